@@ -5,19 +5,46 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "bench/results/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+      "bench/results/**",
+      "next-env.d.ts",
+    ],
   },
   {
     // The portal (app/, lib/) and the sandbox talk over HTTP only, like the portal and a real provider.
     files: ["app/**", "lib/**", "auth.ts", "proxy.ts", "instrumentation.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/sandbox/**", "@/sandbox/**"], message: "The portal never imports sandbox code: talk to it over HTTP." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/sandbox/**", "@/sandbox/**"],
+              message: "The portal never imports sandbox code: talk to it over HTTP.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ["sandbox/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/app/**", "**/lib/**", "@/*", "**/auth"], message: "The sandbox never imports portal code." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/app/**", "**/lib/**", "@/*", "**/auth"],
+              message: "The sandbox never imports portal code.",
+            },
+          ],
+        },
+      ],
     },
   },
 ];

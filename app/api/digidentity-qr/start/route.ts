@@ -1,0 +1,46 @@
+import { cookies } from "next/headers";
+
+import { getConfig } from "@/lib/config";
+import { jsonError, jsonOk, parseJsonBody } from "@/lib/http";
+import { log } from "@/lib/log";
+import { ProviderError } from "@/lib/oidc/http";
+import {
+  qrCookieName,
+  qrCookieOptions,
+  sealLoginState,
+  startPasswordlessLogin,
+} from "@/lib/providers/digidentity-qr";
+
+import { startRequestSchema, type QrStartResponse } from "../schema";
+
+export const dynamic = "force-dynamic";
+
+/** Start a passwordless login: the code stays in this browser's encrypted cookie. */
+export async function POST(req: Request) {
+  const input = await parseJsonBody(req, startRequestSchema);
+  if (!input.ok) return input.response;
+
+  const { digidentity } = getConfig();
+  try {
+    const { state, qrCodeUri, expiresAt } = await startPasswordlessLogin(digidentity);
+    const jar = await cookies();
+    jar.set(qrCookieName(), await sealLoginState(state), qrCookieOptions(digidentity.qrTtlSeconds + 60));
+    return jsonOk({
+      qrCodeUri,
+      expiresAt,
+      pollIntervalMs: digidentity.pollIntervalMs,
+    } satisfies QrStartResponse);
+  } catch (e) {
+    if (e instanceof ProviderError) {
+      log.warn({ event: "qr_start_failed", reason: e.reason, detail: e.message }, "QR login start failed");
+      return e.reason === "provider_unreachable"
+        ? jsonError(502, "provider_unreachable", "Digidentity could not be reached. Try again in a moment.")
+        : jsonError(
+            502,
+            "provider_error",
+            "Digidentity answered something unexpected. Try again in a moment.",
+          );
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,69 @@
+import { cookies } from "next/headers";
+
+import { getConfig } from "@/lib/config";
+import { jsonError, jsonOk, parseSearchParams } from "@/lib/http";
+import { log } from "@/lib/log";
+import { ProviderError } from "@/lib/oidc/http";
+import {
+  openLoginState,
+  pollPasswordlessLogin,
+  qrCookieName,
+  qrCookieOptions,
+  sealLoginState,
+} from "@/lib/providers/digidentity-qr";
+
+import { statusRequestSchema, type QrStatusResponse } from "../schema";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * One poll of this browser's QR login: decrypt the cookie, ask Digidentity once, answer the
+ * state. A missing or tampered cookie is refused before any call upstream.
+ */
+export async function GET(req: Request) {
+  const input = parseSearchParams(req, statusRequestSchema);
+  if (!input.ok) return input.response;
+
+  const jar = await cookies();
+  const name = qrCookieName();
+  const state = await openLoginState(jar.get(name)?.value);
+  if (!state) {
+    return jsonError(401, "no_login", "No QR login is in progress in this browser. Start a new one.");
+  }
+  if (state.phase === "approved") return jsonOk({ status: "approved" } satisfies QrStatusResponse);
+  if (state.expiresAt <= Date.now()) {
+    jar.delete(name);
+    return jsonOk({ status: "expired" } satisfies QrStatusResponse);
+  }
+
+  const { digidentity } = getConfig();
+  try {
+    const outcome = await pollPasswordlessLogin(digidentity, state);
+    switch (outcome.status) {
+      case "pending":
+        return jsonOk({
+          status: "pending",
+          expiresAt: state.expiresAt,
+          // Digidentity asked us to slow down: the page backs off with us.
+          pollIntervalMs: outcome.slowDown ? digidentity.pollIntervalMs * 2 : digidentity.pollIntervalMs,
+        } satisfies QrStatusResponse);
+      case "approved":
+        jar.set(name, await sealLoginState(outcome.state), qrCookieOptions(60));
+        return jsonOk({ status: "approved" } satisfies QrStatusResponse);
+      case "refused":
+        jar.delete(name);
+        return jsonOk({ status: "refused", reason: outcome.reason } satisfies QrStatusResponse);
+      default:
+        jar.delete(name);
+        return jsonOk({ status: outcome.status } satisfies QrStatusResponse);
+    }
+  } catch (e) {
+    if (e instanceof ProviderError) {
+      log.warn({ event: "qr_poll_failed", reason: e.reason, detail: e.message }, "QR login poll failed");
+      return e.reason === "provider_unreachable"
+        ? jsonError(502, "provider_unreachable", "Digidentity could not be reached. We will keep trying.")
+        : jsonError(502, "provider_error", "Digidentity answered something unexpected.");
+    }
+    throw e;
+  }
+}

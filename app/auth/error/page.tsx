@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { isLoginErrorReason, LOGIN_ERRORS } from "@/lib/login-errors";
+
+export const metadata: Metadata = { title: "Login not completed" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/**
+ * Only known reasons are shown, so a crafted link cannot put words on this page. A reference
+ * is shown only if it looks like one of ours (12 hex characters).
+ */
+export default async function LoginErrorPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const reason = isLoginErrorReason(params.reason)
+    ? params.reason
+    : params.error === "AccessDenied"
+      ? "access_denied"
+      : "unknown";
+  const ref = typeof params.ref === "string" && /^[0-9a-f]{12}$/.test(params.ref) ? params.ref : undefined;
+  const { title, body } = LOGIN_ERRORS[reason];
+
+  return (
+    <div
+      className="mx-auto max-w-xl rounded-xl border border-slate-200 bg-white p-8 shadow-sm"
+      data-testid="login-error"
+      data-reason={reason}
+    >
+      <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
+      <p className="mt-3 text-slate-700">{body}</p>
+      {ref ? (
+        <p className="mt-4 text-sm text-slate-500">
+          Reference:{" "}
+          <span className="font-mono" data-testid="error-ref">
+            {ref}
+          </span>
+        </p>
+      ) : null}
+      <Link
+        href="/login"
+        className="mt-8 inline-block rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700"
+      >
+        Back to the login page
+      </Link>
+    </div>
+  );
+}

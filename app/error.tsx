@@ -1,0 +1,39 @@
+"use client";
+
+import Link from "next/link";
+
+/** Last resort for an unexpected failure: plain words and a way back, never a blank page. */
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
+  return (
+    <div className="mx-auto max-w-xl rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+      <h1 className="text-2xl font-bold tracking-tight">Something went wrong</h1>
+      <p className="mt-3 text-slate-700">
+        The portal could not show this page. Try again; if it keeps happening, tell the portal&apos;s
+        operator.
+      </p>
+      {error.digest ? (
+        <p className="mt-4 text-sm text-slate-500">
+          Reference: <span className="font-mono">{error.digest}</span>
+        </p>
+      ) : null}
+      <div className="mt-6 flex gap-4">
+        <button
+          type="button"
+          onClick={reset}
+          className="rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white"
+        >
+          Try again
+        </button>
+        <Link href="/login" className="self-center text-brand-700 underline underline-offset-2">
+          Go to the login page
+        </Link>
+      </div>
+    </div>
+  );
+}

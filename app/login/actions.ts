@@ -1,0 +1,26 @@
+"use server";
+
+import { redirect } from "next/navigation";
+
+import { signIn } from "@/auth";
+import {
+  captureAuthErrors,
+  classifyLoginFailure,
+  loginErrorUrl,
+  specificErrorLocation,
+} from "@/lib/auth-failures";
+import { DIGIDENTITY_ID } from "@/lib/providers/digidentity";
+
+/** Web login: Auth.js sends the browser to Digidentity (discovery, PKCE, state, nonce). */
+export async function loginWithDigidentity() {
+  let location: string;
+  try {
+    const { value, errors } = await captureAuthErrors(() =>
+      signIn(DIGIDENTITY_ID, { redirectTo: "/account", redirect: false }),
+    );
+    location = specificErrorLocation(value, errors, DIGIDENTITY_ID) ?? value;
+  } catch (error) {
+    location = loginErrorUrl(classifyLoginFailure(error), { provider: DIGIDENTITY_ID, error });
+  }
+  redirect(location);
+}

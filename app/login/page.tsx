@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+
+import { auth } from "@/auth";
+
+import { loginWithDigidentity } from "./actions";
+
+export const metadata: Metadata = { title: "Log in" };
+
+export default async function LoginPage() {
+  const session = await auth();
+  if (session?.identity) redirect("/account");
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-3xl font-bold tracking-tight">Log in to the RMI portal</h1>
+        <p className="mt-2 max-w-2xl text-slate-600">
+          Access to security-related repair and maintenance information requires a SERMI-registered eID. Log
+          in with your Digidentity account.
+        </p>
+      </div>
+      <div className="grid gap-6 md:grid-cols-2">
+        <section
+          className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+          aria-labelledby="web-login"
+        >
+          <h2 id="web-login" className="text-lg font-semibold">
+            On the Digidentity website
+          </h2>
+          <p className="mt-2 text-sm text-slate-600">
+            You go to Digidentity, confirm with your PIN and come straight back here.
+          </p>
+          <form action={loginWithDigidentity} className="mt-6">
+            <button
+              type="submit"
+              data-testid="login-digidentity"
+              className="w-full rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700"
+            >
+              Log in with Digidentity
+            </button>
+          </form>
+        </section>
+        <section
+          className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+          aria-labelledby="qr-login"
+        >
+          <h2 id="qr-login" className="text-lg font-semibold">
+            With the Digidentity app
+          </h2>
+          <p className="mt-2 text-sm text-slate-600">
+            Scan a QR code with your phone and enter your PIN in the app. No password needed.
+          </p>
+          <Link
+            href="/login/qr"
+            data-testid="login-qr"
+            className="mt-6 block w-full rounded-lg border border-brand-600 px-4 py-2.5 text-center font-medium text-brand-700 hover:bg-brand-50"
+          >
+            Log in with QR code
+          </Link>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * The portal's configuration: every environment variable it reads, parsed once with zod.
+ *
+ * Kept free of `server-only` so the start scripts can validate the environment before they
+ * launch Next.js; `lib/config.ts` is the server-only entry point the portal itself uses.
+ */
+import { z } from "zod";
+
+const onOff = z
+  .enum(["on", "off", "true", "false", "1", "0"])
+  .default("on")
+  .transform((v) => v === "on" || v === "true" || v === "1");
+
+const port = z.coerce.number().int().min(1).max(65535);
+const httpUrl = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ""));
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
+
+/** What the sandbox expects when nobody configured anything (see sandbox/config.ts). */
+export const SANDBOX_DEFAULTS = {
+  DIGIDENTITY_CLIENT_ID: "rmi-portal-demo",
+  DIGIDENTITY_CLIENT_SECRET: "sandbox-digidentity-secret",
+  DIGIDENTITY_PRODUCT_SCOPE: "sandbox0product1",
+} as const;
+
+const rawSchema = z.object({
+  SANDBOX: onOff,
+  PORTAL_PORT: port.default(3000),
+  SANDBOX_PORT: port.default(4000),
+  SANDBOX_URL: httpUrl.optional(),
+  SANDBOX_PUBLIC_URL: httpUrl.optional(),
+  AUTH_SECRET: optionalString.pipe(
+    z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 33)").optional(),
+  ),
+  AUTH_URL: httpUrl.optional(),
+  DIGIDENTITY_ISSUER: httpUrl.optional(),
+  DIGIDENTITY_CLIENT_ID: optionalString,
+  DIGIDENTITY_CLIENT_SECRET: optionalString,
+  DIGIDENTITY_PRODUCT_SCOPE: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9]{16}$/, "must be the 16-character alphanumeric product scope from onboarding")
+      .optional(),
+  ),
+  DIGIDENTITY_QR_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
+  DIGIDENTITY_POLL_INTERVAL_MS: z.coerce.number().int().min(250).max(30_000).default(1000),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type PortalConfig = {
+  sandbox: boolean;
+  production: boolean;
+  portalPort: number;
+  /** Where the portal reaches the sandbox; only meaningful with `sandbox: true`. */
+  sandboxUrl: string;
+  /** AUTH_SECRET; may be undefined here when the sandbox is on (lib/config.ts then makes one). */
+  authSecret: string | undefined;
+  authUrl: string;
+  digidentity: {
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
+    productScope: string;
+    /** Lifetime of a passwordless QR session. Unconfirmed for the real service: see README. */
+    qrTtlSeconds: number;
+    /** How often the QR page asks the portal, and the portal asks Digidentity. */
+    pollIntervalMs: number;
+  };
+};
+
+/**
+ * Next.js rewrites loopback hosts (127.0.0.1, [::1]) in request URLs to `localhost`, so a
+ * callback would arrive on a different origin than the one the login started on; use
+ * `localhost` throughout so the redirect URI and the cookies agree.
+ */
+export function loopbackAsLocalhost(url: string): string {
+  const u = new URL(url);
+  if (u.hostname === "127.0.0.1" || u.hostname === "[::1]") u.hostname = "localhost";
+  return u.toString().replace(/\/+$/, "");
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parse the environment; throws a ConfigError naming every bad or missing variable. */
+export function parseConfig(env: Record<string, string | undefined>): PortalConfig {
+  const parsed = rawSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const sandboxUrl = e.SANDBOX_URL ?? `http://localhost:${e.SANDBOX_PORT}`;
+
+  // With the sandbox off every provider value must be given: silently falling back to sandbox
+  // credentials against a real service would be a confusing failure at the first login.
+  const need = <K extends keyof typeof SANDBOX_DEFAULTS>(name: K): string => {
+    const value = e[name];
+    if (value) return value;
+    if (e.SANDBOX) return SANDBOX_DEFAULTS[name];
+    problems.push(`${name}: required when SANDBOX=off`);
+    return "";
+  };
+
+  const issuer = e.DIGIDENTITY_ISSUER ?? (e.SANDBOX ? `${sandboxUrl}/digidentity` : undefined);
+  if (!issuer) problems.push("DIGIDENTITY_ISSUER: required when SANDBOX=off");
+  if (!e.SANDBOX && issuer && !issuer.startsWith("https://")) {
+    problems.push("DIGIDENTITY_ISSUER: must be an https URL when SANDBOX=off");
+  }
+  if (!e.SANDBOX && !e.AUTH_SECRET) {
+    problems.push("AUTH_SECRET: required when SANDBOX=off (try: openssl rand -base64 33)");
+  }
+
+  const digidentity = {
+    issuer: issuer ?? "",
+    clientId: need("DIGIDENTITY_CLIENT_ID"),
+    clientSecret: need("DIGIDENTITY_CLIENT_SECRET"),
+    productScope: need("DIGIDENTITY_PRODUCT_SCOPE"),
+    qrTtlSeconds: e.DIGIDENTITY_QR_TTL_SECONDS,
+    pollIntervalMs: e.DIGIDENTITY_POLL_INTERVAL_MS,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    sandbox: e.SANDBOX,
+    production: e.NODE_ENV === "production",
+    portalPort: e.PORTAL_PORT,
+    sandboxUrl,
+    authSecret: e.AUTH_SECRET,
+    authUrl: loopbackAsLocalhost(e.AUTH_URL ?? `http://localhost:${e.PORTAL_PORT}`),
+    digidentity,
+  };
+}

@@ -1,0 +1,86 @@
+import "server-only";
+
+import type { z } from "zod";
+
+/** The one error shape every route handler answers with. */
+export type ApiError = { error: string; message: string };
+
+const NO_STORE = { "cache-control": "no-store" };
+
+export function jsonError(status: number, error: string, message: string, headers?: HeadersInit): Response {
+  return Response.json({ error, message } satisfies ApiError, {
+    status,
+    headers: { ...NO_STORE, ...Object.fromEntries(new Headers(headers)) },
+  });
+}
+
+export function jsonOk(body: unknown, headers?: HeadersInit): Response {
+  return Response.json(body, { headers: { ...NO_STORE, ...Object.fromEntries(new Headers(headers)) } });
+}
+
+const MAX_BODY_BYTES = 4096;
+
+type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };
+
+/**
+ * Parse a JSON body against a schema. No body at all counts as `{}` so a bare POST works;
+ * anything else must be small, declared as JSON and match the schema exactly.
+ */
+export async function parseJsonBody<S extends z.ZodType>(
+  req: Request,
+  schema: S,
+): Promise<Parsed<z.infer<S>>> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) {
+    return {
+      ok: false,
+      response: jsonError(413, "body_too_large", `The body must be under ${MAX_BODY_BYTES} bytes.`),
+    };
+  }
+  const text = await req.text();
+  if (text.length > MAX_BODY_BYTES) {
+    return {
+      ok: false,
+      response: jsonError(413, "body_too_large", `The body must be under ${MAX_BODY_BYTES} bytes.`),
+    };
+  }
+  let value: unknown = {};
+  if (text.trim() !== "") {
+    const type = req.headers.get("content-type") ?? "";
+    if (!/^application\/json\b/i.test(type)) {
+      return {
+        ok: false,
+        response: jsonError(415, "unsupported_media_type", "Send the body as application/json."),
+      };
+    }
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return { ok: false, response: jsonError(400, "invalid_json", "The body is not valid JSON.") };
+    }
+  }
+  return parseValue(schema, value);
+}
+
+/** Query parameters must match the schema too: unknown parameters are refused, not ignored. */
+export function parseSearchParams<S extends z.ZodType>(req: Request, schema: S): Parsed<z.infer<S>> {
+  const params = new URL(req.url).searchParams;
+  const value: Record<string, string> = {};
+  for (const [k, v] of params) {
+    if (k in value)
+      return { ok: false, response: jsonError(400, "invalid_request", `Parameter "${k}" is repeated.`) };
+    value[k] = v;
+  }
+  return parseValue(schema, value);
+}
+
+function parseValue<S extends z.ZodType>(schema: S, value: unknown): Parsed<z.infer<S>> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` (${issue.path.join(".")})` : "";
+  return {
+    ok: false,
+    response: jsonError(400, "invalid_request", `${issue?.message ?? "Invalid input"}${where}`),
+  };
+}

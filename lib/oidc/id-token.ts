@@ -1,0 +1,60 @@
+import "server-only";
+
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
+
+/** The ID token failed verification: signature, algorithm, issuer, audience, time or nonce. */
+export class IdTokenError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "IdTokenError";
+  }
+}
+
+const jwksByUri = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+
+/** jose refetches the JWKS on an unknown `kid` (with a cool-down), so key rotation keeps working. */
+function jwksFor(uri: string) {
+  let set = jwksByUri.get(uri);
+  if (!set) {
+    set = createRemoteJWKSet(new URL(uri), { timeoutDuration: 10_000, cooldownDuration: 30_000 });
+    jwksByUri.set(uri, set);
+  }
+  return set;
+}
+
+export type IdTokenExpectations = {
+  issuer: string;
+  clientId: string;
+  jwksUri: string;
+  /** The algorithms the provider signs with; anything else (none, HS256, …) is refused. */
+  algorithms: string[];
+  /** When a nonce was sent, the token must carry exactly it. */
+  nonce?: string;
+};
+
+/**
+ * OpenID Connect Core §3.1.3.7, always including the signature: Auth.js leaves the signature of
+ * ID tokens from the token endpoint unchecked, and this portal does not.
+ */
+export async function verifyIdToken(idToken: string, expect: IdTokenExpectations): Promise<JWTPayload> {
+  try {
+    const { payload } = await jwtVerify(idToken, jwksFor(expect.jwksUri), {
+      issuer: expect.issuer,
+      audience: expect.clientId,
+      algorithms: expect.algorithms,
+      requiredClaims: ["iss", "sub", "aud", "exp", "iat"],
+      clockTolerance: 30,
+    });
+    if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== expect.clientId) {
+      throw new IdTokenError("azp does not name this client");
+    }
+    if (expect.nonce !== undefined && payload.nonce !== expect.nonce) {
+      throw new IdTokenError("nonce does not match");
+    }
+    return payload;
+  } catch (cause) {
+    if (cause instanceof IdTokenError) throw cause;
+    const code = cause instanceof joseErrors.JOSEError ? cause.code : "unknown";
+    throw new IdTokenError(`ID token refused (${code})`, { cause });
+  }
+}

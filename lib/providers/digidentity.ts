@@ -1,0 +1,73 @@
+import "server-only";
+
+import type { OIDCConfig } from "next-auth/providers";
+
+import type { PortalConfig } from "../config";
+import { sermiIdentityFromUserInfo, type SermiIdentity } from "../identity";
+import { discover } from "../oidc/discovery";
+import { IdTokenError, verifyIdToken } from "../oidc/id-token";
+
+/** Public contract: it forms the redirect URI `${AUTH_URL}/api/auth/callback/digidentity`. */
+export const DIGIDENTITY_ID = "digidentity";
+
+type Digidentity = PortalConfig["digidentity"];
+
+/** UID attributes need the product scope from onboarding plus `openid` and `sermi` (seed 001). */
+export function digidentityScope(cfg: Digidentity): string {
+  return `${cfg.productScope} openid sermi`;
+}
+
+/**
+ * Digidentity web login: the OpenID Connect authorization code flow with PKCE, state and nonce.
+ * Endpoints come from discovery, so any standard OpenID provider works, not only the sandbox.
+ * `idToken: false` makes Auth.js fetch the userinfo endpoint, which is where the UID attributes
+ * live, and check that its `sub` equals the ID token's.
+ */
+export function digidentityProvider(cfg: Digidentity): OIDCConfig<Record<string, unknown>> {
+  return {
+    id: DIGIDENTITY_ID,
+    name: "Digidentity",
+    type: "oidc",
+    issuer: cfg.issuer,
+    clientId: cfg.clientId,
+    clientSecret: cfg.clientSecret,
+    client: { token_endpoint_auth_method: "client_secret_basic" },
+    authorization: { params: { scope: digidentityScope(cfg) } },
+    checks: ["pkce", "state", "nonce"],
+    idToken: false,
+    profile(userinfo) {
+      // A missing UID set is reported by the signIn callback, which can show a specific page.
+      let identity: SermiIdentity | null = null;
+      try {
+        identity = sermiIdentityFromUserInfo(userinfo, DIGIDENTITY_ID);
+      } catch {
+        identity = null;
+      }
+      return { id: String(userinfo.sub ?? ""), identity };
+    },
+  };
+}
+
+/**
+ * Auth.js checks the ID token's claims but not its signature when the token comes from the
+ * token endpoint; verify it here, against the keys the provider publishes.
+ */
+export async function verifyDigidentityIdToken(cfg: Digidentity, idToken: string | undefined) {
+  const metadata = await discover(cfg.issuer);
+  if (!idToken) throw new IdTokenError("no ID token in the answer");
+  return verifyIdToken(idToken, {
+    issuer: metadata.issuer,
+    clientId: cfg.clientId,
+    jwksUri: metadata.jwks_uri,
+    algorithms: signingAlgorithms(metadata.id_token_signing_alg_values_supported),
+  });
+}
+
+/**
+ * Only the asymmetric algorithms the provider announces: `none` is never a signature, and an
+ * HS256 token would be "signed" with our own client secret, which proves nothing.
+ */
+export function signingAlgorithms(announced: string[] | undefined): string[] {
+  const usable = (announced ?? ["RS256"]).filter((a) => /^(RS|PS|ES)(256|384|512)$|^EdDSA$/.test(a));
+  return usable.length > 0 ? usable : ["RS256"];
+}

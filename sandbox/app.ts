@@ -1,0 +1,50 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { SandboxConfig } from "./config";
+import { createDigidentity } from "./digidentity/routes";
+import { digidentitySettings } from "./digidentity/sessions";
+import { homePage } from "./home";
+import { sandboxError } from "./shared/errors";
+import { sendPage } from "./shared/layout";
+import type { Clock } from "./shared/ttl-store";
+
+/**
+ * Builds the sandbox without listening, so tests can call `app.request()`. Async because signing
+ * keys are generated or imported first. `now` lets tests move time to expire codes and sessions.
+ */
+export async function createSandboxApp(config: SandboxConfig, options: { now?: Clock } = {}): Promise<Hono> {
+  const now = options.now ?? Date.now;
+  const providers = [await createDigidentity(config, now)];
+  const app = new Hono();
+
+  app.use(
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) => sandboxError(c, 413, "payload_too_large", "request body is larger than 64 kB"),
+    }),
+  );
+
+  app.get("/health", (c) => c.json({ ok: true }));
+  app.get("/", (c) => sendPage(c, homePage(config, providers)));
+  for (const provider of providers) app.route(provider.prefix, provider.routes);
+
+  app.notFound((c) => sandboxError(c, 404, "not_found", `no route for ${c.req.method} ${c.req.path}`));
+  app.onError((error, c) => {
+    // The message is enough to debug a sandbox; a stack trace would only leak file paths.
+    console.error(`sandbox: ${c.req.method} ${c.req.path} failed:`, error.message);
+    return sandboxError(c, 500, "server_error", error.message);
+  });
+
+  return app;
+}
+
+/** The addresses worth printing at start-up. */
+export function sandboxUrls(config: SandboxConfig): { label: string; url: string }[] {
+  const digidentity = digidentitySettings(config);
+  return [
+    { label: "Home", url: `${config.issuerBase}/` },
+    { label: "Health", url: `${config.issuerBase}/health` },
+    { label: "Digidentity issuer", url: digidentity.issuer },
+    { label: "Digidentity QR pages", url: `${config.publicUrl}/digidentity/app/qr/…` },
+  ];
+}

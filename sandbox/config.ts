@@ -1,0 +1,128 @@
+import { z } from "zod";
+
+/** RSA private JWK as jose accepts it; only the members RS256 signing needs are checked. */
+const rsaPrivateJwkSchema = z.looseObject({
+  kty: z.literal("RSA"),
+  n: z.string().min(1),
+  e: z.string().min(1),
+  d: z.string().min(1),
+  p: z.string().min(1),
+  q: z.string().min(1),
+  dp: z.string().min(1),
+  dq: z.string().min(1),
+  qi: z.string().min(1),
+});
+
+export type RsaPrivateJwk = z.infer<typeof rsaPrivateJwkSchema>;
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "expected an absolute http(s) URL" });
+const baseUrl = httpUrl.transform((url) => url.replace(/\/+$/, ""));
+const seconds = z.coerce.number().int().min(1).max(86_400);
+
+/** An allowlisted redirect_uri is compared character for character, so a fragment could never match. */
+const redirectUri = httpUrl.refine((url) => !url.includes("#"), "a redirect_uri must not have a fragment");
+
+const redirectUriList = z
+  .string()
+  .transform((list) =>
+    list
+      .split(",")
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  )
+  .pipe(z.array(redirectUri));
+
+const signingKey = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "expected JSON (an RSA private JWK)" });
+      return z.NEVER;
+    }
+  })
+  .pipe(rsaPrivateJwkSchema);
+
+const envSchema = z.object({
+  SANDBOX_PORT: z.coerce.number().int().min(1).max(65_535).default(4000),
+  SANDBOX_HOST: z.string().min(1).default("127.0.0.1"),
+  SANDBOX_ISSUER_BASE: baseUrl.optional(),
+  SANDBOX_PUBLIC_URL: baseUrl.optional(),
+  SANDBOX_PORTAL_URL: baseUrl.optional(),
+  SANDBOX_DIGIDENTITY_REDIRECT_URIS: redirectUriList.default([]),
+  SANDBOX_DIGIDENTITY_CLIENT_ID: z.string().min(1).max(200).default("rmi-portal-demo"),
+  SANDBOX_DIGIDENTITY_CLIENT_SECRET: z.string().min(1).max(500).default("sandbox-digidentity-secret"),
+  SANDBOX_DIGIDENTITY_PRODUCT_SCOPE: z
+    .string()
+    .regex(/^[A-Za-z0-9]{16}$/, "expected 16 alphanumeric characters, like Digidentity's product scopes")
+    .default("sandbox0product1"),
+  SANDBOX_QR_TTL_SECONDS: seconds.default(120),
+  SANDBOX_CODE_TTL_SECONDS: seconds.default(60),
+  SANDBOX_SIGNING_KEY: signingKey.optional(),
+});
+
+export interface DigidentityConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Exact-match allowlist, as Digidentity does in production. */
+  redirectUris: string[];
+  productScope: string;
+}
+
+export interface SandboxConfig {
+  port: number;
+  host: string;
+  /** Issuers live under it, one path prefix per provider. */
+  issuerBase: string;
+  /** Base put into QR codes, so a phone on the LAN can open them. */
+  publicUrl: string;
+  qrTtlSeconds: number;
+  codeTtlSeconds: number;
+  signingKey: RsaPrivateJwk | undefined;
+  digidentity: DigidentityConfig;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * Parses the sandbox environment. All variables are optional; an empty value counts as unset so
+ * that `SANDBOX_PORTAL_URL=` in a .env file means "default" rather than "invalid URL".
+ */
+export function parseSandboxConfig(env: Record<string, string | undefined> = process.env): SandboxConfig {
+  const relevant: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== "") relevant[key] = value.trim();
+  }
+  const parsed = envSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${String(issue.path[0] ?? "env")}: ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid sandbox configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  const issuerBase = e.SANDBOX_ISSUER_BASE ?? `http://localhost:${e.SANDBOX_PORT}`;
+  const callbackPath = "/api/auth/callback/digidentity";
+  const portalCallbacks = e.SANDBOX_PORTAL_URL
+    ? [`${e.SANDBOX_PORTAL_URL}${callbackPath}`]
+    : [`http://localhost:3000${callbackPath}`, `http://127.0.0.1:3000${callbackPath}`];
+  return {
+    port: e.SANDBOX_PORT,
+    host: e.SANDBOX_HOST,
+    issuerBase,
+    publicUrl: e.SANDBOX_PUBLIC_URL ?? issuerBase,
+    qrTtlSeconds: e.SANDBOX_QR_TTL_SECONDS,
+    codeTtlSeconds: e.SANDBOX_CODE_TTL_SECONDS,
+    signingKey: e.SANDBOX_SIGNING_KEY,
+    digidentity: {
+      clientId: e.SANDBOX_DIGIDENTITY_CLIENT_ID,
+      clientSecret: e.SANDBOX_DIGIDENTITY_CLIENT_SECRET,
+      redirectUris: [...new Set([...portalCallbacks, ...e.SANDBOX_DIGIDENTITY_REDIRECT_URIS])],
+      productScope: e.SANDBOX_DIGIDENTITY_PRODUCT_SCOPE,
+    },
+  };
+}

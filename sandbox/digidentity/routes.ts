@@ -1,0 +1,54 @@
+import { Hono } from "hono";
+import type { SandboxConfig } from "../config";
+import type { SandboxProvider } from "../shared/provider";
+import { loadSigningKey } from "../shared/signing-key";
+import type { Clock } from "../shared/ttl-store";
+import { digidentityHomeSection } from "./home-section";
+import { passwordlessRoutes } from "./passwordless";
+import { DigidentityState, digidentitySettings } from "./sessions";
+import { tokenRoutes } from "./token-routes";
+import { webLoginRoutes } from "./web-login";
+
+const UID_CLAIMS = ["cabuid", "iouid", "ioeuid", "rssuid", "rsseuid"];
+
+/** The Digidentity sandbox, mounted at /digidentity; its issuer is `${SANDBOX_ISSUER_BASE}/digidentity`. */
+export async function createDigidentity(config: SandboxConfig, now: Clock): Promise<SandboxProvider> {
+  const settings = digidentitySettings(config);
+  const signingKey = await loadSigningKey(config.signingKey);
+  const state = new DigidentityState(settings, signingKey, now);
+  const { issuer } = settings;
+
+  const routes = new Hono();
+
+  routes.get("/.well-known/openid-configuration", (c) =>
+    c.json({
+      issuer,
+      authorization_endpoint: `${issuer}/oauth2/authorize`,
+      token_endpoint: `${issuer}/oauth2/token`,
+      userinfo_endpoint: `${issuer}/user_info.json`,
+      jwks_uri: `${issuer}/oauth2/jwks`,
+      response_types_supported: ["code"],
+      grant_types_supported: ["authorization_code"],
+      subject_types_supported: ["public"],
+      id_token_signing_alg_values_supported: ["RS256"],
+      token_endpoint_auth_methods_supported: ["client_secret_basic"],
+      code_challenge_methods_supported: ["S256"],
+      scopes_supported: ["openid", "sermi"],
+      claims_supported: ["sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "amr", ...UID_CLAIMS],
+      authorization_response_iss_parameter_supported: true,
+    }),
+  );
+
+  routes.get("/oauth2/jwks", (c) => c.json({ keys: [signingKey.publicJwk] }));
+
+  routes.route("/", webLoginRoutes(state));
+  routes.route("/", passwordlessRoutes(state));
+  routes.route("/", tokenRoutes(state));
+
+  return {
+    prefix: "/digidentity",
+    name: "Digidentity",
+    routes,
+    homeSection: digidentityHomeSection(settings),
+  };
+}

@@ -1,0 +1,139 @@
+import type { SandboxConfig } from "../config";
+import type { SigningKey } from "../shared/signing-key";
+import { TtlStore, type Clock } from "../shared/ttl-store";
+import { AuthorisationLedger, type RefusalReason } from "./personas";
+
+/** Web-login page open in the browser, between authorize and the PIN. */
+export interface LoginTransaction {
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+  state: string | undefined;
+  nonce: string | undefined;
+  codeChallenge: string | undefined;
+}
+
+/** One-time web-login code, bound to everything the token request must repeat. */
+export interface AuthorizationCode {
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+  nonce: string | undefined;
+  codeChallenge: string | undefined;
+  personaId: string;
+  authTime: number;
+}
+
+export type PasswordlessStatus = "pending" | "approved" | "declined" | "refused" | "redeemed";
+
+/**
+ * QR login, keyed by its authorisation code. Kept deliberately small: a pending login costs
+ * one of these plus one QR index entry.
+ */
+export interface PasswordlessSession {
+  clientId: string;
+  scope: string;
+  nonce: string | undefined;
+  status: PasswordlessStatus;
+  personaId?: string;
+  reason?: RefusalReason;
+  authTime?: number;
+}
+
+export interface AccessGrant {
+  personaId: string;
+  scope: string;
+}
+
+export const ACCESS_TOKEN_TTL_SECONDS = 3600;
+/** How long the sign-in page stays usable; Digidentity's own value is unconfirmed. */
+const LOGIN_TRANSACTION_TTL_MS = 10 * 60_000;
+/** A QR id outlives its session this long, so a late scan says "expired" rather than "unknown". */
+const QR_TOMBSTONE_MS = 60 * 60_000;
+
+export interface DigidentitySettings {
+  issuer: string;
+  publicUrl: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUris: readonly string[];
+  productScope: string;
+  qrTtlMs: number;
+  codeTtlMs: number;
+}
+
+export function digidentitySettings(config: SandboxConfig): DigidentitySettings {
+  return {
+    issuer: `${config.issuerBase}/digidentity`,
+    publicUrl: config.publicUrl,
+    ...config.digidentity,
+    qrTtlMs: config.qrTtlSeconds * 1000,
+    codeTtlMs: config.codeTtlSeconds * 1000,
+  };
+}
+
+/** All in-memory state of the Digidentity sandbox; nothing here survives a restart, by design. */
+export class DigidentityState {
+  readonly transactions: TtlStore<LoginTransaction>;
+  readonly codes: TtlStore<AuthorizationCode>;
+  /** Redeemed code → access token it produced, so a replayed code can revoke it (RFC 6749 §4.1.2). */
+  readonly redeemedCodes: TtlStore<string>;
+  readonly sessions: TtlStore<PasswordlessSession>;
+  /** Public QR id → secret authorisation code: the QR never carries the code itself. */
+  readonly qrCodes: TtlStore<string>;
+  readonly accessTokens: TtlStore<AccessGrant>;
+  readonly ledger = new AuthorisationLedger();
+
+  constructor(
+    readonly settings: DigidentitySettings,
+    readonly signingKey: SigningKey,
+    readonly now: Clock,
+  ) {
+    this.transactions = new TtlStore({ now });
+    this.codes = new TtlStore({ now });
+    this.redeemedCodes = new TtlStore({ now });
+    this.sessions = new TtlStore({ now });
+    this.qrCodes = new TtlStore({ now });
+    this.accessTokens = new TtlStore({ now });
+  }
+
+  saveTransaction(id: string, transaction: LoginTransaction): void {
+    this.transactions.set(id, transaction, LOGIN_TRANSACTION_TTL_MS);
+  }
+
+  saveCode(code: string, grant: AuthorizationCode): void {
+    this.codes.set(code, grant, this.settings.codeTtlMs);
+  }
+
+  startPasswordless(code: string, qrId: string, session: PasswordlessSession): void {
+    this.sessions.set(code, session, this.settings.qrTtlMs);
+    this.qrCodes.set(qrId, code, this.settings.qrTtlMs + QR_TOMBSTONE_MS);
+  }
+
+  /** "unknown" when the QR id was never issued, "expired" when its session is gone. */
+  findByQrId(
+    qrId: string,
+  ):
+    | { found: true; code: string; session: PasswordlessSession }
+    | { found: false; why: "unknown" | "expired" } {
+    const code = this.qrCodes.get(qrId);
+    if (code === undefined) return { found: false, why: "unknown" };
+    const session = this.sessions.get(code);
+    if (!session) return { found: false, why: "expired" };
+    return { found: true, code, session };
+  }
+
+  reset(): void {
+    this.ledger.reset();
+    for (const store of [
+      this.transactions,
+      this.codes,
+      this.redeemedCodes,
+      this.sessions,
+      this.qrCodes,
+      this.accessTokens,
+    ]) {
+      store.clear();
+    }
+  }
+}

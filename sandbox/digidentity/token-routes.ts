@@ -1,0 +1,146 @@
+import { createHash } from "node:crypto";
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { z } from "zod";
+import { oauthError } from "../shared/errors";
+import { formParams } from "../shared/forms";
+import { parseBasicAuth, parseBearer } from "../shared/http-auth";
+import { secretsEqual } from "../shared/secrets";
+import { findPersona } from "./personas";
+import { codeVerifierSchema, firstIssue } from "./params";
+import type { DigidentityState } from "./sessions";
+import { issueTokens, userInfoClaims } from "./tokens";
+
+const tokenFormSchema = z.object({
+  grant_type: z.string({ error: "grant_type is required" }).max(200),
+  code: z.string({ error: "code is required" }).min(1, "code is required").max(200),
+  redirect_uri: z.string().max(2000).optional(),
+  code_verifier: z.string().max(200).optional(),
+  client_id: z.string().max(200).optional(),
+  client_secret: z.string().max(500).optional(),
+});
+
+const noStore = { "Cache-Control": "no-store", Pragma: "no-cache" } as const;
+
+function invalidClient(c: Context, description: string): Response {
+  return oauthError(c, 401, "invalid_client", description, {
+    "WWW-Authenticate": 'Basic realm="digidentity"',
+  });
+}
+
+/** RFC 7636 §4.6, S256 only. */
+function verifierMatches(verifier: string, challenge: string): boolean {
+  return secretsEqual(createHash("sha256").update(verifier, "ascii").digest("base64url"), challenge);
+}
+
+/** Token endpoint (both paths Digidentity serves) and the userinfo endpoint. */
+export function tokenRoutes(state: DigidentityState): Hono {
+  const app = new Hono();
+  const { settings } = state;
+
+  const token = async (c: Context): Promise<Response> => {
+    const form = await formParams(c);
+    if (!form) {
+      return oauthError(
+        c,
+        400,
+        "invalid_request",
+        "expected an application/x-www-form-urlencoded body with no repeated parameters",
+      );
+    }
+    // client_secret_basic is the only method Digidentity advertises; a secret in the body is refused.
+    const credentials = parseBasicAuth(c.req.header("authorization"));
+    if (!credentials) return invalidClient(c, "client authentication with HTTP Basic is required");
+    if (form.client_secret !== undefined) {
+      return invalidClient(c, "send the client secret with HTTP Basic only");
+    }
+    if (
+      credentials.clientId !== settings.clientId ||
+      !secretsEqual(credentials.clientSecret, settings.clientSecret) ||
+      (form.client_id !== undefined && form.client_id !== credentials.clientId)
+    ) {
+      return invalidClient(c, "client authentication failed");
+    }
+    if (form.grant_type !== undefined && form.grant_type !== "authorization_code") {
+      return oauthError(c, 400, "unsupported_grant_type", "only authorization_code is supported");
+    }
+    const parsed = tokenFormSchema.safeParse(form);
+    if (!parsed.success) return oauthError(c, 400, "invalid_request", firstIssue(parsed.error));
+    const { code } = parsed.data;
+
+    const webCode = state.codes.take(code);
+    if (webCode) {
+      const persona = findPersona(webCode.personaId);
+      if (webCode.clientId !== credentials.clientId || !persona) {
+        return oauthError(c, 400, "invalid_grant", "the code was not issued to this client");
+      }
+      if (parsed.data.redirect_uri !== webCode.redirectUri) {
+        return oauthError(c, 400, "invalid_grant", "redirect_uri does not match the authorization request");
+      }
+      if (webCode.codeChallenge !== undefined) {
+        const verifier = codeVerifierSchema.safeParse(parsed.data.code_verifier);
+        if (!verifier.success)
+          return oauthError(c, 400, "invalid_grant", "a valid code_verifier is required");
+        if (!verifierMatches(verifier.data, webCode.codeChallenge)) {
+          return oauthError(c, 400, "invalid_grant", "code_verifier does not match the code_challenge");
+        }
+      } else if (parsed.data.code_verifier !== undefined) {
+        return oauthError(c, 400, "invalid_grant", "code_verifier sent but no code_challenge was");
+      }
+      const tokens = await issueTokens(state, { persona, ...webCode });
+      state.redeemedCodes.set(code, tokens.access_token, 3600_000);
+      return c.json(tokens, 200, noStore);
+    }
+
+    // A replayed code is a sign it leaked: revoke what it produced (RFC 6749 §4.1.2).
+    const issuedToken = state.redeemedCodes.take(code);
+    if (issuedToken !== undefined) {
+      state.accessTokens.delete(issuedToken);
+      return oauthError(c, 400, "invalid_grant", "the authorization code was already used");
+    }
+
+    const session = state.sessions.get(code);
+    if (!session || session.clientId !== credentials.clientId || session.status === "redeemed") {
+      return oauthError(c, 400, "invalid_grant", "session_not_found");
+    }
+    switch (session.status) {
+      case "pending":
+        return oauthError(c, 400, "authorization_pending", "login_pending");
+      case "declined":
+        return oauthError(c, 400, "access_denied", "login_declined");
+      case "refused":
+        return oauthError(c, 400, "access_denied", session.reason ?? "authorisation_revoked");
+    }
+    const persona = findPersona(session.personaId);
+    if (!persona) return oauthError(c, 400, "invalid_grant", "session_not_found");
+    // Marked, not deleted: the phone page can still say the login was answered.
+    session.status = "redeemed";
+    const tokens = await issueTokens(state, {
+      persona,
+      scope: session.scope,
+      nonce: session.nonce,
+      authTime: session.authTime ?? state.now(),
+    });
+    return c.json(tokens, 200, noStore);
+  };
+
+  app.post("/oauth2/token", token);
+  app.post("/oauth2/token.json", token);
+
+  app.get("/user_info.json", (c) => {
+    const accessToken = parseBearer(c.req.header("authorization"));
+    const grant = accessToken === undefined ? undefined : state.accessTokens.get(accessToken);
+    const persona = findPersona(grant?.personaId);
+    if (!grant || !persona) {
+      return oauthError(c, 401, "invalid_token", "the access token is missing, unknown or expired", {
+        "WWW-Authenticate":
+          accessToken === undefined
+            ? 'Bearer realm="digidentity"'
+            : 'Bearer realm="digidentity", error="invalid_token"',
+      });
+    }
+    return c.json(userInfoClaims(persona, grant.scope, settings.productScope), 200, noStore);
+  });
+
+  return app;
+}

@@ -1,0 +1,75 @@
+import { SignJWT } from "jose";
+import { randomId } from "../shared/random";
+import { SIGNING_ALG } from "../shared/signing-key";
+import type { Persona, UidSet } from "./personas";
+import { ACCESS_TOKEN_TTL_SECONDS, type DigidentityState } from "./sessions";
+
+const ID_TOKEN_TTL_SECONDS = 5 * 60;
+
+export interface TokenResponse {
+  access_token: string;
+  refresh_token: string;
+  token_type: "Bearer";
+  expires_in: number;
+  scope: string;
+  id_token: string;
+}
+
+/**
+ * Token response of a successful login (OIDC Core §3.1.3.3). The access token is an opaque random
+ * string resolved in memory, as Digidentity's are opaque to clients. The refresh token is shaped
+ * like Digidentity's response but cannot be redeemed: the sandbox, like the portal, only uses
+ * the authorization_code grant.
+ */
+export async function issueTokens(
+  state: DigidentityState,
+  grant: { persona: Persona; scope: string; nonce: string | undefined; authTime: number },
+): Promise<TokenResponse> {
+  const { settings, signingKey } = state;
+  const now = Math.floor(state.now() / 1000);
+  const accessToken = randomId();
+  state.accessTokens.set(
+    accessToken,
+    { personaId: grant.persona.id, scope: grant.scope },
+    ACCESS_TOKEN_TTL_SECONDS * 1000,
+  );
+  const idToken = await new SignJWT({
+    auth_time: Math.floor(grant.authTime / 1000),
+    amr: ["pin"],
+    ...(grant.nonce === undefined ? {} : { nonce: grant.nonce }),
+  })
+    .setProtectedHeader({ alg: SIGNING_ALG, kid: signingKey.kid, typ: "JWT" })
+    .setIssuer(settings.issuer)
+    .setSubject(grant.persona.uids.sub)
+    .setAudience(settings.clientId)
+    .setIssuedAt(now)
+    .setExpirationTime(now + ID_TOKEN_TTL_SECONDS)
+    .sign(signingKey.privateKey);
+  return {
+    access_token: accessToken,
+    refresh_token: randomId(),
+    token_type: "Bearer",
+    expires_in: ACCESS_TOKEN_TTL_SECONDS,
+    scope: grant.scope,
+    id_token: idToken,
+  };
+}
+
+/**
+ * Digidentity only releases UID attributes when both the client's product scope and `sermi`
+ * were granted; otherwise userinfo is just the subject.
+ */
+export function userInfoClaims(persona: Persona, scope: string, productScope: string): Partial<UidSet> {
+  const scopes = scope.split(" ");
+  if (!scopes.includes(productScope) || !scopes.includes("sermi")) return { sub: persona.uids.sub };
+  return { ...persona.uids };
+}
+
+/**
+ * Keeps the requested scopes the sandbox knows and drops the rest, as RFC 6749 §3.3 allows; the
+ * token response's `scope` then tells the client what it really got.
+ */
+export function grantedScope(requested: string, productScope: string): string {
+  const supported = new Set(["openid", "sermi", productScope]);
+  return [...new Set(requested.split(" ").filter((scope) => supported.has(scope)))].join(" ");
+}

@@ -1,0 +1,144 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { z } from "zod";
+import { formParams, queryParams } from "../shared/forms";
+import { sendPage } from "../shared/layout";
+import { randomId } from "../shared/random";
+import { DEFAULT_PERSONA_ID, findPersona, pinMatches } from "./personas";
+import { messagePage, loginPage, WRONG_PIN } from "./pages";
+import { codeChallengeSchema, firstIssue, nonceSchema, responseTypeSchema, scopeSchema } from "./params";
+import type { DigidentityState } from "./sessions";
+import { grantedScope } from "./tokens";
+
+const authorizeQuerySchema = z
+  .object({
+    response_type: responseTypeSchema,
+    scope: scopeSchema,
+    state: z.string().max(2000, "state is too long").optional(),
+    nonce: nonceSchema,
+    code_challenge: codeChallengeSchema,
+    // RFC 7636 makes "plain" the default when the method is left out, so it must be given.
+    code_challenge_method: z.literal("S256", { error: "code_challenge_method must be S256" }).optional(),
+  })
+  .refine(
+    (q) => (q.code_challenge === undefined) === (q.code_challenge_method === undefined),
+    "code_challenge and code_challenge_method (S256) must be sent together",
+  );
+
+const loginFormSchema = z.object({
+  tx: z.string().min(1).max(100),
+  action: z.enum(["login", "cancel"]),
+  persona: z.string().max(100).optional(),
+  pin: z.string().max(100).optional(),
+});
+
+/** Sends the browser back to the client: RFC 6749 §4.1.2 plus the RFC 9207 `iss` parameter. */
+function redirectToClient(
+  c: Context,
+  state: DigidentityState,
+  redirectUri: string,
+  params: Record<string, string | undefined>,
+  status: 302 | 303,
+): Response {
+  const url = new URL(redirectUri);
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined) url.searchParams.set(key, value);
+  }
+  url.searchParams.set("iss", state.settings.issuer);
+  c.header("Cache-Control", "no-store");
+  c.header("Referrer-Policy", "no-referrer");
+  return c.redirect(url.toString(), status);
+}
+
+function authorizeErrorPage(c: Context, message: string): Response | Promise<Response> {
+  return sendPage(c, messagePage("Cannot log in", message, "alert"), 400);
+}
+
+/** Web login (authorization code flow): `GET` shows the sign-in page, `POST` handles its form. */
+export function webLoginRoutes(state: DigidentityState): Hono {
+  const app = new Hono();
+  const { settings } = state;
+
+  app.get("/oauth2/authorize", (c) => {
+    const query = queryParams(c);
+    if (!query) return authorizeErrorPage(c, "A request parameter was sent more than once.");
+    if (query.client_id !== settings.clientId) {
+      return authorizeErrorPage(c, "Unknown client_id. This application is not registered with Digidentity.");
+    }
+    // Digidentity never redirects to a redirect_uri that is not allowlisted: the user stays here.
+    const redirectUri = query.redirect_uri;
+    if (redirectUri === undefined || !settings.redirectUris.includes(redirectUri)) {
+      return authorizeErrorPage(
+        c,
+        redirectUri === undefined
+          ? "redirect_uri is missing."
+          : "redirect_uri is not on this client's allowlist, so you will not be sent back to it.",
+      );
+    }
+    const parsed = authorizeQuerySchema.safeParse(query);
+    if (!parsed.success) {
+      return redirectToClient(
+        c,
+        state,
+        redirectUri,
+        { error: "invalid_request", error_description: firstIssue(parsed.error), state: query.state },
+        302,
+      );
+    }
+    const txId = randomId();
+    state.saveTransaction(txId, {
+      clientId: settings.clientId,
+      redirectUri,
+      scope: grantedScope(parsed.data.scope, settings.productScope),
+      state: parsed.data.state,
+      nonce: parsed.data.nonce,
+      codeChallenge: parsed.data.code_challenge,
+    });
+    return sendPage(c, loginPage({ txId, personaId: DEFAULT_PERSONA_ID }));
+  });
+
+  app.post("/oauth2/authorize", async (c) => {
+    const form = await formParams(c);
+    const parsed = loginFormSchema.safeParse(form ?? {});
+    if (!parsed.success) return authorizeErrorPage(c, "This login form was not filled in correctly.");
+    const { tx: txId, action, pin } = parsed.data;
+    const transaction = state.transactions.get(txId);
+    if (!transaction) {
+      return authorizeErrorPage(
+        c,
+        "This login request has expired or is unknown. Go back to the portal and start again.",
+      );
+    }
+    const back = (params: Record<string, string>) =>
+      redirectToClient(c, state, transaction.redirectUri, { ...params, state: transaction.state }, 303);
+
+    if (action === "cancel") {
+      state.transactions.delete(txId);
+      return back({ error: "access_denied", error_description: "login_cancelled" });
+    }
+    const persona = findPersona(parsed.data.persona);
+    if (!persona) {
+      return sendPage(c, loginPage({ txId, personaId: DEFAULT_PERSONA_ID, error: "Choose a persona." }), 400);
+    }
+    if (!pinMatches(persona, pin)) {
+      return sendPage(c, loginPage({ txId, personaId: persona.id, error: WRONG_PIN }), 400);
+    }
+    state.transactions.delete(txId);
+    const decision = state.ledger.authorise(persona);
+    if (!decision.ok) return back({ error: "access_denied", error_description: decision.reason });
+
+    const code = randomId();
+    state.saveCode(code, {
+      clientId: transaction.clientId,
+      redirectUri: transaction.redirectUri,
+      scope: transaction.scope,
+      nonce: transaction.nonce,
+      codeChallenge: transaction.codeChallenge,
+      personaId: persona.id,
+      authTime: state.now(),
+    });
+    return back({ code });
+  });
+
+  return app;
+}

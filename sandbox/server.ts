@@ -1,0 +1,49 @@
+import { serve } from "@hono/node-server";
+import { createSandboxApp, sandboxUrls } from "./app";
+import { ConfigError, parseSandboxConfig, type SandboxConfig } from "./config";
+
+function configOrExit(): SandboxConfig {
+  try {
+    return parseSandboxConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
+  const app = await createSandboxApp(config);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    console.log(`Sandbox listening on http://${info.address}:${info.port}`);
+    for (const { label, url } of sandboxUrls(config)) console.log(`  ${label.padEnd(22)} ${url}`);
+  });
+
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === "EADDRINUSE"
+        ? `Port ${config.port} is already in use: stop the other process or set SANDBOX_PORT.`
+        : `Sandbox server error: ${error.message}`,
+    );
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping the sandbox`);
+    // Polling portals keep connections alive; do not let them hold the shutdown forever.
+    setTimeout(() => process.exit(0), 3000).unref();
+    server.close(() => process.exit(0));
+    if ("closeIdleConnections" in server) server.closeIdleConnections();
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error("Sandbox failed to start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

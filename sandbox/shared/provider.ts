@@ -1,0 +1,11 @@
+import type { Hono } from "hono";
+import type { Html } from "./layout";
+
+/** What each provider folder hands to the app: its routes under its own prefix, and its home-page part. */
+export interface SandboxProvider {
+  /** Path prefix, e.g. "/digidentity"; also the last segment of its issuer. */
+  prefix: string;
+  name: string;
+  routes: Hono;
+  homeSection: Html;
+}

@@ -1,0 +1,75 @@
+import { expect, test, type APIResponse } from "@playwright/test";
+
+async function expectApiError(res: APIResponse, status: number, error: string) {
+  expect(res.status()).toBe(status);
+  expect(res.headers()["content-type"]).toContain("application/json");
+  const body = (await res.json()) as { error: string; message: string };
+  expect(body.error).toBe(error);
+  expect(body.message.length).toBeGreaterThan(0);
+}
+
+test.describe("route handlers refuse bad input with a 4xx JSON error", () => {
+  test("status poll without a login cookie", async ({ request }) => {
+    await expectApiError(await request.get("/api/digidentity-qr/status"), 401, "no_login");
+  });
+
+  test("status poll with a tampered cookie", async ({ playwright, baseURL }) => {
+    const request = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: {
+        cookie: "digidentity-qr=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIn0..AAAA.BBBB.CCCC",
+      },
+    });
+    await expectApiError(await request.get("/api/digidentity-qr/status"), 401, "no_login");
+    await request.dispose();
+  });
+
+  test("status poll with unknown query parameters", async ({ request }) => {
+    await expectApiError(await request.get("/api/digidentity-qr/status?code=abc"), 400, "invalid_request");
+  });
+
+  test("start with a body that is not JSON", async ({ request }) => {
+    const res = await request.post("/api/digidentity-qr/start", {
+      headers: { "content-type": "text/plain" },
+      data: Buffer.from("hello"),
+    });
+    await expectApiError(res, 415, "unsupported_media_type");
+  });
+
+  test("start with malformed JSON", async ({ request }) => {
+    const res = await request.post("/api/digidentity-qr/start", {
+      headers: { "content-type": "application/json" },
+      data: Buffer.from("{not json"),
+    });
+    await expectApiError(res, 400, "invalid_json");
+  });
+
+  test("start with unknown fields", async ({ request }) => {
+    const res = await request.post("/api/digidentity-qr/start", { data: { persona: "ioe" } });
+    await expectApiError(res, 400, "invalid_request");
+  });
+
+  test("start with an oversized body", async ({ request }) => {
+    const res = await request.post("/api/digidentity-qr/start", {
+      headers: { "content-type": "application/json" },
+      data: JSON.stringify({ pad: "x".repeat(10_000) }),
+    });
+    await expectApiError(res, 413, "body_too_large");
+  });
+
+  test("a bare start answers only the QR URI, expiry and pace, and sets an httpOnly cookie", async ({
+    request,
+  }) => {
+    const res = await request.post("/api/digidentity-qr/start");
+    expect(res.status()).toBe(200);
+    const body = (await res.json()) as { qrCodeUri: string; expiresAt: number; pollIntervalMs: number };
+    expect(body.qrCodeUri).toMatch(/\/digidentity\/app\/qr\/[^/]+$/);
+    expect(body.pollIntervalMs).toBe(1000);
+    const setCookie = res.headersArray().find((h) => h.name.toLowerCase() === "set-cookie")?.value ?? "";
+    expect(setCookie).toMatch(/^digidentity-qr=/);
+    expect(setCookie.toLowerCase()).toContain("httponly");
+
+    const poll = await request.get("/api/digidentity-qr/status");
+    expect(await poll.json()).toMatchObject({ status: "pending" });
+  });
+});

@@ -1,0 +1,76 @@
+import { expect, test } from "@playwright/test";
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type Server } from "node:http";
+
+import { expectLoginError, LoginPage } from "./support/pages";
+
+/**
+ * A second portal whose Digidentity issuer is a port this test controls: first nothing listens
+ * there (unreachable), then a server answers garbage. Real processes, real HTTP.
+ */
+const PORTAL_PORT = 3101;
+const ISSUER_PORT = 4199;
+const PORTAL = `http://localhost:${PORTAL_PORT}`;
+
+test.describe.configure({ mode: "serial" });
+
+test.describe("provider unreachable or answering garbage", () => {
+  let portal: ChildProcess;
+  let garbage: Server | undefined;
+
+  test.beforeAll(async () => {
+    portal = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORTAL_PORT)], {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        SANDBOX: "on",
+        SANDBOX_URL: `http://127.0.0.1:${ISSUER_PORT}`,
+        AUTH_URL: PORTAL,
+        AUTH_SECRET: "playwright-only-secret-0123456789abcdef",
+      },
+      stdio: "ignore",
+    });
+    await expect
+      .poll(
+        async () => (await fetch(`http://127.0.0.1:${PORTAL_PORT}/api/health`).catch(() => null))?.status,
+        { timeout: 30_000 },
+      )
+      .toBe(200);
+  });
+
+  test.afterAll(async () => {
+    portal?.kill("SIGTERM");
+    await new Promise<void>((resolve) => garbage?.close(() => resolve()) ?? resolve());
+  });
+
+  test("web login with Digidentity down: a page that says it could not be reached", async ({ page }) => {
+    await page.goto(`${PORTAL}/login`);
+    await new LoginPage(page).startWebLogin();
+    await expectLoginError(page, "provider_unreachable", "We could not reach the identity provider");
+  });
+
+  test("QR login with Digidentity down: the QR page says so and offers to retry", async ({ page }) => {
+    await page.goto(`${PORTAL}/login/qr`);
+    await expect(page.getByRole("heading", { name: "We could not get a QR code" })).toBeVisible();
+    await expect(page.getByText("Digidentity could not be reached. Try again in a moment.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Get a new QR code" })).toBeVisible();
+  });
+
+  test("Digidentity answering garbage: a page that says the answer was not understood", async ({ page }) => {
+    garbage = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end("<html><body>Service temporarily unavailable</body></html>");
+    });
+    await new Promise<void>((resolve) => garbage!.listen(ISSUER_PORT, "127.0.0.1", resolve));
+
+    await page.goto(`${PORTAL}/login`);
+    await new LoginPage(page).startWebLogin();
+    await expectLoginError(page, "provider_error", "The identity provider answered something unexpected");
+
+    await page.goto(`${PORTAL}/login/qr`);
+    await expect(
+      page.getByText("Digidentity answered something unexpected. Try again in a moment."),
+    ).toBeVisible();
+  });
+});

@@ -1,0 +1,12 @@
+/** Test-only addresses: loopback, and ports apart from the demo's 3000/4000. */
+export const TEST_PORTS = { portal: 3100, sandbox: 4100 } as const;
+/**
+ * The portal is browsed as `localhost`: Next.js rewrites loopback addresses in request URLs
+ * to `localhost`, so that is the origin the redirect URIs and cookies are bound to.
+ */
+export const PORTAL_URL = `http://localhost:${TEST_PORTS.portal}`;
+/** For health checks from Node, which may resolve `localhost` to ::1 first. */
+export const PORTAL_HEALTH_URL = `http://127.0.0.1:${TEST_PORTS.portal}/api/health`;
+export const SANDBOX_URL = `http://127.0.0.1:${TEST_PORTS.sandbox}`;
+export const DIGIDENTITY_ISSUER = `${SANDBOX_URL}/digidentity`;
+export const DEMO_PIN = "12345";

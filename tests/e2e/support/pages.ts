@@ -1,0 +1,80 @@
+import { expect, type Page } from "@playwright/test";
+
+import { DEMO_PIN } from "./env";
+import { decodeQr } from "./qr";
+
+/** Page objects: roles, labels and test ids only, never CSS paths or fixed sleeps. */
+
+export class LoginPage {
+  constructor(private readonly page: Page) {}
+  async goto() {
+    await this.page.goto("/login");
+    await expect(this.page.getByRole("heading", { name: "Log in to the RMI portal" })).toBeVisible();
+  }
+  async startWebLogin() {
+    await this.page.getByRole("button", { name: "Log in with Digidentity" }).click();
+  }
+  async startQrLogin() {
+    await this.page.getByRole("link", { name: "Log in with QR code" }).click();
+  }
+}
+
+/** Digidentity's sign-in page (the sandbox's, in tests) and its phone app page share a form. */
+export class DigidentityForm {
+  constructor(private readonly page: Page) {}
+  async choose(personaLabel: string, pin: string = DEMO_PIN) {
+    await this.page.getByLabel(personaLabel).check();
+    await this.page.getByLabel("PIN", { exact: true }).fill(pin);
+  }
+  async logIn(personaLabel: string, pin?: string) {
+    await expect(this.page.getByRole("heading", { name: "Log in to Digidentity" })).toBeVisible();
+    await this.choose(personaLabel, pin);
+    await this.page.getByRole("button", { name: "Log in" }).click();
+  }
+  async approve(personaLabel: string, pin?: string) {
+    await this.choose(personaLabel, pin);
+    await this.page.getByRole("button", { name: "Approve" }).click();
+  }
+  async decline() {
+    await this.page.getByRole("button", { name: "Decline" }).click();
+  }
+}
+
+export class QrPage {
+  constructor(private readonly page: Page) {}
+  qrImage() {
+    return this.page.getByRole("img", { name: /QR code/ });
+  }
+  /** The phone-app URL, decoded from the QR code's pixels. */
+  async scan(): Promise<string> {
+    await expect(this.qrImage()).toBeVisible();
+    return decodeQr(this.qrImage());
+  }
+  async retry() {
+    await this.page.getByRole("button", { name: "Get a new QR code" }).click();
+  }
+}
+
+export class AccountPage {
+  constructor(private readonly page: Page) {}
+  async expectLoaded() {
+    await expect(this.page).toHaveURL(/\/account$/);
+    await expect(this.page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  }
+  async expectUids(uids: Record<string, string>) {
+    for (const [claim, value] of Object.entries(uids)) {
+      await expect(this.page.getByTestId(`uid-${claim}`)).toHaveText(value);
+    }
+  }
+  async signOut() {
+    await this.page.getByRole("button", { name: "Sign out" }).click();
+    await expect(this.page).toHaveURL(/\/login$/);
+  }
+}
+
+export async function expectLoginError(page: Page, reason: string, title: string) {
+  await expect(page).toHaveURL(/\/auth\/error\?/);
+  await expect(page.getByTestId("login-error")).toHaveAttribute("data-reason", reason);
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Back to the login page" })).toBeVisible();
+}
