@@ -19,7 +19,9 @@ test.describe("provider unreachable or answering garbage", () => {
   let garbage: Server | undefined;
 
   test.beforeAll(async () => {
-    portal = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORTAL_PORT)], {
+    // Its own process group, so stopping it also stops the next-server child it starts.
+    portal = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(PORTAL_PORT)], {
+      detached: true,
       env: {
         ...process.env,
         NODE_ENV: "production",
@@ -40,7 +42,7 @@ test.describe("provider unreachable or answering garbage", () => {
   });
 
   test.afterAll(async () => {
-    portal?.kill("SIGTERM");
+    if (portal?.pid) process.kill(-portal.pid, "SIGTERM");
     await new Promise<void>((resolve) => garbage?.close(() => resolve()) ?? resolve());
   });
 
