@@ -1,0 +1,64 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+
+import { ConfigError, parseConfig, SANDBOX_DEFAULTS } from "../../lib/config-schema";
+
+describe("portal configuration", () => {
+  it("defaults to the local sandbox with its client credentials", () => {
+    const c = parseConfig({});
+    assert.equal(c.sandbox, true);
+    assert.equal(c.digidentity.issuer, "http://localhost:4000/digidentity");
+    assert.equal(c.digidentity.clientId, SANDBOX_DEFAULTS.DIGIDENTITY_CLIENT_ID);
+    assert.equal(c.digidentity.productScope, "sandbox0product1");
+    assert.equal(c.digidentity.pollIntervalMs, 1000);
+    assert.equal(c.digidentity.qrTtlSeconds, 120);
+    assert.equal(c.authUrl, "http://localhost:3000");
+  });
+
+  it("with SANDBOX=off names every missing variable", () => {
+    assert.throws(
+      () => parseConfig({ SANDBOX: "off" }),
+      (e: unknown) => {
+        assert.ok(e instanceof ConfigError);
+        for (const name of [
+          "DIGIDENTITY_ISSUER",
+          "DIGIDENTITY_CLIENT_ID",
+          "DIGIDENTITY_CLIENT_SECRET",
+          "DIGIDENTITY_PRODUCT_SCOPE",
+          "AUTH_SECRET",
+        ]) {
+          assert.match(e.message, new RegExp(name));
+        }
+        return true;
+      },
+    );
+  });
+
+  it("with SANDBOX=off accepts real values, and requires https", () => {
+    const real = {
+      SANDBOX: "off",
+      AUTH_SECRET: "x".repeat(40),
+      DIGIDENTITY_ISSUER: "https://auth.digidentity.eu",
+      DIGIDENTITY_CLIENT_ID: "vm-portal",
+      DIGIDENTITY_CLIENT_SECRET: "s3cret",
+      DIGIDENTITY_PRODUCT_SCOPE: "e9x4a6m254p663l4",
+    };
+    assert.equal(parseConfig(real).digidentity.issuer, "https://auth.digidentity.eu");
+    assert.throws(
+      () => parseConfig({ ...real, DIGIDENTITY_ISSUER: "http://auth.digidentity.eu" }),
+      /DIGIDENTITY_ISSUER: must be an https URL/,
+    );
+  });
+
+  it("refuses malformed values with the variable's name", () => {
+    assert.throws(() => parseConfig({ DIGIDENTITY_PRODUCT_SCOPE: "short" }), /DIGIDENTITY_PRODUCT_SCOPE/);
+    assert.throws(() => parseConfig({ SANDBOX: "maybe" }), /SANDBOX/);
+    assert.throws(() => parseConfig({ PORTAL_PORT: "70000" }), /PORTAL_PORT/);
+    assert.throws(() => parseConfig({ AUTH_SECRET: "too-short" }), /AUTH_SECRET/);
+    assert.throws(() => parseConfig({ DIGIDENTITY_POLL_INTERVAL_MS: "10" }), /DIGIDENTITY_POLL_INTERVAL_MS/);
+  });
+
+  it("uses localhost for loopback portal URLs, as Next.js does in request URLs", () => {
+    assert.equal(parseConfig({ AUTH_URL: "http://127.0.0.1:3100" }).authUrl, "http://localhost:3100");
+  });
+});

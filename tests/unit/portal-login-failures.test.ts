@@ -1,0 +1,61 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+
+import {
+  captureAuthDebug,
+  captureAuthErrors,
+  classifyLoginFailure,
+  specificErrorLocation,
+} from "../../lib/auth-failures";
+import { MissingUidAttributesError } from "../../lib/identity";
+import { reasonFromOAuthError } from "../../lib/login-errors";
+import { ProviderError } from "../../lib/oidc/http";
+import { IdTokenError } from "../../lib/oidc/id-token";
+
+describe("login failures", () => {
+  it("maps provider error redirects to known reasons only", () => {
+    assert.equal(reasonFromOAuthError("access_denied", "authorisation_revoked"), "authorisation_revoked");
+    assert.equal(
+      reasonFromOAuthError("access_denied", "chain_authorisation_used"),
+      "chain_authorisation_used",
+    );
+    assert.equal(reasonFromOAuthError("access_denied", "login_cancelled"), "cancelled");
+    assert.equal(reasonFromOAuthError("access_denied", "<script>"), "access_denied");
+    assert.equal(reasonFromOAuthError("server_error", undefined), "provider_error");
+  });
+
+  it("finds the cause under Auth.js's wrappers", () => {
+    const wrapped = (err: unknown) =>
+      Object.assign(new Error("wrapper"), { type: "CallbackRouteError", cause: { err } });
+    assert.equal(classifyLoginFailure(wrapped(new IdTokenError("bad"))), "id_token_invalid");
+    assert.equal(classifyLoginFailure(wrapped(new MissingUidAttributesError())), "no_uid_attributes");
+    assert.equal(
+      classifyLoginFailure(wrapped(new ProviderError("provider_unreachable", "down"))),
+      "provider_unreachable",
+    );
+    const oauth = Object.assign(new Error('unexpected "iss" (issuer) response parameter value'), {
+      code: "OAUTH_INVALID_RESPONSE",
+    });
+    assert.equal(classifyLoginFailure(wrapped(oauth)), "id_token_invalid");
+    assert.equal(
+      classifyLoginFailure(wrapped(Object.assign(new Error("x"), { code: "OAUTH_RESPONSE_IS_NOT_JSON" }))),
+      "provider_error",
+    );
+    const refused = Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } });
+    assert.equal(classifyLoginFailure(refused), "provider_unreachable");
+    assert.equal(classifyLoginFailure(new Error("anything else")), "unknown");
+  });
+
+  it("rewrites Auth.js's error redirects with the provider's own reason and a reference", async () => {
+    const { errors } = await captureAuthErrors(async () => {
+      captureAuthDebug("OAuthCallbackError", {
+        error: "access_denied",
+        error_description: "authorisation_revoked",
+      });
+    });
+    const location = specificErrorLocation("/login?error=OAuthCallbackError", errors, "digidentity");
+    assert.match(location ?? "", /^\/auth\/error\?reason=authorisation_revoked&ref=[0-9a-f]{12}$/);
+    assert.equal(specificErrorLocation("/account", errors), null);
+    assert.match(specificErrorLocation("/auth/error?error=Configuration", []) ?? "", /reason=unknown/);
+  });
+});
