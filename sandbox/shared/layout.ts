@@ -9,6 +9,7 @@ const styles = `
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#f3f5f8}
 main{max-width:40rem;margin:0 auto;padding:1.25rem}
+td code{white-space:nowrap}
 .card{background:#fff;border:1px solid #d8dee6;border-radius:12px;padding:1.25rem;margin:1rem 0}
 h1{font-size:1.5rem;line-height:1.25;margin:.25rem 0 .75rem}
 h2{font-size:1.15rem;margin:1.25rem 0 .5rem}
