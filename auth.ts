@@ -6,7 +6,8 @@ import { captureAuthDebug, captureAuthError, classifyLoginFailure, loginErrorUrl
 import { getConfig } from "@/lib/config";
 import type { Identity } from "@/lib/identity";
 import { log } from "@/lib/log";
-import { DIGIDENTITY_ID, digidentityProvider, verifyDigidentityIdToken } from "@/lib/providers/digidentity";
+import { verifyProviderIdToken, type OidcClient } from "@/lib/oidc/id-token";
+import { DIGIDENTITY_ID, digidentityProvider } from "@/lib/providers/digidentity";
 import { digidentityQrProvider } from "@/lib/providers/digidentity-qr";
 
 /** How long a portal session lasts; an RMI session is a working day at most. */
@@ -14,6 +15,10 @@ const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 function authConfig(): NextAuthConfig {
   const config = getConfig();
+  // The OpenID providers whose ID tokens the signIn callback verifies, by provider id.
+  const oidcClients: Record<string, OidcClient> = {
+    [DIGIDENTITY_ID]: config.digidentity,
+  };
   return {
     secret: config.authSecret,
     trustHost: true,
@@ -29,11 +34,14 @@ function authConfig(): NextAuthConfig {
     },
     callbacks: {
       async signIn({ user, account }) {
-        if (account?.provider === DIGIDENTITY_ID) {
+        // Auth.js checks the ID token's claims but not its signature when the token comes from
+        // the token endpoint; verify it against the keys the provider publishes.
+        const oidc = account ? oidcClients[account.provider] : undefined;
+        if (account && oidc) {
           try {
-            await verifyDigidentityIdToken(config.digidentity, account.id_token);
+            await verifyProviderIdToken(oidc, account.id_token);
           } catch (error) {
-            return loginErrorUrl(classifyLoginFailure(error), { provider: DIGIDENTITY_ID, error });
+            return loginErrorUrl(classifyLoginFailure(error), { provider: account.provider, error });
           }
         }
         if (!user.identity) return loginErrorUrl("no_uid_attributes", { provider: account?.provider });

@@ -2,6 +2,8 @@ import "server-only";
 
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
 
+import { discover } from "./discovery";
+
 /** The ID token failed verification: signature, algorithm, issuer, audience, time or nonce. */
 export class IdTokenError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -57,4 +59,29 @@ export async function verifyIdToken(idToken: string, expect: IdTokenExpectations
     const code = cause instanceof joseErrors.JOSEError ? cause.code : "unknown";
     throw new IdTokenError(`ID token refused (${code})`, { cause });
   }
+}
+
+/**
+ * Only the asymmetric algorithms the provider announces: `none` is never a signature, and an
+ * HS256 token would be "signed" with our own client secret, which proves nothing.
+ */
+export function signingAlgorithms(announced: string[] | undefined): string[] {
+  const usable = (announced ?? ["RS256"]).filter((a) => /^(RS|PS|ES)(256|384|512)$|^EdDSA$/.test(a));
+  return usable.length > 0 ? usable : ["RS256"];
+}
+
+/** An OpenID provider as the portal is configured for it. */
+export type OidcClient = { issuer: string; clientId: string };
+
+/** Verify an ID token from `client`'s provider, with keys and algorithms from its discovery. */
+export async function verifyProviderIdToken(client: OidcClient, idToken: string | undefined, nonce?: string) {
+  if (!idToken) throw new IdTokenError("no ID token in the answer");
+  const metadata = await discover(client.issuer);
+  return verifyIdToken(idToken, {
+    issuer: metadata.issuer,
+    clientId: client.clientId,
+    jwksUri: metadata.jwks_uri,
+    algorithms: signingAlgorithms(metadata.id_token_signing_alg_values_supported),
+    nonce,
+  });
 }

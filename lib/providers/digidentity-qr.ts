@@ -12,8 +12,8 @@ import { MissingUidAttributesError, sermiIdentityFromUserInfo } from "../identit
 import type { LoginErrorReason } from "../login-errors";
 import { discover } from "../oidc/discovery";
 import { basicAuth, ProviderError, providerFetch, readJson } from "../oidc/http";
-import { IdTokenError, verifyIdToken } from "../oidc/id-token";
-import { digidentityScope, signingAlgorithms } from "./digidentity";
+import { IdTokenError, verifyProviderIdToken } from "../oidc/id-token";
+import { digidentityScope } from "./digidentity";
 
 /** Public contract, like `digidentity`: the QR login's provider id. */
 export const DIGIDENTITY_QR_ID = "digidentity-qr";
@@ -224,14 +224,7 @@ async function completePasswordlessLogin(cfg: Digidentity) {
   let idTokenSub: string | undefined;
   if (state.idToken) {
     try {
-      const payload = await verifyIdToken(state.idToken, {
-        issuer: metadata.issuer,
-        clientId: cfg.clientId,
-        jwksUri: metadata.jwks_uri,
-        algorithms: signingAlgorithms(metadata.id_token_signing_alg_values_supported),
-        nonce: state.nonce,
-      });
-      idTokenSub = payload.sub;
+      idTokenSub = (await verifyProviderIdToken(cfg, state.idToken, state.nonce)).sub;
     } catch (e) {
       if (e instanceof IdTokenError) throw new QrSignInError("id_token_invalid");
       throw e;

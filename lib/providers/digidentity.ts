@@ -4,8 +4,6 @@ import type { OIDCConfig } from "next-auth/providers";
 
 import type { PortalConfig } from "../config";
 import { sermiIdentityFromUserInfo, type SermiIdentity } from "../identity";
-import { discover } from "../oidc/discovery";
-import { IdTokenError, verifyIdToken } from "../oidc/id-token";
 
 /** Public contract: it forms the redirect URI `${AUTH_URL}/api/auth/callback/digidentity`. */
 export const DIGIDENTITY_ID = "digidentity";
@@ -46,28 +44,4 @@ export function digidentityProvider(cfg: Digidentity): OIDCConfig<Record<string,
       return { id: String(userinfo.sub ?? ""), identity };
     },
   };
-}
-
-/**
- * Auth.js checks the ID token's claims but not its signature when the token comes from the
- * token endpoint; verify it here, against the keys the provider publishes.
- */
-export async function verifyDigidentityIdToken(cfg: Digidentity, idToken: string | undefined) {
-  const metadata = await discover(cfg.issuer);
-  if (!idToken) throw new IdTokenError("no ID token in the answer");
-  return verifyIdToken(idToken, {
-    issuer: metadata.issuer,
-    clientId: cfg.clientId,
-    jwksUri: metadata.jwks_uri,
-    algorithms: signingAlgorithms(metadata.id_token_signing_alg_values_supported),
-  });
-}
-
-/**
- * Only the asymmetric algorithms the provider announces: `none` is never a signature, and an
- * HS256 token would be "signed" with our own client secret, which proves nothing.
- */
-export function signingAlgorithms(announced: string[] | undefined): string[] {
-  const usable = (announced ?? ["RS256"]).filter((a) => /^(RS|PS|ES)(256|384|512)$|^EdDSA$/.test(a));
-  return usable.length > 0 ? usable : ["RS256"];
 }

@@ -2,14 +2,15 @@ import { expect, test } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type Server } from "node:http";
 
+import { TEST_PORTS } from "./support/env";
 import { expectLoginError, LoginPage } from "./support/pages";
 
 /**
  * A second portal whose Digidentity issuer is a port this test controls: first nothing listens
  * there (unreachable), then a server answers garbage. Real processes, real HTTP.
  */
-const PORTAL_PORT = 3101;
-const ISSUER_PORT = 4199;
+const PORTAL_PORT = TEST_PORTS.portal2;
+const ISSUER_PORT = TEST_PORTS.deadProvider;
 const PORTAL = `http://localhost:${PORTAL_PORT}`;
 
 test.describe.configure({ mode: "serial" });

@@ -5,8 +5,7 @@ import { after, before, describe, it } from "node:test";
 
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
 
-import { IdTokenError, verifyIdToken } from "../../lib/oidc/id-token";
-import { signingAlgorithms } from "../../lib/providers/digidentity";
+import { IdTokenError, signingAlgorithms, verifyIdToken } from "../../lib/oidc/id-token";
 
 /** A real JWKS over real HTTP, as a provider publishes it. */
 describe("ID token verification", () => {

@@ -1,5 +1,16 @@
-/** Test-only addresses: loopback, and ports apart from the demo's 3000/4000. */
-export const TEST_PORTS = { portal: 3100, sandbox: 4100 } as const;
+/**
+ * Test-only addresses: loopback, and ports apart from the demo's 3000/4000. E2E_PORT_OFFSET
+ * moves them all, so two checkouts can run their browser tests side by side.
+ */
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+export const TEST_PORTS = {
+  portal: 3100 + offset,
+  sandbox: 4100 + offset,
+  /** A second portal for tests that need a provider that is down or misbehaving. */
+  portal2: 3101 + offset,
+  /** Where that second portal looks for its provider; the test decides what answers there. */
+  deadProvider: 4199 + offset,
+} as const;
 /**
  * The portal is browsed as `localhost`: Next.js rewrites loopback addresses in request URLs
  * to `localhost`, so that is the origin the redirect URIs and cookies are bound to.

@@ -1,6 +1,4 @@
-/**
- * The portal's own view of who logged in. Pages read this type, never raw provider claims.
- */
+/** SERMI identities, as Digidentity vouches for them (IOE, or RSSE with chain authorisation). */
 import { z } from "zod";
 
 const uid = z.string().trim().min(1).max(256);
@@ -28,8 +26,6 @@ export type SermiIdentity = {
   ioe: { cabuid: string; iouid: string; ioeuid: string };
   rsse?: { rssuid: string; rsseuid: string };
 };
-
-export type Identity = SermiIdentity;
 
 export class MissingUidAttributesError extends Error {
   constructor() {
