@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 
-import { PORTAL_HEALTH_URL, PORTAL_URL, SANDBOX_URL, TEST_PORTS } from "./tests/e2e/support/env";
+import { LAB_CLIENT, PORTAL_HEALTH_URL, PORTAL_URL, SANDBOX_URL, TEST_PORTS } from "./tests/e2e/support/env";
 
 const CI = !!process.env.CI;
 
@@ -49,6 +49,11 @@ export default defineConfig({
         SANDBOX_ISSUER_BASE: SANDBOX_URL,
         SANDBOX_PUBLIC_URL: SANDBOX_URL,
         SANDBOX_PORTAL_URL: PORTAL_URL,
+        // The lab portal is a second client of the same sandbox, so it can misbehave alone.
+        SANDBOX_DIGIDENTITY_EXTRA_CLIENTS: `${LAB_CLIENT.id}:${LAB_CLIENT.secret}`,
+        SANDBOX_DIGIDENTITY_REDIRECT_URIS: [TEST_PORTS.labPortal, TEST_PORTS.misissuedPortal]
+          .map((port) => `http://localhost:${port}/api/auth/callback/digidentity`)
+          .join(","),
       },
     },
     {

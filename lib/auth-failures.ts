@@ -37,9 +37,9 @@ function reasonFromOAuth4WebApi(code: string, message: string): LoginErrorReason
     case "OAUTH_KEY_SELECTION_FAILED":
       return "id_token_invalid";
     case "OAUTH_INVALID_RESPONSE":
-      return /"iss"|"state"|"nonce"|"sub"|"aud"|id_token|ID Token/i.test(message)
-        ? "id_token_invalid"
-        : "provider_error";
+      // Everything oauth4webapi checks in an answer (state, iss, the ID token's alg and claims)
+      // except its shape, which is the provider's malfunction rather than a forgery.
+      return /JSON|content-type|body/i.test(message) ? "provider_error" : "id_token_invalid";
     default:
       return "provider_error";
   }
@@ -84,7 +84,9 @@ export function loginErrorUrl(reason: LoginErrorReason, detail: { provider?: str
       ? []
       : causes(detail.error).map((e) => {
           const code = (e as { code?: unknown }).code;
-          return typeof code === "string" ? `${name(e)}:${code}` : name(e);
+          if (typeof code !== "string") return name(e);
+          // oauth4webapi's messages name the failed check and carry no values, so they may be logged.
+          return code.startsWith("OAUTH_") ? `${code}: ${(e as Error).message}` : `${name(e)}:${code}`;
         });
   log.warn(
     { event: "login_refused", ref, reason, provider: detail.provider, errors: chain },

@@ -32,6 +32,26 @@ const redirectUriList = z
   )
   .pipe(z.array(redirectUri));
 
+/**
+ * More clients as `id:secret,id:secret`. They share the redirect allowlist and product scope; a
+ * second client lets one portal misbehave on purpose while another logs in normally.
+ */
+const clientList = z.string().transform((list, ctx) =>
+  list
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0)
+    .map((item) => {
+      const [clientId, ...rest] = item.split(":");
+      const clientSecret = rest.join(":");
+      if (!clientId || !clientSecret) {
+        ctx.addIssue({ code: "custom", message: "expected id:secret pairs separated by commas" });
+        return z.NEVER;
+      }
+      return { clientId, clientSecret };
+    }),
+);
+
 const signingKey = z
   .string()
   .transform((text, ctx) => {
@@ -53,6 +73,7 @@ const envSchema = z.object({
   SANDBOX_DIGIDENTITY_REDIRECT_URIS: redirectUriList.default([]),
   SANDBOX_DIGIDENTITY_CLIENT_ID: z.string().min(1).max(200).default("rmi-portal-demo"),
   SANDBOX_DIGIDENTITY_CLIENT_SECRET: z.string().min(1).max(500).default("sandbox-digidentity-secret"),
+  SANDBOX_DIGIDENTITY_EXTRA_CLIENTS: clientList.default([]),
   SANDBOX_DIGIDENTITY_PRODUCT_SCOPE: z
     .string()
     .regex(/^[A-Za-z0-9]{16}$/, "expected 16 alphanumeric characters, like Digidentity's product scopes")
@@ -68,6 +89,7 @@ export interface DigidentityConfig {
   /** Exact-match allowlist, as Digidentity does in production. */
   redirectUris: string[];
   productScope: string;
+  extraClients: { clientId: string; clientSecret: string }[];
 }
 
 export interface SandboxConfig {
@@ -123,6 +145,7 @@ export function parseSandboxConfig(env: Record<string, string | undefined> = pro
       clientSecret: e.SANDBOX_DIGIDENTITY_CLIENT_SECRET,
       redirectUris: [...new Set([...portalCallbacks, ...e.SANDBOX_DIGIDENTITY_REDIRECT_URIS])],
       productScope: e.SANDBOX_DIGIDENTITY_PRODUCT_SCOPE,
+      extraClients: e.SANDBOX_DIGIDENTITY_EXTRA_CLIENTS,
     },
   };
 }

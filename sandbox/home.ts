@@ -20,6 +20,8 @@ export function homePage(config: SandboxConfig, providers: readonly SandboxProvi
           machine's LAN address so a phone can open them.
         </p>
       </div>
-      ${providers.map((provider) => provider.homeSection)}`,
+      ${providers.map((provider) =>
+        typeof provider.homeSection === "function" ? provider.homeSection() : provider.homeSection,
+      )}`,
   );
 }

@@ -14,7 +14,7 @@ export class IdTokenError extends Error {
 
 const jwksByUri = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
-/** jose refetches the JWKS on an unknown `kid` (with a cool-down), so key rotation keeps working. */
+/** One cached key set per provider; `verifyIdToken` reloads it once on an unknown `kid`. */
 function jwksFor(uri: string) {
   let set = jwksByUri.get(uri);
   if (!set) {
@@ -39,14 +39,26 @@ export type IdTokenExpectations = {
  * ID tokens from the token endpoint unchecked, and this portal does not.
  */
 export async function verifyIdToken(idToken: string, expect: IdTokenExpectations): Promise<JWTPayload> {
+  const jwks = jwksFor(expect.jwksUri);
+  const options = {
+    issuer: expect.issuer,
+    audience: expect.clientId,
+    algorithms: expect.algorithms,
+    requiredClaims: ["iss", "sub", "aud", "exp", "iat"],
+    clockTolerance: 30,
+  };
   try {
-    const { payload } = await jwtVerify(idToken, jwksFor(expect.jwksUri), {
-      issuer: expect.issuer,
-      audience: expect.clientId,
-      algorithms: expect.algorithms,
-      requiredClaims: ["iss", "sub", "aud", "exp", "iat"],
-      clockTolerance: 30,
-    });
+    let result;
+    try {
+      result = await jwtVerify(idToken, jwks, options);
+    } catch (e) {
+      // Key rotation: a kid we have not seen may be a key published since we last fetched.
+      // jose only refetches after its cool-down, so reload now, once, and try again.
+      if (!(e instanceof joseErrors.JWKSNoMatchingKey)) throw e;
+      await jwks.reload();
+      result = await jwtVerify(idToken, jwks, options);
+    }
+    const { payload } = result;
     if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== expect.clientId) {
       throw new IdTokenError("azp does not name this client");
     }

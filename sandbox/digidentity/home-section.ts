@@ -1,9 +1,10 @@
 import { html } from "hono/html";
 import type { Html } from "../shared/layout";
+import { misbehaviourSwitch, type MisbehaviourBook } from "../shared/misbehaviour";
 import { PERSONAS } from "./personas";
 import type { DigidentitySettings } from "./sessions";
 
-export function digidentityHomeSection(settings: DigidentitySettings): Html {
+export function digidentityHomeSection(settings: DigidentitySettings, misbehaviour: MisbehaviourBook): Html {
   const { issuer } = settings;
   return html`<section class="card">
     <h2>Digidentity (SERMI Trust Centre)</h2>
@@ -13,8 +14,10 @@ export function digidentityHomeSection(settings: DigidentitySettings): Html {
       QR codes open: <code>${settings.publicUrl}/digidentity/app/qr/…</code>
     </p>
     <p>
-      Client <code>${settings.clientId}</code>, product scope <code>${settings.productScope}</code>, allowed
-      redirect URIs: ${settings.redirectUris.map((uri, i) => html`${i > 0 ? ", " : ""}<code>${uri}</code>`)}
+      Clients
+      ${settings.clients.map((client, i) => html`${i > 0 ? ", " : ""}<code>${client.clientId}</code>`)},
+      product scope <code>${settings.productScope}</code>, allowed redirect URIs:
+      ${settings.redirectUris.map((uri, i) => html`${i > 0 ? ", " : ""}<code>${uri}</code>`)}
     </p>
     <h3>Personas</h3>
     <table>
@@ -44,8 +47,10 @@ export function digidentityHomeSection(settings: DigidentitySettings): Html {
       <li><code>POST ${issuer}/control/qr/:qrId/decline</code></li>
       <li><code>POST ${issuer}/control/qr/:qrId/expire</code></li>
       <li>
-        <code>POST ${issuer}/control/reset</code> — new chain authorisations, all logins and tokens dropped
+        <code>POST ${issuer}/control/reset</code> — new chain authorisations, all logins and tokens dropped,
+        every client behaves again
       </li>
     </ul>
+    ${misbehaviourSwitch("/digidentity", misbehaviour)}
   </section>`;
 }

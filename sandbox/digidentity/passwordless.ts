@@ -106,7 +106,8 @@ export function passwordlessRoutes(state: DigidentityState): Hono {
   app.get("/oauth2/authorize.json", (c) => {
     const query = queryParams(c);
     if (!query) return oauthError(c, 400, "invalid_request", "a parameter was sent more than once");
-    if (query.client_id !== settings.clientId) {
+    const clientId = query.client_id;
+    if (clientId === undefined || state.clientSecret(clientId) === undefined) {
       return oauthError(c, 401, "invalid_client", "unknown client_id");
     }
     const parsed = startQuerySchema.safeParse(query);
@@ -116,7 +117,7 @@ export function passwordlessRoutes(state: DigidentityState): Hono {
     const code = randomId();
     const qrId = randomId(16);
     state.startPasswordless(code, qrId, {
-      clientId: settings.clientId,
+      clientId,
       scope: grantedScope(parsed.data.scope, settings.productScope),
       nonce: parsed.data.nonce,
       status: "pending",

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { SandboxConfig } from "../config";
 import type { SandboxProvider } from "../shared/provider";
+import { misbehaviourRoutes } from "../shared/misbehaviour";
 import { loadSigningKey } from "../shared/signing-key";
 import type { Clock } from "../shared/ttl-store";
 import { digidentityHomeSection } from "./home-section";
@@ -15,31 +16,43 @@ const UID_CLAIMS = ["cabuid", "iouid", "ioeuid", "rssuid", "rsseuid"];
 export async function createDigidentity(config: SandboxConfig, now: Clock): Promise<SandboxProvider> {
   const settings = digidentitySettings(config);
   const signingKey = await loadSigningKey(config.signingKey);
-  const state = new DigidentityState(settings, signingKey, now);
+  const state = new DigidentityState(settings, signingKey, now, await loadSigningKey());
   const { issuer } = settings;
 
   const routes = new Hono();
 
-  routes.get("/.well-known/openid-configuration", (c) =>
+  const discovery = () => ({
+    issuer,
+    authorization_endpoint: `${issuer}/oauth2/authorize`,
+    token_endpoint: `${issuer}/oauth2/token`,
+    userinfo_endpoint: `${issuer}/user_info.json`,
+    jwks_uri: `${issuer}/oauth2/jwks`,
+    response_types_supported: ["code"],
+    grant_types_supported: ["authorization_code"],
+    subject_types_supported: ["public"],
+    id_token_signing_alg_values_supported: ["RS256"],
+    token_endpoint_auth_methods_supported: ["client_secret_basic"],
+    code_challenge_methods_supported: ["S256"],
+    scopes_supported: ["openid", "sermi"],
+    claims_supported: ["sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "amr", ...UID_CLAIMS],
+    authorization_response_iss_parameter_supported: true,
+  });
+  routes.get("/.well-known/openid-configuration", (c) => c.json(discovery()));
+  // A fixture, not a mode: an issuer URL whose discovery document names another issuer, as in a
+  // mix-up attack. Discovery has no client to scope a mode to, so it lives at its own address.
+  routes.get("/misissued/.well-known/openid-configuration", (c) => c.json(discovery()));
+
+  routes.get("/oauth2/jwks", (c) =>
     c.json({
-      issuer,
-      authorization_endpoint: `${issuer}/oauth2/authorize`,
-      token_endpoint: `${issuer}/oauth2/token`,
-      userinfo_endpoint: `${issuer}/user_info.json`,
-      jwks_uri: `${issuer}/oauth2/jwks`,
-      response_types_supported: ["code"],
-      grant_types_supported: ["authorization_code"],
-      subject_types_supported: ["public"],
-      id_token_signing_alg_values_supported: ["RS256"],
-      token_endpoint_auth_methods_supported: ["client_secret_basic"],
-      code_challenge_methods_supported: ["S256"],
-      scopes_supported: ["openid", "sermi"],
-      claims_supported: ["sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "amr", ...UID_CLAIMS],
-      authorization_response_iss_parameter_supported: true,
+      keys: state.keyRotated ? [signingKey.publicJwk, state.rotatedKey.publicJwk] : [signingKey.publicJwk],
     }),
   );
-
-  routes.get("/oauth2/jwks", (c) => c.json({ keys: [signingKey.publicJwk] }));
+  routes.route(
+    "/",
+    misbehaviourRoutes(state.misbehaviour, (mode) => {
+      if (mode === "rotated_key") state.keyRotated = true;
+    }),
+  );
 
   routes.route("/", webLoginRoutes(state));
   routes.route("/", passwordlessRoutes(state));
@@ -49,6 +62,6 @@ export async function createDigidentity(config: SandboxConfig, now: Clock): Prom
     prefix: "/digidentity",
     name: "Digidentity",
     routes,
-    homeSection: digidentityHomeSection(settings),
+    homeSection: () => digidentityHomeSection(settings, state.misbehaviour),
   };
 }

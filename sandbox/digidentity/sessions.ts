@@ -1,4 +1,5 @@
 import type { SandboxConfig } from "../config";
+import { MisbehaviourBook } from "../shared/misbehaviour";
 import type { SigningKey } from "../shared/signing-key";
 import { TtlStore, type Clock } from "../shared/ttl-store";
 import { AuthorisationLedger, type RefusalReason } from "./personas";
@@ -41,6 +42,7 @@ export interface PasswordlessSession {
 }
 
 export interface AccessGrant {
+  clientId: string;
   personaId: string;
   scope: string;
 }
@@ -56,6 +58,8 @@ export interface DigidentitySettings {
   publicUrl: string;
   clientId: string;
   clientSecret: string;
+  /** Every registered client, the main one first; all share the allowlist and product scope. */
+  clients: readonly { clientId: string; clientSecret: string }[];
   redirectUris: readonly string[];
   productScope: string;
   qrTtlMs: number;
@@ -67,6 +71,10 @@ export function digidentitySettings(config: SandboxConfig): DigidentitySettings 
     issuer: `${config.issuerBase}/digidentity`,
     publicUrl: config.publicUrl,
     ...config.digidentity,
+    clients: [
+      { clientId: config.digidentity.clientId, clientSecret: config.digidentity.clientSecret },
+      ...config.digidentity.extraClients,
+    ],
     qrTtlMs: config.qrTtlSeconds * 1000,
     codeTtlMs: config.codeTtlSeconds * 1000,
   };
@@ -83,12 +91,18 @@ export class DigidentityState {
   readonly qrCodes: TtlStore<string>;
   readonly accessTokens: TtlStore<AccessGrant>;
   readonly ledger = new AuthorisationLedger();
+  readonly misbehaviour: MisbehaviourBook;
+  /** Published in the JWKS from the first time a client asks for `rotated_key` on. */
+  keyRotated = false;
 
   constructor(
     readonly settings: DigidentitySettings,
     readonly signingKey: SigningKey,
     readonly now: Clock,
+    /** The next signing key, for the `rotated_key` misbehaviour. */
+    readonly rotatedKey: SigningKey,
   ) {
+    this.misbehaviour = new MisbehaviourBook(settings.clients.map((c) => c.clientId));
     this.transactions = new TtlStore({ now });
     this.codes = new TtlStore({ now });
     this.redeemedCodes = new TtlStore({ now });
@@ -123,8 +137,14 @@ export class DigidentityState {
     return { found: true, code, session };
   }
 
+  /** The registered client's secret, or undefined for an unknown client id. */
+  clientSecret(clientId: string | undefined): string | undefined {
+    return this.settings.clients.find((c) => c.clientId === clientId)?.clientSecret;
+  }
+
   reset(): void {
     this.ledger.reset();
+    this.misbehaviour.reset();
     for (const store of [
       this.transactions,
       this.codes,

@@ -54,12 +54,16 @@ export function tokenRoutes(state: DigidentityState): Hono {
     if (form.client_secret !== undefined) {
       return invalidClient(c, "send the client secret with HTTP Basic only");
     }
+    const expectedSecret = state.clientSecret(credentials.clientId);
     if (
-      credentials.clientId !== settings.clientId ||
-      !secretsEqual(credentials.clientSecret, settings.clientSecret) ||
+      expectedSecret === undefined ||
+      !secretsEqual(credentials.clientSecret, expectedSecret) ||
       (form.client_id !== undefined && form.client_id !== credentials.clientId)
     ) {
       return invalidClient(c, "client authentication failed");
+    }
+    if (state.misbehaviour.of(credentials.clientId) === "garbage") {
+      return c.html("<html><body><h1>502 Bad Gateway</h1></body></html>", 200);
     }
     if (form.grant_type !== undefined && form.grant_type !== "authorization_code") {
       return oauthError(c, 400, "unsupported_grant_type", "only authorization_code is supported");
@@ -116,6 +120,7 @@ export function tokenRoutes(state: DigidentityState): Hono {
     // Marked, not deleted: the phone page can still say the login was answered.
     session.status = "redeemed";
     const tokens = await issueTokens(state, {
+      clientId: session.clientId,
       persona,
       scope: session.scope,
       nonce: session.nonce,
@@ -139,7 +144,11 @@ export function tokenRoutes(state: DigidentityState): Hono {
             : 'Bearer realm="digidentity", error="invalid_token"',
       });
     }
-    return c.json(userInfoClaims(persona, grant.scope, settings.productScope), 200, noStore);
+    const claims = userInfoClaims(persona, grant.scope, settings.productScope);
+    if (state.misbehaviour.of(grant.clientId) === "userinfo_sub_mismatch") {
+      claims.sub = "e0x0a0mp-00l0-00ps-00ef-u00000000d0o";
+    }
+    return c.json(claims, 200, noStore);
   });
 
   return app;

@@ -1,4 +1,4 @@
-import { SignJWT } from "jose";
+import { SignJWT, UnsecuredJWT, type JWTPayload } from "jose";
 import { randomId } from "../shared/random";
 import { SIGNING_ALG } from "../shared/signing-key";
 import type { Persona, UidSet } from "./personas";
@@ -23,28 +23,15 @@ export interface TokenResponse {
  */
 export async function issueTokens(
   state: DigidentityState,
-  grant: { persona: Persona; scope: string; nonce: string | undefined; authTime: number },
+  grant: { clientId: string; persona: Persona; scope: string; nonce: string | undefined; authTime: number },
 ): Promise<TokenResponse> {
-  const { settings, signingKey } = state;
-  const now = Math.floor(state.now() / 1000);
   const accessToken = randomId();
   state.accessTokens.set(
     accessToken,
-    { personaId: grant.persona.id, scope: grant.scope },
+    { clientId: grant.clientId, personaId: grant.persona.id, scope: grant.scope },
     ACCESS_TOKEN_TTL_SECONDS * 1000,
   );
-  const idToken = await new SignJWT({
-    auth_time: Math.floor(grant.authTime / 1000),
-    amr: ["pin"],
-    ...(grant.nonce === undefined ? {} : { nonce: grant.nonce }),
-  })
-    .setProtectedHeader({ alg: SIGNING_ALG, kid: signingKey.kid, typ: "JWT" })
-    .setIssuer(settings.issuer)
-    .setSubject(grant.persona.uids.sub)
-    .setAudience(settings.clientId)
-    .setIssuedAt(now)
-    .setExpirationTime(now + ID_TOKEN_TTL_SECONDS)
-    .sign(signingKey.privateKey);
+  const idToken = await signIdToken(state, grant);
   return {
     access_token: accessToken,
     refresh_token: randomId(),
@@ -53,6 +40,53 @@ export async function issueTokens(
     scope: grant.scope,
     id_token: idToken,
   };
+}
+
+/**
+ * The one place ID tokens are made (OIDC Core §2), including every way the `misbehaviour` switch
+ * can make them wrong for a client.
+ */
+async function signIdToken(
+  state: DigidentityState,
+  grant: { clientId: string; persona: Persona; nonce: string | undefined; authTime: number },
+): Promise<string> {
+  const { settings, signingKey } = state;
+  const mode = state.misbehaviour.of(grant.clientId);
+  const now = Math.floor(state.now() / 1000);
+  const claims: JWTPayload = {
+    iss: mode === "wrong_iss" ? "https://evil.example/digidentity" : settings.issuer,
+    sub: mode === "missing_sub" ? undefined : grant.persona.uids.sub,
+    aud: mode === "wrong_aud" ? "another-client" : mode === "missing_aud" ? undefined : grant.clientId,
+    iat: mode === "missing_iat" ? undefined : mode === "expired" ? now - 7200 : now,
+    exp: mode === "expired" ? now - 3600 : now + ID_TOKEN_TTL_SECONDS,
+    auth_time: Math.floor(grant.authTime / 1000),
+    amr: ["pin"],
+    nonce:
+      mode === "wrong_nonce" ? "not-the-nonce-you-sent" : mode === "missing_nonce" ? undefined : grant.nonce,
+  };
+  for (const key of Object.keys(claims)) if (claims[key] === undefined) delete claims[key];
+
+  switch (mode) {
+    case "alg_none":
+      return new UnsecuredJWT(claims).encode();
+    case "hs256_client_secret":
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg: "HS256", kid: signingKey.kid, typ: "JWT" })
+        .sign(new TextEncoder().encode(state.clientSecret(grant.clientId) ?? ""));
+    case "bad_signature":
+      // Right kid, wrong key: the signature cannot verify against the published JWKS.
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg: SIGNING_ALG, kid: signingKey.kid, typ: "JWT" })
+        .sign(state.rotatedKey.privateKey);
+    case "rotated_key":
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg: SIGNING_ALG, kid: state.rotatedKey.kid, typ: "JWT" })
+        .sign(state.rotatedKey.privateKey);
+    default:
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg: SIGNING_ALG, kid: signingKey.kid, typ: "JWT" })
+        .sign(signingKey.privateKey);
+  }
 }
 
 /**

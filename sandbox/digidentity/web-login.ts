@@ -39,12 +39,13 @@ function redirectToClient(
   redirectUri: string,
   params: Record<string, string | undefined>,
   status: 302 | 303,
+  issuer: string = state.settings.issuer,
 ): Response {
   const url = new URL(redirectUri);
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined) url.searchParams.set(key, value);
   }
-  url.searchParams.set("iss", state.settings.issuer);
+  url.searchParams.set("iss", issuer);
   c.header("Cache-Control", "no-store");
   c.header("Referrer-Policy", "no-referrer");
   return c.redirect(url.toString(), status);
@@ -62,7 +63,8 @@ export function webLoginRoutes(state: DigidentityState): Hono {
   app.get("/oauth2/authorize", (c) => {
     const query = queryParams(c);
     if (!query) return authorizeErrorPage(c, "A request parameter was sent more than once.");
-    if (query.client_id !== settings.clientId) {
+    const clientId = query.client_id;
+    if (clientId === undefined || state.clientSecret(clientId) === undefined) {
       return authorizeErrorPage(c, "Unknown client_id. This application is not registered with Digidentity.");
     }
     // Digidentity never redirects to a redirect_uri that is not allowlisted: the user stays here.
@@ -87,7 +89,7 @@ export function webLoginRoutes(state: DigidentityState): Hono {
     }
     const txId = randomId();
     state.saveTransaction(txId, {
-      clientId: settings.clientId,
+      clientId,
       redirectUri,
       scope: grantedScope(parsed.data.scope, settings.productScope),
       state: parsed.data.state,
@@ -109,8 +111,24 @@ export function webLoginRoutes(state: DigidentityState): Hono {
         "This login request has expired or is unknown. Go back to the portal and start again.",
       );
     }
+    const mode = state.misbehaviour.of(transaction.clientId);
     const back = (params: Record<string, string>) =>
-      redirectToClient(c, state, transaction.redirectUri, { ...params, state: transaction.state }, 303);
+      redirectToClient(
+        c,
+        state,
+        transaction.redirectUri,
+        {
+          ...params,
+          state:
+            mode === "wrong_state"
+              ? "forged-state"
+              : mode === "missing_state"
+                ? undefined
+                : transaction.state,
+        },
+        303,
+        mode === "wrong_response_iss" ? "https://evil.example/digidentity" : undefined,
+      );
 
     if (action === "cancel") {
       state.transactions.delete(txId);
@@ -124,6 +142,7 @@ export function webLoginRoutes(state: DigidentityState): Hono {
       return sendPage(c, loginPage({ txId, personaId: persona.id, error: WRONG_PIN }), 400);
     }
     state.transactions.delete(txId);
+    if (mode === "access_denied") return back({ error: "access_denied" });
     const decision = state.ledger.authorise(persona);
     if (!decision.ok) return back({ error: "access_denied", error_description: decision.reason });
 

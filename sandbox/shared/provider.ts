@@ -7,5 +7,6 @@ export interface SandboxProvider {
   prefix: string;
   name: string;
   routes: Hono;
-  homeSection: Html;
+  /** A function when the section shows state that changes, like a misbehaviour switch. */
+  homeSection: Html | (() => Html);
 }

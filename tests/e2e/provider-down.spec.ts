@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type Server } from "node:http";
 
 import { TEST_PORTS } from "./support/env";
 import { expectLoginError, LoginPage } from "./support/pages";
+import { startPortal } from "./support/portal-process";
 
 /**
  * A second portal whose Digidentity issuer is a port this test controls: first nothing listens
@@ -16,34 +16,15 @@ const PORTAL = `http://localhost:${PORTAL_PORT}`;
 test.describe.configure({ mode: "serial" });
 
 test.describe("provider unreachable or answering garbage", () => {
-  let portal: ChildProcess;
+  let portal: Awaited<ReturnType<typeof startPortal>> | undefined;
   let garbage: Server | undefined;
 
   test.beforeAll(async () => {
-    // Its own process group, so stopping it also stops the next-server child it starts.
-    portal = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(PORTAL_PORT)], {
-      detached: true,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        SANDBOX: "on",
-        SANDBOX_URL: `http://127.0.0.1:${ISSUER_PORT}`,
-        AUTH_URL: PORTAL,
-        AUTH_SECRET: "playwright-only-secret-0123456789abcdef",
-      },
-      stdio: "ignore",
-    });
-    await expect
-      .poll(
-        async () => (await fetch(`http://127.0.0.1:${PORTAL_PORT}/api/health`).catch(() => null))?.status,
-        { timeout: 30_000 },
-      )
-      .toBe(200);
+    portal = await startPortal(PORTAL_PORT, { SANDBOX_URL: `http://127.0.0.1:${ISSUER_PORT}` });
   });
 
   test.afterAll(async () => {
-    if (portal?.pid) process.kill(-portal.pid, "SIGTERM");
+    portal?.stop();
     await new Promise<void>((resolve) => garbage?.close(() => resolve()) ?? resolve());
   });
 

@@ -10,6 +10,10 @@ export const TEST_PORTS = {
   portal2: 3101 + offset,
   /** Where that second portal looks for its provider; the test decides what answers there. */
   deadProvider: 4199 + offset,
+  /** A portal registered as the sandbox's second client, which misbehaves on request. */
+  labPortal: 3102 + offset,
+  /** A portal whose issuer's discovery document names another issuer. */
+  misissuedPortal: 3103 + offset,
 } as const;
 /**
  * The portal is browsed as `localhost`: Next.js rewrites loopback addresses in request URLs
@@ -21,3 +25,6 @@ export const PORTAL_HEALTH_URL = `http://127.0.0.1:${TEST_PORTS.portal}/api/heal
 export const SANDBOX_URL = `http://127.0.0.1:${TEST_PORTS.sandbox}`;
 export const DIGIDENTITY_ISSUER = `${SANDBOX_URL}/digidentity`;
 export const DEMO_PIN = "12345";
+
+/** The sandbox's second Digidentity client, for misbehaviour tests; it does not disturb the first. */
+export const LAB_CLIENT = { id: "rmi-portal-lab", secret: "sandbox-lab-secret" } as const;

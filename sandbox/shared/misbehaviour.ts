@@ -1,0 +1,122 @@
+import { Hono } from "hono";
+import { html } from "hono/html";
+import { z } from "zod";
+
+import { sandboxError } from "./errors";
+import { formParams, jsonBody } from "./forms";
+
+/**
+ * Ways a provider can answer wrongly, so people can watch the portal refuse each one in a demo
+ * and in their own tests. Set per client: one portal can misbehave while another logs in.
+ * `rotated_key` is the exception that must be *accepted*: a new signing key the client has not
+ * seen yet, published in the JWKS, which a client must pick up by refetching on an unknown kid.
+ */
+export const MISBEHAVIOURS = {
+  none: "Behave correctly",
+  bad_signature: "ID token signed with a key that is not in the JWKS",
+  alg_none: "ID token with alg none (unsigned)",
+  hs256_client_secret: "ID token signed HS256 with the client secret",
+  wrong_iss: "ID token from another issuer",
+  wrong_aud: "ID token for another client",
+  missing_aud: "ID token without aud",
+  expired: "ID token that expired an hour ago",
+  missing_iat: "ID token without iat",
+  missing_sub: "ID token without sub",
+  wrong_nonce: "ID token with another nonce",
+  missing_nonce: "ID token without the nonce that was sent",
+  wrong_state: "Authorization response with a forged state",
+  missing_state: "Authorization response without state",
+  wrong_response_iss: "Authorization response with another issuer's iss (RFC 9207)",
+  userinfo_sub_mismatch: "Userinfo about another subject than the ID token",
+  access_denied: "Authorization response access_denied",
+  garbage: "Token endpoint answers an HTML page",
+  rotated_key: "ID token signed with a newly rotated key (must be accepted)",
+} as const;
+
+export type Misbehaviour = keyof typeof MISBEHAVIOURS;
+
+export const misbehaviourSchema = z.enum(Object.keys(MISBEHAVIOURS) as [Misbehaviour, ...Misbehaviour[]]);
+
+/** The current mode of each client; a client not in the map behaves. */
+export class MisbehaviourBook {
+  private readonly modes = new Map<string, Misbehaviour>();
+
+  constructor(readonly clientIds: readonly string[]) {}
+
+  of(clientId: string | undefined): Misbehaviour {
+    return (clientId && this.modes.get(clientId)) || "none";
+  }
+
+  set(clientId: string, mode: Misbehaviour): void {
+    if (mode === "none") this.modes.delete(clientId);
+    else this.modes.set(clientId, mode);
+  }
+
+  anyClientIs(mode: Misbehaviour): boolean {
+    return [...this.modes.values()].includes(mode);
+  }
+
+  reset(): void {
+    this.modes.clear();
+  }
+}
+
+const setSchema = z.strictObject({ client_id: z.string().min(1).max(200), mode: misbehaviourSchema });
+
+/**
+ * `GET /control/misbehaviour` lists each client's mode; `POST` sets one, as JSON (for tests) or
+ * as a form (the switch on the sandbox home page, which then goes back there).
+ */
+export function misbehaviourRoutes(book: MisbehaviourBook, onChange?: (mode: Misbehaviour) => void): Hono {
+  const app = new Hono();
+  app.get("/control/misbehaviour", (c) =>
+    c.json({
+      modes: Object.keys(MISBEHAVIOURS),
+      clients: Object.fromEntries(book.clientIds.map((id) => [id, book.of(id)])),
+    }),
+  );
+  app.post("/control/misbehaviour", async (c) => {
+    const isForm = (c.req.header("content-type") ?? "").startsWith("application/x-www-form-urlencoded");
+    const input = isForm ? await formParams(c) : await jsonBody(c);
+    const parsed = setSchema.safeParse(input ?? {});
+    if (!parsed.success) {
+      return sandboxError(
+        c,
+        400,
+        "invalid_request",
+        `expected {client_id, mode} with mode one of: ${Object.keys(MISBEHAVIOURS).join(", ")}`,
+      );
+    }
+    if (!book.clientIds.includes(parsed.data.client_id)) {
+      return sandboxError(c, 404, "unknown_client", "no such client");
+    }
+    book.set(parsed.data.client_id, parsed.data.mode);
+    onChange?.(parsed.data.mode);
+    if (isForm) return c.redirect("/#misbehaviour", 303);
+    return c.json({ ok: true, client_id: parsed.data.client_id, mode: parsed.data.mode });
+  });
+  return app;
+}
+
+/** The switch on the sandbox home page: one form per client, no JavaScript needed. */
+export function misbehaviourSwitch(prefix: string, book: MisbehaviourBook) {
+  return html`<h3 id="misbehaviour">Misbehaviour</h3>
+    <p class="muted">
+      Make this provider answer wrongly for one client, to see the portal refuse it. Also
+      <code>POST ${prefix}/control/misbehaviour</code> with JSON <code>{"client_id": "…", "mode": "…"}</code>.
+    </p>
+    ${book.clientIds.map(
+      (id) =>
+        html`<form method="post" action="${prefix}/control/misbehaviour" class="actions">
+          <input type="hidden" name="client_id" value="${id}" />
+          <label for="mode-${prefix}-${id}">Client <code>${id}</code></label>
+          <select id="mode-${prefix}-${id}" name="mode">
+            ${Object.entries(MISBEHAVIOURS).map(
+              ([mode, text]) =>
+                html`<option value="${mode}" ${book.of(id) === mode ? "selected" : ""}>${text}</option>`,
+            )}
+          </select>
+          <button type="submit" class="secondary">Apply</button>
+        </form>`,
+    )}`;
+}

@@ -1,0 +1,38 @@
+import { expect } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { mkdirSync, openSync } from "node:fs";
+
+/**
+ * A second portal process for tests that need another configuration (a provider that is down,
+ * a client that misbehaves). Real process, real HTTP, its own process group so stopping it
+ * also stops the next-server child it starts.
+ */
+export async function startPortal(port: number, env: Record<string, string>) {
+  // Its log goes where the log audit (tests/e2e/zz-log-audit) reads every portal's output.
+  mkdirSync("test-results/logs", { recursive: true });
+  const log = openSync(`test-results/logs/portal-${port}.log`, "a");
+  const child = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    detached: true,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      SANDBOX: "on",
+      AUTH_URL: `http://localhost:${port}`,
+      AUTH_SECRET: "playwright-only-secret-0123456789abcdef",
+      ...env,
+    },
+    stdio: ["ignore", log, log],
+  });
+  await expect
+    .poll(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status, {
+      timeout: 30_000,
+    })
+    .toBe(200);
+  return {
+    url: `http://localhost:${port}`,
+    stop() {
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+    },
+  };
+}
