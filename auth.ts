@@ -6,6 +6,7 @@ import { captureAuthDebug, captureAuthError, classifyLoginFailure, loginErrorUrl
 import { getConfig } from "@/lib/config";
 import type { Identity } from "@/lib/identity";
 import { log } from "@/lib/log";
+import { authCookies } from "@/lib/security/cookies";
 import { verifyProviderIdToken, type OidcClient } from "@/lib/oidc/id-token";
 import { DIGIDENTITY_ID, digidentityProvider } from "@/lib/providers/digidentity";
 import { digidentityQrProvider } from "@/lib/providers/digidentity-qr";
@@ -23,6 +24,7 @@ function authConfig(): NextAuthConfig {
     secret: config.authSecret,
     trustHost: true,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    cookies: authCookies(config.authUrl.startsWith("https://")),
     pages: { signIn: "/login", error: "/auth/error" },
     providers: [digidentityProvider(config.digidentity), digidentityQrProvider(config.digidentity)],
     logger: {

@@ -58,6 +58,8 @@ export type PortalConfig = {
   /** AUTH_SECRET; may be undefined here when the sandbox is on (lib/config.ts then makes one). */
   authSecret: string | undefined;
   authUrl: string;
+  /** Origins of every configured identity provider, for the CSP's form-action. */
+  providerOrigins: string[];
   digidentity: {
     issuer: string;
     clientId: string;
@@ -136,6 +138,7 @@ export function parseConfig(env: Record<string, string | undefined>): PortalConf
     sandboxUrl,
     authSecret: e.AUTH_SECRET,
     authUrl: loopbackAsLocalhost(e.AUTH_URL ?? `http://localhost:${e.PORTAL_PORT}`),
+    providerOrigins: [...new Set([digidentity.issuer].map((issuer) => new URL(issuer).origin))],
     digidentity,
   };
 }

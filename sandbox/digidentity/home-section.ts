@@ -47,8 +47,8 @@ export function digidentityHomeSection(settings: DigidentitySettings, misbehavio
       <li><code>POST ${issuer}/control/qr/:qrId/decline</code></li>
       <li><code>POST ${issuer}/control/qr/:qrId/expire</code></li>
       <li>
-        <code>POST ${issuer}/control/reset</code> — new chain authorisations, all logins and tokens dropped,
-        every client behaves again
+        <code>POST ${issuer}/control/reset</code> — new chain authorisations (logins in progress and
+        misbehaviour switches are left alone)
       </li>
     </ul>
     ${misbehaviourSwitch("/digidentity", misbehaviour)}

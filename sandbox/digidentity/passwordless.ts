@@ -221,8 +221,10 @@ export function passwordlessRoutes(state: DigidentityState): Hono {
     return c.json({ ok: true, status: answer(state, session, { decline: true }) });
   });
 
+  // Renews the chain authorisations only: logins in progress and misbehaviour switches belong
+  // to whoever started them and stay as they are.
   app.post("/control/reset", (c) => {
-    state.reset();
+    state.ledger.reset();
     return c.json({ ok: true, status: "reset" });
   });
 

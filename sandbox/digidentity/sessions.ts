@@ -142,6 +142,10 @@ export class DigidentityState {
     return this.settings.clients.find((c) => c.clientId === clientId)?.clientSecret;
   }
 
+  /**
+   * Everything back to a fresh start. Not exposed as a control endpoint: other people's (or other
+   * tests') logins in progress would vanish with it; `/control/reset` only renews authorisations.
+   */
   reset(): void {
     this.ledger.reset();
     this.misbehaviour.reset();

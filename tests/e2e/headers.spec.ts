@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+
+import { AccountPage, DigidentityForm, LoginPage, QrPage } from "./support/pages";
+import { PERSONAS } from "./support/personas";
+
+test.describe("security headers and cookies", () => {
+  test("pages carry a fresh CSP nonce, and Next.js's scripts run under it", async ({ page }) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    const first = await page.goto("/login");
+    const csp = first?.headers()["content-security-policy"] ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(first?.headers()["referrer-policy"]).toBe("no-referrer");
+    expect(first?.headers()["x-content-type-options"]).toBe("nosniff");
+
+    const second = await page.goto("/login");
+    expect(second?.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
+
+    // The QR page is the most script-heavy: it must hydrate and work under the policy.
+    await new LoginPage(page).goto();
+    await new LoginPage(page).startQrLogin();
+    await expect(new QrPage(page).qrImage()).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+
+  test("route handlers answer with the same headers", async ({ request }) => {
+    const res = await request.get("/api/health");
+    expect(res.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers()["content-security-policy"]).toContain("default-src 'self'");
+  });
+
+  test("the session cookie is httpOnly, SameSite=Lax, under 4 kB, and holds no token", async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.startWebLogin();
+    await new DigidentityForm(page).logIn(PERSONAS.rsse.label);
+    await new AccountPage(page).expectLoaded();
+
+    const cookies = await page.context().cookies();
+    const session = cookies.filter((c) => c.name.includes("authjs.session-token"));
+    expect(session).toHaveLength(1); // not split into chunks
+    expect(session[0]!.httpOnly).toBe(true);
+    expect(session[0]!.sameSite).toBe("Lax");
+    expect(session[0]!.value.length).toBeLessThan(4096);
+    expect(await page.evaluate(() => document.cookie)).not.toContain("session-token");
+
+    // What the browser can read of the session: the identity it shows, and nothing to log in with.
+    const body = JSON.stringify(await (await page.request.get("/api/auth/session")).json());
+    expect(body).toContain(PERSONAS.rsse.uids.rsseuid);
+    expect(body).not.toMatch(/access_token|id_token|refresh_token|eyJ/);
+  });
+});
