@@ -70,7 +70,19 @@ export default defineConfig({
         SANDBOX_URL,
         AUTH_URL: PORTAL_URL,
         AUTH_SECRET: "playwright-only-secret-0123456789abcdef",
+        // Every test comes from 127.0.0.1; per-address limits are tested on their own portals.
+        RATE_LIMIT_START_PER_ADDRESS: "100000",
+        RATE_LIMIT_POLL_PER_ADDRESS: "1000000",
       },
+    },
+    {
+      name: "redis",
+      // A real Redis for the shared rate-limit store (Debian's redis-server, installed by
+      // scripts/ensure-test-deps.mjs); nothing is saved to disk.
+      command: `redis-server --port ${TEST_PORTS.redis} --bind 127.0.0.1 --save "" --appendonly no`,
+      port: TEST_PORTS.redis,
+      reuseExistingServer: false,
+      timeout: 30_000,
     },
   ],
 });

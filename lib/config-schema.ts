@@ -13,6 +13,7 @@ const onOff = z
 
 const port = z.coerce.number().int().min(1).max(65535);
 const httpUrl = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ""));
+const perMinute = z.coerce.number().int().min(1).max(1_000_000);
 const optionalString = z
   .string()
   .optional()
@@ -47,6 +48,12 @@ const rawSchema = z.object({
   DIGIDENTITY_QR_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
   DIGIDENTITY_POLL_INTERVAL_MS: z.coerce.number().int().min(250).max(30_000).default(1000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  RATE_LIMIT_START_PER_BROWSER: perMinute.default(10),
+  RATE_LIMIT_START_PER_ADDRESS: perMinute.default(60),
+  RATE_LIMIT_POLL_PER_BROWSER: perMinute.default(120),
+  RATE_LIMIT_POLL_PER_ADDRESS: perMinute.default(3000),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
 });
 
 export type PortalConfig = {
@@ -58,6 +65,17 @@ export type PortalConfig = {
   /** AUTH_SECRET; may be undefined here when the sandbox is on (lib/config.ts then makes one). */
   authSecret: string | undefined;
   authUrl: string;
+  /**
+   * Requests per minute, per browser and per address. With `redisUrl` the counts live in Redis so
+   * several portal instances enforce one limit; otherwise in this process.
+   */
+  rateLimits: {
+    redisUrl: string | undefined;
+    start: { perBrowser: number; perAddress: number };
+    poll: { perBrowser: number; perAddress: number };
+    /** How many reverse proxies append to X-Forwarded-For; the client is that many from the end. */
+    trustedProxyHops: number;
+  };
   /** Origins of every configured identity provider, for the CSP's form-action. */
   providerOrigins: string[];
   digidentity: {
@@ -138,6 +156,12 @@ export function parseConfig(env: Record<string, string | undefined>): PortalConf
     sandboxUrl,
     authSecret: e.AUTH_SECRET,
     authUrl: loopbackAsLocalhost(e.AUTH_URL ?? `http://localhost:${e.PORTAL_PORT}`),
+    rateLimits: {
+      redisUrl: e.REDIS_URL,
+      start: { perBrowser: e.RATE_LIMIT_START_PER_BROWSER, perAddress: e.RATE_LIMIT_START_PER_ADDRESS },
+      poll: { perBrowser: e.RATE_LIMIT_POLL_PER_BROWSER, perAddress: e.RATE_LIMIT_POLL_PER_ADDRESS },
+      trustedProxyHops: e.TRUSTED_PROXY_HOPS,
+    },
     providerOrigins: [...new Set([digidentity.issuer].map((issuer) => new URL(issuer).origin))],
     digidentity,
   };

@@ -51,6 +51,10 @@ export const LOGIN_ERRORS = {
     title: "This login was not finished",
     body: "We could not find an approved login for this browser. Start again from the login page.",
   },
+  rate_limited: {
+    title: "Too many login attempts",
+    body: "This browser or network started more logins than we allow in a minute. Wait a minute, then try again.",
+  },
   unknown: {
     title: "The login could not be completed",
     body: "Something went wrong while logging you in. Try again; if it keeps happening, tell the portal's operator and quote the reference below.",

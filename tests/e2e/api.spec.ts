@@ -65,7 +65,11 @@ test.describe("route handlers refuse bad input with a 4xx JSON error", () => {
     const body = (await res.json()) as { qrCodeUri: string; expiresAt: number; pollIntervalMs: number };
     expect(body.qrCodeUri).toMatch(/\/digidentity\/app\/qr\/[^/]+$/);
     expect(body.pollIntervalMs).toBe(1000);
-    const setCookie = res.headersArray().find((h) => h.name.toLowerCase() === "set-cookie")?.value ?? "";
+    const setCookie =
+      res
+        .headersArray()
+        .filter((h) => h.name.toLowerCase() === "set-cookie")
+        .find((h) => h.value.startsWith("digidentity-qr="))?.value ?? "";
     expect(setCookie).toMatch(/^digidentity-qr=/);
     expect(setCookie.toLowerCase()).toContain("httponly");
 

@@ -14,6 +14,11 @@ export const TEST_PORTS = {
   labPortal: 3102 + offset,
   /** A portal whose issuer's discovery document names another issuer. */
   misissuedPortal: 3103 + offset,
+  /** Portals with low rate limits: one counting in-process, two sharing Redis. */
+  limitedPortal: 3104 + offset,
+  redisPortalA: 3105 + offset,
+  redisPortalB: 3106 + offset,
+  redis: 6390 + offset,
 } as const;
 /**
  * The portal is browsed as `localhost`: Next.js rewrites loopback addresses in request URLs

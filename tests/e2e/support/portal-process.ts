@@ -20,6 +20,8 @@ export async function startPortal(port: number, env: Record<string, string>) {
       SANDBOX: "on",
       AUTH_URL: `http://localhost:${port}`,
       AUTH_SECRET: "playwright-only-secret-0123456789abcdef",
+      RATE_LIMIT_START_PER_ADDRESS: "100000",
+      RATE_LIMIT_POLL_PER_ADDRESS: "1000000",
       ...env,
     },
     stdio: ["ignore", log, log],
