@@ -17,6 +17,12 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: CI ? [["list"], ["./tests/e2e/support/summary-reporter.ts"]] : [["list"]],
+  globalSetup: "./tests/e2e/support/global-setup.ts",
+  projects: [
+    { name: "e2e", testIgnore: /audit\.spec\.ts/ },
+    // Runs after every other test: reads what they left in the portal's logs and the browser.
+    { name: "audit", testMatch: /audit\.spec\.ts/, dependencies: ["e2e"] },
+  ],
   use: {
     baseURL: PORTAL_URL,
     trace: "retain-on-failure",
@@ -58,11 +64,11 @@ export default defineConfig({
     },
     {
       name: "portal",
-      command: `npx next start -H 127.0.0.1 -p ${TEST_PORTS.portal}`,
+      // Its output goes to a file the audit reads (and that you can read when a test fails).
+      command: `mkdir -p logs/e2e && exec node_modules/.bin/next start -H 127.0.0.1 -p ${TEST_PORTS.portal} > logs/e2e/portal-${TEST_PORTS.portal}.log 2>&1`,
       url: PORTAL_HEALTH_URL,
       reuseExistingServer: false,
       timeout: 60_000,
-      stdout: "pipe",
       env: {
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",

@@ -47,6 +47,10 @@ export function digidentityHomeSection(settings: DigidentitySettings, misbehavio
       <li><code>POST ${issuer}/control/qr/:qrId/decline</code></li>
       <li><code>POST ${issuer}/control/qr/:qrId/expire</code></li>
       <li>
+        <code>GET ${issuer}/control/issued</code> — the codes and tokens handed out lately, to check that none
+        of them reached your logs
+      </li>
+      <li>
         <code>POST ${issuer}/control/reset</code> — new chain authorisations (logins in progress and
         misbehaviour switches are left alone)
       </li>

@@ -221,6 +221,8 @@ export function passwordlessRoutes(state: DigidentityState): Hono {
     return c.json({ ok: true, status: answer(state, session, { decline: true }) });
   });
 
+  app.get("/control/issued", (c) => c.json({ issued: state.issued }));
+
   // Renews the chain authorisations only: logins in progress and misbehaviour switches belong
   // to whoever started them and stay as they are.
   app.post("/control/reset", (c) => {

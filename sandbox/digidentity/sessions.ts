@@ -48,6 +48,9 @@ export interface AccessGrant {
 }
 
 export const ACCESS_TOKEN_TTL_SECONDS = 3600;
+export type IssuedKind =
+  "web_login_code" | "passwordless_code" | "access_token" | "refresh_token" | "id_token";
+const MAX_ISSUED = 20_000;
 /** How long the sign-in page stays usable; Digidentity's own value is unconfirmed. */
 const LOGIN_TRANSACTION_TTL_MS = 10 * 60_000;
 /** A QR id outlives its session this long, so a late scan says "expired" rather than "unknown". */
@@ -92,6 +95,11 @@ export class DigidentityState {
   readonly accessTokens: TtlStore<AccessGrant>;
   readonly ledger = new AuthorisationLedger();
   readonly misbehaviour: MisbehaviourBook;
+  /**
+   * The last secrets handed out (codes, tokens), for `GET /control/issued`: a test suite can
+   * check that none of them ever reached its portal's logs or a URL. Bounded, newest last.
+   */
+  readonly issued: { kind: IssuedKind; value: string }[] = [];
   /** Published in the JWKS from the first time a client asks for `rotated_key` on. */
   keyRotated = false;
 
@@ -115,11 +123,18 @@ export class DigidentityState {
     this.transactions.set(id, transaction, LOGIN_TRANSACTION_TTL_MS);
   }
 
+  recordIssued(kind: IssuedKind, value: string): void {
+    this.issued.push({ kind, value });
+    if (this.issued.length > MAX_ISSUED) this.issued.splice(0, this.issued.length - MAX_ISSUED);
+  }
+
   saveCode(code: string, grant: AuthorizationCode): void {
+    this.recordIssued("web_login_code", code);
     this.codes.set(code, grant, this.settings.codeTtlMs);
   }
 
   startPasswordless(code: string, qrId: string, session: PasswordlessSession): void {
+    this.recordIssued("passwordless_code", code);
     this.sessions.set(code, session, this.settings.qrTtlMs);
     this.qrCodes.set(qrId, code, this.settings.qrTtlMs + QR_TOMBSTONE_MS);
   }

@@ -32,9 +32,13 @@ export async function issueTokens(
     ACCESS_TOKEN_TTL_SECONDS * 1000,
   );
   const idToken = await signIdToken(state, grant);
+  const refreshToken = randomId();
+  state.recordIssued("access_token", accessToken);
+  state.recordIssued("refresh_token", refreshToken);
+  state.recordIssued("id_token", idToken);
   return {
     access_token: accessToken,
-    refresh_token: randomId(),
+    refresh_token: refreshToken,
     token_type: "Bearer",
     expires_in: ACCESS_TOKEN_TTL_SECONDS,
     scope: grant.scope,

@@ -1,4 +1,4 @@
-import { expect, test, type APIResponse } from "@playwright/test";
+import { expect, test, type APIResponse } from "./support/fixtures";
 
 async function expectApiError(res: APIResponse, status: number, error: string) {
   expect(res.status()).toBe(status);

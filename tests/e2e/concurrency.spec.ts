@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 import { PORTAL_URL, SANDBOX_URL } from "./support/env";
 import { PERSONAS } from "./support/personas";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 import { AccountPage, DigidentityForm, LoginPage, QrPage } from "./support/pages";
 import { PERSONAS } from "./support/personas";

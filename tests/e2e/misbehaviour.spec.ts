@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "./support/fixtures";
 
 import { LAB_CLIENT, SANDBOX_URL, TEST_PORTS } from "./support/env";
 import { AccountPage, DigidentityForm, expectLoginError, LoginPage, QrPage } from "./support/pages";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { createServer, type Server } from "node:http";
 
 import { TEST_PORTS } from "./support/env";

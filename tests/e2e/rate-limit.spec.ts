@@ -1,4 +1,4 @@
-import { expect, test, type APIResponse } from "@playwright/test";
+import { expect, test, type APIResponse } from "./support/fixtures";
 
 import { SANDBOX_URL, TEST_PORTS } from "./support/env";
 import { startPortal } from "./support/portal-process";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 import { AccountPage, DigidentityForm, expectLoginError, LoginPage } from "./support/pages";
 import { PERSONAS } from "./support/personas";

@@ -8,9 +8,9 @@ import { mkdirSync, openSync } from "node:fs";
  * also stops the next-server child it starts.
  */
 export async function startPortal(port: number, env: Record<string, string>) {
-  // Its log goes where the log audit (tests/e2e/zz-log-audit) reads every portal's output.
-  mkdirSync("test-results/logs", { recursive: true });
-  const log = openSync(`test-results/logs/portal-${port}.log`, "a");
+  // Its log goes where the audit (audit.spec.ts) reads every portal's output.
+  mkdirSync("logs/e2e", { recursive: true });
+  const log = openSync(`logs/e2e/portal-${port}.log`, "w");
   const child = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
     detached: true,
     env: {

@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from "node:fs";
+
+import { DIGIDENTITY_ISSUER, TEST_PORTS } from "./support/env";
+import { expect, test, URL_LOG } from "./support/fixtures";
+
+/**
+ * Runs after every other browser test (the "audit" project depends on "e2e"): no code, token or
+ * personal number the sandbox handed out may appear in any portal's log output, and none but
+ * the web-login authorization code (which the OAuth code flow puts in the callback URL by
+ * design: single use, short-lived, PKCE-bound) in any URL a browser visited.
+ */
+type Issued = { kind: string; value: string };
+
+const JWT = /eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]*/;
+/** A Danish CPR number (DDMMYY-XXXX), should any provider's test persona ever carry one. */
+const CPR = /\b[0-3]\d[01]\d\d\d-?\d{4}\b/;
+
+test("no secret or personal number in the portal's logs or in any visited URL", async ({ request }) => {
+  const issued = (
+    (await (await request.get(`${DIGIDENTITY_ISSUER}/control/issued`)).json()) as { issued: Issued[] }
+  ).issued;
+  // The suite logs in many times; an empty list would mean the audit checks nothing.
+  expect(issued.filter((i) => i.kind === "passwordless_code").length).toBeGreaterThan(10);
+  expect(issued.filter((i) => i.kind === "access_token").length).toBeGreaterThan(10);
+
+  const logs = readdirSync("logs/e2e")
+    .filter((f) => f.startsWith("portal-") && f.endsWith(".log"))
+    .map((f) => ({ file: f, text: readFileSync(`logs/e2e/${f}`, "utf8") }));
+  expect(logs.map((l) => l.file)).toContain(`portal-${TEST_PORTS.portal}.log`);
+  const urls = readFileSync(URL_LOG, "utf8");
+  expect(urls).toContain("/api/digidentity-qr/status");
+
+  for (const { file, text } of logs) {
+    for (const { kind, value } of issued) {
+      expect(text.includes(value), `${kind} found in ${file}`).toBe(false);
+    }
+    expect(JWT.test(text), `a JWT in ${file}`).toBe(false);
+    expect(CPR.test(text), `a CPR number in ${file}`).toBe(false);
+    expect(/Bearer\s+[\w-]{10,}/.test(text), `a bearer token in ${file}`).toBe(false);
+  }
+
+  for (const { kind, value } of issued) {
+    if (kind === "web_login_code") continue;
+    expect(urls.includes(value), `${kind} found in a visited URL`).toBe(false);
+  }
+  expect(JWT.test(urls), "a JWT in a visited URL").toBe(false);
+  expect(CPR.test(urls), "a CPR number in a visited URL").toBe(false);
+});
