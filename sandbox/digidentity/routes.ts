@@ -7,6 +7,7 @@ import type { Clock } from "../shared/ttl-store";
 import { digidentityHomeSection } from "./home-section";
 import { passwordlessRoutes } from "./passwordless";
 import { DigidentityState, digidentitySettings } from "./sessions";
+import { reportRoutes } from "./reports";
 import { tokenRoutes } from "./token-routes";
 import { webLoginRoutes } from "./web-login";
 
@@ -28,7 +29,7 @@ export async function createDigidentity(config: SandboxConfig, now: Clock): Prom
     userinfo_endpoint: `${issuer}/user_info.json`,
     jwks_uri: `${issuer}/oauth2/jwks`,
     response_types_supported: ["code"],
-    grant_types_supported: ["authorization_code"],
+    grant_types_supported: ["authorization_code", "client_credentials"],
     subject_types_supported: ["public"],
     id_token_signing_alg_values_supported: ["RS256"],
     token_endpoint_auth_methods_supported: ["client_secret_basic"],
@@ -57,6 +58,7 @@ export async function createDigidentity(config: SandboxConfig, now: Clock): Prom
   routes.route("/", webLoginRoutes(state));
   routes.route("/", passwordlessRoutes(state));
   routes.route("/", tokenRoutes(state));
+  routes.route("/", reportRoutes(state));
 
   return {
     prefix: "/digidentity",

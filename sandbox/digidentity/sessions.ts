@@ -49,7 +49,12 @@ export interface AccessGrant {
 
 export const ACCESS_TOKEN_TTL_SECONDS = 3600;
 export type IssuedKind =
-  "web_login_code" | "passwordless_code" | "access_token" | "refresh_token" | "id_token";
+  | "web_login_code"
+  | "passwordless_code"
+  | "access_token"
+  | "refresh_token"
+  | "id_token"
+  | "application_token";
 const MAX_ISSUED = 20_000;
 /** How long the sign-in page stays usable; Digidentity's own value is unconfirmed. */
 const LOGIN_TRANSACTION_TTL_MS = 10 * 60_000;
@@ -93,6 +98,10 @@ export class DigidentityState {
   /** Public QR id → secret authorisation code: the QR never carries the code itself. */
   readonly qrCodes: TtlStore<string>;
   readonly accessTokens: TtlStore<AccessGrant>;
+  /** Application tokens (client credentials) for the identity report API. */
+  readonly applicationTokens: TtlStore<{ clientId: string; scope: string }>;
+  /** When each client last verified each person ("client:persona"): its report's start. */
+  readonly reportCreatedAt = new Map<string, number>();
   readonly ledger = new AuthorisationLedger();
   readonly misbehaviour: MisbehaviourBook;
   /**
@@ -117,6 +126,7 @@ export class DigidentityState {
     this.sessions = new TtlStore({ now });
     this.qrCodes = new TtlStore({ now });
     this.accessTokens = new TtlStore({ now });
+    this.applicationTokens = new TtlStore({ now });
   }
 
   saveTransaction(id: string, transaction: LoginTransaction): void {

@@ -9,6 +9,7 @@ import { secretsEqual } from "../shared/secrets";
 import { findPersona } from "./personas";
 import { codeVerifierSchema, firstIssue } from "./params";
 import type { DigidentityState } from "./sessions";
+import { issueApplicationToken } from "./reports";
 import { issueTokens, userInfoClaims } from "./tokens";
 
 const tokenFormSchema = z.object({
@@ -65,8 +66,16 @@ export function tokenRoutes(state: DigidentityState): Hono {
     if (state.misbehaviour.of(credentials.clientId) === "garbage") {
       return c.html("<html><body><h1>502 Bad Gateway</h1></body></html>", 200);
     }
+    if (form.grant_type === "client_credentials") {
+      return c.json(issueApplicationToken(state, credentials.clientId, form.scope), 200, noStore);
+    }
     if (form.grant_type !== undefined && form.grant_type !== "authorization_code") {
-      return oauthError(c, 400, "unsupported_grant_type", "only authorization_code is supported");
+      return oauthError(
+        c,
+        400,
+        "unsupported_grant_type",
+        "only authorization_code and client_credentials are supported",
+      );
     }
     const parsed = tokenFormSchema.safeParse(form);
     if (!parsed.success) return oauthError(c, 400, "invalid_request", firstIssue(parsed.error));

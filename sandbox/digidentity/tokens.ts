@@ -32,6 +32,7 @@ export async function issueTokens(
     ACCESS_TOKEN_TTL_SECONDS * 1000,
   );
   const idToken = await signIdToken(state, grant);
+  state.reportCreatedAt.set(`${grant.clientId}:${grant.persona.id}`, state.now());
   const refreshToken = randomId();
   state.recordIssued("access_token", accessToken);
   state.recordIssued("refresh_token", refreshToken);

@@ -137,7 +137,7 @@ describe("Digidentity sandbox: metadata", () => {
     assert.equal(doc.userinfo_endpoint, `${ISSUER}/user_info.json`);
     assert.equal(doc.jwks_uri, `${ISSUER}/oauth2/jwks`);
     assert.deepEqual(doc.response_types_supported, ["code"]);
-    assert.deepEqual(doc.grant_types_supported, ["authorization_code"]);
+    assert.deepEqual(doc.grant_types_supported, ["authorization_code", "client_credentials"]);
     assert.deepEqual(doc.id_token_signing_alg_values_supported, ["RS256"]);
     assert.deepEqual(doc.token_endpoint_auth_methods_supported, ["client_secret_basic"]);
     assert.deepEqual(doc.code_challenge_methods_supported, ["S256"]);
@@ -338,7 +338,7 @@ describe("Digidentity sandbox: web login", () => {
   it("refuses other grant types", async () => {
     const response = await app.request(
       "/digidentity/oauth2/token",
-      form({ grant_type: "client_credentials", scope: "openid" }, basic()),
+      form({ grant_type: "password", username: "ioe", password: "12345" }, basic()),
     );
     await expectTokenError(response, 400, "unsupported_grant_type");
   });
