@@ -1,6 +1,14 @@
 import { defineConfig, devices } from "@playwright/test";
 
-import { LAB_CLIENT, PORTAL_HEALTH_URL, PORTAL_URL, SANDBOX_URL, TEST_PORTS } from "./tests/e2e/support/env";
+import {
+  LAB_CLIENT,
+  PORTAL_HEALTH_URL,
+  PORTAL_LOG_FILE,
+  PORTAL_URL,
+  SANDBOX_URL,
+  SIGNICAT_CPR_CACHE_FILE,
+  TEST_PORTS,
+} from "./tests/e2e/support/env";
 
 const CI = !!process.env.CI;
 
@@ -54,11 +62,14 @@ export default defineConfig({
         SANDBOX_DIGIDENTITY_REDIRECT_URIS: [TEST_PORTS.labPortal, TEST_PORTS.misissuedPortal]
           .map((port) => `http://localhost:${port}/api/auth/callback/digidentity`)
           .join(","),
+        SANDBOX_SIGNICAT_CPR_CACHE_FILE: SIGNICAT_CPR_CACHE_FILE,
       },
     },
     {
       name: "portal",
-      command: `npx next start -H 127.0.0.1 -p ${TEST_PORTS.portal}`,
+      // Teed to a file (Playwright empties test-results/ before it starts servers) so the
+      // Signicat tests can check that no CPR number ever reaches the portal's log.
+      command: `sh -c "mkdir -p test-results/logs && npx next start -H 127.0.0.1 -p ${TEST_PORTS.portal} 2>&1 | tee ${PORTAL_LOG_FILE}"`,
       url: PORTAL_HEALTH_URL,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -23,6 +23,8 @@ export const SANDBOX_DEFAULTS = {
   DIGIDENTITY_CLIENT_ID: "rmi-portal-demo",
   DIGIDENTITY_CLIENT_SECRET: "sandbox-digidentity-secret",
   DIGIDENTITY_PRODUCT_SCOPE: "sandbox0product1",
+  SIGNICAT_CLIENT_ID: "rmi-portal-signicat",
+  SIGNICAT_CLIENT_SECRET: "sandbox-signicat-secret",
 } as const;
 
 const rawSchema = z.object({
@@ -46,6 +48,9 @@ const rawSchema = z.object({
   ),
   DIGIDENTITY_QR_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
   DIGIDENTITY_POLL_INTERVAL_MS: z.coerce.number().int().min(250).max(30_000).default(1000),
+  SIGNICAT_ISSUER: httpUrl.optional(),
+  SIGNICAT_CLIENT_ID: optionalString,
+  SIGNICAT_CLIENT_SECRET: optionalString,
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -67,6 +72,11 @@ export type PortalConfig = {
     qrTtlSeconds: number;
     /** How often the QR page asks the portal, and the portal asks Digidentity. */
     pollIntervalMs: number;
+  };
+  signicat: {
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
   };
 };
 
@@ -115,6 +125,11 @@ export function parseConfig(env: Record<string, string | undefined>): PortalConf
   if (!e.SANDBOX && issuer && !issuer.startsWith("https://")) {
     problems.push("DIGIDENTITY_ISSUER: must be an https URL when SANDBOX=off");
   }
+  const signicatIssuer = e.SIGNICAT_ISSUER ?? (e.SANDBOX ? `${sandboxUrl}/signicat/auth/open` : undefined);
+  if (!signicatIssuer) problems.push("SIGNICAT_ISSUER: required when SANDBOX=off");
+  if (!e.SANDBOX && signicatIssuer && !signicatIssuer.startsWith("https://")) {
+    problems.push("SIGNICAT_ISSUER: must be an https URL when SANDBOX=off");
+  }
   if (!e.SANDBOX && !e.AUTH_SECRET) {
     problems.push("AUTH_SECRET: required when SANDBOX=off (try: openssl rand -base64 33)");
   }
@@ -127,6 +142,11 @@ export function parseConfig(env: Record<string, string | undefined>): PortalConf
     qrTtlSeconds: e.DIGIDENTITY_QR_TTL_SECONDS,
     pollIntervalMs: e.DIGIDENTITY_POLL_INTERVAL_MS,
   };
+  const signicat = {
+    issuer: signicatIssuer ?? "",
+    clientId: need("SIGNICAT_CLIENT_ID"),
+    clientSecret: need("SIGNICAT_CLIENT_SECRET"),
+  };
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -137,5 +157,6 @@ export function parseConfig(env: Record<string, string | undefined>): PortalConf
     authSecret: e.AUTH_SECRET,
     authUrl: loopbackAsLocalhost(e.AUTH_URL ?? `http://localhost:${e.PORTAL_PORT}`),
     digidentity,
+    signicat,
   };
 }
