@@ -78,6 +78,7 @@ describe("MitID identity from Signicat claims", () => {
       "urn:signicat:error:CPR_MATCH_FAILED_ERROR": "cpr_not_matched",
       "urn:signicat:error:CPR_MATCH_NOT_POSSIBLE_FOR_BUSINESS_IDENTITY_ERROR": "cpr_match_business_identity",
       "urn:signicat:error:STEP_UP_REFUSED_ERROR": "step_up_refused",
+      "urn:signicat:error:NO_BUSINESS_IDENTITY_ERROR": "no_business_identity",
     };
     for (const [code, reason] of Object.entries(cases)) {
       assert.equal(reasonFromOAuthError("access_denied", code), reason);
