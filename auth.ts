@@ -10,6 +10,7 @@ import { authCookies } from "@/lib/security/cookies";
 import { verifyProviderIdToken, type OidcClient } from "@/lib/oidc/id-token";
 import { DIGIDENTITY_ID, digidentityProvider } from "@/lib/providers/digidentity";
 import { digidentityQrProvider } from "@/lib/providers/digidentity-qr";
+import { SIGNICAT_ID, signicatProvider } from "@/lib/providers/signicat";
 
 /** How long a portal session lasts; an RMI session is a working day at most. */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -19,6 +20,7 @@ function authConfig(): NextAuthConfig {
   // The OpenID providers whose ID tokens the signIn callback verifies, by provider id.
   const oidcClients: Record<string, OidcClient> = {
     [DIGIDENTITY_ID]: config.digidentity,
+    [SIGNICAT_ID]: config.signicat,
   };
   return {
     secret: config.authSecret,
@@ -26,7 +28,11 @@ function authConfig(): NextAuthConfig {
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     cookies: authCookies(config.authUrl.startsWith("https://")),
     pages: { signIn: "/login", error: "/auth/error" },
-    providers: [digidentityProvider(config.digidentity), digidentityQrProvider(config.digidentity)],
+    providers: [
+      digidentityProvider(config.digidentity),
+      digidentityQrProvider(config.digidentity),
+      signicatProvider(config.signicat),
+    ],
     logger: {
       // Auth.js's own messages can carry provider answers; keep only the error for the
       // request's error page (lib/auth-failures.ts) and log names, never contents.
@@ -46,13 +52,21 @@ function authConfig(): NextAuthConfig {
             return loginErrorUrl(classifyLoginFailure(error), { provider: account.provider, error });
           }
         }
-        if (!user.identity) return loginErrorUrl("no_uid_attributes", { provider: account?.provider });
+        if (!user.identity) {
+          const reason = account?.provider === SIGNICAT_ID ? "mitid_claims_missing" : "no_uid_attributes";
+          return loginErrorUrl(reason, { provider: account?.provider });
+        }
         return true;
       },
       jwt({ token, user }) {
-        // Only the portal's own Identity goes into the session cookie: no provider tokens.
+        // Only the portal's own Identity goes into the session cookie, plus Signicat's step-up
+        // token, which the session callback never hands out (the browser can read the session).
         if (user?.identity) {
-          return { sub: token.sub, identity: user.identity };
+          return {
+            sub: token.sub,
+            identity: user.identity,
+            ...(user.stepUpToken ? { stepUpToken: user.stepUpToken } : {}),
+          };
         }
         return token;
       },

@@ -1,6 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
 
-import { LAB_CLIENT, PORTAL_HEALTH_URL, PORTAL_URL, SANDBOX_URL, TEST_PORTS } from "./tests/e2e/support/env";
+import {
+  LAB_CLIENT,
+  PORTAL_HEALTH_URL,
+  PORTAL_URL,
+  SANDBOX_URL,
+  SIGNICAT_CPR_CACHE_FILE,
+  TEST_PORTS,
+} from "./tests/e2e/support/env";
 
 const CI = !!process.env.CI;
 
@@ -60,6 +67,7 @@ export default defineConfig({
         SANDBOX_DIGIDENTITY_REDIRECT_URIS: [TEST_PORTS.labPortal, TEST_PORTS.misissuedPortal]
           .map((port) => `http://localhost:${port}/api/auth/callback/digidentity`)
           .join(","),
+        SANDBOX_SIGNICAT_CPR_CACHE_FILE: SIGNICAT_CPR_CACHE_FILE,
       },
     },
     {

@@ -24,6 +24,8 @@ export const SANDBOX_DEFAULTS = {
   DIGIDENTITY_CLIENT_ID: "rmi-portal-demo",
   DIGIDENTITY_CLIENT_SECRET: "sandbox-digidentity-secret",
   DIGIDENTITY_PRODUCT_SCOPE: "sandbox0product1",
+  SIGNICAT_CLIENT_ID: "rmi-portal-signicat",
+  SIGNICAT_CLIENT_SECRET: "sandbox-signicat-secret",
 } as const;
 
 const rawSchema = z.object({
@@ -47,6 +49,9 @@ const rawSchema = z.object({
   ),
   DIGIDENTITY_QR_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
   DIGIDENTITY_POLL_INTERVAL_MS: z.coerce.number().int().min(250).max(30_000).default(1000),
+  SIGNICAT_ISSUER: httpUrl.optional(),
+  SIGNICAT_CLIENT_ID: optionalString,
+  SIGNICAT_CLIENT_SECRET: optionalString,
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
   RATE_LIMIT_START_PER_BROWSER: perMinute.default(10),
@@ -87,6 +92,11 @@ export type PortalConfig = {
     qrTtlSeconds: number;
     /** How often the QR page asks the portal, and the portal asks Digidentity. */
     pollIntervalMs: number;
+  };
+  signicat: {
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
   };
 };
 
@@ -135,6 +145,11 @@ export function parseConfig(env: Record<string, string | undefined>): PortalConf
   if (!e.SANDBOX && issuer && !issuer.startsWith("https://")) {
     problems.push("DIGIDENTITY_ISSUER: must be an https URL when SANDBOX=off");
   }
+  const signicatIssuer = e.SIGNICAT_ISSUER ?? (e.SANDBOX ? `${sandboxUrl}/signicat/auth/open` : undefined);
+  if (!signicatIssuer) problems.push("SIGNICAT_ISSUER: required when SANDBOX=off");
+  if (!e.SANDBOX && signicatIssuer && !signicatIssuer.startsWith("https://")) {
+    problems.push("SIGNICAT_ISSUER: must be an https URL when SANDBOX=off");
+  }
   if (!e.SANDBOX && !e.AUTH_SECRET) {
     problems.push("AUTH_SECRET: required when SANDBOX=off (try: openssl rand -base64 33)");
   }
@@ -146,6 +161,11 @@ export function parseConfig(env: Record<string, string | undefined>): PortalConf
     productScope: need("DIGIDENTITY_PRODUCT_SCOPE"),
     qrTtlSeconds: e.DIGIDENTITY_QR_TTL_SECONDS,
     pollIntervalMs: e.DIGIDENTITY_POLL_INTERVAL_MS,
+  };
+  const signicat = {
+    issuer: signicatIssuer ?? "",
+    clientId: need("SIGNICAT_CLIENT_ID"),
+    clientSecret: need("SIGNICAT_CLIENT_SECRET"),
   };
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -164,5 +184,6 @@ export function parseConfig(env: Record<string, string | undefined>): PortalConf
     },
     providerOrigins: [...new Set([digidentity.issuer].map((issuer) => new URL(issuer).origin))],
     digidentity,
+    signicat,
   };
 }

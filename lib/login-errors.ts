@@ -55,6 +55,30 @@ export const LOGIN_ERRORS = {
     title: "Too many login attempts",
     body: "This browser or network started more logins than we allow in a minute. Wait a minute, then try again.",
   },
+  cpr_not_matched: {
+    title: "Your CPR number could not be matched",
+    body: "The CPR number you typed did not match your MitID three times, so MitID ended the login. Check your CPR number (for example on your health insurance card) and log in again.",
+  },
+  cpr_match_business_identity: {
+    title: "A business MitID cannot be matched with a CPR number",
+    body: "You logged in with a MitID issued by your employer. It has no CPR number behind it, so it cannot be used for a login with CPR match. Log in with your private MitID instead, or choose MitID Business.",
+  },
+  lacks_signatory_rights: {
+    title: "You cannot act for that company",
+    body: "According to the Danish Business Authority (Virk) you do not have signatory rights in the company with the CVR number that was asked for. Check the CVR number, or log in for a company you can sign for.",
+  },
+  no_business_identity: {
+    title: "You have no company to act for",
+    body: "MitID found no business identity or company with signatory rights for you. Ask your company's MitID Business administrator for a business identity, or log in with your private MitID.",
+  },
+  step_up_refused: {
+    title: "The higher level of assurance could not be reached",
+    body: "MitID refused to step up this login: it is already at that level, or it is too old to build on. Log out and log in again choosing an authenticator strong enough (for example the MitID app with biometrics).",
+  },
+  mitid_claims_missing: {
+    title: "MitID did not tell us who you are",
+    body: "The answer from Signicat did not contain the MitID details this portal needs. Try again; if it keeps happening, tell the portal's operator and quote the reference below.",
+  },
   unknown: {
     title: "The login could not be completed",
     body: "Something went wrong while logging you in. Try again; if it keeps happening, tell the portal's operator and quote the reference below.",
@@ -74,13 +98,19 @@ const PROVIDER_DESCRIPTIONS: Record<string, LoginErrorReason> = {
   authorisation_revoked: "authorisation_revoked",
   chain_authorisation_used: "chain_authorisation_used",
   session_not_found: "qr_expired",
+  // Signicat MitID: the first two are documented, the others are the sandbox's choice (README).
+  "urn:signicat:error:usercancel": "cancelled",
+  "urn:signicat:error:USER_LACKS_SIGNATORY_RIGHTS_FOR_SPECIFIED_CVR_ERROR": "lacks_signatory_rights",
+  "urn:signicat:error:CPR_MATCH_FAILED_ERROR": "cpr_not_matched",
+  "urn:signicat:error:CPR_MATCH_NOT_POSSIBLE_FOR_BUSINESS_IDENTITY_ERROR": "cpr_match_business_identity",
+  "urn:signicat:error:NO_BUSINESS_IDENTITY_ERROR": "no_business_identity",
+  "urn:signicat:error:STEP_UP_REFUSED_ERROR": "step_up_refused",
 };
 
 /** Map an OAuth error response (RFC 6749 §4.1.2.1) to a reason; unknown text is never shown. */
 export function reasonFromOAuthError(error: unknown, description: unknown): LoginErrorReason {
-  if (typeof description === "string" && PROVIDER_DESCRIPTIONS[description]) {
-    return PROVIDER_DESCRIPTIONS[description];
-  }
+  const known = typeof description === "string" && Object.hasOwn(PROVIDER_DESCRIPTIONS, description);
+  if (known) return PROVIDER_DESCRIPTIONS[description as string]!;
   if (error === "access_denied") return "access_denied";
   if (error === "login_required" || error === "consent_required") return "cancelled";
   return "provider_error";

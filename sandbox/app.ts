@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { SandboxConfig } from "./config";
 import { createDigidentity } from "./digidentity/routes";
 import { digidentitySettings } from "./digidentity/sessions";
+import { createSignicat, signicatSettings } from "./signicat/routes";
 import { homePage } from "./home";
 import { sandboxError } from "./shared/errors";
 import { sendPage } from "./shared/layout";
@@ -14,7 +15,7 @@ import type { Clock } from "./shared/ttl-store";
  */
 export async function createSandboxApp(config: SandboxConfig, options: { now?: Clock } = {}): Promise<Hono> {
   const now = options.now ?? Date.now;
-  const providers = [await createDigidentity(config, now)];
+  const providers = [await createDigidentity(config, now), await createSignicat(config, now)];
   const app = new Hono();
 
   app.use(
@@ -46,5 +47,6 @@ export function sandboxUrls(config: SandboxConfig): { label: string; url: string
     { label: "Health", url: `${config.issuerBase}/health` },
     { label: "Digidentity issuer", url: digidentity.issuer },
     { label: "Digidentity QR pages", url: `${config.publicUrl}/digidentity/app/qr/…` },
+    { label: "Signicat issuer", url: signicatSettings(config).issuer },
   ];
 }

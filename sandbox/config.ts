@@ -52,6 +52,13 @@ const clientList = z.string().transform((list, ctx) =>
     }),
 );
 
+const idList = z.string().transform((list) =>
+  list
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0),
+);
+
 const signingKey = z
   .string()
   .transform((text, ctx) => {
@@ -81,6 +88,12 @@ const envSchema = z.object({
   SANDBOX_QR_TTL_SECONDS: seconds.default(120),
   SANDBOX_CODE_TTL_SECONDS: seconds.default(60),
   SANDBOX_SIGNING_KEY: signingKey.optional(),
+  SANDBOX_SIGNICAT_CLIENT_ID: z.string().min(1).max(200).default("rmi-portal-signicat"),
+  SANDBOX_SIGNICAT_CLIENT_SECRET: z.string().min(1).max(500).default("sandbox-signicat-secret"),
+  SANDBOX_SIGNICAT_REDIRECT_URIS: redirectUriList.default([]),
+  SANDBOX_SIGNICAT_PSD2_CLIENTS: idList.default([]),
+  SANDBOX_SIGNICAT_CPR_CACHE_FILE: z.string().min(1).default(".data/signicat-cpr-cache.json"),
+  SANDBOX_SIGNICAT_CPR_CACHE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 export interface DigidentityConfig {
@@ -90,6 +103,17 @@ export interface DigidentityConfig {
   redirectUris: string[];
   productScope: string;
   extraClients: { clientId: string; clientSecret: string }[];
+}
+
+export interface SignicatConfig {
+  clientId: string;
+  clientSecret: string;
+  redirectUris: string[];
+  /** Clients for which PSD2 mode is on from the start (a control endpoint changes it later). */
+  psd2Clients: string[];
+  /** The "Remember my CPR" store; survives a restart. */
+  cprCacheFile: string;
+  cprCacheDays: number;
 }
 
 export interface SandboxConfig {
@@ -103,6 +127,7 @@ export interface SandboxConfig {
   codeTtlSeconds: number;
   signingKey: RsaPrivateJwk | undefined;
   digidentity: DigidentityConfig;
+  signicat: SignicatConfig;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +157,10 @@ export function parseSandboxConfig(env: Record<string, string | undefined> = pro
   const portalCallbacks = e.SANDBOX_PORTAL_URL
     ? [`${e.SANDBOX_PORTAL_URL}${callbackPath}`]
     : [`http://localhost:3000${callbackPath}`, `http://127.0.0.1:3000${callbackPath}`];
+  const signicatCallback = "/api/auth/callback/signicat";
+  const signicatCallbacks = e.SANDBOX_PORTAL_URL
+    ? [`${e.SANDBOX_PORTAL_URL}${signicatCallback}`]
+    : [`http://localhost:3000${signicatCallback}`, `http://127.0.0.1:3000${signicatCallback}`];
   return {
     port: e.SANDBOX_PORT,
     host: e.SANDBOX_HOST,
@@ -146,6 +175,14 @@ export function parseSandboxConfig(env: Record<string, string | undefined> = pro
       redirectUris: [...new Set([...portalCallbacks, ...e.SANDBOX_DIGIDENTITY_REDIRECT_URIS])],
       productScope: e.SANDBOX_DIGIDENTITY_PRODUCT_SCOPE,
       extraClients: e.SANDBOX_DIGIDENTITY_EXTRA_CLIENTS,
+    },
+    signicat: {
+      clientId: e.SANDBOX_SIGNICAT_CLIENT_ID,
+      clientSecret: e.SANDBOX_SIGNICAT_CLIENT_SECRET,
+      redirectUris: [...new Set([...signicatCallbacks, ...e.SANDBOX_SIGNICAT_REDIRECT_URIS])],
+      psd2Clients: e.SANDBOX_SIGNICAT_PSD2_CLIENTS,
+      cprCacheFile: e.SANDBOX_SIGNICAT_CPR_CACHE_FILE,
+      cprCacheDays: e.SANDBOX_SIGNICAT_CPR_CACHE_DAYS,
     },
   };
 }

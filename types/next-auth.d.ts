@@ -3,6 +3,8 @@ import type { Identity } from "@/lib/identity";
 declare module "next-auth" {
   interface User {
     identity?: Identity | null;
+    /** Signicat's auth_token_id, for a step-up; kept in the encrypted session cookie only. */
+    stepUpToken?: string;
   }
   interface Session {
     identity: Identity;
@@ -12,5 +14,6 @@ declare module "next-auth" {
 declare module "@auth/core/jwt" {
   interface JWT {
     identity?: Identity;
+    stepUpToken?: string;
   }
 }

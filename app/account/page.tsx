@@ -4,11 +4,15 @@ import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 
 import { logOut } from "./actions";
+import { MitidIdentityView } from "./mitid-identity";
 import { SermiIdentityView } from "./sermi-identity";
 
 export const metadata: Metadata = { title: "Your account" };
 
-export default async function AccountPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AccountPage({ searchParams }: Props) {
+  const { problem } = await searchParams;
   const session = await auth();
   const identity = session?.identity;
   if (!identity) redirect("/login");
@@ -29,6 +33,9 @@ export default async function AccountPage() {
       </div>
       {/* One view per kind of identity; each provider brings its own. */}
       {identity.kind === "sermi" ? <SermiIdentityView identity={identity} /> : null}
+      {identity.kind === "mitid" ? (
+        <MitidIdentityView identity={identity} problem={typeof problem === "string" ? problem : undefined} />
+      ) : null}
     </div>
   );
 }

@@ -13,6 +13,9 @@ import {
 import { DIGIDENTITY_ID } from "@/lib/providers/digidentity";
 import { BROWSER_COOKIE, clientAddress, consumeRateLimit } from "@/lib/rate-limit";
 
+import { mitidLoginSchema } from "./schema";
+import { startSignicatLogin } from "./start-signicat-login";
+
 /** Web login: Auth.js sends the browser to Digidentity (discovery, PKCE, state, nonce). */
 export async function loginWithDigidentity() {
   const wait = await consumeRateLimit("start", {
@@ -31,4 +34,26 @@ export async function loginWithDigidentity() {
     location = loginErrorUrl(classifyLoginFailure(error), { provider: DIGIDENTITY_ID, error });
   }
   redirect(location);
+}
+
+/**
+ * MitID through Signicat. A CPR typed here arrives in the POST body and leaves only inside the
+ * encrypted request object; a badly typed one sends the user back with a hint, never the value.
+ */
+export async function loginWithMitid(formData: FormData) {
+  const parsed = mitidLoginSchema.safeParse({
+    flow: formData.get("flow"),
+    cpr: formData.get("cpr") ?? undefined,
+    cvr: formData.get("cvr") ?? undefined,
+  });
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path[0];
+    redirect(`/login?problem=${field === "cvr" ? "cvr" : field === "cpr" ? "cpr" : "form"}#mitid`);
+  }
+  const { flow, cpr, cvr } = parsed.data;
+  await startSignicatLogin({
+    flow,
+    cpr: flow === "cpr" ? cpr : undefined,
+    cvr: flow === "company" || flow === "business" ? cvr : undefined,
+  });
 }

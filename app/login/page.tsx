@@ -5,12 +5,16 @@ import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 
 import { loginWithDigidentity } from "./actions";
+import { MitidLoginChoices } from "./mitid-login";
 
 export const metadata: Metadata = { title: "Log in" };
 
-export default async function LoginPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function LoginPage({ searchParams }: Props) {
   const session = await auth();
   if (session?.identity) redirect("/account");
+  const { problem } = await searchParams;
 
   return (
     <div className="space-y-8">
@@ -61,6 +65,7 @@ export default async function LoginPage() {
           </Link>
         </section>
       </div>
+      <MitidLoginChoices problem={typeof problem === "string" ? problem : undefined} />
     </div>
   );
 }

@@ -25,6 +25,9 @@ describe("portal configuration", () => {
           "DIGIDENTITY_CLIENT_ID",
           "DIGIDENTITY_CLIENT_SECRET",
           "DIGIDENTITY_PRODUCT_SCOPE",
+          "SIGNICAT_ISSUER",
+          "SIGNICAT_CLIENT_ID",
+          "SIGNICAT_CLIENT_SECRET",
           "AUTH_SECRET",
         ]) {
           assert.match(e.message, new RegExp(name));
@@ -42,12 +45,26 @@ describe("portal configuration", () => {
       DIGIDENTITY_CLIENT_ID: "vm-portal",
       DIGIDENTITY_CLIENT_SECRET: "s3cret",
       DIGIDENTITY_PRODUCT_SCOPE: "e9x4a6m254p663l4",
+      SIGNICAT_ISSUER: "https://example.sandbox.signicat.com/auth/open",
+      SIGNICAT_CLIENT_ID: "sandbox-portal-123",
+      SIGNICAT_CLIENT_SECRET: "s3cret",
     };
     assert.equal(parseConfig(real).digidentity.issuer, "https://auth.digidentity.eu");
     assert.throws(
       () => parseConfig({ ...real, DIGIDENTITY_ISSUER: "http://auth.digidentity.eu" }),
       /DIGIDENTITY_ISSUER: must be an https URL/,
     );
+    assert.throws(
+      () => parseConfig({ ...real, SIGNICAT_ISSUER: "http://example.sandbox.signicat.com/auth/open" }),
+      /SIGNICAT_ISSUER: must be an https URL/,
+    );
+  });
+
+  it("points Signicat at the sandbox by default", () => {
+    const c = parseConfig({});
+    assert.equal(c.signicat.issuer, "http://localhost:4000/signicat/auth/open");
+    assert.equal(c.signicat.clientId, SANDBOX_DEFAULTS.SIGNICAT_CLIENT_ID);
+    assert.equal(c.signicat.clientSecret, SANDBOX_DEFAULTS.SIGNICAT_CLIENT_SECRET);
   });
 
   it("refuses malformed values with the variable's name", () => {

@@ -30,6 +30,11 @@ export const PORTAL_HEALTH_URL = `http://127.0.0.1:${TEST_PORTS.portal}/api/heal
 export const SANDBOX_URL = `http://127.0.0.1:${TEST_PORTS.sandbox}`;
 export const DIGIDENTITY_ISSUER = `${SANDBOX_URL}/digidentity`;
 export const DEMO_PIN = "12345";
+export const SIGNICAT_CONTROL = `${SANDBOX_URL}/signicat/control`;
+/** The test portal's stdout and stderr, teed here so tests can prove no CPR reached a log line. */
+export const PORTAL_LOG_FILE = `logs/e2e/portal-${TEST_PORTS.portal}.log`;
+/** The sandbox's "Remember my CPR" store for this run; test-results/ is emptied before each run. */
+export const SIGNICAT_CPR_CACHE_FILE = `test-results/signicat-cpr-cache-${TEST_PORTS.sandbox}.json`;
 
 /** The sandbox's second Digidentity client, for misbehaviour tests; it does not disturb the first. */
 export const LAB_CLIENT = { id: "rmi-portal-lab", secret: "sandbox-lab-secret" } as const;

@@ -1,0 +1,202 @@
+import { Hono } from "hono";
+import { html } from "hono/html";
+import { z } from "zod";
+import type { SandboxConfig } from "../config";
+import { sandboxError } from "../shared/errors";
+import { jsonBody } from "../shared/forms";
+import type { Html } from "../shared/layout";
+import type { SandboxProvider } from "../shared/provider";
+import { loadSigningKey } from "../shared/signing-key";
+import type { Clock } from "../shared/ttl-store";
+import { loginFlowRoutes } from "./login-flow";
+import { findPersonaByUserId, PERSONAS, SANDBOX_CREDENTIALS } from "./personas";
+import {
+  generateEncryptionKey,
+  REQUEST_OBJECT_ENCRYPTION,
+  REQUEST_OBJECT_SIGNING_ALG,
+  SignicatState,
+  type SignicatSettings,
+} from "./state";
+import { tokenRoutes } from "./tokens";
+
+const ISSUER_PATH = "/auth/open";
+
+export function signicatSettings(config: SandboxConfig): SignicatSettings {
+  return {
+    issuer: `${config.issuerBase}/signicat${ISSUER_PATH}`,
+    clientId: config.signicat.clientId,
+    clientSecret: config.signicat.clientSecret,
+    redirectUris: config.signicat.redirectUris,
+  };
+}
+
+const CLAIMS = [
+  "sub",
+  "name",
+  "given_name",
+  "family_name",
+  "birthdate",
+  "idp_id",
+  "nin",
+  "nin_type",
+  "nin_issuing_country",
+  "mitid_uuid",
+  "mitid_has_cpr",
+  "mitid_cpr_source",
+  "mitid_ial",
+  "mitid_loa",
+  "mitid_aal",
+  "mitid_fal",
+  "mitid_transaction_id",
+  "auth_token_id",
+  "signicat.organization.number",
+  "signicat.organization.name",
+];
+
+const psd2Schema = z.strictObject({ client_id: z.string().min(1).max(200), psd2: z.boolean() });
+const forgetSchema = z.strictObject({ user_id: z.string().min(1).max(200).optional() });
+
+/**
+ * The Signicat MitID broker, mounted at /signicat. Its issuer is shaped like Signicat's
+ * `https://<domain>/auth/open`, with the endpoints under `/connect/…`.
+ */
+export async function createSignicat(config: SandboxConfig, now: Clock): Promise<SandboxProvider> {
+  const settings = signicatSettings(config);
+  const state = new SignicatState(
+    settings,
+    await loadSigningKey(),
+    await generateEncryptionKey(),
+    now,
+    config.signicat,
+  );
+  const { issuer } = settings;
+
+  const open = new Hono();
+  open.get("/.well-known/openid-configuration", (c) =>
+    c.json({
+      issuer,
+      authorization_endpoint: `${issuer}/connect/authorize`,
+      token_endpoint: `${issuer}/connect/token`,
+      userinfo_endpoint: `${issuer}/connect/userinfo`,
+      jwks_uri: `${issuer}/.well-known/openid-configuration/jwks`,
+      response_types_supported: ["code"],
+      grant_types_supported: ["authorization_code"],
+      subject_types_supported: ["pairwise"],
+      id_token_signing_alg_values_supported: ["RS256"],
+      token_endpoint_auth_methods_supported: ["client_secret_basic"],
+      code_challenge_methods_supported: ["S256"],
+      scopes_supported: [
+        "openid",
+        "profile",
+        "idp-id",
+        "nin",
+        "mitid-extra",
+        "signicat.organization",
+        "mitid.business",
+      ],
+      claims_supported: CLAIMS,
+      acr_values_supported: ["LOW", "SUBSTANTIAL", "HIGH"],
+      request_parameter_supported: true,
+      request_object_signing_alg_values_supported: [REQUEST_OBJECT_SIGNING_ALG],
+      request_object_encryption_alg_values_supported: [REQUEST_OBJECT_ENCRYPTION.alg],
+      request_object_encryption_enc_values_supported: [REQUEST_OBJECT_ENCRYPTION.enc],
+      authorization_response_iss_parameter_supported: true,
+    }),
+  );
+  open.get("/.well-known/openid-configuration/jwks", (c) =>
+    c.json({ keys: [state.signingKey.publicJwk, state.encryptionKey.publicJwk] }),
+  );
+  open.route("/", loginFlowRoutes(state));
+  open.route("/", tokenRoutes(state));
+
+  const routes = new Hono();
+  routes.route(ISSUER_PATH, open);
+
+  routes.post("/control/reset", (c) => {
+    state.reset();
+    return c.json({ ok: true, status: "reset" });
+  });
+  routes.post("/control/psd2", async (c) => {
+    const parsed = psd2Schema.safeParse((await jsonBody(c)) ?? {});
+    if (!parsed.success)
+      return sandboxError(c, 400, "invalid_request", 'expected {"client_id": "…", "psd2": true|false}');
+    if (state.clientSecret(parsed.data.client_id) === undefined) {
+      return sandboxError(c, 404, "unknown_client", "no such client");
+    }
+    state.setPsd2(parsed.data.client_id, parsed.data.psd2);
+    return c.json({ ok: true, status: parsed.data.psd2 ? "psd2_on" : "psd2_off" });
+  });
+  routes.post("/control/cpr-cache/forget", async (c) => {
+    const parsed = forgetSchema.safeParse((await jsonBody(c)) ?? {});
+    if (!parsed.success) return sandboxError(c, 400, "invalid_request", 'expected {} or {"user_id": "…"}');
+    const persona = parsed.data.user_id === undefined ? undefined : findPersonaByUserId(parsed.data.user_id);
+    if (parsed.data.user_id !== undefined && !persona) {
+      return sandboxError(c, 404, "unknown_user", "no such MitID user ID");
+    }
+    const removed = state.cprCache.forget({ mitidUuid: persona?.mitidUuid });
+    return c.json({ ok: true, status: "forgotten", removed });
+  });
+
+  return {
+    prefix: "/signicat",
+    name: "Signicat MitID",
+    routes,
+    homeSection: () => homeSection(settings, state),
+  };
+}
+
+function homeSection(settings: SignicatSettings, state: SignicatState): Html {
+  const { issuer } = settings;
+  return html`<section class="card">
+    <h2>Signicat MitID (Denmark)</h2>
+    <p>
+      Issuer: <code>${issuer}</code><br />
+      Discovery: <code>${issuer}/.well-known/openid-configuration</code>
+    </p>
+    <p>
+      Client <code>${settings.clientId}</code>${state.psd2(settings.clientId) ? " (PSD2 mode on)" : ""},
+      allowed redirect URIs:
+      ${settings.redirectUris.map((uri, i) => html`${i > 0 ? ", " : ""}<code>${uri}</code>`)}
+    </p>
+    <h3>Personas</h3>
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">User ID</th>
+          <th scope="col">Persona</th>
+          <th scope="col">Demonstrates</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${PERSONAS.map(
+          (p) =>
+            html`<tr>
+              <td><code>${p.userId}</code></td>
+              <td>${p.label}</td>
+              <td>${p.demonstrates}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <p class="muted">
+      MitID app PIN <code>${SANDBOX_CREDENTIALS.appPin}</code> (SUBSTANTIAL) or biometrics (HIGH); code
+      display password <code>${SANDBOX_CREDENTIALS.password}</code> and one-time code
+      <code>${SANDBOX_CREDENTIALS.otp}</code>
+      (SUBSTANTIAL).
+    </p>
+    <h3>Control endpoints (sandbox only)</h3>
+    <ul>
+      <li>
+        <code>POST /signicat/control/psd2</code> with JSON <code>{"client_id": "…", "psd2": true}</code>
+      </li>
+      <li>
+        <code>POST /signicat/control/cpr-cache/forget</code> with JSON <code>{"user_id": "…"}</code> or
+        <code>{}</code>
+      </li>
+      <li>
+        <code>POST /signicat/control/reset</code> — drops logins, codes and tokens; PSD2 back to its
+        configuration
+      </li>
+    </ul>
+  </section>`;
+}

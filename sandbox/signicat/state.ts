@@ -1,0 +1,172 @@
+import { exportJWK, generateKeyPair, calculateJwkThumbprint, type JWK } from "jose";
+import type { SandboxConfig } from "../config";
+import type { SigningKey } from "../shared/signing-key";
+import { TtlStore, type Clock } from "../shared/ttl-store";
+import { CprCache } from "./cpr-cache";
+import type { BusinessIdentity, Level } from "./personas";
+
+export const REQUEST_OBJECT_ENCRYPTION = { alg: "RSA-OAEP-256", enc: "A256GCM" } as const;
+/** Request objects are signed with the client secret (OIDC Core §10.1) inside the encryption. */
+export const REQUEST_OBJECT_SIGNING_ALG = "HS256";
+
+export type CprSource = "user" | "prefilled" | "database";
+
+/** Which add-on a login runs, decided by the scopes asked for (see README: unconfirmed). */
+export interface LoginWants {
+  cprMatch: boolean;
+  /** MitID Business: pick one of your business identities. */
+  business: boolean;
+  /** Private for Business: pick a company you have signatory rights in (Virk). */
+  privateForBusiness: boolean;
+}
+
+/** What the user chose to represent, as the claims will carry it. */
+export type Representation =
+  { kind: "business"; identity: BusinessIdentity } | { kind: "company"; cvr: string; name: string };
+
+export type Step = "userid" | "method" | "app" | "password" | "otp" | "psd2-failed" | "cpr" | "pick";
+
+/** One login in the browser, from authorize to the code. */
+export interface SignicatTransaction {
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+  state: string | undefined;
+  nonce: string | undefined;
+  codeChallenge: string | undefined;
+  wants: LoginWants;
+  minLevel: Level;
+  /** From an encrypted request object only; never from a plain URL. */
+  prefilledCpr: string | undefined;
+  cvr: string | undefined;
+  stepUpFrom: AuthTokenRecord | undefined;
+  step: Step;
+  personaUserId?: string;
+  aal?: Level;
+  /** PSD2 mode: a factor failed, which the user learns only after the last one. */
+  factorFailed?: boolean;
+  cprAttempts: number;
+  cpr?: { source: CprSource };
+  representation?: Representation;
+}
+
+/** What an authentication leaves behind for a later step-up (`authTokenId-…`). */
+export interface AuthTokenRecord {
+  clientId: string;
+  mitidUuid: string;
+  loa: Level;
+  cpr?: { source: CprSource };
+  representation?: Representation;
+}
+
+/** Everything the token and userinfo endpoints need about a finished login. */
+export interface CompletedLogin {
+  clientId: string;
+  scope: string;
+  nonce: string | undefined;
+  mitidUuid: string;
+  ial: Level;
+  aal: Level;
+  loa: Level;
+  cpr?: { source: CprSource };
+  representation?: Representation;
+  authTokenId: string;
+  transactionId: string;
+  authTime: number;
+}
+
+export interface SignicatCode extends CompletedLogin {
+  redirectUri: string;
+  codeChallenge: string | undefined;
+}
+
+export interface SignicatSettings {
+  /** `${SANDBOX_ISSUER_BASE}/signicat/auth/open`, shaped like Signicat's `https://<domain>/auth/open`. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUris: readonly string[];
+}
+
+export interface EncryptionKey {
+  kid: string;
+  privateKey: CryptoKey;
+  publicJwk: JWK;
+}
+
+const TRANSACTION_TTL_MS = 15 * 60_000;
+const CODE_TTL_MS = 60_000;
+export const ACCESS_TOKEN_TTL_SECONDS = 600;
+/** How long an `auth_token_id` can be used for a step-up; Signicat's own value is unconfirmed. */
+const AUTH_TOKEN_TTL_MS = 60 * 60_000;
+
+/** The key clients encrypt request objects to, published in the JWKS with `use: enc`. */
+export async function generateEncryptionKey(): Promise<EncryptionKey> {
+  const pair = await generateKeyPair(REQUEST_OBJECT_ENCRYPTION.alg, { modulusLength: 2048 });
+  const exported = await exportJWK(pair.publicKey);
+  const publicPart: JWK = { kty: "RSA", n: exported.n, e: exported.e };
+  const kid = await calculateJwkThumbprint(publicPart, "sha256");
+  return {
+    kid,
+    privateKey: pair.privateKey,
+    publicJwk: { ...publicPart, kid, use: "enc", alg: REQUEST_OBJECT_ENCRYPTION.alg },
+  };
+}
+
+export class SignicatState {
+  readonly transactions: TtlStore<SignicatTransaction>;
+  readonly codes: TtlStore<SignicatCode>;
+  readonly accessTokens: TtlStore<CompletedLogin>;
+  readonly authTokens: TtlStore<AuthTokenRecord>;
+  readonly cprCache: CprCache;
+  readonly #psd2 = new Set<string>();
+  readonly #psd2Initial: readonly string[];
+
+  constructor(
+    readonly settings: SignicatSettings,
+    readonly signingKey: SigningKey,
+    readonly encryptionKey: EncryptionKey,
+    readonly now: Clock,
+    config: SandboxConfig["signicat"],
+  ) {
+    this.transactions = new TtlStore({ now });
+    this.codes = new TtlStore({ now });
+    this.accessTokens = new TtlStore({ now });
+    this.authTokens = new TtlStore({ now });
+    this.cprCache = new CprCache({ file: config.cprCacheFile, ttlDays: config.cprCacheDays, now });
+    this.#psd2Initial = config.psd2Clients;
+    for (const id of config.psd2Clients) this.#psd2.add(id);
+  }
+
+  clientSecret(clientId: string | undefined): string | undefined {
+    return clientId === this.settings.clientId ? this.settings.clientSecret : undefined;
+  }
+
+  psd2(clientId: string): boolean {
+    return this.#psd2.has(clientId);
+  }
+
+  setPsd2(clientId: string, on: boolean): void {
+    if (on) this.#psd2.add(clientId);
+    else this.#psd2.delete(clientId);
+  }
+
+  saveTransaction(id: string, tx: SignicatTransaction): void {
+    this.transactions.set(id, tx, TRANSACTION_TTL_MS);
+  }
+
+  saveCode(code: string, grant: SignicatCode): void {
+    this.codes.set(code, grant, CODE_TTL_MS);
+  }
+
+  saveAuthToken(id: string, record: AuthTokenRecord): void {
+    this.authTokens.set(id, record, AUTH_TOKEN_TTL_MS);
+  }
+
+  /** Drops logins, codes, tokens and PSD2 switches; the remembered CPRs have their own control. */
+  reset(): void {
+    for (const store of [this.transactions, this.codes, this.accessTokens, this.authTokens]) store.clear();
+    this.#psd2.clear();
+    for (const id of this.#psd2Initial) this.#psd2.add(id);
+  }
+}

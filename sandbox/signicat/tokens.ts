@@ -1,0 +1,176 @@
+import { createHash } from "node:crypto";
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { SignJWT, type JWTPayload } from "jose";
+import { z } from "zod";
+import { oauthError } from "../shared/errors";
+import { formParams } from "../shared/forms";
+import { parseBasicAuth, parseBearer } from "../shared/http-auth";
+import { codeVerifierSchema, firstIssue } from "../shared/oauth-params";
+import { randomId } from "../shared/random";
+import { secretsEqual } from "../shared/secrets";
+import { SIGNING_ALG } from "../shared/signing-key";
+import { findPersonaByUuid, type MitidPersona } from "./personas";
+import { ACCESS_TOKEN_TTL_SECONDS, type CompletedLogin, type SignicatState } from "./state";
+
+const ID_TOKEN_TTL_SECONDS = 5 * 60;
+const NEMLOGIN_AUDIT_SOURCE = "https://services.nemlog-in.dk/api/identity";
+
+const tokenFormSchema = z.object({
+  grant_type: z.literal("authorization_code", { error: "only authorization_code is supported" }),
+  code: z.string().min(1).max(200),
+  redirect_uri: z.string().max(2000),
+  code_verifier: z.string().max(200).optional(),
+  client_id: z.string().max(200).optional(),
+});
+
+/** Signicat's `sub` is a pseudonym per client, so two services cannot link a user by it. */
+function subjectFor(clientId: string, mitidUuid: string): string {
+  return createHash("sha256").update(`${clientId}\n${mitidUuid}`).digest("base64url").slice(0, 32);
+}
+
+/** The one place Signicat ID tokens are made (OIDC Core §2). */
+export async function issueSignicatIdToken(state: SignicatState, login: CompletedLogin): Promise<string> {
+  const now = Math.floor(state.now() / 1000);
+  const claims: JWTPayload = {
+    iss: state.settings.issuer,
+    sub: subjectFor(login.clientId, login.mitidUuid),
+    aud: login.clientId,
+    iat: now,
+    exp: now + ID_TOKEN_TTL_SECONDS,
+    auth_time: Math.floor(login.authTime / 1000),
+    nonce: login.nonce,
+    idp: "mitid",
+    acr: login.loa,
+  };
+  if (claims.nonce === undefined) delete claims.nonce;
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: SIGNING_ALG, kid: state.signingKey.kid, typ: "JWT" })
+    .sign(state.signingKey.privateKey);
+}
+
+/**
+ * Userinfo claims as Signicat names them, released by scope. Booleans arrive as strings, as
+ * Signicat sends them. The CPR (`nin`) is released only after a successful CPR match.
+ */
+export function signicatClaims(persona: MitidPersona, login: CompletedLogin): Record<string, string> {
+  const scopes = new Set(login.scope.split(" "));
+  const claims: Record<string, string> = { sub: subjectFor(login.clientId, login.mitidUuid) };
+  if (scopes.has("profile")) {
+    Object.assign(claims, {
+      name: persona.name,
+      given_name: persona.givenName,
+      family_name: persona.familyName,
+      birthdate: persona.birthdate,
+    });
+  }
+  if (scopes.has("idp-id")) claims.idp_id = persona.mitidUuid;
+  if (scopes.has("nin") && login.cpr && persona.cpr !== null) {
+    Object.assign(claims, { nin: persona.cpr, nin_type: "PERSON", nin_issuing_country: "DK" });
+  }
+  if (scopes.has("mitid-extra")) {
+    Object.assign(claims, {
+      mitid_uuid: persona.mitidUuid,
+      mitid_has_cpr: String(persona.cpr !== null),
+      mitid_ial: login.ial,
+      mitid_aal: login.aal,
+      mitid_loa: login.loa,
+      mitid_fal: "HIGH",
+      mitid_transaction_id: login.transactionId,
+      auth_token_id: login.authTokenId,
+      ...(login.cpr ? { mitid_cpr_source: login.cpr.source } : {}),
+    });
+  }
+  const rep = login.representation;
+  if (rep && scopes.has("signicat.organization")) {
+    claims["signicat.organization.number"] =
+      rep.kind === "business" ? rep.identity.organisation.cvr : rep.cvr;
+    claims["signicat.organization.name"] =
+      rep.kind === "business" ? rep.identity.organisation.name : rep.name;
+  }
+  if (rep && (scopes.has("mitid.business") || scopes.has("signicat.organization"))) {
+    claims["mitid.employee.audit.source"] = NEMLOGIN_AUDIT_SOURCE;
+    claims["mitid.employee.audit.timestamp"] = new Date(login.authTime).toISOString();
+  }
+  if (rep?.kind === "business" && scopes.has("mitid.business")) {
+    const b = rep.identity;
+    Object.assign(claims, {
+      "mitid.employee.uuid": b.employeeUuid,
+      "mitid.employee.name": b.employeeName,
+      "mitid.employee.ial": b.ial.charAt(0) + b.ial.slice(1).toLowerCase(),
+      "mitid.employee.email": b.email,
+      "mitid.employee.rid": b.rid,
+      "mitid.employee.can_represent_organization_alone": String(b.canRepresentAlone),
+      "mitid.employee.organization.cvr": b.organisation.cvr,
+      "mitid.employee.organization.name": b.organisation.name,
+      "mitid.employee.organization.p_number": b.organisation.pNumber,
+    });
+  }
+  return claims;
+}
+
+function invalidClient(c: Context, description: string): Response {
+  return oauthError(c, 401, "invalid_client", description, { "WWW-Authenticate": 'Basic realm="signicat"' });
+}
+
+export function tokenRoutes(state: SignicatState): Hono {
+  const app = new Hono();
+
+  app.post("/connect/token", async (c) => {
+    const form = await formParams(c);
+    if (!form)
+      return oauthError(c, 400, "invalid_request", "expected a form body with no repeated parameters");
+    const credentials = parseBasicAuth(c.req.header("authorization"));
+    const expected = state.clientSecret(credentials?.clientId);
+    if (
+      !credentials ||
+      expected === undefined ||
+      !secretsEqual(credentials.clientSecret, expected) ||
+      (form.client_id !== undefined && form.client_id !== credentials.clientId)
+    ) {
+      return invalidClient(c, "client authentication with HTTP Basic failed");
+    }
+    const parsed = tokenFormSchema.safeParse(form);
+    if (!parsed.success) return oauthError(c, 400, "invalid_request", firstIssue(parsed.error));
+    const grant = state.codes.take(parsed.data.code);
+    if (!grant || grant.clientId !== credentials.clientId || grant.redirectUri !== parsed.data.redirect_uri) {
+      return oauthError(c, 400, "invalid_grant", "the code is unknown, used, expired or not for this client");
+    }
+    if (grant.codeChallenge !== undefined) {
+      const verifier = codeVerifierSchema.safeParse(parsed.data.code_verifier);
+      const hashed = verifier.success
+        ? createHash("sha256").update(verifier.data, "ascii").digest("base64url")
+        : undefined;
+      if (hashed === undefined || !secretsEqual(hashed, grant.codeChallenge)) {
+        return oauthError(c, 400, "invalid_grant", "code_verifier does not match the code_challenge");
+      }
+    }
+    const accessToken = randomId();
+    state.accessTokens.set(accessToken, grant, ACCESS_TOKEN_TTL_SECONDS * 1000);
+    return c.json(
+      {
+        access_token: accessToken,
+        token_type: "Bearer",
+        expires_in: ACCESS_TOKEN_TTL_SECONDS,
+        scope: grant.scope,
+        id_token: await issueSignicatIdToken(state, grant),
+      },
+      200,
+      { "Cache-Control": "no-store", Pragma: "no-cache" },
+    );
+  });
+
+  app.get("/connect/userinfo", (c) => {
+    const token = parseBearer(c.req.header("authorization"));
+    const login = token === undefined ? undefined : state.accessTokens.get(token);
+    const persona = findPersonaByUuid(login?.mitidUuid);
+    if (!login || !persona) {
+      return oauthError(c, 401, "invalid_token", "the access token is missing, unknown or expired", {
+        "WWW-Authenticate": 'Bearer realm="signicat", error="invalid_token"',
+      });
+    }
+    return c.json(signicatClaims(persona, login), 200, { "Cache-Control": "no-store" });
+  });
+
+  return app;
+}

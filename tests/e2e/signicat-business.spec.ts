@@ -1,0 +1,199 @@
+import { expect, test } from "@playwright/test";
+
+import { SANDBOX_URL } from "./support/env";
+import { MITID, MitidScreens, PortalMitidChoices, signicatControl } from "./support/mitid";
+import { AccountPage, expectLoginError } from "./support/pages";
+
+test.describe("Signicat MitID Business and Private for Business", () => {
+  test("MitID Business: the employee picks one of two business identities", async ({ page }) => {
+    await new PortalMitidChoices(page).business();
+    const mitid = new MitidScreens(page);
+    await mitid.logIn(MITID.erik.userId);
+    await expect(page.getByRole("heading", { name: "Choose your business identity" })).toBeVisible();
+    await expect(page.getByRole("radio")).toHaveCount(2);
+    await mitid.pick("Nordhavn Cykler I/S");
+
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("login-provider")).toHaveText("MitID Business (Signicat)");
+    await expect(page.getByTestId("org-name")).toHaveText("Nordhavn Cykler I/S");
+    await expect(page.getByTestId("org-cvr")).toHaveText("45678901");
+    await expect(page.getByTestId("org-pnumber")).toHaveText("1019283746");
+    await expect(page.getByTestId("org-role")).toHaveText(
+      "Employee with a MitID Business identity (Erik Hansen)",
+    );
+    await expect(page.getByTestId("org-alone")).toHaveText("Yes");
+  });
+
+  test("MitID Business: the other identity cannot represent the company alone", async ({ page }) => {
+    await new PortalMitidChoices(page).business();
+    const mitid = new MitidScreens(page);
+    await mitid.logIn(MITID.erik.userId);
+    await mitid.pick("Testorganisation nr. 96413608");
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("org-cvr")).toHaveText("96413608");
+    await expect(page.getByTestId("org-pnumber")).toHaveText("1028556051");
+    await expect(page.getByTestId("org-alone")).toHaveText("No");
+  });
+
+  test("Private for Business with a CVR prefill: only that company, then switch company", async ({
+    page,
+  }) => {
+    await new PortalMitidChoices(page).actForCompany("34567890");
+    const mitid = new MitidScreens(page);
+    await mitid.logIn(MITID.helle.userId);
+    await expect(page.getByRole("heading", { name: "Choose who you act for" })).toBeVisible();
+    await expect(page.getByRole("radio")).toHaveCount(1);
+    await mitid.pick("Jensen Holding ApS");
+
+    const account = new AccountPage(page);
+    await account.expectLoaded();
+    await expect(page.getByTestId("org-name")).toHaveText("Jensen Holding ApS");
+    await expect(page.getByTestId("org-cvr")).toHaveText("34567890");
+    await expect(page.getByTestId("org-role")).toHaveText("Signatory, registered at Virk");
+
+    await page.getByLabel("CVR number of the company").fill("23456789");
+    await page.getByRole("button", { name: "Switch company" }).click();
+    await mitid.logIn(MITID.helle.userId);
+    await expect(page.getByRole("radio")).toHaveCount(1);
+    await mitid.pick("Jensen Services");
+    await account.expectLoaded();
+    await expect(page.getByTestId("org-name")).toHaveText("Jensen Services");
+    await expect(page.getByTestId("org-cvr")).toHaveText("23456789");
+  });
+
+  test("Private for Business without a prefill: all three companies from Virk", async ({ page }) => {
+    await new PortalMitidChoices(page).actForCompany();
+    const mitid = new MitidScreens(page);
+    await mitid.logIn(MITID.helle.userId);
+    await expect(page.getByRole("radio")).toHaveCount(3);
+    await mitid.pick("Helles Blomster");
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("org-cvr")).toHaveText("56789012");
+  });
+
+  test("Private for Business with a CVR she cannot sign for: lacks signatory rights", async ({ page }) => {
+    await new PortalMitidChoices(page).actForCompany("99999999");
+    await new MitidScreens(page).logIn(MITID.helle.userId);
+    await expectLoginError(page, "lacks_signatory_rights", "You cannot act for that company");
+  });
+
+  test("cancel at the company choice: the cancelled page, no session", async ({ page }) => {
+    await new PortalMitidChoices(page).business();
+    const mitid = new MitidScreens(page);
+    await mitid.logIn(MITID.erik.userId);
+    await expect(page.getByRole("heading", { name: "Choose your business identity" })).toBeVisible();
+    await mitid.cancel();
+    await expectLoginError(page, "cancelled", "You cancelled the login");
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/login$/);
+  });
+
+  test("cancel at the user ID: the cancelled page", async ({ page }) => {
+    await new PortalMitidChoices(page).plain();
+    await expect(page.getByRole("heading", { name: "MitID log on" })).toBeVisible();
+    await new MitidScreens(page).cancel();
+    await expectLoginError(page, "cancelled", "You cancelled the login");
+  });
+
+  test("a dedicated business identity logs in with MitID Business", async ({ page }) => {
+    await new PortalMitidChoices(page).business();
+    const mitid = new MitidScreens(page);
+    await mitid.logIn(MITID.mette.userId);
+    await mitid.pick("Testorganisation nr. 96413608");
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("org-role")).toHaveText(
+      "Employee with a MitID Business identity (Mette Berg)",
+    );
+    await expect(page.getByTestId("cpr-masked")).toHaveText("Not matched");
+  });
+});
+
+test.describe("Signicat MitID: step-up", () => {
+  test("step up to High: no user ID, only the stronger authenticator", async ({ page }) => {
+    await new PortalMitidChoices(page).plain();
+    const mitid = new MitidScreens(page);
+    await mitid.logIn(MITID.peter.userId);
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("mitid-loa")).toHaveText("Substantial");
+
+    await page.getByRole("button", { name: "Step up to High" }).click();
+    await expect(page.getByTestId("step-up-notice")).toContainText("assurance level HIGH");
+    await expect(page.getByLabel("User ID")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "MitID code display" })).toHaveCount(0);
+    await page.getByRole("button", { name: "MitID app" }).click();
+    await expect(page.getByRole("button", { name: "Approve with PIN" })).toHaveCount(0);
+    await page.getByRole("button", { name: "Approve with biometrics" }).click();
+
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("mitid-loa")).toHaveText("High");
+    await expect(page.getByTestId("mitid-aal")).toHaveText("High");
+    await expect(page.getByTestId("mitid-uuid")).toHaveText(MITID.peter.uuid);
+    await expect(page.getByRole("button", { name: "Step up to High" })).toHaveCount(0);
+  });
+
+  test("a login already at High offers no step-up", async ({ page }) => {
+    await new PortalMitidChoices(page).plain();
+    const mitid = new MitidScreens(page);
+    await mitid.userId(MITID.peter.userId);
+    await mitid.approveWithBiometrics();
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("mitid-loa")).toHaveText("High");
+    await expect(page.getByRole("button", { name: "Step up to High" })).toHaveCount(0);
+  });
+
+  test("the step-up refused page explains itself", async ({ page }) => {
+    await page.goto("/auth/error?reason=step_up_refused");
+    await expect(
+      page.getByRole("heading", { name: "The higher level of assurance could not be reached" }),
+    ).toBeVisible();
+  });
+});
+
+test.describe("Signicat MitID: PSD2 mode", () => {
+  test.describe.configure({ mode: "serial" });
+
+  test.afterAll(async ({ request }) => {
+    await signicatControl(request, "/psd2", { client_id: "rmi-portal-signicat", psd2: false });
+  });
+
+  test("without PSD2 mode a wrong password is named at once", async ({ page, request }) => {
+    await signicatControl(request, "/psd2", { client_id: "rmi-portal-signicat", psd2: false });
+    await new PortalMitidChoices(page).plain();
+    const mitid = new MitidScreens(page);
+    await mitid.userId(MITID.peter.userId);
+    await page.getByRole("button", { name: "MitID code display" }).click();
+    await page.getByLabel("Password").fill("not-my-password");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByRole("alert")).toHaveText("Wrong password. Try again.");
+  });
+
+  test("with PSD2 mode the user learns only at the end that a factor failed, not which", async ({
+    page,
+    request,
+  }) => {
+    await signicatControl(request, "/psd2", { client_id: "rmi-portal-signicat", psd2: true });
+    await new PortalMitidChoices(page).plain();
+    const mitid = new MitidScreens(page);
+    await mitid.userId(MITID.peter.userId);
+    await mitid.codeDisplay("not-my-password", MITID.credentials.otp);
+    await expect(page.getByRole("heading", { name: "Log on failed" })).toBeVisible();
+    await expect(page.getByRole("alert")).toHaveText(
+      "One or more of the authenticators you used could not be verified. For your security we do not say which. Start again to try once more.",
+    );
+    await expect(page.getByText("password", { exact: false })).toHaveCount(0);
+
+    await page.getByRole("button", { name: "Start again" }).click();
+    await mitid.userId(MITID.peter.userId);
+    await mitid.codeDisplay(MITID.credentials.password, MITID.credentials.otp);
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("mitid-aal")).toHaveText("Substantial");
+  });
+
+  test("the sandbox refuses a PSD2 switch for an unknown client", async ({ request }) => {
+    const res = await request.post(`${SANDBOX_URL}/signicat/control/psd2`, {
+      data: { client_id: "nobody", psd2: true },
+    });
+    expect(res.status()).toBe(404);
+    expect((await res.json()).error).toBe("unknown_client");
+  });
+});

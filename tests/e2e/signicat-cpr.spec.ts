@@ -1,0 +1,173 @@
+import { expect, test } from "@playwright/test";
+
+import {
+  expectNoCprLeak,
+  MITID,
+  MitidScreens,
+  PortalMitidChoices,
+  recordRequestUrls,
+  signicatControl,
+} from "./support/mitid";
+import { AccountPage, expectLoginError } from "./support/pages";
+
+const { peter, helle } = MITID;
+
+test.describe("Signicat MitID: CPR matching", () => {
+  test("plain MitID login: name, MitID UUID and levels, no CPR asked", async ({ page }) => {
+    await new PortalMitidChoices(page).plain();
+    await new MitidScreens(page).logIn(peter.userId);
+
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("login-provider")).toHaveText("MitID (Signicat)");
+    await expect(page.getByTestId("mitid-name")).toHaveText(peter.name);
+    await expect(page.getByTestId("mitid-uuid")).toHaveText(peter.uuid);
+    await expect(page.getByTestId("mitid-loa")).toHaveText("Substantial");
+    await expect(page.getByTestId("mitid-ial")).toHaveText("High");
+    await expect(page.getByTestId("mitid-aal")).toHaveText("Substantial");
+    await expect(page.getByTestId("cpr-masked")).toHaveText("Not matched");
+  });
+
+  test("CPR matched at the first try, shown masked", async ({ page }) => {
+    const urls = recordRequestUrls(page);
+    await new PortalMitidChoices(page).withCprMatch();
+    const mitid = new MitidScreens(page);
+    await mitid.logIn(peter.userId);
+    await mitid.typeCpr("280554-2112");
+
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("cpr-masked")).toHaveText(peter.masked);
+    await expect(page.getByTestId("cpr-source")).toHaveText("Typed by you at MitID");
+    await expect(page.getByTestId("login-provider")).toHaveText("MitID with CPR match (Signicat)");
+    await expect(page.getByText(peter.cpr)).toHaveCount(0);
+    const session = await (await page.request.get("/api/auth/session")).text();
+    expect(session).not.toContain(peter.cpr);
+    expectNoCprLeak(urls, peter.cpr);
+  });
+
+  test("two misses show the attempts left, the third try matches", async ({ page }) => {
+    const urls = recordRequestUrls(page);
+    await new PortalMitidChoices(page).withCprMatch();
+    const mitid = new MitidScreens(page);
+    await mitid.logIn(peter.userId);
+    await mitid.typeCpr("280554-0000");
+    await expect(page.getByRole("alert")).toHaveText(
+      "The CPR number does not match your MitID. You have 2 attempts left.",
+    );
+    await mitid.typeCpr("2805541111");
+    await expect(page.getByRole("alert")).toHaveText(
+      "The CPR number does not match your MitID. You have 1 attempt left.",
+    );
+    await mitid.typeCpr(peter.cpr);
+
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("cpr-masked")).toHaveText(peter.masked);
+    expectNoCprLeak(urls, peter.cpr);
+  });
+
+  test("three misses end the login on a page that says so", async ({ page }) => {
+    const urls = recordRequestUrls(page);
+    await new PortalMitidChoices(page).withCprMatch();
+    const mitid = new MitidScreens(page);
+    await mitid.logIn(peter.userId);
+    for (const wrong of ["0101011111", "0202022222", "0303033333"]) await mitid.typeCpr(wrong);
+
+    await expectLoginError(page, "cpr_not_matched", "Your CPR number could not be matched");
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/login$/);
+    expectNoCprLeak(urls, peter.cpr);
+  });
+
+  test("a user whose CPR lookup fails cannot match any number", async ({ page }) => {
+    await new PortalMitidChoices(page).withCprMatch();
+    const mitid = new MitidScreens(page);
+    await mitid.logIn(MITID.lars.userId);
+    await mitid.typeCpr("1402611234");
+    await expect(page.getByRole("alert")).toContainText("You have 2 attempts left.");
+    await mitid.typeCpr("1402611234");
+    await mitid.typeCpr("1402611234");
+    await expectLoginError(page, "cpr_not_matched", "Your CPR number could not be matched");
+  });
+
+  test("a CPR typed on the portal travels encrypted: matched with no prompt", async ({ page }) => {
+    const urls = recordRequestUrls(page);
+    await new PortalMitidChoices(page).withCprMatch("280554-2112");
+    await expect(page.getByRole("heading", { name: "MitID log on" })).toBeVisible();
+    const authorize = urls.find((u) => u.includes("/signicat/auth/open/connect/authorize"));
+    expect(new URL(authorize!).searchParams.get("request")).toMatch(
+      /^[\w-]+\.[\w-]+\.[\w-]+\.[\w-]+\.[\w-]+$/,
+    );
+    await new MitidScreens(page).logIn(peter.userId);
+
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("cpr-masked")).toHaveText(peter.masked);
+    await expect(page.getByTestId("cpr-source")).toHaveText("Sent encrypted by this portal");
+    expectNoCprLeak(urls, peter.cpr);
+  });
+
+  test("a prefilled CPR that does not match falls back to the prompt", async ({ page }) => {
+    const urls = recordRequestUrls(page);
+    await new PortalMitidChoices(page).withCprMatch("0101701234");
+    const mitid = new MitidScreens(page);
+    await mitid.logIn(peter.userId);
+    await mitid.typeCpr(peter.cpr);
+
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("cpr-source")).toHaveText("Typed by you at MitID");
+    expectNoCprLeak(urls, peter.cpr);
+    expectNoCprLeak(urls, "0101701234");
+  });
+
+  test("a CPR in a plain URL login_hint is ignored by the broker", async ({ page }) => {
+    // Build the authorize URL by hand, as a careless client would: the broker must prompt.
+    await new PortalMitidChoices(page).withCprMatch();
+    await expect(page.getByRole("heading", { name: "MitID log on" })).toBeVisible();
+    const url = new URL(page.url());
+    await page.goto("about:blank");
+    url.searchParams.set("login_hint", `subject-${peter.cpr}`);
+    await page.goto(url.toString());
+    const mitid = new MitidScreens(page);
+    await mitid.logIn(peter.userId);
+    await mitid.expectCprPrompt();
+  });
+
+  test("a dedicated business identity cannot CPR-match", async ({ page }) => {
+    await new PortalMitidChoices(page).withCprMatch();
+    await new MitidScreens(page).logIn(MITID.mette.userId);
+    await expectLoginError(
+      page,
+      "cpr_match_business_identity",
+      "A business MitID cannot be matched with a CPR number",
+    );
+  });
+});
+
+test.describe("Signicat MitID: remember my CPR", () => {
+  test.describe.configure({ mode: "serial" });
+
+  test.beforeAll(async ({ request }) => {
+    await signicatControl(request, "/cpr-cache/forget", { user_id: helle.userId });
+  });
+
+  test("remembered at the first login, matched from Signicat's store at the next with no prompt", async ({
+    page,
+  }) => {
+    const urls = recordRequestUrls(page);
+    const portal = new PortalMitidChoices(page);
+    const mitid = new MitidScreens(page);
+    await portal.withCprMatch();
+    await mitid.logIn(helle.userId);
+    await mitid.typeCpr(helle.cpr, { remember: true });
+    const account = new AccountPage(page);
+    await account.expectLoaded();
+    await expect(page.getByTestId("cpr-source")).toHaveText("Typed by you at MitID");
+    await account.signOut();
+
+    await portal.withCprMatch();
+    await mitid.logIn(helle.userId);
+    await account.expectLoaded();
+    await expect(page.getByTestId("cpr-masked")).toHaveText(helle.masked);
+    await expect(page.getByTestId("cpr-source")).toHaveText("Remembered by Signicat from an earlier login");
+    expect(urls.some((u) => u.includes("/connect/authorize"))).toBe(true);
+    expectNoCprLeak(urls, helle.cpr);
+  });
+});
