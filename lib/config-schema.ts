@@ -49,6 +49,14 @@ const rawSchema = z.object({
   ),
   DIGIDENTITY_QR_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
   DIGIDENTITY_POLL_INTERVAL_MS: z.coerce.number().int().min(250).max(30_000).default(1000),
+  DIGIDENTITY_REPORT_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^https?:\/\/[^\s]*\{pseudonym\}[^\s]*$/, "must be an http(s) URL containing {pseudonym}")
+      .optional(),
+  ),
+  DIGIDENTITY_REPORT_SCOPE: z.string().min(1).max(200).default("identity_report"),
+  DIGIDENTITY_PSEUDONYM_CLAIM: z.string().min(1).max(100).default("pseudonym"),
   SIGNICAT_ISSUER: httpUrl.optional(),
   SIGNICAT_CLIENT_ID: optionalString,
   SIGNICAT_CLIENT_SECRET: optionalString,
@@ -92,6 +100,11 @@ export type PortalConfig = {
     qrTtlSeconds: number;
     /** How often the QR page asks the portal, and the portal asks Digidentity. */
     pollIntervalMs: number;
+    /** Identity verification reports (unconfirmed API: see README). `{pseudonym}` is replaced. */
+    reportUrl: string;
+    reportScope: string;
+    /** The access-token claim that carries the user's pseudonym. */
+    pseudonymClaim: string;
   };
   signicat: {
     issuer: string;
@@ -161,6 +174,9 @@ export function parseConfig(env: Record<string, string | undefined>): PortalConf
     productScope: need("DIGIDENTITY_PRODUCT_SCOPE"),
     qrTtlSeconds: e.DIGIDENTITY_QR_TTL_SECONDS,
     pollIntervalMs: e.DIGIDENTITY_POLL_INTERVAL_MS,
+    reportUrl: e.DIGIDENTITY_REPORT_URL ?? `${issuer ?? ""}/api/v1/identity_reports/{pseudonym}`,
+    reportScope: e.DIGIDENTITY_REPORT_SCOPE,
+    pseudonymClaim: e.DIGIDENTITY_PSEUDONYM_CLAIM,
   };
   const signicat = {
     issuer: signicatIssuer ?? "",

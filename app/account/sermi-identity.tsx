@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 import type { SermiIdentity } from "@/lib/identity";
 
 import { Field, formatLoginTime, Section } from "./fields";
@@ -38,6 +40,17 @@ export function SermiIdentityView({ identity }: { identity: SermiIdentity }) {
           testId="uid-sub"
         />
       </Section>
+      {identity.reportPseudonym ? (
+        <p>
+          <Link
+            href="/account/report"
+            data-testid="report-link"
+            className="font-medium text-brand-700 underline underline-offset-2"
+          >
+            View your identity verification report
+          </Link>
+        </p>
+      ) : null}
       {identity.rsse ? (
         <Section id="rsse-heading" title="You (remote service supplier employee)">
           <Field

@@ -25,6 +25,8 @@ export type SermiIdentity = {
   role: "IOE" | "RSSE";
   ioe: { cabuid: string; iouid: string; ioeuid: string };
   rsse?: { rssuid: string; rsseuid: string };
+  /** Set after a QR login whose access token named a pseudonym: the identity report's key. */
+  reportPseudonym?: string;
 };
 
 export class MissingUidAttributesError extends Error {

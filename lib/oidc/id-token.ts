@@ -85,6 +85,21 @@ export function signingAlgorithms(announced: string[] | undefined): string[] {
 /** An OpenID provider as the portal is configured for it. */
 export type OidcClient = { issuer: string; clientId: string };
 
+/**
+ * Verify another JWT the provider signed for this client (an RFC 9068 access token), with the
+ * same keys and algorithms as its ID tokens.
+ */
+export async function verifyProviderJwt(client: OidcClient, jwt: string): Promise<JWTPayload> {
+  const metadata = await discover(client.issuer);
+  const { payload } = await jwtVerify(jwt, jwksFor(metadata.jwks_uri), {
+    issuer: metadata.issuer,
+    audience: client.clientId,
+    algorithms: signingAlgorithms(metadata.id_token_signing_alg_values_supported),
+    requiredClaims: ["sub", "exp"],
+  });
+  return payload;
+}
+
 /** Verify an ID token from `client`'s provider, with keys and algorithms from its discovery. */
 export async function verifyProviderIdToken(client: OidcClient, idToken: string | undefined, nonce?: string) {
   if (!idToken) throw new IdTokenError("no ID token in the answer");

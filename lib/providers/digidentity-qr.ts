@@ -12,7 +12,7 @@ import { MissingUidAttributesError, sermiIdentityFromUserInfo } from "../identit
 import type { LoginErrorReason } from "../login-errors";
 import { discover } from "../oidc/discovery";
 import { basicAuth, ProviderError, providerFetch, readJson } from "../oidc/http";
-import { IdTokenError, verifyProviderIdToken } from "../oidc/id-token";
+import { IdTokenError, verifyProviderIdToken, verifyProviderJwt } from "../oidc/id-token";
 import { digidentityScope } from "./digidentity";
 
 /** Public contract, like `digidentity`: the QR login's provider id. */
@@ -243,10 +243,30 @@ async function completePasswordlessLogin(cfg: Digidentity) {
   }
   try {
     const identity = sermiIdentityFromUserInfo(claims, DIGIDENTITY_QR_ID);
-    return { id: identity.subject, identity };
+    const reportPseudonym = await pseudonymFromAccessToken(cfg, state.accessToken, identity.subject);
+    return { id: identity.subject, identity: reportPseudonym ? { ...identity, reportPseudonym } : identity };
   } catch (e) {
     if (e instanceof MissingUidAttributesError) throw new QrSignInError("no_uid_attributes");
     throw e;
+  }
+}
+
+/**
+ * "Retrieve user pseudonym from access token" (seed 000): when the access token is a JWT signed
+ * by the provider, for this client and this user, its pseudonym claim keys the identity report.
+ * An opaque token, or one that does not verify, simply means no report link.
+ */
+async function pseudonymFromAccessToken(cfg: Digidentity, accessToken: string, subject: string) {
+  if (accessToken.split(".").length !== 3) return undefined;
+  try {
+    const payload = await verifyProviderJwt(cfg, accessToken);
+    const pseudonym = payload[cfg.pseudonymClaim];
+    if (payload.sub !== subject || typeof pseudonym !== "string" || !/^[\w.-]{1,128}$/.test(pseudonym)) {
+      return undefined;
+    }
+    return pseudonym;
+  } catch {
+    return undefined;
   }
 }
 

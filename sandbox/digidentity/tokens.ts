@@ -2,6 +2,7 @@ import { SignJWT, UnsecuredJWT, type JWTPayload } from "jose";
 import { randomId } from "../shared/random";
 import { SIGNING_ALG } from "../shared/signing-key";
 import type { Persona, UidSet } from "./personas";
+import { pseudonymOf } from "./reports";
 import { ACCESS_TOKEN_TTL_SECONDS, type DigidentityState } from "./sessions";
 
 const ID_TOKEN_TTL_SECONDS = 5 * 60;
@@ -25,7 +26,7 @@ export async function issueTokens(
   state: DigidentityState,
   grant: { clientId: string; persona: Persona; scope: string; nonce: string | undefined; authTime: number },
 ): Promise<TokenResponse> {
-  const accessToken = randomId();
+  const accessToken = await signAccessToken(state, grant);
   state.accessTokens.set(
     accessToken,
     { clientId: grant.clientId, personaId: grant.persona.id, scope: grant.scope },
@@ -45,6 +46,27 @@ export async function issueTokens(
     scope: grant.scope,
     id_token: idToken,
   };
+}
+
+/**
+ * Access tokens are JWTs (RFC 9068) so that the backend can "retrieve the user pseudonym from
+ * the access token" (seed 000) for the identity report; they are still looked up in memory at
+ * the userinfo endpoint, so revoking one works. The claim name is unconfirmed: `pseudonym`.
+ */
+async function signAccessToken(
+  state: DigidentityState,
+  grant: { clientId: string; persona: Persona; scope: string },
+): Promise<string> {
+  const now = Math.floor(state.now() / 1000);
+  return new SignJWT({ client_id: grant.clientId, scope: grant.scope, pseudonym: pseudonymOf(grant.persona) })
+    .setProtectedHeader({ alg: SIGNING_ALG, kid: state.signingKey.kid, typ: "at+jwt" })
+    .setIssuer(state.settings.issuer)
+    .setSubject(grant.persona.uids.sub)
+    .setAudience(grant.clientId)
+    .setIssuedAt(now)
+    .setExpirationTime(now + ACCESS_TOKEN_TTL_SECONDS)
+    .setJti(randomId(16))
+    .sign(state.signingKey.privateKey);
 }
 
 /**

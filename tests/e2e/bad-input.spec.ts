@@ -9,6 +9,7 @@ type Handler = { method: "GET" | "POST"; path: string; takesBody: boolean };
 const HANDLERS: Handler[] = [
   { method: "POST", path: "/api/digidentity-qr/start", takesBody: true },
   { method: "GET", path: "/api/digidentity-qr/status", takesBody: false },
+  { method: "GET", path: "/api/digidentity/report/photo", takesBody: false },
 ];
 
 type BadInput = {

@@ -1,0 +1,39 @@
+import { auth } from "@/auth";
+import { getConfig } from "@/lib/config";
+import { jsonError, parseSearchParams } from "@/lib/http";
+import { ProviderError } from "@/lib/oidc/http";
+import { fetchDocumentPhoto } from "@/lib/providers/digidentity-report";
+import { z } from "zod";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The signed-in user's own document photo, fetched with the application token, which never
+ * leaves the server. Whose photo is decided by the session, never by the request.
+ */
+export async function GET(req: Request) {
+  const input = parseSearchParams(req, z.strictObject({}));
+  if (!input.ok) return input.response;
+  const session = await auth();
+  const identity = session?.identity;
+  if (!identity) return jsonError(401, "not_signed_in", "Log in to see your report.");
+  if (identity.kind !== "sermi" || !identity.reportPseudonym) {
+    return jsonError(404, "no_report", "No identity report is available for this login.");
+  }
+  try {
+    const photo = await fetchDocumentPhoto(getConfig().digidentity, identity.reportPseudonym);
+    if (!photo) return jsonError(404, "no_photo", "The report has no document photo.");
+    return new Response(photo.bytes, {
+      headers: {
+        "content-type": photo.type,
+        "cache-control": "private, no-store",
+        // An SVG opened directly must not run anything.
+        "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      },
+    });
+  } catch (e) {
+    if (e instanceof ProviderError)
+      return jsonError(502, e.reason, "Digidentity did not answer as expected.");
+    throw e;
+  }
+}

@@ -1,0 +1,75 @@
+import { DIGIDENTITY_ISSUER } from "./support/env";
+import { expect, test, type APIRequestContext, type Page } from "./support/fixtures";
+import { AccountPage, DigidentityForm, LoginPage, QrPage } from "./support/pages";
+import { PERSONAS } from "./support/personas";
+import { qrIdFromUri } from "./support/sandbox";
+
+async function applicationTokensIssued(request: APIRequestContext): Promise<number> {
+  const res = await request.get(`${DIGIDENTITY_ISSUER}/control/issued`);
+  const { issued } = (await res.json()) as { issued: { kind: string }[] };
+  return issued.filter((i) => i.kind === "application_token").length;
+}
+
+/** A QR login whose phone approval comes from the sandbox's control endpoint. */
+async function qrLoginAs(page: Page, request: APIRequestContext, persona: "ioe" | "rsse") {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.startQrLogin();
+  const url = await new QrPage(page).scan();
+  const res = await request.post(`${DIGIDENTITY_ISSUER}/control/qr/${qrIdFromUri(url)}/approve`, {
+    data: { persona },
+  });
+  expect(res.ok()).toBeTruthy();
+  await new AccountPage(page).expectUids(PERSONAS[persona].uids);
+}
+
+// Counts the application tokens the whole portal process asked for, so no other test may run beside it.
+test.describe.configure({ mode: "serial" });
+
+test.describe("Digidentity identity verification report", () => {
+  test("after a QR login the report is shown, with its document photo", async ({ page, request }) => {
+    await qrLoginAs(page, request, "ioe");
+    await page.getByRole("link", { name: "View your identity verification report" }).click();
+    await expect(page.getByRole("heading", { name: "Identity verification report" })).toBeVisible();
+    await expect(page.getByTestId("report-name")).toHaveText("Ingrid Maria Oever");
+    await expect(page.getByTestId("report-dob")).toHaveText("1986-03-14");
+    await expect(page.getByTestId("report-document-type")).toHaveText("Passport");
+    await expect(page.getByTestId("report-document-number")).toHaveText("SPECI2014");
+    await expect(page.getByTestId("report-check-face_match")).toHaveText("Passed");
+    await expect(page.getByTestId("report-check-document_authenticity")).toHaveText("Passed");
+    const photo = page.getByRole("img", { name: "Document photo" });
+    await expect(photo).toBeVisible();
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  });
+
+  test("the application token is requested once and reused for the next person's report", async ({
+    page,
+    request,
+  }) => {
+    const before = await applicationTokensIssued(request);
+    expect(before).toBeGreaterThanOrEqual(1);
+    await qrLoginAs(page, request, "rsse");
+    await page.getByRole("link", { name: "View your identity verification report" }).click();
+    await expect(page.getByTestId("report-name")).toHaveText("Ruben Smit");
+    await expect(page.getByTestId("report-document-type")).toHaveText("Identity card");
+    expect(await applicationTokensIssued(request)).toBe(before);
+  });
+
+  test("a web login has no report link, and the photo route refuses without a QR login", async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.startWebLogin();
+    await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("report-link")).toHaveCount(0);
+    const photo = await page.request.get("/api/digidentity/report/photo");
+    expect(photo.status()).toBe(404);
+    expect(await photo.json()).toMatchObject({ error: "no_report" });
+  });
+
+  test("the photo route refuses when nobody is signed in", async ({ request }) => {
+    const res = await request.get("/api/digidentity/report/photo");
+    expect(res.status()).toBe(401);
+    expect(await res.json()).toMatchObject({ error: "not_signed_in" });
+  });
+});
