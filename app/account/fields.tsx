@@ -40,3 +40,25 @@ export function Section({ id, title, children }: { id: string; title: string; ch
 export function formatLoginTime(iso: string): string {
   return `${new Date(iso).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
+
+/** The first two rows of every "This login" section: which service, and when. */
+export function LoginFields({ provider, loginAt }: { provider: string; loginAt: string }) {
+  return (
+    <>
+      <Field
+        label="Logged in with"
+        help="The eID service that vouched for you"
+        value={provider}
+        testId="login-provider"
+        mono={false}
+      />
+      <Field
+        label="Logged in at"
+        help="Time of this login (UTC)"
+        value={formatLoginTime(loginAt)}
+        testId="login-time"
+        mono={false}
+      />
+    </>
+  );
+}

@@ -1,7 +1,7 @@
 import type { CprSource, MitidIdentity } from "@/lib/identity";
 
 import { stepUpToHigh, switchCompany } from "./actions";
-import { Field, formatLoginTime, Section } from "./fields";
+import { Field, LoginFields, Section } from "./fields";
 
 const FLOW_LABEL: Record<MitidIdentity["flow"], string> = {
   mitid: "MitID (Signicat)",
@@ -34,20 +34,7 @@ export function MitidIdentityView({ identity, problem }: { identity: MitidIdenti
         </p>
       ) : null}
       <Section id="login-heading" title="This login">
-        <Field
-          label="Logged in with"
-          help="The eID service that vouched for you"
-          value={FLOW_LABEL[identity.flow]}
-          testId="login-provider"
-          mono={false}
-        />
-        <Field
-          label="Logged in at"
-          help="Time of this login (UTC)"
-          value={formatLoginTime(identity.loginAt)}
-          testId="login-time"
-          mono={false}
-        />
+        <LoginFields provider={FLOW_LABEL[identity.flow]} loginAt={identity.loginAt} />
         <Field
           label="Name"
           help="As MitID knows you"

@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import type { SermiIdentity } from "@/lib/identity";
 
-import { Field, formatLoginTime, Section } from "./fields";
+import { Field, LoginFields, Section } from "./fields";
 
 const PROVIDER_LABEL: Record<SermiIdentity["provider"], string> = {
   digidentity: "Digidentity (web login)",
@@ -19,20 +19,7 @@ export function SermiIdentityView({ identity }: { identity: SermiIdentity }) {
           : "You are logged in as an independent operator employee (IOE)."}
       </p>
       <Section id="login-heading" title="This login">
-        <Field
-          label="Logged in with"
-          help="The eID service that vouched for you"
-          value={PROVIDER_LABEL[identity.provider]}
-          testId="login-provider"
-          mono={false}
-        />
-        <Field
-          label="Logged in at"
-          help="Time of this login (UTC)"
-          value={formatLoginTime(identity.loginAt)}
-          testId="login-time"
-          mono={false}
-        />
+        <LoginFields provider={PROVIDER_LABEL[identity.provider]} loginAt={identity.loginAt} />
         <Field
           label="Subject"
           help="Your pseudonymous Digidentity identifier"
