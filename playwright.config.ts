@@ -6,6 +6,7 @@ import {
   PORTAL_URL,
   SANDBOX_URL,
   SIGNICAT_CPR_CACHE_FILE,
+  SIGNICAT_LAB_CLIENT,
   TEST_PORTS,
 } from "./tests/e2e/support/env";
 
@@ -68,6 +69,8 @@ export default defineConfig({
           .map((port) => `http://localhost:${port}/api/auth/callback/digidentity`)
           .join(","),
         SANDBOX_SIGNICAT_CPR_CACHE_FILE: SIGNICAT_CPR_CACHE_FILE,
+        SANDBOX_SIGNICAT_EXTRA_CLIENTS: `${SIGNICAT_LAB_CLIENT.id}:${SIGNICAT_LAB_CLIENT.secret}`,
+        SANDBOX_SIGNICAT_REDIRECT_URIS: `http://localhost:${TEST_PORTS.signicatLabPortal}/api/auth/callback/signicat`,
       },
     },
     {

@@ -4,7 +4,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 
 import { log } from "./log";
-import { type LoginErrorReason, reasonFromOAuthError } from "./login-errors";
+import { isNamedProvider, type LoginErrorReason, reasonFromOAuthError } from "./login-errors";
 import { IdTokenError } from "./oidc/id-token";
 import { ProviderError } from "./oidc/http";
 import { MissingUidAttributesError } from "./identity";
@@ -92,7 +92,10 @@ export function loginErrorUrl(reason: LoginErrorReason, detail: { provider?: str
     { event: "login_refused", ref, reason, provider: detail.provider, errors: chain },
     "login refused",
   );
-  return `/auth/error?${new URLSearchParams({ reason, ref })}`;
+  // The provider's id (never anything it said) lets the page name who refused or failed.
+  const query = new URLSearchParams({ reason, ref });
+  if (isNamedProvider(detail.provider)) query.set("provider", detail.provider);
+  return `/auth/error?${query}`;
 }
 
 const captured = new AsyncLocalStorage<{ errors: unknown[] }>();

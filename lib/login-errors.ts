@@ -1,6 +1,8 @@
 /**
  * Every way a login can fail that a person can meet, with the words the error page shows.
  * Shared by server code (which picks the reason) and the error page (which explains it).
+ * `{Provider}` and `{provider}` name the identity provider the login went to; read the texts
+ * through `loginErrorText`.
  */
 export const LOGIN_ERRORS = {
   cancelled: {
@@ -8,7 +10,7 @@ export const LOGIN_ERRORS = {
     body: "Nothing was shared with the portal. You can start again whenever you like.",
   },
   access_denied: {
-    title: "Digidentity did not grant access",
+    title: "{Provider} did not grant access",
     body: "The identity provider refused the login. Try again, or contact your administrator if it keeps happening.",
   },
   authorisation_revoked: {
@@ -29,11 +31,11 @@ export const LOGIN_ERRORS = {
   },
   provider_unreachable: {
     title: "We could not reach the identity provider",
-    body: "Digidentity did not answer. Check your connection and try again in a few minutes.",
+    body: "{Provider} did not answer. Check your connection and try again in a few minutes.",
   },
   provider_error: {
     title: "The identity provider answered something unexpected",
-    body: "The answer from Digidentity could not be understood. Try again in a few minutes; if it keeps happening, tell the portal's operator and quote the reference below.",
+    body: "The answer from {provider} could not be understood. Try again in a few minutes; if it keeps happening, tell the portal's operator and quote the reference below.",
   },
   login_expired: {
     title: "Your login took too long",
@@ -89,6 +91,29 @@ export type LoginErrorReason = keyof typeof LOGIN_ERRORS;
 
 export function isLoginErrorReason(value: unknown): value is LoginErrorReason {
   return typeof value === "string" && Object.hasOwn(LOGIN_ERRORS, value);
+}
+
+/** The providers an error page can name, by Auth.js provider id. */
+const PROVIDER_NAMES: Record<string, string> = {
+  digidentity: "Digidentity",
+  "digidentity-qr": "Digidentity",
+  signicat: "Signicat",
+};
+
+/** A provider id the error page may carry in its URL: only the ones it can name. */
+export function isNamedProvider(value: unknown): value is string {
+  return typeof value === "string" && Object.hasOwn(PROVIDER_NAMES, value);
+}
+
+/** The words for a reason, naming the provider when it is known ("the identity provider" if not). */
+export function loginErrorText(reason: LoginErrorReason, provider?: string): { title: string; body: string } {
+  const name = provider !== undefined && isNamedProvider(provider) ? PROVIDER_NAMES[provider]! : undefined;
+  const fill = (text: string) =>
+    text
+      .replaceAll("{Provider}", name ?? "The identity provider")
+      .replaceAll("{provider}", name ?? "the identity provider");
+  const { title, body } = LOGIN_ERRORS[reason];
+  return { title: fill(title), body: fill(body) };
 }
 
 /** The provider's own `error_description` codes, as the sandbox and Digidentity send them. */

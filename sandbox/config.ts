@@ -33,8 +33,8 @@ const redirectUriList = z
   .pipe(z.array(redirectUri));
 
 /**
- * More clients as `id:secret,id:secret`. They share the redirect allowlist and product scope; a
- * second client lets one portal misbehave on purpose while another logs in normally.
+ * More clients as `id:secret,id:secret`. They share their provider's redirect allowlist (and,
+ * at Digidentity, the product scope); a second client lets one portal misbehave on purpose while another logs in normally.
  */
 const clientList = z.string().transform((list, ctx) =>
   list
@@ -90,6 +90,7 @@ const envSchema = z.object({
   SANDBOX_SIGNING_KEY: signingKey.optional(),
   SANDBOX_SIGNICAT_CLIENT_ID: z.string().min(1).max(200).default("rmi-portal-signicat"),
   SANDBOX_SIGNICAT_CLIENT_SECRET: z.string().min(1).max(500).default("sandbox-signicat-secret"),
+  SANDBOX_SIGNICAT_EXTRA_CLIENTS: clientList.default([]),
   SANDBOX_SIGNICAT_REDIRECT_URIS: redirectUriList.default([]),
   SANDBOX_SIGNICAT_PSD2_CLIENTS: idList.default([]),
   SANDBOX_SIGNICAT_CPR_CACHE_FILE: z.string().min(1).default(".data/signicat-cpr-cache.json"),
@@ -109,6 +110,8 @@ export interface SignicatConfig {
   clientId: string;
   clientSecret: string;
   redirectUris: string[];
+  /** More clients (`SANDBOX_SIGNICAT_EXTRA_CLIENTS`), sharing the redirect allowlist. */
+  extraClients: { clientId: string; clientSecret: string }[];
   /** Clients for which PSD2 mode is on from the start (a control endpoint changes it later). */
   psd2Clients: string[];
   /** The "Remember my CPR" store; survives a restart. */
@@ -180,6 +183,7 @@ export function parseSandboxConfig(env: Record<string, string | undefined> = pro
       clientId: e.SANDBOX_SIGNICAT_CLIENT_ID,
       clientSecret: e.SANDBOX_SIGNICAT_CLIENT_SECRET,
       redirectUris: [...new Set([...signicatCallbacks, ...e.SANDBOX_SIGNICAT_REDIRECT_URIS])],
+      extraClients: e.SANDBOX_SIGNICAT_EXTRA_CLIENTS,
       psd2Clients: e.SANDBOX_SIGNICAT_PSD2_CLIENTS,
       cprCacheFile: e.SANDBOX_SIGNICAT_CPR_CACHE_FILE,
       cprCacheDays: e.SANDBOX_SIGNICAT_CPR_CACHE_DAYS,

@@ -21,8 +21,9 @@ export default async function LoginPage({ searchParams }: Props) {
       <div>
         <h1 className="text-3xl font-bold tracking-tight">Log in to the RMI portal</h1>
         <p className="mt-2 max-w-2xl text-slate-600">
-          Access to security-related repair and maintenance information requires a SERMI-registered eID. Log
-          in with your Digidentity account.
+          Access to security-related repair and maintenance information requires a SERMI-registered eID: log
+          in with your Digidentity account for it. In Denmark you can also log in with MitID, through
+          Signicat, below.
         </p>
       </div>
       <div className="grid gap-6 md:grid-cols-2">

@@ -73,10 +73,19 @@ const jwksSchema = z.object({
   keys: z.array(z.looseObject({ kty: z.string(), use: z.string().optional() })),
 });
 
-/** The provider's published encryption key (`use: enc`), fetched fresh so a rotated key is used at once. */
-async function encryptionKey(cfg: Signicat) {
-  const metadata = await discover(cfg.issuer);
-  const res = await providerFetch(metadata.jwks_uri, { headers: { accept: "application/json" } });
+type EncryptionKey = { key: CryptoKey | Uint8Array; kid: string | undefined };
+
+/**
+ * Encryption keys by JWKS URI. Kept a few minutes, as jose's `createRemoteJWKSet` keeps signing
+ * keys, so a busy portal does not fetch the JWKS on every login that sends prefills; a key
+ * Signicat rotates is picked up within that time. Only successes are kept: after a failed
+ * fetch the next login tries again.
+ */
+const encryptionKeys = new Map<string, { at: number; value: Promise<EncryptionKey> }>();
+const ENCRYPTION_KEY_CACHE_MS = 5 * 60 * 1000;
+
+async function fetchEncryptionKey(jwksUri: string): Promise<EncryptionKey> {
+  const res = await providerFetch(jwksUri, { headers: { accept: "application/json" } });
   if (!res.ok) throw new ProviderError("provider_error", `JWKS answered ${res.status}`);
   const parsed = jwksSchema.safeParse(await readJson(res));
   if (!parsed.success) throw new ProviderError("provider_error", "JWKS is malformed");
@@ -84,7 +93,24 @@ async function encryptionKey(cfg: Signicat) {
     (k) => k.use === "enc" && k.kty === "RSA" && (k.alg === undefined || k.alg === "RSA-OAEP-256"),
   ) as JWK | undefined;
   if (!jwk) throw new ProviderError("provider_error", "the provider publishes no RSA encryption key");
-  return { key: await importJWK(jwk, "RSA-OAEP-256"), kid: jwk.kid, issuer: metadata.issuer };
+  return { key: await importJWK(jwk, "RSA-OAEP-256"), kid: jwk.kid };
+}
+
+/** The provider's published encryption key (`use: enc`). */
+async function encryptionKey(cfg: Signicat) {
+  const metadata = await discover(cfg.issuer);
+  const uri = metadata.jwks_uri;
+  let hit = encryptionKeys.get(uri);
+  if (!hit || Date.now() - hit.at >= ENCRYPTION_KEY_CACHE_MS) {
+    // The promise is shared, so logins starting together make one request between them.
+    hit = { at: Date.now(), value: fetchEncryptionKey(uri) };
+    encryptionKeys.set(uri, hit);
+    const entry = hit;
+    entry.value.catch(() => {
+      if (encryptionKeys.get(uri) === entry) encryptionKeys.delete(uri);
+    });
+  }
+  return { ...(await hit.value), issuer: metadata.issuer };
 }
 
 /**

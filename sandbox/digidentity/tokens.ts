@@ -1,6 +1,5 @@
-import { SignJWT, UnsecuredJWT, type JWTPayload } from "jose";
+import { misbehavingClaims, signMisbehaving } from "../shared/misbehaviour";
 import { randomId } from "../shared/random";
-import { SIGNING_ALG } from "../shared/signing-key";
 import type { Persona, UidSet } from "./personas";
 import { pseudonymOf } from "./reports";
 import { ACCESS_TOKEN_TTL_SECONDS, type DigidentityState } from "./sessions";
@@ -77,43 +76,27 @@ async function signIdToken(
   state: DigidentityState,
   grant: { clientId: string; persona: Persona; nonce: string | undefined; authTime: number },
 ): Promise<string> {
-  const { settings, signingKey } = state;
   const mode = state.misbehaviour.of(grant.clientId);
   const now = Math.floor(state.now() / 1000);
-  const claims: JWTPayload = {
-    iss: mode === "wrong_iss" ? "https://evil.example/digidentity" : settings.issuer,
-    sub: mode === "missing_sub" ? undefined : grant.persona.uids.sub,
-    aud: mode === "wrong_aud" ? "another-client" : mode === "missing_aud" ? undefined : grant.clientId,
-    iat: mode === "missing_iat" ? undefined : mode === "expired" ? now - 7200 : now,
-    exp: mode === "expired" ? now - 3600 : now + ID_TOKEN_TTL_SECONDS,
-    auth_time: Math.floor(grant.authTime / 1000),
-    amr: ["pin"],
-    nonce:
-      mode === "wrong_nonce" ? "not-the-nonce-you-sent" : mode === "missing_nonce" ? undefined : grant.nonce,
-  };
-  for (const key of Object.keys(claims)) if (claims[key] === undefined) delete claims[key];
-
-  switch (mode) {
-    case "alg_none":
-      return new UnsecuredJWT(claims).encode();
-    case "hs256_client_secret":
-      return new SignJWT(claims)
-        .setProtectedHeader({ alg: "HS256", kid: signingKey.kid, typ: "JWT" })
-        .sign(new TextEncoder().encode(state.clientSecret(grant.clientId) ?? ""));
-    case "bad_signature":
-      // Right kid, wrong key: the signature cannot verify against the published JWKS.
-      return new SignJWT(claims)
-        .setProtectedHeader({ alg: SIGNING_ALG, kid: signingKey.kid, typ: "JWT" })
-        .sign(state.rotatedKey.privateKey);
-    case "rotated_key":
-      return new SignJWT(claims)
-        .setProtectedHeader({ alg: SIGNING_ALG, kid: state.rotatedKey.kid, typ: "JWT" })
-        .sign(state.rotatedKey.privateKey);
-    default:
-      return new SignJWT(claims)
-        .setProtectedHeader({ alg: SIGNING_ALG, kid: signingKey.kid, typ: "JWT" })
-        .sign(signingKey.privateKey);
-  }
+  const claims = misbehavingClaims(
+    mode,
+    {
+      iss: state.settings.issuer,
+      sub: grant.persona.uids.sub,
+      aud: grant.clientId,
+      iat: now,
+      exp: now + ID_TOKEN_TTL_SECONDS,
+      auth_time: Math.floor(grant.authTime / 1000),
+      amr: ["pin"],
+      nonce: grant.nonce,
+    },
+    "digidentity",
+  );
+  return signMisbehaving(mode, claims, {
+    signingKey: state.signingKey,
+    rotatedKey: state.rotatedKey,
+    clientSecret: state.clientSecret(grant.clientId),
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { formParams, queryParams } from "../shared/forms";
 import { sendPage } from "../shared/layout";
+import { forgedIssuer } from "../shared/misbehaviour";
 import { randomId } from "../shared/random";
 import { DEFAULT_PERSONA_ID, findPersona, pinMatches } from "./personas";
 import { messagePage, loginPage, WRONG_PIN } from "./pages";
@@ -127,7 +128,7 @@ export function webLoginRoutes(state: DigidentityState): Hono {
                 : transaction.state,
         },
         303,
-        mode === "wrong_response_iss" ? "https://evil.example/digidentity" : undefined,
+        mode === "wrong_response_iss" ? forgedIssuer("digidentity") : undefined,
       );
 
     if (action === "cancel") {

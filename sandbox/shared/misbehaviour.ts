@@ -1,9 +1,11 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
+import { SignJWT, UnsecuredJWT, type JWTPayload } from "jose";
 import { z } from "zod";
 
 import { sandboxError } from "./errors";
 import { formParams, jsonBody } from "./forms";
+import { SIGNING_ALG, type SigningKey } from "./signing-key";
 
 /**
  * Ways a provider can answer wrongly, so people can watch the portal refuse each one in a demo
@@ -92,15 +94,21 @@ export function misbehaviourRoutes(book: MisbehaviourBook, onChange?: (mode: Mis
     }
     book.set(parsed.data.client_id, parsed.data.mode);
     onChange?.(parsed.data.mode);
-    if (isForm) return c.redirect("/#misbehaviour", 303);
+    // Back to this provider's switch: the full path starts with the provider's prefix.
+    if (isForm) return c.redirect(`/#${switchAnchor(`/${c.req.path.split("/")[1] ?? ""}`)}`, 303);
     return c.json({ ok: true, client_id: parsed.data.client_id, mode: parsed.data.mode });
   });
   return app;
 }
 
+/** One anchor per provider, as every provider's section on the home page has a switch. */
+function switchAnchor(prefix: string): string {
+  return `misbehaviour-${prefix.replace(/^\//, "")}`;
+}
+
 /** The switch on the sandbox home page: one form per client, no JavaScript needed. */
 export function misbehaviourSwitch(prefix: string, book: MisbehaviourBook) {
-  return html`<h3 id="misbehaviour">Misbehaviour</h3>
+  return html`<h3 id="${switchAnchor(prefix)}">Misbehaviour</h3>
     <p class="muted">
       Make this provider answer wrongly for one client, to see the portal refuse it. Also
       <code>POST ${prefix}/control/misbehaviour</code> with JSON <code>{"client_id": "…", "mode": "…"}</code>.
@@ -119,4 +127,62 @@ export function misbehaviourSwitch(prefix: string, book: MisbehaviourBook) {
           <button type="submit" class="secondary">Apply</button>
         </form>`,
     )}`;
+}
+
+/** Where a forged `iss` claims to come from: plainly not the provider's issuer. */
+export function forgedIssuer(provider: string): string {
+  return `https://evil.example/${provider}`;
+}
+
+/**
+ * The ID token claims as the client's mode bends them. `claims` are the correct ones; members
+ * left undefined are dropped, so a "missing" mode really leaves the claim out.
+ */
+export function misbehavingClaims(
+  mode: Misbehaviour,
+  claims: JWTPayload & { iss: string; sub: string; aud: string; iat: number; exp: number },
+  provider: string,
+): JWTPayload {
+  const bent: JWTPayload = {
+    ...claims,
+    iss: mode === "wrong_iss" ? forgedIssuer(provider) : claims.iss,
+    sub: mode === "missing_sub" ? undefined : claims.sub,
+    aud: mode === "wrong_aud" ? "another-client" : mode === "missing_aud" ? undefined : claims.aud,
+    iat: mode === "missing_iat" ? undefined : mode === "expired" ? claims.iat - 7200 : claims.iat,
+    exp: mode === "expired" ? claims.iat - 3600 : claims.exp,
+    nonce:
+      mode === "wrong_nonce" ? "not-the-nonce-you-sent" : mode === "missing_nonce" ? undefined : claims.nonce,
+  };
+  for (const key of Object.keys(bent)) if (bent[key] === undefined) delete bent[key];
+  return bent;
+}
+
+/** Signs (or does not sign) the claims as the client's mode asks. */
+export async function signMisbehaving(
+  mode: Misbehaviour,
+  claims: JWTPayload,
+  keys: { signingKey: SigningKey; rotatedKey: SigningKey; clientSecret: string | undefined },
+): Promise<string> {
+  const { signingKey, rotatedKey } = keys;
+  switch (mode) {
+    case "alg_none":
+      return new UnsecuredJWT(claims).encode();
+    case "hs256_client_secret":
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg: "HS256", kid: signingKey.kid, typ: "JWT" })
+        .sign(new TextEncoder().encode(keys.clientSecret ?? ""));
+    case "bad_signature":
+      // Right kid, wrong key: the signature cannot verify against the published JWKS.
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg: SIGNING_ALG, kid: signingKey.kid, typ: "JWT" })
+        .sign(rotatedKey.privateKey);
+    case "rotated_key":
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg: SIGNING_ALG, kid: rotatedKey.kid, typ: "JWT" })
+        .sign(rotatedKey.privateKey);
+    default:
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg: SIGNING_ALG, kid: signingKey.kid, typ: "JWT" })
+        .sign(signingKey.privateKey);
+  }
 }

@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { formParams, queryParams } from "../shared/forms";
 import { sendPage, type Html } from "../shared/layout";
+import { forgedIssuer } from "../shared/misbehaviour";
 import { randomId } from "../shared/random";
 import { secretsEqual } from "../shared/secrets";
 import {
@@ -103,16 +104,26 @@ const SUPPORTED_SCOPES = [
   "mitid.business",
 ];
 
+/**
+ * Sends the browser back to the client: RFC 6749 §4.1.2 plus the RFC 9207 `iss` parameter, as
+ * the client's misbehaviour mode may bend them (a forged or missing state, another issuer).
+ */
 function redirectToClient(
   c: Context,
   state: SignicatState,
   tx: SignicatTransaction,
   params: Record<string, string>,
 ) {
+  const mode = state.misbehaviour.of(tx.clientId);
   const url = new URL(tx.redirectUri);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
-  if (tx.state !== undefined) url.searchParams.set("state", tx.state);
-  url.searchParams.set("iss", state.settings.issuer);
+  const returnedState =
+    mode === "wrong_state" ? "forged-state" : mode === "missing_state" ? undefined : tx.state;
+  if (returnedState !== undefined) url.searchParams.set("state", returnedState);
+  url.searchParams.set(
+    "iss",
+    mode === "wrong_response_iss" ? forgedIssuer("signicat") : state.settings.issuer,
+  );
   c.header("Cache-Control", "no-store");
   c.header("Referrer-Policy", "no-referrer");
   return c.redirect(url.toString(), 303);
@@ -431,6 +442,8 @@ export function loginFlowRoutes(state: SignicatState): Hono {
 
     function complete(p: MitidPersona) {
       const t = tx!;
+      // The user got through MitID; the misbehaving broker refuses anyway, with no description.
+      if (state.misbehaviour.of(t.clientId) === "access_denied") return back({ error: "access_denied" });
       const aal = t.aal ?? "SUBSTANTIAL";
       const loa = lowerLevel(p.ial, aal);
       const authTokenId = `mitid:${randomUUID()}`;

@@ -5,6 +5,7 @@ import type { SandboxConfig } from "../config";
 import { sandboxError } from "../shared/errors";
 import { jsonBody } from "../shared/forms";
 import type { Html } from "../shared/layout";
+import { misbehaviourRoutes, misbehaviourSwitch } from "../shared/misbehaviour";
 import type { SandboxProvider } from "../shared/provider";
 import { loadSigningKey } from "../shared/signing-key";
 import type { Clock } from "../shared/ttl-store";
@@ -26,6 +27,10 @@ export function signicatSettings(config: SandboxConfig): SignicatSettings {
     issuer: `${config.issuerBase}/signicat${ISSUER_PATH}`,
     clientId: config.signicat.clientId,
     clientSecret: config.signicat.clientSecret,
+    clients: [
+      { clientId: config.signicat.clientId, clientSecret: config.signicat.clientSecret },
+      ...config.signicat.extraClients,
+    ],
     redirectUris: config.signicat.redirectUris,
   };
 }
@@ -68,6 +73,7 @@ export async function createSignicat(config: SandboxConfig, now: Clock): Promise
     await generateEncryptionKey(),
     now,
     config.signicat,
+    await loadSigningKey(),
   );
   const { issuer } = settings;
 
@@ -104,7 +110,13 @@ export async function createSignicat(config: SandboxConfig, now: Clock): Promise
     }),
   );
   open.get("/.well-known/openid-configuration/jwks", (c) =>
-    c.json({ keys: [state.signingKey.publicJwk, state.encryptionKey.publicJwk] }),
+    c.json({
+      keys: [
+        state.signingKey.publicJwk,
+        ...(state.keyRotated ? [state.rotatedKey.publicJwk] : []),
+        state.encryptionKey.publicJwk,
+      ],
+    }),
   );
   open.route("/", loginFlowRoutes(state));
   open.route("/", tokenRoutes(state));
@@ -112,6 +124,13 @@ export async function createSignicat(config: SandboxConfig, now: Clock): Promise
   const routes = new Hono();
   routes.route(ISSUER_PATH, open);
 
+  routes.route(
+    "/",
+    misbehaviourRoutes(state.misbehaviour, (mode) => {
+      if (mode === "rotated_key") state.keyRotated = true;
+    }),
+  );
+  // PSD2 back to its configuration only; see SignicatState.reset for what it leaves alone.
   routes.post("/control/reset", (c) => {
     state.reset();
     return c.json({ ok: true, status: "reset" });
@@ -154,7 +173,13 @@ function homeSection(settings: SignicatSettings, state: SignicatState): Html {
       Discovery: <code>${issuer}/.well-known/openid-configuration</code>
     </p>
     <p>
-      Client <code>${settings.clientId}</code>${state.psd2(settings.clientId) ? " (PSD2 mode on)" : ""},
+      Clients
+      ${settings.clients.map(
+        (client, i) =>
+          html`${i > 0 ? ", " : ""}<code>${client.clientId}</code>${
+            state.psd2(client.clientId) ? " (PSD2 mode on)" : ""
+          }`,
+      )},
       allowed redirect URIs:
       ${settings.redirectUris.map((uri, i) => html`${i > 0 ? ", " : ""}<code>${uri}</code>`)}
     </p>
@@ -194,9 +219,10 @@ function homeSection(settings: SignicatSettings, state: SignicatState): Html {
         <code>{}</code>
       </li>
       <li>
-        <code>POST /signicat/control/reset</code> — drops logins, codes and tokens; PSD2 back to its
-        configuration
+        <code>POST /signicat/control/reset</code> — PSD2 back to its configuration (logins in progress, codes,
+        tokens and misbehaviour switches are left alone)
       </li>
     </ul>
+    ${misbehaviourSwitch("/signicat", state.misbehaviour)}
   </section>`;
 }

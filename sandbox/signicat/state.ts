@@ -1,5 +1,6 @@
 import { exportJWK, generateKeyPair, calculateJwkThumbprint, type JWK } from "jose";
 import type { SandboxConfig } from "../config";
+import { MisbehaviourBook } from "../shared/misbehaviour";
 import type { SigningKey } from "../shared/signing-key";
 import { TtlStore, type Clock } from "../shared/ttl-store";
 import { CprCache } from "./cpr-cache";
@@ -85,6 +86,8 @@ export interface SignicatSettings {
   issuer: string;
   clientId: string;
   clientSecret: string;
+  /** Every registered client, the main one first; all share the redirect allowlist. */
+  clients: readonly { clientId: string; clientSecret: string }[];
   redirectUris: readonly string[];
 }
 
@@ -121,6 +124,9 @@ export class SignicatState {
   readonly cprCache: CprCache;
   readonly #psd2 = new Set<string>();
   readonly #psd2Initial: readonly string[];
+  readonly misbehaviour: MisbehaviourBook;
+  /** Published in the JWKS from the first time a client asks for `rotated_key` on. */
+  keyRotated = false;
 
   constructor(
     readonly settings: SignicatSettings,
@@ -128,7 +134,10 @@ export class SignicatState {
     readonly encryptionKey: EncryptionKey,
     readonly now: Clock,
     config: SandboxConfig["signicat"],
+    /** The next signing key, for the `rotated_key` and `bad_signature` misbehaviours. */
+    readonly rotatedKey: SigningKey,
   ) {
+    this.misbehaviour = new MisbehaviourBook(settings.clients.map((c) => c.clientId));
     this.transactions = new TtlStore({ now });
     this.codes = new TtlStore({ now });
     this.accessTokens = new TtlStore({ now });
@@ -139,7 +148,7 @@ export class SignicatState {
   }
 
   clientSecret(clientId: string | undefined): string | undefined {
-    return clientId === this.settings.clientId ? this.settings.clientSecret : undefined;
+    return this.settings.clients.find((c) => c.clientId === clientId)?.clientSecret;
   }
 
   psd2(clientId: string): boolean {
@@ -163,9 +172,12 @@ export class SignicatState {
     this.authTokens.set(id, record, AUTH_TOKEN_TTL_MS);
   }
 
-  /** Drops logins, codes, tokens and PSD2 switches; the remembered CPRs have their own control. */
+  /**
+   * PSD2 back to its configuration, for `/control/reset`. Logins in progress, codes, tokens and
+   * misbehaviour switches belong to whoever started them (another test, another person at the
+   * demo) and stay as they are; the remembered CPRs have their own control.
+   */
   reset(): void {
-    for (const store of [this.transactions, this.codes, this.accessTokens, this.authTokens]) store.clear();
     this.#psd2.clear();
     for (const id of this.#psd2Initial) this.#psd2.add(id);
   }

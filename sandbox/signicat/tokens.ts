@@ -1,15 +1,14 @@
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { SignJWT, type JWTPayload } from "jose";
 import { z } from "zod";
 import { oauthError } from "../shared/errors";
 import { formParams } from "../shared/forms";
 import { parseBasicAuth, parseBearer } from "../shared/http-auth";
+import { misbehavingClaims, signMisbehaving } from "../shared/misbehaviour";
 import { codeVerifierSchema, firstIssue } from "../shared/oauth-params";
 import { randomId } from "../shared/random";
 import { secretsEqual } from "../shared/secrets";
-import { SIGNING_ALG } from "../shared/signing-key";
 import { findPersonaByUuid, type MitidPersona } from "./personas";
 import { ACCESS_TOKEN_TTL_SECONDS, type CompletedLogin, type SignicatState } from "./state";
 
@@ -29,24 +28,33 @@ function subjectFor(clientId: string, mitidUuid: string): string {
   return createHash("sha256").update(`${clientId}\n${mitidUuid}`).digest("base64url").slice(0, 32);
 }
 
-/** The one place Signicat ID tokens are made (OIDC Core §2). */
+/**
+ * The one place Signicat ID tokens are made (OIDC Core §2), including every way the
+ * `misbehaviour` switch can make them wrong for a client.
+ */
 export async function issueSignicatIdToken(state: SignicatState, login: CompletedLogin): Promise<string> {
+  const mode = state.misbehaviour.of(login.clientId);
   const now = Math.floor(state.now() / 1000);
-  const claims: JWTPayload = {
-    iss: state.settings.issuer,
-    sub: subjectFor(login.clientId, login.mitidUuid),
-    aud: login.clientId,
-    iat: now,
-    exp: now + ID_TOKEN_TTL_SECONDS,
-    auth_time: Math.floor(login.authTime / 1000),
-    nonce: login.nonce,
-    idp: "mitid",
-    acr: login.loa,
-  };
-  if (claims.nonce === undefined) delete claims.nonce;
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: SIGNING_ALG, kid: state.signingKey.kid, typ: "JWT" })
-    .sign(state.signingKey.privateKey);
+  const claims = misbehavingClaims(
+    mode,
+    {
+      iss: state.settings.issuer,
+      sub: subjectFor(login.clientId, login.mitidUuid),
+      aud: login.clientId,
+      iat: now,
+      exp: now + ID_TOKEN_TTL_SECONDS,
+      auth_time: Math.floor(login.authTime / 1000),
+      nonce: login.nonce,
+      idp: "mitid",
+      acr: login.loa,
+    },
+    "signicat",
+  );
+  return signMisbehaving(mode, claims, {
+    signingKey: state.signingKey,
+    rotatedKey: state.rotatedKey,
+    clientSecret: state.clientSecret(login.clientId),
+  });
 }
 
 /**
@@ -130,6 +138,9 @@ export function tokenRoutes(state: SignicatState): Hono {
     ) {
       return invalidClient(c, "client authentication with HTTP Basic failed");
     }
+    if (state.misbehaviour.of(credentials.clientId) === "garbage") {
+      return c.html("<html><body><h1>502 Bad Gateway</h1></body></html>", 200);
+    }
     const parsed = tokenFormSchema.safeParse(form);
     if (!parsed.success) return oauthError(c, 400, "invalid_request", firstIssue(parsed.error));
     const grant = state.codes.take(parsed.data.code);
@@ -169,7 +180,11 @@ export function tokenRoutes(state: SignicatState): Hono {
         "WWW-Authenticate": 'Bearer realm="signicat", error="invalid_token"',
       });
     }
-    return c.json(signicatClaims(persona, login), 200, { "Cache-Control": "no-store" });
+    const claims = signicatClaims(persona, login);
+    if (state.misbehaviour.of(login.clientId) === "userinfo_sub_mismatch") {
+      claims.sub = subjectFor(login.clientId, "00000000-0000-4000-8000-000000000000");
+    }
+    return c.json(claims, 200, { "Cache-Control": "no-store" });
   });
 
   return app;

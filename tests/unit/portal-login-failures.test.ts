@@ -8,7 +8,7 @@ import {
   specificErrorLocation,
 } from "../../lib/auth-failures";
 import { MissingUidAttributesError } from "../../lib/identity";
-import { reasonFromOAuthError } from "../../lib/login-errors";
+import { loginErrorText, reasonFromOAuthError } from "../../lib/login-errors";
 import { ProviderError } from "../../lib/oidc/http";
 import { IdTokenError } from "../../lib/oidc/id-token";
 
@@ -54,8 +54,29 @@ describe("login failures", () => {
       });
     });
     const location = specificErrorLocation("/login?error=OAuthCallbackError", errors, "digidentity");
-    assert.match(location ?? "", /^\/auth\/error\?reason=authorisation_revoked&ref=[0-9a-f]{12}$/);
+    assert.match(
+      location ?? "",
+      /^\/auth\/error\?reason=authorisation_revoked&ref=[0-9a-f]{12}&provider=digidentity$/,
+    );
     assert.equal(specificErrorLocation("/account", errors), null);
     assert.match(specificErrorLocation("/auth/error?error=Configuration", []) ?? "", /reason=unknown/);
+  });
+
+  it("names the provider the login went to, and only providers it knows", () => {
+    assert.equal(
+      specificErrorLocation("/login?error=OAuthCallbackError", [], "signicat")?.includes("provider=signicat"),
+      true,
+    );
+    assert.equal(
+      specificErrorLocation("/login?error=OAuthCallbackError", [], "<b>x</b>")?.includes("provider"),
+      false,
+    );
+    assert.equal(loginErrorText("access_denied", "signicat").title, "Signicat did not grant access");
+    assert.equal(loginErrorText("access_denied", "digidentity").title, "Digidentity did not grant access");
+    assert.equal(
+      loginErrorText("access_denied", "<b>x</b>").title,
+      "The identity provider did not grant access",
+    );
+    assert.match(loginErrorText("provider_error", "signicat").body, /^The answer from Signicat could not/);
   });
 });

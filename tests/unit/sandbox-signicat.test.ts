@@ -26,8 +26,15 @@ const PETER = { userId: "peter.hansen", cpr: "2805542112" };
 const dir = mkdtempSync(path.join(tmpdir(), "signicat-sandbox-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function sandbox(cacheFile = path.join(dir, `cache-${randomBytes(4).toString("hex")}.json`)) {
-  const app = await createSandboxApp(parseSandboxConfig({ SANDBOX_SIGNICAT_CPR_CACHE_FILE: cacheFile }));
+const LAB = { id: "rmi-portal-lab", secret: "sandbox-lab-secret" };
+
+async function sandbox(
+  cacheFile = path.join(dir, `cache-${randomBytes(4).toString("hex")}.json`),
+  env: Record<string, string> = {},
+) {
+  const app = await createSandboxApp(
+    parseSandboxConfig({ SANDBOX_SIGNICAT_CPR_CACHE_FILE: cacheFile, ...env }),
+  );
   return { app, cacheFile };
 }
 
@@ -67,11 +74,14 @@ async function requestObject(app: Hono, loginHint: string[], secret = CLIENT_SEC
 class Browser {
   tx = "";
   verifier = randomBytes(32).toString("base64url");
-  constructor(readonly app: Hono) {}
+  constructor(
+    readonly app: Hono,
+    readonly client = { id: CLIENT_ID, secret: CLIENT_SECRET },
+  ) {}
 
   async authorize(params: Record<string, string>): Promise<Response> {
     const query = new URLSearchParams({
-      client_id: CLIENT_ID,
+      client_id: this.client.id,
       redirect_uri: REDIRECT_URI,
       response_type: "code",
       scope: "openid profile idp-id mitid-extra",
@@ -116,7 +126,7 @@ class Browser {
       "/signicat/auth/open/connect/token",
       formPost(
         { grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: this.verifier },
-        `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString("base64")}`,
+        `Basic ${Buffer.from(`${this.client.id}:${this.client.secret}`).toString("base64")}`,
       ),
     );
     assert.equal(token.status, 200);
@@ -275,5 +285,130 @@ describe("Signicat sandbox", () => {
       errorOf(await refused.logInWithPin("helle.jensen")),
       "urn:signicat:error:USER_LACKS_SIGNATORY_RIGHTS_FOR_SPECIFIED_CVR_ERROR",
     );
+  });
+});
+
+describe("Signicat sandbox misbehaviour", () => {
+  async function labSandbox() {
+    const { app } = await sandbox(undefined, { SANDBOX_SIGNICAT_EXTRA_CLIENTS: `${LAB.id}:${LAB.secret}` });
+    const misbehave = (mode: string, clientId = LAB.id) =>
+      app.request("/signicat/control/misbehaviour", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ client_id: clientId, mode }),
+      });
+    const jwks = async () =>
+      (await (
+        await app.request("/signicat/auth/open/.well-known/openid-configuration/jwks")
+      ).json()) as JSONWebKeySet;
+    const verify = async (idToken: string, audience: string) =>
+      jwtVerify(idToken, createLocalJWKSet(await jwks()), { issuer: ISSUER, audience });
+    return { app, misbehave, jwks, verify };
+  }
+
+  it("bends only the misbehaving client's ID token; the main client keeps logging in", async () => {
+    const { app, misbehave, verify } = await labSandbox();
+    assert.equal((await misbehave("wrong_nonce")).status, 200);
+    const listed = (await (await app.request("/signicat/control/misbehaviour")).json()) as {
+      clients: Record<string, string>;
+    };
+    assert.deepEqual(listed.clients, { [CLIENT_ID]: "none", [LAB.id]: "wrong_nonce" });
+
+    const lab = new Browser(app, LAB);
+    await lab.authorize({});
+    const { tokens } = await lab.redeem(await lab.logInWithPin(PETER.userId));
+    assert.equal((await verify(tokens.id_token, LAB.id)).payload.nonce, "not-the-nonce-you-sent");
+
+    const main = new Browser(app);
+    await main.authorize({});
+    const ok = await main.redeem(await main.logInWithPin(PETER.userId));
+    assert.equal((await verify(ok.tokens.id_token, CLIENT_ID)).payload.nonce, "n1");
+  });
+
+  it("signs with a key outside the JWKS for bad_signature, and publishes the rotated key for rotated_key", async () => {
+    const { app, misbehave, jwks, verify } = await labSandbox();
+    assert.equal((await jwks()).keys.filter((k) => k.use === "sig").length, 1);
+    await misbehave("bad_signature");
+    const bad = new Browser(app, LAB);
+    await bad.authorize({});
+    const { tokens } = await bad.redeem(await bad.logInWithPin(PETER.userId));
+    await assert.rejects(verify(tokens.id_token, LAB.id), { code: "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" });
+
+    await misbehave("rotated_key");
+    const sigKeys = (await jwks()).keys.filter((k) => k.use === "sig");
+    assert.equal(sigKeys.length, 2);
+    const rotated = new Browser(app, LAB);
+    await rotated.authorize({});
+    const again = await rotated.redeem(await rotated.logInWithPin(PETER.userId));
+    const { protectedHeader } = await verify(again.tokens.id_token, LAB.id);
+    assert.equal(protectedHeader.kid, sigKeys[1]!.kid);
+  });
+
+  it("bends the authorization response, userinfo and the token endpoint", async () => {
+    const { app, misbehave } = await labSandbox();
+    await misbehave("missing_state");
+    const noState = new Browser(app, LAB);
+    await noState.authorize({});
+    const back = new URL((await noState.logInWithPin(PETER.userId)).headers.get("location")!);
+    assert.ok(back.searchParams.get("code"));
+    assert.equal(back.searchParams.has("state"), false);
+    assert.equal(back.searchParams.get("iss"), ISSUER);
+
+    await misbehave("wrong_response_iss");
+    const mixUp = new Browser(app, LAB);
+    await mixUp.authorize({});
+    const forged = new URL((await mixUp.logInWithPin(PETER.userId)).headers.get("location")!);
+    assert.equal(forged.searchParams.get("state"), "s1");
+    assert.equal(forged.searchParams.get("iss"), "https://evil.example/signicat");
+
+    await misbehave("access_denied");
+    const denied = new Browser(app, LAB);
+    await denied.authorize({});
+    const refused = new URL((await denied.logInWithPin(PETER.userId)).headers.get("location")!);
+    assert.equal(refused.searchParams.get("error"), "access_denied");
+    assert.equal(refused.searchParams.has("code"), false);
+
+    await misbehave("userinfo_sub_mismatch");
+    const other = new Browser(app, LAB);
+    await other.authorize({});
+    const { tokens, claims } = await other.redeem(await other.logInWithPin(PETER.userId));
+    const idTokenSub = JSON.parse(Buffer.from(tokens.id_token.split(".")[1]!, "base64url").toString()).sub;
+    assert.notEqual(claims.sub, idTokenSub);
+
+    await misbehave("garbage");
+    const garbage = new Browser(app, LAB);
+    await garbage.authorize({});
+    const code = new URL(
+      (await garbage.logInWithPin(PETER.userId)).headers.get("location")!,
+    ).searchParams.get("code")!;
+    const token = await app.request(
+      "/signicat/auth/open/connect/token",
+      formPost(
+        {
+          grant_type: "authorization_code",
+          code,
+          redirect_uri: REDIRECT_URI,
+          code_verifier: garbage.verifier,
+        },
+        `Basic ${Buffer.from(`${LAB.id}:${LAB.secret}`).toString("base64")}`,
+      ),
+    );
+    assert.match(token.headers.get("content-type") ?? "", /text\/html/);
+  });
+
+  it("refuses unknown clients and modes; /control/reset leaves modes and logins in progress alone", async () => {
+    const { app, misbehave } = await labSandbox();
+    assert.equal((await misbehave("wrong_iss", "nobody")).status, 404);
+    assert.equal((await misbehave("made_up")).status, 400);
+    await misbehave("wrong_iss");
+    const browser = new Browser(app, LAB);
+    await browser.authorize({});
+    assert.equal((await app.request("/signicat/control/reset", { method: "POST" })).status, 200);
+    const { tokens } = await browser.redeem(await browser.logInWithPin(PETER.userId));
+    const payload = JSON.parse(Buffer.from(tokens.id_token.split(".")[1]!, "base64url").toString());
+    assert.equal(payload.iss, "https://evil.example/signicat");
+    const home = await (await app.request("/")).text();
+    assert.match(home, /id="misbehaviour-signicat"/);
+    assert.match(home, /id="misbehaviour-digidentity"/);
   });
 });

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { isLoginErrorReason, LOGIN_ERRORS } from "@/lib/login-errors";
+import { isLoginErrorReason, loginErrorText } from "@/lib/login-errors";
 
 export const metadata: Metadata = { title: "Login not completed" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /**
- * Only known reasons are shown, so a crafted link cannot put words on this page. A reference
- * is shown only if it looks like one of ours (12 hex characters).
+ * Only known reasons and provider names are shown, so a crafted link cannot put words on this
+ * page. A reference is shown only if it looks like one of ours (12 hex characters).
  */
 export default async function LoginErrorPage({ searchParams }: Props) {
   const params = await searchParams;
@@ -19,7 +19,8 @@ export default async function LoginErrorPage({ searchParams }: Props) {
       ? "access_denied"
       : "unknown";
   const ref = typeof params.ref === "string" && /^[0-9a-f]{12}$/.test(params.ref) ? params.ref : undefined;
-  const { title, body } = LOGIN_ERRORS[reason];
+  const provider = typeof params.provider === "string" ? params.provider : undefined;
+  const { title, body } = loginErrorText(reason, provider);
 
   return (
     <div

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import useSWR from "swr";
 
 import type { QrStartResponse, QrStatusResponse } from "@/app/api/digidentity-qr/schema";
-import { LOGIN_ERRORS, type LoginErrorReason } from "@/lib/login-errors";
+import { LOGIN_ERRORS, loginErrorText, type LoginErrorReason } from "@/lib/login-errors";
 
 import { completeQrLogin } from "./actions";
 
@@ -207,7 +207,7 @@ function describe(view: Ended): { title: string; body: string } {
       return LOGIN_ERRORS.qr_declined;
     case "refused":
     case "failed":
-      return LOGIN_ERRORS[view.reason];
+      return loginErrorText(view.reason, "digidentity-qr");
     case "start-failed":
       return { title: "We could not get a QR code", body: view.message };
   }

@@ -18,6 +18,8 @@ export const TEST_PORTS = {
   limitedPortal: 3104 + offset,
   redisPortalA: 3105 + offset,
   redisPortalB: 3106 + offset,
+  /** A portal registered as Signicat's second client, which misbehaves on request. */
+  signicatLabPortal: 3107 + offset,
   redis: 6390 + offset,
 } as const;
 /**
@@ -38,3 +40,9 @@ export const SIGNICAT_CPR_CACHE_FILE = `test-results/signicat-cpr-cache-${TEST_P
 
 /** The sandbox's second Digidentity client, for misbehaviour tests; it does not disturb the first. */
 export const LAB_CLIENT = { id: "rmi-portal-lab", secret: "sandbox-lab-secret" } as const;
+
+/** The Signicat sandbox's second client, for its misbehaviour tests. */
+export const SIGNICAT_LAB_CLIENT = {
+  id: "rmi-portal-signicat-lab",
+  secret: "sandbox-signicat-lab-secret",
+} as const;

@@ -29,9 +29,13 @@ export const MITID = {
 
 /** The portal's four MitID choices on /login. */
 export class PortalMitidChoices {
-  constructor(private readonly page: Page) {}
+  /** `portalUrl`: another portal than the main one (a lab portal), or the main one by default. */
+  constructor(
+    private readonly page: Page,
+    private readonly portalUrl = "",
+  ) {}
   async goto() {
-    await this.page.goto("/login");
+    await this.page.goto(`${this.portalUrl}/login`);
     await expect(this.page.getByRole("heading", { name: "Log in with MitID (Denmark)" })).toBeVisible();
   }
   async plain() {
