@@ -1,5 +1,8 @@
+import { SignJWT } from "jose";
+
 import { misbehavingClaims, signMisbehaving } from "../shared/misbehaviour";
 import { randomId } from "../shared/random";
+import { SIGNING_ALG } from "../shared/signing-key";
 import type { Persona, UidSet } from "./personas";
 import { pseudonymOf } from "./reports";
 import { ACCESS_TOKEN_TTL_SECONDS, type DigidentityState } from "./sessions";
