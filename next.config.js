@@ -3,7 +3,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // pino is a plain Node logger; bundling it buys nothing and breaks its worker resolution.
-  serverExternalPackages: ["pino"],
+  // undici is the Node runtime's own HTTP client: nothing to gain from bundling it either.
+  serverExternalPackages: ["pino", "undici"],
   async headers() {
     return [
       {

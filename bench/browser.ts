@@ -8,7 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "@playwri
 
 import { CHROMIUM_LAUNCH_OPTIONS } from "../tests/e2e/support/chromium";
 
-type Stamps = { clickAt?: number; qrAt?: number; accountAt?: number };
+type Stamps = { clickAt?: number; qrAt?: number; approvedSeenAt?: number; accountAt?: number };
 
 declare global {
   interface Window {
@@ -27,6 +27,9 @@ const STAMPS_SCRIPT = `(() => {
   const look = () => {
     if (stamps.qrAt === undefined && document.querySelector('[data-testid="qr-code"]')) {
       stamps.qrAt = Date.now();
+    }
+    if (stamps.approvedSeenAt === undefined && document.querySelector('[data-testid="qr-completing"]')) {
+      stamps.approvedSeenAt = Date.now();
     }
     if (stamps.accountAt === undefined) {
       for (const h of document.querySelectorAll("h1")) {
@@ -76,8 +79,9 @@ export async function measureApprovalToSignedIn(
   portalUrl: string,
   sandboxUrl: string,
   options: { logins: number; pollIntervalMs: number },
-): Promise<number[]> {
-  const times: number[] = [];
+): Promise<{ signedIn: number[]; seen: number[] }> {
+  const signedIn: number[] = [];
+  const seen: number[] = [];
   for (let i = 0; i < options.logins; i++) {
     const context = await newContext(browser, portalUrl);
     const page = await context.newPage();
@@ -93,12 +97,14 @@ export async function measureApprovalToSignedIn(
     });
     if (res.status !== 200) throw new Error(`approve answered ${res.status}: ${await res.text()}`);
     await page.getByRole("heading", { name: "Your account" }).waitFor({ state: "visible", timeout: 15_000 });
-    const { accountAt } = await stamps(page);
+    const { accountAt, approvedSeenAt } = await stamps(page);
     if (accountAt === undefined) throw new Error("the account page was seen but not stamped");
-    times.push(accountAt - approvedAt);
+    signedIn.push(accountAt - approvedAt);
+    // The page says "Approved. Logging you in…" once a poll saw the approval.
+    if (approvedSeenAt !== undefined) seen.push(approvedSeenAt - approvedAt);
     await context.close();
   }
-  return times;
+  return { signedIn, seen };
 }
 
 /** Click "Log in with QR code" on /login until the QR image is on the page. */

@@ -17,8 +17,11 @@ const PORTAL_PORT = Number(process.env.BENCH_PORTAL_PORT ?? 3300);
 const SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? 4300);
 /** The portal's default; the approval target is relative to it. */
 const POLL_INTERVAL_MS = 1000;
-const POLL_SECONDS = Number(process.env.BENCH_POLL_SECONDS ?? 5);
-const POLL_ROUNDS = 2;
+const POLL_SECONDS = Number(process.env.BENCH_POLL_SECONDS ?? 3);
+const POLL_ROUNDS = 4;
+/** `BENCH_ONLY=poll,approval` runs only those parts (memory, js, poll, click, approval). */
+const only = process.env.BENCH_ONLY?.split(",");
+const wanted = (part: string) => !only || only.includes(part);
 
 export type Figure = { name: string; value: number; unit: string; target: string; pass: boolean | null };
 
@@ -71,26 +74,30 @@ async function main() {
     console.log("The build in .next is newer than the sources; not rebuilding (pass --build to force).");
   }
 
-  console.log("Sandbox memory per pending login…");
-  const memory = await sandboxMemory();
-  add({
-    name: `sandbox memory per pending login (${memory.count} pending)`,
-    value: round(memory.bytesPerLogin / 1000, 2),
-    unit: "kB",
-    target: "≤ 2 kB",
-    pass: memory.bytesPerLogin <= 2000,
-  });
-
-  console.log("First-load JavaScript (gzipped, from the build manifests)…");
-  for (const route of ["login", "login/qr", "account"]) {
-    const js = firstLoadJs(root, route);
+  if (wanted("memory")) {
+    console.log("Sandbox memory per pending login…");
+    const memory = await sandboxMemory();
     add({
-      name: `first-load JS /${route}`,
-      value: round(js.bytes / 1000),
-      unit: "kB gzip",
-      target: "≤ 120 kB",
-      pass: js.bytes <= 120_000,
+      name: `sandbox memory per pending login (${memory.count} pending)`,
+      value: round(memory.bytesPerLogin / 1000, 2),
+      unit: "kB",
+      target: "≤ 2 kB",
+      pass: memory.bytesPerLogin <= 2000,
     });
+  }
+
+  if (wanted("js")) {
+    console.log("First-load JavaScript (gzipped, from the build manifests)…");
+    for (const route of ["login", "login/qr", "account"]) {
+      const js = firstLoadJs(root, route);
+      add({
+        name: `first-load JS /${route}`,
+        value: round(js.bytes / 1000),
+        unit: "kB gzip",
+        target: "≤ 120 kB",
+        pass: js.bytes <= 120_000,
+      });
+    }
   }
 
   console.log(`Starting portal :${PORTAL_PORT} and sandbox :${SANDBOX_PORT} (production, loopback)…`);
@@ -118,7 +125,7 @@ async function main() {
     // Node's fetch may try ::1 for localhost first; the portal listens on 127.0.0.1 only.
     const portalLoopback = `http://127.0.0.1:${PORTAL_PORT}`;
 
-    for (const pending of [50, 200]) {
+    for (const pending of wanted("poll") ? [50, 200] : []) {
       console.log(`Status-poll throughput, ${pending} pending logins…`);
       const f = await measurePollThroughput(portalLoopback, pending, {
         seconds: POLL_SECONDS,
@@ -128,8 +135,20 @@ async function main() {
       add({ name: `bare route ${at}`, value: round(f.bare.rps, 0), unit: "req/s", target: "", pass: null });
       add({ name: `status poll ${at}`, value: round(f.poll.rps, 0), unit: "req/s", target: "", pass: null });
       for (const p of ["p50", "p95", "p99"] as const) {
-        add({ name: `status poll ${at} latency ${p}`, value: round(f.poll[p]), unit: "ms", target: "", pass: null });
-        add({ name: `bare route ${at} latency ${p}`, value: round(f.bare[p]), unit: "ms", target: "", pass: null });
+        add({
+          name: `status poll ${at} latency ${p}`,
+          value: round(f.poll[p]),
+          unit: "ms",
+          target: "",
+          pass: null,
+        });
+        add({
+          name: `bare route ${at} latency ${p}`,
+          value: round(f.bare[p]),
+          unit: "ms",
+          target: "",
+          pass: null,
+        });
       }
       add({
         name: `poll/bare throughput ratio ${at}`,
@@ -142,28 +161,59 @@ async function main() {
 
     const browser = await launchBrowser();
     try {
-      console.log("Click → QR visible, 30 runs…");
-      const click = await measureClickToQr(browser, stack.portalUrl, 30);
-      add({ name: "click → QR visible p50", value: percentile(click, 50), unit: "ms", target: "", pass: null });
-      const clickP95 = percentile(click, 95);
-      add({ name: "click → QR visible p95", value: clickP95, unit: "ms", target: "≤ 300 ms", pass: clickP95 <= 300 });
+      if (wanted("click")) {
+        console.log("Click → QR visible, 30 runs…");
+        const click = await measureClickToQr(browser, stack.portalUrl, 30);
+        add({
+          name: "click → QR visible p50",
+          value: percentile(click, 50),
+          unit: "ms",
+          target: "",
+          pass: null,
+        });
+        const clickP95 = percentile(click, 95);
+        add({
+          name: "click → QR visible p95",
+          value: clickP95,
+          unit: "ms",
+          target: "≤ 300 ms",
+          pass: clickP95 <= 300,
+        });
+      }
 
-      console.log("Approval → signed in, 50 QR logins…");
-      const approval = await measureApprovalToSignedIn(browser, stack.portalUrl, sandboxUrl, {
-        logins: 50,
-        pollIntervalMs: POLL_INTERVAL_MS,
-      });
-      const limit = POLL_INTERVAL_MS + 150;
-      add({ name: "poll interval", value: POLL_INTERVAL_MS, unit: "ms", target: "", pass: null });
-      add({ name: "approval → signed in p50", value: percentile(approval, 50), unit: "ms", target: "", pass: null });
-      const approvalP95 = percentile(approval, 95);
-      add({
-        name: "approval → signed in p95",
-        value: approvalP95,
-        unit: "ms",
-        target: `≤ ${limit} ms (poll interval + 150)`,
-        pass: approvalP95 <= limit,
-      });
+      if (wanted("approval")) {
+        console.log("Approval → signed in, 50 QR logins…");
+        const approval = await measureApprovalToSignedIn(browser, stack.portalUrl, sandboxUrl, {
+          logins: 50,
+          pollIntervalMs: POLL_INTERVAL_MS,
+        });
+        const limit = POLL_INTERVAL_MS + 150;
+        add({ name: "poll interval", value: POLL_INTERVAL_MS, unit: "ms", target: "", pass: null });
+        const seenP95 = percentile(approval.seen, 95);
+        add({
+          name: "approval → page sees it p50",
+          value: percentile(approval.seen, 50),
+          unit: "ms",
+          target: "",
+          pass: null,
+        });
+        add({ name: "approval → page sees it p95", value: seenP95, unit: "ms", target: "", pass: null });
+        add({
+          name: "approval → signed in p50",
+          value: percentile(approval.signedIn, 50),
+          unit: "ms",
+          target: "",
+          pass: null,
+        });
+        const approvalP95 = percentile(approval.signedIn, 95);
+        add({
+          name: "approval → signed in p95",
+          value: approvalP95,
+          unit: "ms",
+          target: `≤ ${limit} ms (poll interval + 150)`,
+          pass: approvalP95 <= limit,
+        });
+      }
     } finally {
       await browser.close();
     }

@@ -65,13 +65,35 @@ export async function sealLoginState(state: QrLoginState): Promise<string> {
   return encode({ token: state, secret: getConfig().authSecret, salt: COOKIE_SALT, maxAge });
 }
 
+/**
+ * A page polls with the same cookie every second, and opening it (key derivation and
+ * decryption) is most of a poll's own work. The cookie is authenticated ciphertext, so the
+ * same string always opens to the same state: remember the states opened lately, in this
+ * instance only, until they expire. Bounded, oldest out first; only valid cookies get in.
+ */
+const openedStates = new Map<string, QrLoginState>();
+const MAX_OPENED_STATES = 20_000;
+
+function remember<V>(map: Map<string, V>, key: string, value: V, max: number) {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > max) map.delete(map.keys().next().value!);
+}
+
 /** Null for a missing, tampered, expired or foreign cookie: all mean "no login here". */
 export async function openLoginState(value: string | undefined): Promise<QrLoginState | null> {
   if (!value || value.length > 8192) return null;
+  const known = openedStates.get(value);
+  if (known) {
+    if (known.expiresAt > Date.now()) return known;
+    openedStates.delete(value);
+  }
   try {
     const payload = await decode({ token: value, secret: getConfig().authSecret, salt: COOKIE_SALT });
     const parsed = loginStateSchema.safeParse(payload);
-    return parsed.success ? parsed.data : null;
+    if (!parsed.success) return null;
+    remember(openedStates, value, parsed.data, MAX_OPENED_STATES);
+    return parsed.data;
   } catch {
     return null;
   }
@@ -195,6 +217,55 @@ export async function pollPasswordlessLogin(
   }
   if (error === "access_denied") return { status: "declined" };
   throw new ProviderError("provider_error", `token endpoint answered ${res.status} ${error ?? "?"}`);
+}
+
+/**
+ * Digidentity sets the pace: however often a browser (or several tabs, or a script) asks, this
+ * instance asks the token endpoint about one login at most once per poll interval (twice that
+ * after `slow_down`) and answers the polls in between with the last "pending". Polls that
+ * overlap share one call, and an answer that ends the login is repeated for a few seconds: the
+ * token endpoint hands tokens out once, so a second call for the same code would hear "session
+ * not found" and the poll that carried it would wipe the approved cookie the first one set.
+ * Keyed by the code, in this instance's memory only; bounded like the opened states.
+ */
+const lastAsked = new Map<string, { at: number; outcome: PollOutcome }>();
+const asking = new Map<string, Promise<PollOutcome>>();
+/** A browser's timer measures from when its previous answer arrived, so it never runs early. */
+const PACE_SLACK = 0.9;
+const FINAL_ANSWER_MS = 5_000;
+
+export async function pollPasswordlessLoginAtPace(
+  cfg: Digidentity,
+  state: Extract<QrLoginState, { phase: "pending" }>,
+): Promise<PollOutcome> {
+  const now = Date.now();
+  const last = lastAsked.get(state.code);
+  if (last) {
+    const { outcome } = last;
+    if (outcome.status !== "pending") {
+      if (now - last.at < FINAL_ANSWER_MS) return outcome;
+    } else {
+      const pace = outcome.slowDown ? cfg.pollIntervalMs * 2 : cfg.pollIntervalMs;
+      if (now - last.at < pace * PACE_SLACK) return outcome;
+    }
+  }
+  const pending = asking.get(state.code);
+  if (pending) return pending;
+  const call = pollPasswordlessLogin(cfg, state)
+    .then((outcome) => {
+      const entry = { at: now, outcome };
+      remember(lastAsked, state.code, entry, MAX_OPENED_STATES);
+      if (outcome.status !== "pending") {
+        // An approved outcome holds tokens: keep it no longer than it is useful.
+        setTimeout(() => {
+          if (lastAsked.get(state.code) === entry) lastAsked.delete(state.code);
+        }, FINAL_ANSWER_MS).unref();
+      }
+      return outcome;
+    })
+    .finally(() => asking.delete(state.code));
+  asking.set(state.code, call);
+  return call;
 }
 
 // ---------------------------------------------------------------------------------------------
