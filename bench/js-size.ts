@@ -38,3 +38,15 @@ export function firstLoadJs(root: string, route: string): PageJs {
   }));
   return { route: `/${route}`, bytes: sized.reduce((n, f) => n + f.gzipBytes, 0), files: sized };
 }
+
+/** The part every page shares and no page can shed: React DOM and Next.js's app router runtime. */
+export function frameworkJs(root: string): number {
+  const next = path.join(root, ".next");
+  const { rootMainFiles } = JSON.parse(readFileSync(path.join(next, "build-manifest.json"), "utf8")) as {
+    rootMainFiles: string[];
+  };
+  return rootMainFiles.reduce(
+    (n, file) => n + gzipSync(readFileSync(path.join(next, file)), { level: 9 }).length,
+    0,
+  );
+}
