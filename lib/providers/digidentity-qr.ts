@@ -13,6 +13,7 @@ import type { LoginErrorReason } from "../login-errors";
 import { discover } from "../oidc/discovery";
 import { basicAuth, ProviderError, providerFetch, readJson } from "../oidc/http";
 import { IdTokenError, verifyProviderIdToken } from "../oidc/id-token";
+import { PollPace } from "../oidc/poll-pace";
 import { digidentityScope } from "./digidentity";
 
 /** Public contract, like `digidentity`: the QR login's provider id. */
@@ -222,51 +223,31 @@ export async function pollPasswordlessLogin(
 /**
  * Digidentity sets the pace: however often a browser (or several tabs, or a script) asks, this
  * instance asks the token endpoint about one login at most once per poll interval (twice that
- * after `slow_down`) and answers the polls in between with the last "pending". Polls that
- * overlap share one call, and an answer that ends the login is repeated for a few seconds: the
- * token endpoint hands tokens out once, so a second call for the same code would hear "session
- * not found" and the poll that carried it would wipe the approved cookie the first one set.
- * Keyed by the code, in this instance's memory only; bounded like the opened states.
+ * after `slow_down`); see lib/oidc/poll-pace.ts.
  */
-const lastAsked = new Map<string, { at: number; outcome: PollOutcome }>();
-const asking = new Map<string, Promise<PollOutcome>>();
-/** A browser's timer measures from when its previous answer arrived, so it never runs early. */
-const PACE_SLACK = 0.9;
-const FINAL_ANSWER_MS = 5_000;
+const tokenPolls = new PollPace<PollOutcome>();
 
-export async function pollPasswordlessLoginAtPace(
+export function pollPasswordlessLoginAtPace(
   cfg: Digidentity,
   state: Extract<QrLoginState, { phase: "pending" }>,
 ): Promise<PollOutcome> {
-  const now = Date.now();
-  const last = lastAsked.get(state.code);
-  if (last) {
-    const { outcome } = last;
-    if (outcome.status !== "pending") {
-      if (now - last.at < FINAL_ANSWER_MS) return outcome;
-    } else {
-      const pace = outcome.slowDown ? cfg.pollIntervalMs * 2 : cfg.pollIntervalMs;
-      if (now - last.at < pace * PACE_SLACK) return outcome;
-    }
-  }
-  const pending = asking.get(state.code);
-  if (pending) return pending;
-  const call = pollPasswordlessLogin(cfg, state)
-    .then((outcome) => {
-      const entry = { at: now, outcome };
-      remember(lastAsked, state.code, entry, MAX_OPENED_STATES);
-      if (outcome.status !== "pending") {
-        // An approved outcome holds tokens: keep it no longer than it is useful.
-        setTimeout(() => {
-          if (lastAsked.get(state.code) === entry) lastAsked.delete(state.code);
-        }, FINAL_ANSWER_MS).unref();
-      }
-      return outcome;
-    })
-    .finally(() => asking.delete(state.code));
-  asking.set(state.code, call);
-  return call;
+  return tokenPolls.ask(
+    state.code,
+    (last) =>
+      last.status !== "pending"
+        ? FINAL_ANSWER_MS
+        : (last.slowDown ? cfg.pollIntervalMs * 2 : cfg.pollIntervalMs) * PACE_SLACK,
+    () => pollPasswordlessLogin(cfg, state),
+  );
 }
+
+/** A browser's timer measures from when its previous answer arrived, so it never runs early. */
+const PACE_SLACK = 0.9;
+/**
+ * The token endpoint hands tokens out once: a second call for the same code would hear "session
+ * not found", and the poll that carried it would wipe the approved cookie the first one set.
+ */
+const FINAL_ANSWER_MS = 5_000;
 
 // ---------------------------------------------------------------------------------------------
 // Step 3: the NextAuth provider. `authorize` takes the tokens from the approved state (once),
