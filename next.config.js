@@ -3,7 +3,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // pino is a plain Node logger; bundling it buys nothing and breaks its worker resolution.
-  serverExternalPackages: ["pino"],
+  // undici is the Node runtime's own HTTP client: nothing to gain from bundling it either.
+  serverExternalPackages: ["pino", "undici"],
   // Pages and routes get their security headers (CSP with per-request nonces and the rest) in
   // proxy.ts; static files, which it skips, get the ones that matter for them here.
   async headers() {

@@ -13,6 +13,7 @@ import type { LoginErrorReason } from "../login-errors";
 import { discover } from "../oidc/discovery";
 import { basicAuth, ProviderError, providerFetch, readJson } from "../oidc/http";
 import { IdTokenError, verifyProviderIdToken, verifyProviderJwt } from "../oidc/id-token";
+import { PollPace } from "../oidc/poll-pace";
 import { digidentityScope } from "./digidentity";
 
 /** Public contract, like `digidentity`: the QR login's provider id. */
@@ -65,13 +66,35 @@ export async function sealLoginState(state: QrLoginState): Promise<string> {
   return encode({ token: state, secret: getConfig().authSecret, salt: COOKIE_SALT, maxAge });
 }
 
+/**
+ * A page polls with the same cookie every second, and opening it (key derivation and
+ * decryption) is most of a poll's own work. The cookie is authenticated ciphertext, so the
+ * same string always opens to the same state: remember the states opened lately, in this
+ * instance only, until they expire. Bounded, oldest out first; only valid cookies get in.
+ */
+const openedStates = new Map<string, QrLoginState>();
+const MAX_OPENED_STATES = 20_000;
+
+function remember<V>(map: Map<string, V>, key: string, value: V, max: number) {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > max) map.delete(map.keys().next().value!);
+}
+
 /** Null for a missing, tampered, expired or foreign cookie: all mean "no login here". */
 export async function openLoginState(value: string | undefined): Promise<QrLoginState | null> {
   if (!value || value.length > 8192) return null;
+  const known = openedStates.get(value);
+  if (known) {
+    if (known.expiresAt > Date.now()) return known;
+    openedStates.delete(value);
+  }
   try {
     const payload = await decode({ token: value, secret: getConfig().authSecret, salt: COOKIE_SALT });
     const parsed = loginStateSchema.safeParse(payload);
-    return parsed.success ? parsed.data : null;
+    if (!parsed.success) return null;
+    remember(openedStates, value, parsed.data, MAX_OPENED_STATES);
+    return parsed.data;
   } catch {
     return null;
   }
@@ -196,6 +219,35 @@ export async function pollPasswordlessLogin(
   if (error === "access_denied") return { status: "declined" };
   throw new ProviderError("provider_error", `token endpoint answered ${res.status} ${error ?? "?"}`);
 }
+
+/**
+ * Digidentity sets the pace: however often a browser (or several tabs, or a script) asks, this
+ * instance asks the token endpoint about one login at most once per poll interval (twice that
+ * after `slow_down`); see lib/oidc/poll-pace.ts.
+ */
+const tokenPolls = new PollPace<PollOutcome>();
+
+export function pollPasswordlessLoginAtPace(
+  cfg: Digidentity,
+  state: Extract<QrLoginState, { phase: "pending" }>,
+): Promise<PollOutcome> {
+  return tokenPolls.ask(
+    state.code,
+    (last) =>
+      last.status !== "pending"
+        ? FINAL_ANSWER_MS
+        : (last.slowDown ? cfg.pollIntervalMs * 2 : cfg.pollIntervalMs) * PACE_SLACK,
+    () => pollPasswordlessLogin(cfg, state),
+  );
+}
+
+/** A browser's timer measures from when its previous answer arrived, so it never runs early. */
+const PACE_SLACK = 0.9;
+/**
+ * The token endpoint hands tokens out once: a second call for the same code would hear "session
+ * not found", and the poll that carried it would wipe the approved cookie the first one set.
+ */
+const FINAL_ANSWER_MS = 5_000;
 
 // ---------------------------------------------------------------------------------------------
 // Step 3: the NextAuth provider. `authorize` takes the tokens from the approved state (once),

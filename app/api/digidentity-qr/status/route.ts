@@ -7,7 +7,7 @@ import { clientAddress, consumeRateLimit, tooManyRequests } from "@/lib/rate-lim
 import { ProviderError } from "@/lib/oidc/http";
 import {
   openLoginState,
-  pollPasswordlessLogin,
+  pollPasswordlessLoginAtPace,
   qrCookieName,
   qrCookieOptions,
   sealLoginState,
@@ -18,8 +18,8 @@ import { statusRequestSchema, type QrStatusResponse } from "../schema";
 export const dynamic = "force-dynamic";
 
 /**
- * One poll of this browser's QR login: decrypt the cookie, ask Digidentity once, answer the
- * state. A missing or tampered cookie is refused before any call upstream.
+ * One poll of this browser's QR login: decrypt the cookie, ask Digidentity (at most once per
+ * poll interval for this login), answer the state. A missing or tampered cookie is refused before any call upstream.
  */
 export async function GET(req: Request) {
   const input = parseSearchParams(req, statusRequestSchema);
@@ -43,7 +43,7 @@ export async function GET(req: Request) {
 
   const { digidentity } = getConfig();
   try {
-    const outcome = await pollPasswordlessLogin(digidentity, state);
+    const outcome = await pollPasswordlessLoginAtPace(digidentity, state);
     switch (outcome.status) {
       case "pending":
         return jsonOk({

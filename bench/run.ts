@@ -1,0 +1,257 @@
+/**
+ * `npm run bench`: builds the portal if its build is missing or older than the sources, starts
+ * portal + sandbox in production mode on loopback ports of their own, measures the login paths
+ * and writes bench/results.json. Targets are ratios or bounds that hold on a busy machine;
+ * absolute times are printed for reading, not for passing.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+import { bin, root, run, startStack, type Stack } from "../scripts/stack";
+import { launchBrowser, measureApprovalToSignedIn, measureClickToQr, percentile } from "./browser";
+import { firstLoadJs, frameworkJs } from "./js-size";
+import { measurePollThroughput } from "./poll";
+
+const PORTAL_PORT = Number(process.env.BENCH_PORTAL_PORT ?? 3300);
+const SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? 4300);
+/** The portal's default; the approval target is relative to it. */
+const POLL_INTERVAL_MS = 1000;
+const POLL_SECONDS = Number(process.env.BENCH_POLL_SECONDS ?? 3);
+const POLL_ROUNDS = 4;
+/** `BENCH_ONLY=poll,approval` runs only those parts (memory, js, poll, click, approval). */
+const only = process.env.BENCH_ONLY?.split(",");
+const wanted = (part: string) => !only || only.includes(part);
+
+export type Figure = { name: string; value: number; unit: string; target: string; pass: boolean | null };
+
+const SOURCES = ["app", "lib", "auth.ts", "next.config.js", "package-lock.json", "postcss.config.mjs"];
+
+function newestMtime(p: string): number {
+  const s = statSync(p);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(0, ...readdirSync(p).map((name) => newestMtime(path.join(p, name))));
+}
+
+function buildIsFresh(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const built = statSync(buildId).mtimeMs;
+  return SOURCES.every((s) => !existsSync(path.join(root, s)) || newestMtime(path.join(root, s)) < built);
+}
+
+function sandboxMemory(): Promise<{ bytesPerLogin: number; count: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--expose-gc", "--import", "tsx", path.join("bench", "sandbox-memory.ts")],
+      { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
+    );
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("exit", (code) => {
+      if (code !== 0) return reject(new Error(`sandbox-memory exited with ${code}`));
+      resolve(JSON.parse(out.trim().split("\n").pop()!) as { bytesPerLogin: number; count: number });
+    });
+  });
+}
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+async function main() {
+  const startedAt = Date.now();
+  const figures: Figure[] = [];
+  const add = (f: Figure) => {
+    figures.push(f);
+    const mark = f.pass === null ? "   " : f.pass ? "ok " : "MISS";
+    console.log(`  ${mark} ${f.name}: ${f.value} ${f.unit}${f.target ? ` (target ${f.target})` : ""}`);
+  };
+
+  if (process.argv.includes("--build") || !buildIsFresh()) {
+    console.log("Building the portal (next build)…");
+    await run(bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  } else {
+    console.log("The build in .next is newer than the sources; not rebuilding (pass --build to force).");
+  }
+
+  if (wanted("memory")) {
+    console.log("Sandbox memory per pending login…");
+    const memory = await sandboxMemory();
+    add({
+      name: `sandbox memory per pending login (${memory.count} pending)`,
+      value: round(memory.bytesPerLogin / 1000, 2),
+      unit: "kB",
+      target: "≤ 2 kB",
+      pass: memory.bytesPerLogin <= 2000,
+    });
+  }
+
+  if (wanted("js")) {
+    console.log("First-load JavaScript (gzipped, from the build manifests)…");
+    add({
+      name: "first-load JS shared by every page (React DOM + Next.js runtime)",
+      value: round(frameworkJs(root) / 1000),
+      unit: "kB gzip",
+      target: "",
+      pass: null,
+    });
+    for (const route of ["login", "login/qr", "account"]) {
+      const js = firstLoadJs(root, route);
+      add({
+        name: `first-load JS /${route}`,
+        value: round(js.bytes / 1000),
+        unit: "kB gzip",
+        target: "≤ 120 kB",
+        pass: js.bytes <= 120_000,
+      });
+    }
+  }
+
+  console.log(`Starting portal :${PORTAL_PORT} and sandbox :${SANDBOX_PORT} (production, loopback)…`);
+  const sandboxUrl = `http://127.0.0.1:${SANDBOX_PORT}`;
+  let stack: Stack | undefined;
+  try {
+    stack = await startStack({
+      mode: "production",
+      portalPort: PORTAL_PORT,
+      sandboxPort: SANDBOX_PORT,
+      sandboxHost: "127.0.0.1",
+      portalHost: "127.0.0.1",
+      sandboxPublicUrl: sandboxUrl,
+      quiet: true,
+      env: {
+        NODE_ENV: "production",
+        SANDBOX: "on",
+        SANDBOX_URL: sandboxUrl,
+        SANDBOX_ISSUER_BASE: sandboxUrl,
+        AUTH_SECRET: "benchmark-only-secret-0123456789abcdef",
+        DIGIDENTITY_POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
+        LOG_LEVEL: "warn",
+        // One load generator on one address drives hundreds of logins: the limits would measure
+        // themselves (fast 429s) instead of the poll path.
+        RATE_LIMIT_START_PER_BROWSER: "1000000",
+        RATE_LIMIT_START_PER_ADDRESS: "1000000",
+        RATE_LIMIT_POLL_PER_BROWSER: "1000000",
+        RATE_LIMIT_POLL_PER_ADDRESS: "1000000",
+      },
+    });
+    // Node's fetch may try ::1 for localhost first; the portal listens on 127.0.0.1 only.
+    const portalLoopback = `http://127.0.0.1:${PORTAL_PORT}`;
+
+    for (const pending of wanted("poll") ? [50, 200] : []) {
+      console.log(`Status-poll throughput, ${pending} pending logins…`);
+      const f = await measurePollThroughput(portalLoopback, pending, {
+        seconds: POLL_SECONDS,
+        rounds: POLL_ROUNDS,
+      });
+      const at = `${pending} pending`;
+      add({ name: `bare route ${at}`, value: round(f.bare.rps, 0), unit: "req/s", target: "", pass: null });
+      add({ name: `status poll ${at}`, value: round(f.poll.rps, 0), unit: "req/s", target: "", pass: null });
+      for (const p of ["p50", "p95", "p99"] as const) {
+        add({
+          name: `status poll ${at} latency ${p}`,
+          value: round(f.poll[p]),
+          unit: "ms",
+          target: "",
+          pass: null,
+        });
+        add({
+          name: `bare route ${at} latency ${p}`,
+          value: round(f.bare[p]),
+          unit: "ms",
+          target: "",
+          pass: null,
+        });
+      }
+      add({
+        name: `poll/bare throughput ratio ${at}`,
+        value: round(f.ratio, 2),
+        unit: "",
+        target: pending === 200 ? "≥ 0.70" : "",
+        pass: pending === 200 ? f.ratio >= 0.7 : null,
+      });
+    }
+
+    const browser = await launchBrowser();
+    try {
+      if (wanted("click")) {
+        console.log("Click → QR visible, 30 runs…");
+        const click = await measureClickToQr(browser, stack.portalUrl, 30);
+        add({
+          name: "click → QR visible p50",
+          value: percentile(click, 50),
+          unit: "ms",
+          target: "",
+          pass: null,
+        });
+        const clickP95 = percentile(click, 95);
+        add({
+          name: "click → QR visible p95",
+          value: clickP95,
+          unit: "ms",
+          target: "≤ 300 ms",
+          pass: clickP95 <= 300,
+        });
+      }
+
+      if (wanted("approval")) {
+        console.log("Approval → signed in, 50 QR logins…");
+        const approval = await measureApprovalToSignedIn(browser, stack.portalUrl, sandboxUrl, {
+          logins: 50,
+          pollIntervalMs: POLL_INTERVAL_MS,
+        });
+        const limit = POLL_INTERVAL_MS + 150;
+        add({ name: "poll interval", value: POLL_INTERVAL_MS, unit: "ms", target: "", pass: null });
+        const seenP95 = percentile(approval.seen, 95);
+        add({
+          name: "approval → page sees it p50",
+          value: percentile(approval.seen, 50),
+          unit: "ms",
+          target: "",
+          pass: null,
+        });
+        add({ name: "approval → page sees it p95", value: seenP95, unit: "ms", target: "", pass: null });
+        add({
+          name: "approval → signed in p50",
+          value: percentile(approval.signedIn, 50),
+          unit: "ms",
+          target: "",
+          pass: null,
+        });
+        const approvalP95 = percentile(approval.signedIn, 95);
+        add({
+          name: "approval → signed in p95",
+          value: approvalP95,
+          unit: "ms",
+          target: `≤ ${limit} ms (poll interval + 150)`,
+          pass: approvalP95 <= limit,
+        });
+      }
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await stack?.stop();
+  }
+
+  writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(figures, null, 2) + "\n");
+  const missed = figures.filter((f) => f.pass === false);
+  console.log("");
+  console.table(figures.map((f) => ({ ...f, pass: f.pass === null ? "" : f.pass ? "yes" : "NO" })));
+  // The same table as Markdown, for the README's Performance section.
+  console.log("\n| figure | value | target | met |\n| --- | --- | --- | --- |");
+  for (const f of figures) {
+    const met = f.pass === null ? "" : f.pass ? "yes" : "**no**";
+    console.log(`| ${f.name} | ${f.value} ${f.unit} | ${f.target} | ${met} |`);
+  }
+  console.log(`bench/results.json written in ${round((Date.now() - startedAt) / 1000, 0)} s.`);
+  if (missed.length > 0) {
+    console.log(`Missed: ${missed.map((f) => f.name).join("; ")}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
