@@ -64,6 +64,9 @@ const signingKey = z
   })
   .pipe(rsaPrivateJwkSchema);
 
+/** Space- or comma-separated scope names, as IDToken's onboarding hands them out. */
+const scopeList = z.string().transform((list) => list.split(/[\s,]+/).filter((item) => item.length > 0));
+
 const envSchema = z.object({
   SANDBOX_PORT: z.coerce.number().int().min(1).max(65_535).default(4000),
   SANDBOX_HOST: z.string().min(1).default("127.0.0.1"),
@@ -81,6 +84,11 @@ const envSchema = z.object({
   SANDBOX_QR_TTL_SECONDS: seconds.default(120),
   SANDBOX_CODE_TTL_SECONDS: seconds.default(60),
   SANDBOX_SIGNING_KEY: signingKey.optional(),
+  SANDBOX_IDTOKEN_SERVICE_ID: z.string().min(1).max(200).default("rmi-portal-demo"),
+  SANDBOX_IDTOKEN_ALLOWED_SCOPES: scopeList.default(["identity:full", "identity:age_over_18"]),
+  SANDBOX_IDTOKEN_DEFAULT_SCOPES: scopeList.default(["identity:basic"]),
+  SANDBOX_IDTOKEN_SESSION_TTL_SECONDS: seconds.default(60),
+  SANDBOX_IDTOKEN_JWT_TTL_SECONDS: seconds.default(300),
 });
 
 export interface DigidentityConfig {
@@ -90,6 +98,17 @@ export interface DigidentityConfig {
   redirectUris: string[];
   productScope: string;
   extraClients: { clientId: string; clientSecret: string }[];
+}
+
+export interface IdTokenConfig {
+  /** The one registered service; it is also the JWT audience. */
+  serviceId: string;
+  /** The scope ceiling from onboarding: a request beyond it is refused. */
+  allowedScopes: string[];
+  /** Asked for when a request names no scopes. */
+  defaultScopes: string[];
+  sessionTtlSeconds: number;
+  jwtTtlSeconds: number;
 }
 
 export interface SandboxConfig {
@@ -103,6 +122,7 @@ export interface SandboxConfig {
   codeTtlSeconds: number;
   signingKey: RsaPrivateJwk | undefined;
   digidentity: DigidentityConfig;
+  idtoken: IdTokenConfig;
 }
 
 export class ConfigError extends Error {
@@ -146,6 +166,13 @@ export function parseSandboxConfig(env: Record<string, string | undefined> = pro
       redirectUris: [...new Set([...portalCallbacks, ...e.SANDBOX_DIGIDENTITY_REDIRECT_URIS])],
       productScope: e.SANDBOX_DIGIDENTITY_PRODUCT_SCOPE,
       extraClients: e.SANDBOX_DIGIDENTITY_EXTRA_CLIENTS,
+    },
+    idtoken: {
+      serviceId: e.SANDBOX_IDTOKEN_SERVICE_ID,
+      allowedScopes: e.SANDBOX_IDTOKEN_ALLOWED_SCOPES,
+      defaultScopes: e.SANDBOX_IDTOKEN_DEFAULT_SCOPES,
+      sessionTtlSeconds: e.SANDBOX_IDTOKEN_SESSION_TTL_SECONDS,
+      jwtTtlSeconds: e.SANDBOX_IDTOKEN_JWT_TTL_SECONDS,
     },
   };
 }
