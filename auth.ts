@@ -9,6 +9,7 @@ import { log } from "@/lib/log";
 import { verifyProviderIdToken, type OidcClient } from "@/lib/oidc/id-token";
 import { DIGIDENTITY_ID, digidentityProvider } from "@/lib/providers/digidentity";
 import { digidentityQrProvider } from "@/lib/providers/digidentity-qr";
+import { idTokenProvider } from "@/lib/providers/idtoken";
 
 /** How long a portal session lasts; an RMI session is a working day at most. */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -24,7 +25,11 @@ function authConfig(): NextAuthConfig {
     trustHost: true,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login", error: "/auth/error" },
-    providers: [digidentityProvider(config.digidentity), digidentityQrProvider(config.digidentity)],
+    providers: [
+      digidentityProvider(config.digidentity),
+      digidentityQrProvider(config.digidentity),
+      idTokenProvider(config.idtoken),
+    ],
     logger: {
       // Auth.js's own messages can carry provider answers; keep only the error for the
       // request's error page (lib/auth-failures.ts) and log names, never contents.

@@ -23,6 +23,7 @@ export const SANDBOX_DEFAULTS = {
   DIGIDENTITY_CLIENT_ID: "rmi-portal-demo",
   DIGIDENTITY_CLIENT_SECRET: "sandbox-digidentity-secret",
   DIGIDENTITY_PRODUCT_SCOPE: "sandbox0product1",
+  IDTOKEN_SERVICE_ID: "rmi-portal-demo",
 } as const;
 
 const rawSchema = z.object({
@@ -46,6 +47,25 @@ const rawSchema = z.object({
   ),
   DIGIDENTITY_QR_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
   DIGIDENTITY_POLL_INTERVAL_MS: z.coerce.number().int().min(250).max(30_000).default(1000),
+  IDTOKEN_OPERATOR_URL: httpUrl.optional(),
+  IDTOKEN_ISSUER: httpUrl.optional(),
+  IDTOKEN_WS_URL: z
+    .url({ protocol: /^wss?$/ })
+    .transform((u) => u.replace(/\/+$/, ""))
+    .optional(),
+  IDTOKEN_SERVICE_ID: optionalString,
+  IDTOKEN_AUDIENCE: optionalString,
+  IDTOKEN_SCOPES: z
+    .string()
+    .default("identity:basic identity:date_of_birth identity:age_over_18")
+    .transform((v) => v.split(/[\s,]+/).filter((s) => s.length > 0))
+    .pipe(
+      z.array(z.string().regex(/^identity:[a-z_0-9]+$/, "expected IDToken scopes like identity:name")).min(1),
+    ),
+  IDTOKEN_SESSION_CLAIM: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+    .default("sid"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -67,6 +87,20 @@ export type PortalConfig = {
     qrTtlSeconds: number;
     /** How often the QR page asks the portal, and the portal asks Digidentity. */
     pollIntervalMs: number;
+  };
+  idtoken: {
+    /** Base of /auth/initiate and /.well-known/jwks.json. */
+    operatorUrl: string;
+    /** The JWT's `iss`. */
+    issuer: string;
+    /** Base of the WebSocket the browser opens (ws:// or wss://). */
+    wsUrl: string;
+    serviceId: string;
+    /** The JWT's `aud`. */
+    audience: string;
+    scopes: string[];
+    /** The JWT claim naming the session the approval answers (unconfirmed: see README). */
+    sessionClaim: string;
   };
 };
 
@@ -127,6 +161,29 @@ export function parseConfig(env: Record<string, string | undefined>): PortalConf
     qrTtlSeconds: e.DIGIDENTITY_QR_TTL_SECONDS,
     pollIntervalMs: e.DIGIDENTITY_POLL_INTERVAL_MS,
   };
+
+  const operatorUrl = e.IDTOKEN_OPERATOR_URL ?? (e.SANDBOX ? `${sandboxUrl}/idtoken` : undefined);
+  if (!operatorUrl) problems.push("IDTOKEN_OPERATOR_URL: required when SANDBOX=off");
+  if (!e.SANDBOX && operatorUrl && !operatorUrl.startsWith("https://")) {
+    problems.push("IDTOKEN_OPERATOR_URL: must be an https URL when SANDBOX=off");
+  }
+  if (!e.SANDBOX && e.IDTOKEN_ISSUER && !e.IDTOKEN_ISSUER.startsWith("https://")) {
+    problems.push("IDTOKEN_ISSUER: must be an https URL when SANDBOX=off");
+  }
+  const wsUrl = e.IDTOKEN_WS_URL ?? (operatorUrl ?? "").replace(/^http/, "ws");
+  if (!e.SANDBOX && !wsUrl.startsWith("wss://")) {
+    problems.push("IDTOKEN_WS_URL: must be a wss URL when SANDBOX=off");
+  }
+  const idtokenServiceId = need("IDTOKEN_SERVICE_ID");
+  const idtoken = {
+    operatorUrl: operatorUrl ?? "",
+    issuer: e.IDTOKEN_ISSUER ?? operatorUrl ?? "",
+    wsUrl,
+    serviceId: idtokenServiceId,
+    audience: e.IDTOKEN_AUDIENCE ?? idtokenServiceId,
+    scopes: e.IDTOKEN_SCOPES,
+    sessionClaim: e.IDTOKEN_SESSION_CLAIM,
+  };
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -137,5 +194,6 @@ export function parseConfig(env: Record<string, string | undefined>): PortalConf
     authSecret: e.AUTH_SECRET,
     authUrl: loopbackAsLocalhost(e.AUTH_URL ?? `http://localhost:${e.PORTAL_PORT}`),
     digidentity,
+    idtoken,
   };
 }

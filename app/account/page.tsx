@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 
 import { logOut } from "./actions";
+import { IdTokenIdentityView } from "./idtoken-identity";
 import { SermiIdentityView } from "./sermi-identity";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -29,6 +30,7 @@ export default async function AccountPage() {
       </div>
       {/* One view per kind of identity; each provider brings its own. */}
       {identity.kind === "sermi" ? <SermiIdentityView identity={identity} /> : null}
+      {identity.kind === "idtoken" ? <IdTokenIdentityView identity={identity} /> : null}
     </div>
   );
 }

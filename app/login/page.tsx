@@ -18,7 +18,7 @@ export default async function LoginPage() {
         <h1 className="text-3xl font-bold tracking-tight">Log in to the RMI portal</h1>
         <p className="mt-2 max-w-2xl text-slate-600">
           Access to security-related repair and maintenance information requires a SERMI-registered eID. Log
-          in with your Digidentity account.
+          in with your Digidentity account or IDToken.
         </p>
       </div>
       <div className="grid gap-6 md:grid-cols-2">
@@ -58,6 +58,23 @@ export default async function LoginPage() {
             className="mt-6 block w-full rounded-lg border border-brand-600 px-4 py-2.5 text-center font-medium text-brand-700 hover:bg-brand-50"
           >
             Log in with QR code
+          </Link>
+        </section>
+        <section
+          className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+          aria-labelledby="idtoken-login"
+        >
+          <h2 id="idtoken-login" className="text-lg font-semibold">
+            With IDToken
+          </h2>
+          <p className="mt-2 text-sm text-slate-600">
+            Enter your token ID, compare the code with your phone and approve there.
+          </p>
+          <Link
+            href="/login/idtoken"
+            className="mt-6 block w-full rounded-lg border border-brand-600 px-4 py-2.5 text-center font-medium text-brand-700 hover:bg-brand-50"
+          >
+            Log in with IDToken
           </Link>
         </section>
       </div>

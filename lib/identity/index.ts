@@ -2,8 +2,10 @@
  * The portal's own view of who logged in. Pages read these types, never raw provider claims.
  * One file per kind of identity; add a kind to the union when a provider brings a new one.
  */
+import type { IdTokenIdentity } from "./idtoken";
 import type { SermiIdentity } from "./sermi";
 
+export * from "./idtoken";
 export * from "./sermi";
 
-export type Identity = SermiIdentity;
+export type Identity = SermiIdentity | IdTokenIdentity;

@@ -10,7 +10,8 @@ const otpStyle = "font:700 2.5rem/1.2 ui-monospace,monospace;letter-spacing:.3em
 
 /** The push notification, as the phone app shows it: the same OTP, the scopes, approve or reject. */
 export function phoneRequestPage(options: {
-  tokenId: string;
+  /** Absolute path the form posts to, so a retry after an error posts to the same place. */
+  action: string;
   holder: string;
   session: IdTokenSession;
   attemptsLeft: number;
@@ -26,7 +27,7 @@ export function phoneRequestPage(options: {
       <p>Check that this code is the one shown on your computer:</p>
       <p style="${otpStyle}" data-testid="phone-otp">${session.autoPassword}</p>
       ${alert(options.error)}
-      <form method="post" action="${options.tokenId}/sessions/${session.sessionId}">
+      <form method="post" action="${options.action}">
         <fieldset>
           <legend>Share with the service</legend>
           ${session.scopes.map(

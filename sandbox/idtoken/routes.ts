@@ -289,7 +289,7 @@ export async function createIdToken(config: SandboxConfig, now: Clock): Promise<
     return sendPage(
       c,
       phoneRequestPage({
-        tokenId,
+        action: `${PREFIX}/app/${encodeURIComponent(tokenId)}/sessions/${session.sessionId}`,
         holder: persona?.label ?? tokenId,
         session,
         attemptsLeft: MAX_VERIFY_ATTEMPTS - session.failedAttempts,

@@ -13,6 +13,9 @@ describe("portal configuration", () => {
     assert.equal(c.digidentity.pollIntervalMs, 1000);
     assert.equal(c.digidentity.qrTtlSeconds, 120);
     assert.equal(c.authUrl, "http://localhost:3000");
+    assert.equal(c.idtoken.operatorUrl, "http://localhost:4000/idtoken");
+    assert.equal(c.idtoken.wsUrl, "ws://localhost:4000/idtoken");
+    assert.deepEqual(c.idtoken.scopes, ["identity:basic", "identity:date_of_birth", "identity:age_over_18"]);
   });
 
   it("with SANDBOX=off names every missing variable", () => {
@@ -26,6 +29,8 @@ describe("portal configuration", () => {
           "DIGIDENTITY_CLIENT_SECRET",
           "DIGIDENTITY_PRODUCT_SCOPE",
           "AUTH_SECRET",
+          "IDTOKEN_OPERATOR_URL",
+          "IDTOKEN_SERVICE_ID",
         ]) {
           assert.match(e.message, new RegExp(name));
         }
@@ -42,8 +47,20 @@ describe("portal configuration", () => {
       DIGIDENTITY_CLIENT_ID: "vm-portal",
       DIGIDENTITY_CLIENT_SECRET: "s3cret",
       DIGIDENTITY_PRODUCT_SCOPE: "e9x4a6m254p663l4",
+      IDTOKEN_OPERATOR_URL: "https://auth.example.com",
+      IDTOKEN_SERVICE_ID: "vm-portal",
     };
     assert.equal(parseConfig(real).digidentity.issuer, "https://auth.digidentity.eu");
+    assert.equal(parseConfig(real).idtoken.wsUrl, "wss://auth.example.com");
+    assert.equal(parseConfig(real).idtoken.audience, "vm-portal");
+    assert.throws(
+      () => parseConfig({ ...real, IDTOKEN_OPERATOR_URL: "http://auth.example.com" }),
+      /IDTOKEN_OPERATOR_URL: must be an https URL/,
+    );
+    assert.throws(
+      () => parseConfig({ ...real, IDTOKEN_WS_URL: "ws://auth.example.com" }),
+      /IDTOKEN_WS_URL: must be a wss URL/,
+    );
     assert.throws(
       () => parseConfig({ ...real, DIGIDENTITY_ISSUER: "http://auth.digidentity.eu" }),
       /DIGIDENTITY_ISSUER: must be an https URL/,

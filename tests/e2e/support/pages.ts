@@ -78,3 +78,45 @@ export async function expectLoginError(page: Page, reason: string, title: string
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
   await expect(page.getByRole("link", { name: "Back to the login page" })).toBeVisible();
 }
+
+/** The portal's IDToken page: token id form, then the one-time code while the phone decides. */
+export class IdTokenLoginPage {
+  constructor(private readonly page: Page) {}
+  async goto() {
+    await this.page.goto("/login/idtoken");
+    await expect(this.page.getByRole("heading", { name: "Log in with IDToken" })).toBeVisible();
+  }
+  tokenIdField() {
+    return this.page.getByLabel("Token ID", { exact: true });
+  }
+  async start(tokenId: string, options: { remember?: boolean } = {}) {
+    await this.tokenIdField().fill(tokenId);
+    await this.page.getByLabel("Remember my token ID on this browser").setChecked(options.remember ?? false);
+    await this.page.getByRole("button", { name: "Send login request" }).click();
+  }
+  otp() {
+    return this.page.getByTestId("idtoken-otp");
+  }
+  async expectEnded(reason: string, title: string) {
+    await expect(this.page.getByTestId("idtoken-ended")).toHaveAttribute("data-reason", reason);
+    await expect(this.page.getByRole("heading", { name: title })).toBeVisible();
+  }
+}
+
+/** The sandbox's stand-in for the IDToken phone app: the pushed request for one token. */
+export class IdTokenPhone {
+  constructor(private readonly page: Page) {}
+  otp() {
+    return this.page.getByTestId("phone-otp");
+  }
+  async withhold(scopeLabel: string) {
+    await this.page.getByLabel(scopeLabel).uncheck();
+  }
+  async approve(pin: string = DEMO_PIN) {
+    await this.page.getByLabel("PIN", { exact: true }).fill(pin);
+    await this.page.getByRole("button", { name: "Approve" }).click();
+  }
+  async reject() {
+    await this.page.getByRole("button", { name: "Reject" }).click();
+  }
+}
