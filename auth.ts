@@ -10,6 +10,7 @@ import { verifyProviderIdToken, type OidcClient } from "@/lib/oidc/id-token";
 import { DIGIDENTITY_ID, digidentityProvider } from "@/lib/providers/digidentity";
 import { digidentityQrProvider } from "@/lib/providers/digidentity-qr";
 import { idTokenProvider } from "@/lib/providers/idtoken";
+import { IDURA_ID, iduraProvider } from "@/lib/providers/idura";
 
 /** How long a portal session lasts; an RMI session is a working day at most. */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -19,6 +20,7 @@ function authConfig(): NextAuthConfig {
   // The OpenID providers whose ID tokens the signIn callback verifies, by provider id.
   const oidcClients: Record<string, OidcClient> = {
     [DIGIDENTITY_ID]: config.digidentity,
+    [IDURA_ID]: config.idura,
   };
   return {
     secret: config.authSecret,
@@ -29,6 +31,7 @@ function authConfig(): NextAuthConfig {
       digidentityProvider(config.digidentity),
       digidentityQrProvider(config.digidentity),
       idTokenProvider(config.idtoken),
+      iduraProvider(config.idura),
     ],
     logger: {
       // Auth.js's own messages can carry provider answers; keep only the error for the
@@ -49,7 +52,11 @@ function authConfig(): NextAuthConfig {
             return loginErrorUrl(classifyLoginFailure(error), { provider: account.provider, error });
           }
         }
-        if (!user.identity) return loginErrorUrl("no_uid_attributes", { provider: account?.provider });
+        if (!user.identity) {
+          // Only Digidentity logins can lack UID attributes; for the others it is a malformed answer.
+          const reason = account?.provider === IDURA_ID ? "provider_error" : "no_uid_attributes";
+          return loginErrorUrl(reason, { provider: account?.provider });
+        }
         return true;
       },
       jwt({ token, user }) {

@@ -24,6 +24,8 @@ export const SANDBOX_DEFAULTS = {
   DIGIDENTITY_CLIENT_SECRET: "sandbox-digidentity-secret",
   DIGIDENTITY_PRODUCT_SCOPE: "sandbox0product1",
   IDTOKEN_SERVICE_ID: "rmi-portal-demo",
+  IDURA_CLIENT_ID: "rmi-portal-idura",
+  IDURA_CLIENT_SECRET: "sandbox-idura-secret",
 } as const;
 
 const rawSchema = z.object({
@@ -66,6 +68,13 @@ const rawSchema = z.object({
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
     .default("sid"),
+  IDURA_ISSUER: httpUrl.optional(),
+  IDURA_CLIENT_ID: optionalString,
+  IDURA_CLIENT_SECRET: optionalString,
+  IDURA_CIBA_ACR: z
+    .enum(["urn:grn:authn:se:bankid", "urn:grn:authn:no:bankid"])
+    .default("urn:grn:authn:se:bankid"),
+  IDURA_HEADLESS_ACR: z.string().default("urn:grn:authn:se:bankid:another-device:qr"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -101,6 +110,15 @@ export type PortalConfig = {
     scopes: string[];
     /** The JWT claim naming the session the approval answers (unconfirmed: see README). */
     sessionClaim: string;
+  };
+  idura: {
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
+    /** acr_values of CIBA requests from the call-centre page. */
+    cibaAcr: string;
+    /** acr_values of the headless (animated QR) Swedish BankID login. */
+    headlessAcr: string;
   };
 };
 
@@ -184,6 +202,19 @@ export function parseConfig(env: Record<string, string | undefined>): PortalConf
     scopes: e.IDTOKEN_SCOPES,
     sessionClaim: e.IDTOKEN_SESSION_CLAIM,
   };
+
+  const iduraIssuer = e.IDURA_ISSUER ?? (e.SANDBOX ? `${sandboxUrl}/idura` : undefined);
+  if (!iduraIssuer) problems.push("IDURA_ISSUER: required when SANDBOX=off");
+  if (!e.SANDBOX && iduraIssuer && !iduraIssuer.startsWith("https://")) {
+    problems.push("IDURA_ISSUER: must be an https URL when SANDBOX=off");
+  }
+  const idura = {
+    issuer: iduraIssuer ?? "",
+    clientId: need("IDURA_CLIENT_ID"),
+    clientSecret: need("IDURA_CLIENT_SECRET"),
+    cibaAcr: e.IDURA_CIBA_ACR,
+    headlessAcr: e.IDURA_HEADLESS_ACR,
+  };
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -195,5 +226,6 @@ export function parseConfig(env: Record<string, string | undefined>): PortalConf
     authUrl: loopbackAsLocalhost(e.AUTH_URL ?? `http://localhost:${e.PORTAL_PORT}`),
     digidentity,
     idtoken,
+    idura,
   };
 }

@@ -5,6 +5,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { createDigidentity } from "./digidentity/routes";
 import { createIdToken, idTokenSettings } from "./idtoken/routes";
+import { createIdura, iduraSettings } from "./idura/routes";
 import { digidentitySettings } from "./digidentity/sessions";
 import { homePage } from "./home";
 import { sandboxError } from "./shared/errors";
@@ -27,7 +28,11 @@ export interface Sandbox {
 
 export async function createSandbox(config: SandboxConfig, options: { now?: Clock } = {}): Promise<Sandbox> {
   const now = options.now ?? Date.now;
-  const providers = [await createDigidentity(config, now), await createIdToken(config, now)];
+  const providers = [
+    await createDigidentity(config, now),
+    await createIdToken(config, now),
+    await createIdura(config, now),
+  ];
   const app = new Hono();
 
   app.use(
@@ -66,5 +71,6 @@ export function sandboxUrls(config: SandboxConfig): { label: string; url: string
     { label: "Digidentity issuer", url: digidentity.issuer },
     { label: "Digidentity QR pages", url: `${config.publicUrl}/digidentity/app/qr/…` },
     { label: "IDToken operator", url: idTokenSettings(config).issuer },
+    { label: "Idura issuer", url: iduraSettings(config).issuer },
   ];
 }

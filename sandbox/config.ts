@@ -89,6 +89,12 @@ const envSchema = z.object({
   SANDBOX_IDTOKEN_DEFAULT_SCOPES: scopeList.default(["identity:basic"]),
   SANDBOX_IDTOKEN_SESSION_TTL_SECONDS: seconds.default(60),
   SANDBOX_IDTOKEN_JWT_TTL_SECONDS: seconds.default(300),
+  SANDBOX_IDURA_CLIENT_ID: z.string().min(1).max(200).default("rmi-portal-idura"),
+  SANDBOX_IDURA_CLIENT_SECRET: z.string().min(1).max(500).default("sandbox-idura-secret"),
+  SANDBOX_IDURA_REDIRECT_URIS: redirectUriList.default([]),
+  SANDBOX_IDURA_CIBA_INTERVAL_SECONDS: seconds.default(5),
+  SANDBOX_IDURA_REQUEST_TTL_SECONDS: seconds.default(120),
+  SANDBOX_IDURA_QR_MAX_AGE_SECONDS: seconds.default(3),
 });
 
 export interface DigidentityConfig {
@@ -111,6 +117,18 @@ export interface IdTokenConfig {
   jwtTtlSeconds: number;
 }
 
+export interface IduraConfig {
+  clientId: string;
+  clientSecret: string;
+  redirectUris: string[];
+  /** The `interval` CIBA answers; polling sooner gets `slow_down`. */
+  cibaIntervalSeconds: number;
+  /** `expires_in` of CIBA and headless requests. */
+  requestTtlSeconds: number;
+  /** How old a scanned animated QR code may be (Swedish BankID practice: a few seconds). */
+  qrMaxAgeSeconds: number;
+}
+
 export interface SandboxConfig {
   port: number;
   host: string;
@@ -123,6 +141,7 @@ export interface SandboxConfig {
   signingKey: RsaPrivateJwk | undefined;
   digidentity: DigidentityConfig;
   idtoken: IdTokenConfig;
+  idura: IduraConfig;
 }
 
 export class ConfigError extends Error {
@@ -166,6 +185,24 @@ export function parseSandboxConfig(env: Record<string, string | undefined> = pro
       redirectUris: [...new Set([...portalCallbacks, ...e.SANDBOX_DIGIDENTITY_REDIRECT_URIS])],
       productScope: e.SANDBOX_DIGIDENTITY_PRODUCT_SCOPE,
       extraClients: e.SANDBOX_DIGIDENTITY_EXTRA_CLIENTS,
+    },
+    idura: {
+      clientId: e.SANDBOX_IDURA_CLIENT_ID,
+      clientSecret: e.SANDBOX_IDURA_CLIENT_SECRET,
+      redirectUris: [
+        ...new Set([
+          ...(e.SANDBOX_PORTAL_URL
+            ? [`${e.SANDBOX_PORTAL_URL}/api/auth/callback/idura`]
+            : [
+                "http://localhost:3000/api/auth/callback/idura",
+                "http://127.0.0.1:3000/api/auth/callback/idura",
+              ]),
+          ...e.SANDBOX_IDURA_REDIRECT_URIS,
+        ]),
+      ],
+      cibaIntervalSeconds: e.SANDBOX_IDURA_CIBA_INTERVAL_SECONDS,
+      requestTtlSeconds: e.SANDBOX_IDURA_REQUEST_TTL_SECONDS,
+      qrMaxAgeSeconds: e.SANDBOX_IDURA_QR_MAX_AGE_SECONDS,
     },
     idtoken: {
       serviceId: e.SANDBOX_IDTOKEN_SERVICE_ID,

@@ -5,6 +5,7 @@ import { auth } from "@/auth";
 
 import { logOut } from "./actions";
 import { IdTokenIdentityView } from "./idtoken-identity";
+import { NordicEidIdentityView } from "./nordic-eid-identity";
 import { SermiIdentityView } from "./sermi-identity";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -31,6 +32,7 @@ export default async function AccountPage() {
       {/* One view per kind of identity; each provider brings its own. */}
       {identity.kind === "sermi" ? <SermiIdentityView identity={identity} /> : null}
       {identity.kind === "idtoken" ? <IdTokenIdentityView identity={identity} /> : null}
+      {identity.kind === "nordic-eid" ? <NordicEidIdentityView identity={identity} /> : null}
     </div>
   );
 }

@@ -4,7 +4,9 @@ import { redirect } from "next/navigation";
 
 import { auth } from "@/auth";
 
-import { loginWithDigidentity } from "./actions";
+import { IDURA_LOGIN_EIDS } from "@/lib/providers/idura";
+
+import { loginWithDigidentity, loginWithIdura } from "./actions";
 
 export const metadata: Metadata = { title: "Log in" };
 
@@ -76,6 +78,31 @@ export default async function LoginPage() {
           >
             Log in with IDToken
           </Link>
+        </section>
+        <section
+          className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+          aria-labelledby="idura-login"
+        >
+          <h2 id="idura-login" className="text-lg font-semibold">
+            With a Nordic eID
+          </h2>
+          <p className="mt-2 text-sm text-slate-600">
+            Danish MitID, Swedish or Norwegian BankID, through Idura.
+          </p>
+          <form action={loginWithIdura} className="mt-6 grid gap-2">
+            {Object.entries(IDURA_LOGIN_EIDS).map(([eid, { label }]) => (
+              <button
+                key={eid}
+                type="submit"
+                name="eid"
+                value={eid}
+                className="w-full rounded-lg border border-brand-600 px-4 py-2.5 font-medium text-brand-700 hover:bg-brand-50"
+              >
+                Log in with {label}
+              </button>
+            ))}
+          </form>
+          {/* BANKID-LINK */}
         </section>
       </div>
     </div>

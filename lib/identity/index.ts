@@ -3,9 +3,11 @@
  * One file per kind of identity; add a kind to the union when a provider brings a new one.
  */
 import type { IdTokenIdentity } from "./idtoken";
+import type { NordicEidIdentity } from "./nordic-eid";
 import type { SermiIdentity } from "./sermi";
 
 export * from "./idtoken";
+export * from "./nordic-eid";
 export * from "./sermi";
 
-export type Identity = SermiIdentity | IdTokenIdentity;
+export type Identity = SermiIdentity | IdTokenIdentity | NordicEidIdentity;

@@ -31,6 +31,9 @@ describe("portal configuration", () => {
           "AUTH_SECRET",
           "IDTOKEN_OPERATOR_URL",
           "IDTOKEN_SERVICE_ID",
+          "IDURA_ISSUER",
+          "IDURA_CLIENT_ID",
+          "IDURA_CLIENT_SECRET",
         ]) {
           assert.match(e.message, new RegExp(name));
         }
@@ -49,6 +52,9 @@ describe("portal configuration", () => {
       DIGIDENTITY_PRODUCT_SCOPE: "e9x4a6m254p663l4",
       IDTOKEN_OPERATOR_URL: "https://auth.example.com",
       IDTOKEN_SERVICE_ID: "vm-portal",
+      IDURA_ISSUER: "https://example.idura.broker",
+      IDURA_CLIENT_ID: "urn:my:application:identifier:1234",
+      IDURA_CLIENT_SECRET: "s3cret",
     };
     assert.equal(parseConfig(real).digidentity.issuer, "https://auth.digidentity.eu");
     assert.equal(parseConfig(real).idtoken.wsUrl, "wss://auth.example.com");

@@ -26,6 +26,7 @@ export const SANDBOX_URL = `http://127.0.0.1:${TEST_PORTS.sandbox}`;
 export const DIGIDENTITY_ISSUER = `${SANDBOX_URL}/digidentity`;
 /** The IDToken operator in the sandbox; its JWTs name it as `iss`. */
 export const IDTOKEN_OPERATOR = `${SANDBOX_URL}/idtoken`;
+export const IDURA_ISSUER = `${SANDBOX_URL}/idura`;
 export const DEMO_PIN = "12345";
 
 /** The sandbox's second Digidentity client, for misbehaviour tests; it does not disturb the first. */

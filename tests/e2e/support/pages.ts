@@ -120,3 +120,13 @@ export class IdTokenPhone {
     await this.page.getByRole("button", { name: "Reject" }).click();
   }
 }
+
+/** Idura's eID login page (the sandbox's, in tests). */
+export class IduraLoginForm {
+  constructor(private readonly page: Page) {}
+  async logIn(eidLabel: string, personaLabel: string) {
+    await expect(this.page.getByRole("heading", { name: `Log in with ${eidLabel}` })).toBeVisible();
+    await this.page.getByLabel(personaLabel).check();
+    await this.page.getByRole("button", { name: "Log in" }).click();
+  }
+}
