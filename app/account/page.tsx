@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 
 import { auth } from "@/auth";
@@ -29,6 +30,11 @@ export default async function AccountPage() {
           </button>
         </form>
       </div>
+      <p className="text-sm">
+        <Link href="/agent/verify" className="text-brand-700 underline underline-offset-2">
+          Call centre: verify a caller with BankID
+        </Link>
+      </p>
       {/* One view per kind of identity; each provider brings its own. */}
       {identity.kind === "sermi" ? <SermiIdentityView identity={identity} /> : null}
       {identity.kind === "idtoken" ? <IdTokenIdentityView identity={identity} /> : null}
