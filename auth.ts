@@ -11,6 +11,7 @@ import { DIGIDENTITY_ID, digidentityProvider } from "@/lib/providers/digidentity
 import { digidentityQrProvider } from "@/lib/providers/digidentity-qr";
 import { idTokenProvider } from "@/lib/providers/idtoken";
 import { IDURA_ID, iduraProvider } from "@/lib/providers/idura";
+import { IDURA_BANKID_ID, iduraBankIdProvider } from "@/lib/providers/idura-bankid";
 
 /** How long a portal session lasts; an RMI session is a working day at most. */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -32,6 +33,7 @@ function authConfig(): NextAuthConfig {
       digidentityQrProvider(config.digidentity),
       idTokenProvider(config.idtoken),
       iduraProvider(config.idura),
+      iduraBankIdProvider(config.idura),
     ],
     logger: {
       // Auth.js's own messages can carry provider answers; keep only the error for the
@@ -54,7 +56,10 @@ function authConfig(): NextAuthConfig {
         }
         if (!user.identity) {
           // Only Digidentity logins can lack UID attributes; for the others it is a malformed answer.
-          const reason = account?.provider === IDURA_ID ? "provider_error" : "no_uid_attributes";
+          const reason =
+            account?.provider === IDURA_ID || account?.provider === IDURA_BANKID_ID
+              ? "provider_error"
+              : "no_uid_attributes";
           return loginErrorUrl(reason, { provider: account?.provider });
         }
         return true;

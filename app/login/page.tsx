@@ -102,7 +102,12 @@ export default async function LoginPage() {
               </button>
             ))}
           </form>
-          {/* BANKID-LINK */}
+          <Link
+            href="/login/bankid"
+            className="mt-2 block w-full rounded-lg border border-brand-600 px-4 py-2.5 text-center font-medium text-brand-700 hover:bg-brand-50"
+          >
+            Swedish BankID QR code on this page
+          </Link>
         </section>
       </div>
     </div>

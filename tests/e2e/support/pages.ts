@@ -130,3 +130,32 @@ export class IduraLoginForm {
     await this.page.getByRole("button", { name: "Log in" }).click();
   }
 }
+
+/** The portal's headless Swedish BankID page with its animated QR code. */
+export class BankIdQrPage {
+  constructor(private readonly page: Page) {}
+  async goto() {
+    await this.page.goto("/login/bankid");
+    await expect(this.page.getByRole("heading", { name: "Log in with Swedish BankID" })).toBeVisible();
+  }
+  /** What a phone camera would read right now. */
+  async scan(): Promise<string> {
+    const image = this.page.getByRole("img", { name: "BankID QR code" });
+    await expect(image).toBeVisible();
+    return decodeQr(image);
+  }
+}
+
+/** The sandbox's BankID app: paste what the camera read, then identify. */
+export class BankIdApp {
+  constructor(private readonly page: Page) {}
+  async scan(value: string) {
+    await this.page.getByLabel("Scanned QR code").fill(value);
+    await this.page.getByRole("button", { name: "Scan" }).click();
+  }
+  async identify(personaLabel: string) {
+    await expect(this.page.getByRole("heading", { name: "Identify yourself" })).toBeVisible();
+    await this.page.getByLabel(personaLabel).check();
+    await this.page.getByRole("button", { name: "Identify" }).click();
+  }
+}
