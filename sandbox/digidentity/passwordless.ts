@@ -226,5 +226,12 @@ export function passwordlessRoutes(state: DigidentityState): Hono {
     return c.json({ ok: true, status: "reset" });
   });
 
+  // Only the chain authorisations: a test that needs fresh ones must not also wipe the
+  // misbehaviour modes and logins other tests are using at the same moment.
+  app.post("/control/authorisations/reset", (c) => {
+    state.ledger.reset();
+    return c.json({ ok: true, status: "reset" });
+  });
+
   return app;
 }

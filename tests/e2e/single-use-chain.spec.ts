@@ -9,7 +9,7 @@ test.describe.configure({ mode: "serial" });
 
 test.describe("single-use chain authorisation", () => {
   test.beforeAll(async ({ request }) => {
-    await sandboxControl(request, "/reset");
+    await sandboxControl(request, "/authorisations/reset");
   });
 
   test("the first login with it succeeds", async ({ page }) => {
