@@ -11,6 +11,9 @@ import { verifyProviderIdToken, type OidcClient } from "@/lib/oidc/id-token";
 import { DIGIDENTITY_ID, digidentityProvider } from "@/lib/providers/digidentity";
 import { digidentityQrProvider } from "@/lib/providers/digidentity-qr";
 import { SIGNICAT_ID, signicatProvider } from "@/lib/providers/signicat";
+import { idTokenProvider } from "@/lib/providers/idtoken";
+import { IDURA_ID, iduraProvider } from "@/lib/providers/idura";
+import { IDURA_BANKID_ID, iduraBankIdProvider } from "@/lib/providers/idura-bankid";
 
 /** How long a portal session lasts; an RMI session is a working day at most. */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -21,6 +24,7 @@ function authConfig(): NextAuthConfig {
   const oidcClients: Record<string, OidcClient> = {
     [DIGIDENTITY_ID]: config.digidentity,
     [SIGNICAT_ID]: config.signicat,
+    [IDURA_ID]: config.idura,
   };
   return {
     secret: config.authSecret,
@@ -32,6 +36,9 @@ function authConfig(): NextAuthConfig {
       digidentityProvider(config.digidentity),
       digidentityQrProvider(config.digidentity),
       signicatProvider(config.signicat),
+      idTokenProvider(config.idtoken),
+      iduraProvider(config.idura),
+      iduraBankIdProvider(config.idura),
     ],
     logger: {
       // Auth.js's own messages can carry provider answers; keep only the error for the
@@ -53,7 +60,13 @@ function authConfig(): NextAuthConfig {
           }
         }
         if (!user.identity) {
-          const reason = account?.provider === SIGNICAT_ID ? "mitid_claims_missing" : "no_uid_attributes";
+          // Only Digidentity logins can lack UID attributes; for the others it is a malformed answer.
+          const reason =
+            account?.provider === SIGNICAT_ID
+              ? "mitid_claims_missing"
+              : account?.provider === IDURA_ID || account?.provider === IDURA_BANKID_ID
+                ? "provider_error"
+                : "no_uid_attributes";
           return loginErrorUrl(reason, { provider: account?.provider });
         }
         return true;

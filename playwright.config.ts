@@ -53,6 +53,8 @@ export default defineConfig({
         SANDBOX_ISSUER_BASE: SANDBOX_URL,
         SANDBOX_PUBLIC_URL: SANDBOX_URL,
         SANDBOX_PORTAL_URL: PORTAL_URL,
+        // CIBA's interval is 5 s by default; 1 s keeps the tests quick without changing the logic.
+        SANDBOX_IDURA_CIBA_INTERVAL_SECONDS: "1",
         // The lab portal is a second client of the same sandbox, so it can misbehave alone.
         SANDBOX_DIGIDENTITY_EXTRA_CLIENTS: `${LAB_CLIENT.id}:${LAB_CLIENT.secret}`,
         SANDBOX_DIGIDENTITY_REDIRECT_URIS: [TEST_PORTS.labPortal, TEST_PORTS.misissuedPortal]

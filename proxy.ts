@@ -15,6 +15,7 @@ export function proxy(request: NextRequest) {
     nonce,
     authUrl: config.authUrl,
     providerOrigins: config.providerOrigins,
+    connectOrigins: config.connectOrigins,
   });
 
   const requestHeaders = new Headers(request.headers);

@@ -26,6 +26,9 @@ export const SANDBOX_DEFAULTS = {
   DIGIDENTITY_PRODUCT_SCOPE: "sandbox0product1",
   SIGNICAT_CLIENT_ID: "rmi-portal-signicat",
   SIGNICAT_CLIENT_SECRET: "sandbox-signicat-secret",
+  IDTOKEN_SERVICE_ID: "rmi-portal-demo",
+  IDURA_CLIENT_ID: "rmi-portal-idura",
+  IDURA_CLIENT_SECRET: "sandbox-idura-secret",
 } as const;
 
 const rawSchema = z.object({
@@ -60,6 +63,32 @@ const rawSchema = z.object({
   SIGNICAT_ISSUER: httpUrl.optional(),
   SIGNICAT_CLIENT_ID: optionalString,
   SIGNICAT_CLIENT_SECRET: optionalString,
+  IDTOKEN_OPERATOR_URL: httpUrl.optional(),
+  IDTOKEN_ISSUER: httpUrl.optional(),
+  IDTOKEN_WS_URL: z
+    .url({ protocol: /^wss?$/ })
+    .transform((u) => u.replace(/\/+$/, ""))
+    .optional(),
+  IDTOKEN_SERVICE_ID: optionalString,
+  IDTOKEN_AUDIENCE: optionalString,
+  IDTOKEN_SCOPES: z
+    .string()
+    .default("identity:basic identity:date_of_birth identity:age_over_18")
+    .transform((v) => v.split(/[\s,]+/).filter((s) => s.length > 0))
+    .pipe(
+      z.array(z.string().regex(/^identity:[a-z_0-9]+$/, "expected IDToken scopes like identity:name")).min(1),
+    ),
+  IDTOKEN_SESSION_CLAIM: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+    .default("sid"),
+  IDURA_ISSUER: httpUrl.optional(),
+  IDURA_CLIENT_ID: optionalString,
+  IDURA_CLIENT_SECRET: optionalString,
+  IDURA_CIBA_ACR: z
+    .enum(["urn:grn:authn:se:bankid", "urn:grn:authn:no:bankid"])
+    .default("urn:grn:authn:se:bankid"),
+  IDURA_HEADLESS_ACR: z.string().default("urn:grn:authn:se:bankid:another-device:qr"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
   RATE_LIMIT_START_PER_BROWSER: perMinute.default(10),
@@ -91,6 +120,8 @@ export type PortalConfig = {
   };
   /** Origins of every configured identity provider, for the CSP's form-action. */
   providerOrigins: string[];
+  /** Origins page scripts may connect to besides the portal (the IDToken WebSocket), for CSP. */
+  connectOrigins: string[];
   digidentity: {
     issuer: string;
     clientId: string;
@@ -110,6 +141,29 @@ export type PortalConfig = {
     issuer: string;
     clientId: string;
     clientSecret: string;
+  };
+  idtoken: {
+    /** Base of /auth/initiate and /.well-known/jwks.json. */
+    operatorUrl: string;
+    /** The JWT's `iss`. */
+    issuer: string;
+    /** Base of the WebSocket the browser opens (ws:// or wss://). */
+    wsUrl: string;
+    serviceId: string;
+    /** The JWT's `aud`. */
+    audience: string;
+    scopes: string[];
+    /** The JWT claim naming the session the approval answers (unconfirmed: see README). */
+    sessionClaim: string;
+  };
+  idura: {
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
+    /** acr_values of CIBA requests from the call-centre page. */
+    cibaAcr: string;
+    /** acr_values of the headless (animated QR) Swedish BankID login. */
+    headlessAcr: string;
   };
 };
 
@@ -183,6 +237,42 @@ export function parseConfig(env: Record<string, string | undefined>): PortalConf
     clientId: need("SIGNICAT_CLIENT_ID"),
     clientSecret: need("SIGNICAT_CLIENT_SECRET"),
   };
+
+  const operatorUrl = e.IDTOKEN_OPERATOR_URL ?? (e.SANDBOX ? `${sandboxUrl}/idtoken` : undefined);
+  if (!operatorUrl) problems.push("IDTOKEN_OPERATOR_URL: required when SANDBOX=off");
+  if (!e.SANDBOX && operatorUrl && !operatorUrl.startsWith("https://")) {
+    problems.push("IDTOKEN_OPERATOR_URL: must be an https URL when SANDBOX=off");
+  }
+  if (!e.SANDBOX && e.IDTOKEN_ISSUER && !e.IDTOKEN_ISSUER.startsWith("https://")) {
+    problems.push("IDTOKEN_ISSUER: must be an https URL when SANDBOX=off");
+  }
+  const wsUrl = e.IDTOKEN_WS_URL ?? (operatorUrl ?? "").replace(/^http/, "ws");
+  if (!e.SANDBOX && !wsUrl.startsWith("wss://")) {
+    problems.push("IDTOKEN_WS_URL: must be a wss URL when SANDBOX=off");
+  }
+  const idtokenServiceId = need("IDTOKEN_SERVICE_ID");
+  const idtoken = {
+    operatorUrl: operatorUrl ?? "",
+    issuer: e.IDTOKEN_ISSUER ?? operatorUrl ?? "",
+    wsUrl,
+    serviceId: idtokenServiceId,
+    audience: e.IDTOKEN_AUDIENCE ?? idtokenServiceId,
+    scopes: e.IDTOKEN_SCOPES,
+    sessionClaim: e.IDTOKEN_SESSION_CLAIM,
+  };
+
+  const iduraIssuer = e.IDURA_ISSUER ?? (e.SANDBOX ? `${sandboxUrl}/idura` : undefined);
+  if (!iduraIssuer) problems.push("IDURA_ISSUER: required when SANDBOX=off");
+  if (!e.SANDBOX && iduraIssuer && !iduraIssuer.startsWith("https://")) {
+    problems.push("IDURA_ISSUER: must be an https URL when SANDBOX=off");
+  }
+  const idura = {
+    issuer: iduraIssuer ?? "",
+    clientId: need("IDURA_CLIENT_ID"),
+    clientSecret: need("IDURA_CLIENT_SECRET"),
+    cibaAcr: e.IDURA_CIBA_ACR,
+    headlessAcr: e.IDURA_HEADLESS_ACR,
+  };
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -198,8 +288,14 @@ export function parseConfig(env: Record<string, string | undefined>): PortalConf
       poll: { perBrowser: e.RATE_LIMIT_POLL_PER_BROWSER, perAddress: e.RATE_LIMIT_POLL_PER_ADDRESS },
       trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     },
-    providerOrigins: [...new Set([digidentity.issuer].map((issuer) => new URL(issuer).origin))],
+    providerOrigins: [
+      ...new Set([digidentity.issuer, signicat.issuer, idura.issuer].map((issuer) => new URL(issuer).origin)),
+    ],
+    // The IDToken page listens on the operator's WebSocket from the browser.
+    connectOrigins: [new URL(idtoken.wsUrl).origin],
     digidentity,
     signicat,
+    idtoken,
+    idura,
   };
 }

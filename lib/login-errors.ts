@@ -81,6 +81,22 @@ export const LOGIN_ERRORS = {
     title: "MitID did not tell us who you are",
     body: "The answer from Signicat did not contain the MitID details this portal needs. Try again; if it keeps happening, tell the portal's operator and quote the reference below.",
   },
+  idtoken_rejected: {
+    title: "You rejected the login in the IDToken app",
+    body: "Nothing was shared with the portal. If you did not mean to reject it, start again. If you did not start this login, someone knows your token ID: nobody can log in without your phone.",
+  },
+  idtoken_expired: {
+    title: "The one-time code has expired",
+    body: "Each code is valid for 60 seconds. Start again, compare the new code with your phone and approve it there in time.",
+  },
+  idtoken_too_many_attempts: {
+    title: "Too many failed attempts",
+    body: "The check in the IDToken app failed three times, so the login was stopped for your safety. Start again when you are ready.",
+  },
+  idtoken_replaced: {
+    title: "This login continued in another window",
+    body: "The same login was opened in another tab or window, which took it over. Finish it there, or start again here.",
+  },
   unknown: {
     title: "The login could not be completed",
     body: "Something went wrong while logging you in. Try again; if it keeps happening, tell the portal's operator and quote the reference below.",

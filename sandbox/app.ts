@@ -1,7 +1,11 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { SandboxConfig } from "./config";
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
 import { createDigidentity } from "./digidentity/routes";
+import { createIdToken, idTokenSettings } from "./idtoken/routes";
+import { createIdura, iduraSettings } from "./idura/routes";
 import { digidentitySettings } from "./digidentity/sessions";
 import { createSignicat, signicatSettings } from "./signicat/routes";
 import { homePage } from "./home";
@@ -14,8 +18,23 @@ import type { Clock } from "./shared/ttl-store";
  * keys are generated or imported first. `now` lets tests move time to expire codes and sessions.
  */
 export async function createSandboxApp(config: SandboxConfig, options: { now?: Clock } = {}): Promise<Hono> {
+  return (await createSandbox(config, options)).app;
+}
+
+export interface Sandbox {
+  app: Hono;
+  /** For the node server's `upgrade` event: WebSockets (IDToken's) live outside Hono's fetch. */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+}
+
+export async function createSandbox(config: SandboxConfig, options: { now?: Clock } = {}): Promise<Sandbox> {
   const now = options.now ?? Date.now;
-  const providers = [await createDigidentity(config, now), await createSignicat(config, now)];
+  const providers = [
+    await createDigidentity(config, now),
+    await createSignicat(config, now),
+    await createIdToken(config, now),
+    await createIdura(config, now),
+  ];
   const app = new Hono();
 
   app.use(
@@ -36,7 +55,13 @@ export async function createSandboxApp(config: SandboxConfig, options: { now?: C
     return sandboxError(c, 500, "server_error", error.message);
   });
 
-  return app;
+  return {
+    app,
+    upgrade(req, socket, head) {
+      for (const provider of providers) if (provider.upgrade?.(req, socket, head)) return;
+      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+    },
+  };
 }
 
 /** The addresses worth printing at start-up. */
@@ -48,5 +73,7 @@ export function sandboxUrls(config: SandboxConfig): { label: string; url: string
     { label: "Digidentity issuer", url: digidentity.issuer },
     { label: "Digidentity QR pages", url: `${config.publicUrl}/digidentity/app/qr/…` },
     { label: "Signicat issuer", url: signicatSettings(config).issuer },
+    { label: "IDToken operator", url: idTokenSettings(config).issuer },
+    { label: "Idura issuer", url: iduraSettings(config).issuer },
   ];
 }

@@ -71,6 +71,9 @@ const signingKey = z
   })
   .pipe(rsaPrivateJwkSchema);
 
+/** Space- or comma-separated scope names, as IDToken's onboarding hands them out. */
+const scopeList = z.string().transform((list) => list.split(/[\s,]+/).filter((item) => item.length > 0));
+
 const envSchema = z.object({
   SANDBOX_PORT: z.coerce.number().int().min(1).max(65_535).default(4000),
   SANDBOX_HOST: z.string().min(1).default("127.0.0.1"),
@@ -95,6 +98,17 @@ const envSchema = z.object({
   SANDBOX_SIGNICAT_PSD2_CLIENTS: idList.default([]),
   SANDBOX_SIGNICAT_CPR_CACHE_FILE: z.string().min(1).default(".data/signicat-cpr-cache.json"),
   SANDBOX_SIGNICAT_CPR_CACHE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  SANDBOX_IDTOKEN_SERVICE_ID: z.string().min(1).max(200).default("rmi-portal-demo"),
+  SANDBOX_IDTOKEN_ALLOWED_SCOPES: scopeList.default(["identity:full", "identity:age_over_18"]),
+  SANDBOX_IDTOKEN_DEFAULT_SCOPES: scopeList.default(["identity:basic"]),
+  SANDBOX_IDTOKEN_SESSION_TTL_SECONDS: seconds.default(60),
+  SANDBOX_IDTOKEN_JWT_TTL_SECONDS: seconds.default(300),
+  SANDBOX_IDURA_CLIENT_ID: z.string().min(1).max(200).default("rmi-portal-idura"),
+  SANDBOX_IDURA_CLIENT_SECRET: z.string().min(1).max(500).default("sandbox-idura-secret"),
+  SANDBOX_IDURA_REDIRECT_URIS: redirectUriList.default([]),
+  SANDBOX_IDURA_CIBA_INTERVAL_SECONDS: seconds.default(5),
+  SANDBOX_IDURA_REQUEST_TTL_SECONDS: seconds.default(120),
+  SANDBOX_IDURA_QR_MAX_AGE_SECONDS: seconds.default(3),
 });
 
 export interface DigidentityConfig {
@@ -119,6 +133,29 @@ export interface SignicatConfig {
   cprCacheDays: number;
 }
 
+export interface IdTokenConfig {
+  /** The one registered service; it is also the JWT audience. */
+  serviceId: string;
+  /** The scope ceiling from onboarding: a request beyond it is refused. */
+  allowedScopes: string[];
+  /** Asked for when a request names no scopes. */
+  defaultScopes: string[];
+  sessionTtlSeconds: number;
+  jwtTtlSeconds: number;
+}
+
+export interface IduraConfig {
+  clientId: string;
+  clientSecret: string;
+  redirectUris: string[];
+  /** The `interval` CIBA answers; polling sooner gets `slow_down`. */
+  cibaIntervalSeconds: number;
+  /** `expires_in` of CIBA and headless requests. */
+  requestTtlSeconds: number;
+  /** How old a scanned animated QR code may be (Swedish BankID practice: a few seconds). */
+  qrMaxAgeSeconds: number;
+}
+
 export interface SandboxConfig {
   port: number;
   host: string;
@@ -131,6 +168,8 @@ export interface SandboxConfig {
   signingKey: RsaPrivateJwk | undefined;
   digidentity: DigidentityConfig;
   signicat: SignicatConfig;
+  idtoken: IdTokenConfig;
+  idura: IduraConfig;
 }
 
 export class ConfigError extends Error {
@@ -187,6 +226,31 @@ export function parseSandboxConfig(env: Record<string, string | undefined> = pro
       psd2Clients: e.SANDBOX_SIGNICAT_PSD2_CLIENTS,
       cprCacheFile: e.SANDBOX_SIGNICAT_CPR_CACHE_FILE,
       cprCacheDays: e.SANDBOX_SIGNICAT_CPR_CACHE_DAYS,
+    },
+    idura: {
+      clientId: e.SANDBOX_IDURA_CLIENT_ID,
+      clientSecret: e.SANDBOX_IDURA_CLIENT_SECRET,
+      redirectUris: [
+        ...new Set([
+          ...(e.SANDBOX_PORTAL_URL
+            ? [`${e.SANDBOX_PORTAL_URL}/api/auth/callback/idura`]
+            : [
+                "http://localhost:3000/api/auth/callback/idura",
+                "http://127.0.0.1:3000/api/auth/callback/idura",
+              ]),
+          ...e.SANDBOX_IDURA_REDIRECT_URIS,
+        ]),
+      ],
+      cibaIntervalSeconds: e.SANDBOX_IDURA_CIBA_INTERVAL_SECONDS,
+      requestTtlSeconds: e.SANDBOX_IDURA_REQUEST_TTL_SECONDS,
+      qrMaxAgeSeconds: e.SANDBOX_IDURA_QR_MAX_AGE_SECONDS,
+    },
+    idtoken: {
+      serviceId: e.SANDBOX_IDTOKEN_SERVICE_ID,
+      allowedScopes: e.SANDBOX_IDTOKEN_ALLOWED_SCOPES,
+      defaultScopes: e.SANDBOX_IDTOKEN_DEFAULT_SCOPES,
+      sessionTtlSeconds: e.SANDBOX_IDTOKEN_SESSION_TTL_SECONDS,
+      jwtTtlSeconds: e.SANDBOX_IDTOKEN_JWT_TTL_SECONDS,
     },
   };
 }

@@ -1,5 +1,5 @@
 import { serve } from "@hono/node-server";
-import { createSandboxApp, sandboxUrls } from "./app";
+import { createSandbox, sandboxUrls } from "./app";
 import { ConfigError, parseSandboxConfig, type SandboxConfig } from "./config";
 
 function configOrExit(): SandboxConfig {
@@ -14,11 +14,13 @@ function configOrExit(): SandboxConfig {
 
 async function main(): Promise<void> {
   const config = configOrExit();
-  const app = await createSandboxApp(config);
+  const { app, upgrade } = await createSandbox(config);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Sandbox listening on http://${info.address}:${info.port}`);
     for (const { label, url } of sandboxUrls(config)) console.log(`  ${label.padEnd(22)} ${url}`);
   });
+
+  server.on("upgrade", upgrade);
 
   server.on("error", (error: NodeJS.ErrnoException) => {
     console.error(

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 
 import { auth } from "@/auth";
 
 import { logOut } from "./actions";
 import { MitidIdentityView } from "./mitid-identity";
+import { IdTokenIdentityView } from "./idtoken-identity";
+import { NordicEidIdentityView } from "./nordic-eid-identity";
 import { SermiIdentityView } from "./sermi-identity";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -31,11 +34,18 @@ export default async function AccountPage({ searchParams }: Props) {
           </button>
         </form>
       </div>
+      <p className="text-sm">
+        <Link href="/agent/verify" className="text-brand-700 underline underline-offset-2">
+          Call centre: verify a caller with BankID
+        </Link>
+      </p>
       {/* One view per kind of identity; each provider brings its own. */}
       {identity.kind === "sermi" ? <SermiIdentityView identity={identity} /> : null}
       {identity.kind === "mitid" ? (
         <MitidIdentityView identity={identity} problem={typeof problem === "string" ? problem : undefined} />
       ) : null}
+      {identity.kind === "idtoken" ? <IdTokenIdentityView identity={identity} /> : null}
+      {identity.kind === "nordic-eid" ? <NordicEidIdentityView identity={identity} /> : null}
     </div>
   );
 }

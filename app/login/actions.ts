@@ -15,6 +15,8 @@ import { BROWSER_COOKIE, clientAddress, consumeRateLimit } from "@/lib/rate-limi
 
 import { mitidLoginSchema } from "./schema";
 import { startSignicatLogin } from "./start-signicat-login";
+import { IDURA_ID, IDURA_LOGIN_EIDS, type IduraLoginEid } from "@/lib/providers/idura";
+import { z } from "zod";
 
 /** Web login: Auth.js sends the browser to Digidentity (discovery, PKCE, state, nonce). */
 export async function loginWithDigidentity() {
@@ -56,4 +58,26 @@ export async function loginWithMitid(formData: FormData) {
     cpr: flow === "cpr" ? cpr : undefined,
     cvr: flow === "company" || flow === "business" ? cvr : undefined,
   });
+}
+
+const iduraEidSchema = z.enum(Object.keys(IDURA_LOGIN_EIDS) as [IduraLoginEid, ...IduraLoginEid[]]);
+
+/** Idura web login with the chosen eID: each maps to its `acr_values`. */
+export async function loginWithIdura(formData: FormData) {
+  const eid = iduraEidSchema.safeParse(formData.get("eid"));
+  if (!eid.success) redirect(loginErrorUrl("unknown", { provider: IDURA_ID }));
+  let location: string;
+  try {
+    const { value, errors } = await captureAuthErrors(() =>
+      signIn(
+        IDURA_ID,
+        { redirectTo: "/account", redirect: false },
+        { acr_values: IDURA_LOGIN_EIDS[eid.data].acr },
+      ),
+    );
+    location = specificErrorLocation(value, errors, IDURA_ID) ?? value;
+  } catch (error) {
+    location = loginErrorUrl(classifyLoginFailure(error), { provider: IDURA_ID, error });
+  }
+  redirect(location);
 }

@@ -4,7 +4,9 @@ import { redirect } from "next/navigation";
 
 import { auth } from "@/auth";
 
-import { loginWithDigidentity } from "./actions";
+import { IDURA_LOGIN_EIDS } from "@/lib/providers/idura";
+
+import { loginWithDigidentity, loginWithIdura } from "./actions";
 import { MitidLoginChoices } from "./mitid-login";
 
 export const metadata: Metadata = { title: "Log in" };
@@ -22,8 +24,8 @@ export default async function LoginPage({ searchParams }: Props) {
         <h1 className="text-3xl font-bold tracking-tight">Log in to the RMI portal</h1>
         <p className="mt-2 max-w-2xl text-slate-600">
           Access to security-related repair and maintenance information requires a SERMI-registered eID: log
-          in with your Digidentity account for it. In Denmark you can also log in with MitID, through
-          Signicat, below.
+          in with your Digidentity account for it. You can also log in with IDToken, with MitID through
+          Signicat, or with a Nordic eID through Idura, below.
         </p>
       </div>
       <div className="grid gap-6 md:grid-cols-2">
@@ -63,6 +65,53 @@ export default async function LoginPage({ searchParams }: Props) {
             className="mt-6 block w-full rounded-lg border border-brand-600 px-4 py-2.5 text-center font-medium text-brand-700 hover:bg-brand-50"
           >
             Log in with QR code
+          </Link>
+        </section>
+        <section
+          className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+          aria-labelledby="idtoken-login"
+        >
+          <h2 id="idtoken-login" className="text-lg font-semibold">
+            With IDToken
+          </h2>
+          <p className="mt-2 text-sm text-slate-600">
+            Enter your token ID, compare the code with your phone and approve there.
+          </p>
+          <Link
+            href="/login/idtoken"
+            className="mt-6 block w-full rounded-lg border border-brand-600 px-4 py-2.5 text-center font-medium text-brand-700 hover:bg-brand-50"
+          >
+            Log in with IDToken
+          </Link>
+        </section>
+        <section
+          className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+          aria-labelledby="idura-login"
+        >
+          <h2 id="idura-login" className="text-lg font-semibold">
+            With a Nordic eID
+          </h2>
+          <p className="mt-2 text-sm text-slate-600">
+            Danish MitID, Swedish or Norwegian BankID, through Idura.
+          </p>
+          <form action={loginWithIdura} className="mt-6 grid gap-2">
+            {Object.entries(IDURA_LOGIN_EIDS).map(([eid, { label }]) => (
+              <button
+                key={eid}
+                type="submit"
+                name="eid"
+                value={eid}
+                className="w-full rounded-lg border border-brand-600 px-4 py-2.5 font-medium text-brand-700 hover:bg-brand-50"
+              >
+                Log in with {label}
+              </button>
+            ))}
+          </form>
+          <Link
+            href="/login/bankid"
+            className="mt-2 block w-full rounded-lg border border-brand-600 px-4 py-2.5 text-center font-medium text-brand-700 hover:bg-brand-50"
+          >
+            Swedish BankID QR code on this page
           </Link>
         </section>
       </div>

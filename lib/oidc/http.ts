@@ -23,7 +23,12 @@ const TIMEOUT_MS = 10_000;
  */
 const providerAgent = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
 
-type ProviderInit = { method?: "GET" | "POST"; headers?: Record<string, string>; body?: URLSearchParams };
+type ProviderInit = {
+  method?: "GET" | "POST";
+  headers?: Record<string, string>;
+  /** A form (sent as application/x-www-form-urlencoded) or a string with its own content-type. */
+  body?: URLSearchParams | string;
+};
 
 /** A provider call with a timeout; network failures become a ProviderError("provider_unreachable"). */
 export async function providerFetch(url: string, init: ProviderInit = {}): Promise<Response> {
@@ -31,8 +36,10 @@ export async function providerFetch(url: string, init: ProviderInit = {}): Promi
     const res = await request(url, {
       method: init.method ?? "GET",
       headers: {
+        ...(init.body instanceof URLSearchParams
+          ? { "content-type": "application/x-www-form-urlencoded" }
+          : {}),
         ...init.headers,
-        ...(init.body ? { "content-type": "application/x-www-form-urlencoded" } : {}),
       },
       body: init.body?.toString(),
       dispatcher: providerAgent,

@@ -9,9 +9,16 @@ export type HeaderPolicyInput = {
   authUrl: string;
   /** Identity providers' origins the browser is sent to by a form post (login redirects). */
   providerOrigins: string[];
+  /** Origins page scripts may open connections to (the IDToken operator's WebSocket). */
+  connectOrigins?: string[];
 };
 
-export function contentSecurityPolicy({ nonce, authUrl, providerOrigins }: HeaderPolicyInput): string {
+export function contentSecurityPolicy({
+  nonce,
+  authUrl,
+  providerOrigins,
+  connectOrigins = [],
+}: HeaderPolicyInput): string {
   const https = authUrl.startsWith("https://");
   const directives = [
     "default-src 'self'",
@@ -21,7 +28,7 @@ export function contentSecurityPolicy({ nonce, authUrl, providerOrigins }: Heade
     `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    "connect-src 'self'",
+    `connect-src 'self' ${connectOrigins.join(" ")}`.trim(),
     "object-src 'none'",
     "base-uri 'self'",
     // Chromium checks form-action on the redirect after a form post, and the web login's form

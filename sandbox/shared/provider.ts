@@ -1,3 +1,5 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
 import type { Hono } from "hono";
 import type { Html } from "./layout";
 
@@ -9,4 +11,6 @@ export interface SandboxProvider {
   routes: Hono;
   /** A function when the section shows state that changes, like a misbehaviour switch. */
   homeSection: Html | (() => Html);
+  /** WebSocket upgrades under this prefix; true when this provider took the request. */
+  upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 }

@@ -31,3 +31,12 @@ export async function loadSigningKey(privateJwk?: RsaPrivateJwk): Promise<Signin
   const kid = await calculateJwkThumbprint(publicPart, "sha256");
   return { kid, privateKey, publicJwk: { ...publicPart, kid, use: "sig", alg: SIGNING_ALG } };
 }
+
+/** A fresh ES256 (P-256) key pair, for providers that sign with ECDSA; kid is its thumbprint. */
+export async function generateEs256Key(): Promise<SigningKey> {
+  const pair = await generateKeyPair("ES256", { extractable: true });
+  const exported = await exportJWK(pair.publicKey);
+  const publicPart: JWK = { kty: "EC", crv: exported.crv, x: exported.x, y: exported.y };
+  const kid = await calculateJwkThumbprint(publicPart, "sha256");
+  return { kid, privateKey: pair.privateKey, publicJwk: { ...publicPart, kid, use: "sig", alg: "ES256" } };
+}

@@ -48,6 +48,11 @@ export class TtlStore<V> {
     this.#entries.clear();
   }
 
+  /** A snapshot of the keys, so callers may delete while they iterate. */
+  keys(): string[] {
+    return [...this.#entries.keys()];
+  }
+
   get size(): number {
     return this.#entries.size;
   }

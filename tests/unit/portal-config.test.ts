@@ -13,6 +13,9 @@ describe("portal configuration", () => {
     assert.equal(c.digidentity.pollIntervalMs, 1000);
     assert.equal(c.digidentity.qrTtlSeconds, 120);
     assert.equal(c.authUrl, "http://localhost:3000");
+    assert.equal(c.idtoken.operatorUrl, "http://localhost:4000/idtoken");
+    assert.equal(c.idtoken.wsUrl, "ws://localhost:4000/idtoken");
+    assert.deepEqual(c.idtoken.scopes, ["identity:basic", "identity:date_of_birth", "identity:age_over_18"]);
   });
 
   it("with SANDBOX=off names every missing variable", () => {
@@ -29,6 +32,11 @@ describe("portal configuration", () => {
           "SIGNICAT_CLIENT_ID",
           "SIGNICAT_CLIENT_SECRET",
           "AUTH_SECRET",
+          "IDTOKEN_OPERATOR_URL",
+          "IDTOKEN_SERVICE_ID",
+          "IDURA_ISSUER",
+          "IDURA_CLIENT_ID",
+          "IDURA_CLIENT_SECRET",
         ]) {
           assert.match(e.message, new RegExp(name));
         }
@@ -48,8 +56,23 @@ describe("portal configuration", () => {
       SIGNICAT_ISSUER: "https://example.sandbox.signicat.com/auth/open",
       SIGNICAT_CLIENT_ID: "sandbox-portal-123",
       SIGNICAT_CLIENT_SECRET: "s3cret",
+      IDTOKEN_OPERATOR_URL: "https://auth.example.com",
+      IDTOKEN_SERVICE_ID: "vm-portal",
+      IDURA_ISSUER: "https://example.idura.broker",
+      IDURA_CLIENT_ID: "urn:my:application:identifier:1234",
+      IDURA_CLIENT_SECRET: "s3cret",
     };
     assert.equal(parseConfig(real).digidentity.issuer, "https://auth.digidentity.eu");
+    assert.equal(parseConfig(real).idtoken.wsUrl, "wss://auth.example.com");
+    assert.equal(parseConfig(real).idtoken.audience, "vm-portal");
+    assert.throws(
+      () => parseConfig({ ...real, IDTOKEN_OPERATOR_URL: "http://auth.example.com" }),
+      /IDTOKEN_OPERATOR_URL: must be an https URL/,
+    );
+    assert.throws(
+      () => parseConfig({ ...real, IDTOKEN_WS_URL: "ws://auth.example.com" }),
+      /IDTOKEN_WS_URL: must be a wss URL/,
+    );
     assert.throws(
       () => parseConfig({ ...real, DIGIDENTITY_ISSUER: "http://auth.digidentity.eu" }),
       /DIGIDENTITY_ISSUER: must be an https URL/,

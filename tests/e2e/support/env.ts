@@ -31,6 +31,9 @@ export const PORTAL_URL = `http://localhost:${TEST_PORTS.portal}`;
 export const PORTAL_HEALTH_URL = `http://127.0.0.1:${TEST_PORTS.portal}/api/health`;
 export const SANDBOX_URL = `http://127.0.0.1:${TEST_PORTS.sandbox}`;
 export const DIGIDENTITY_ISSUER = `${SANDBOX_URL}/digidentity`;
+/** The IDToken operator in the sandbox; its JWTs name it as `iss`. */
+export const IDTOKEN_OPERATOR = `${SANDBOX_URL}/idtoken`;
+export const IDURA_ISSUER = `${SANDBOX_URL}/idura`;
 export const DEMO_PIN = "12345";
 export const SIGNICAT_CONTROL = `${SANDBOX_URL}/signicat/control`;
 /** The test portal's stdout and stderr, teed here so tests can prove no CPR reached a log line. */

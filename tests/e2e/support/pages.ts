@@ -78,3 +78,84 @@ export async function expectLoginError(page: Page, reason: string, title: string
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
   await expect(page.getByRole("link", { name: "Back to the login page" })).toBeVisible();
 }
+
+/** The portal's IDToken page: token id form, then the one-time code while the phone decides. */
+export class IdTokenLoginPage {
+  constructor(private readonly page: Page) {}
+  async goto() {
+    await this.page.goto("/login/idtoken");
+    await expect(this.page.getByRole("heading", { name: "Log in with IDToken" })).toBeVisible();
+  }
+  tokenIdField() {
+    return this.page.getByLabel("Token ID", { exact: true });
+  }
+  async start(tokenId: string, options: { remember?: boolean } = {}) {
+    await this.tokenIdField().fill(tokenId);
+    await this.page.getByLabel("Remember my token ID on this browser").setChecked(options.remember ?? false);
+    await this.page.getByRole("button", { name: "Send login request" }).click();
+  }
+  otp() {
+    return this.page.getByTestId("idtoken-otp");
+  }
+  async expectEnded(reason: string, title: string) {
+    await expect(this.page.getByTestId("idtoken-ended")).toHaveAttribute("data-reason", reason);
+    await expect(this.page.getByRole("heading", { name: title })).toBeVisible();
+  }
+}
+
+/** The sandbox's stand-in for the IDToken phone app: the pushed request for one token. */
+export class IdTokenPhone {
+  constructor(private readonly page: Page) {}
+  otp() {
+    return this.page.getByTestId("phone-otp");
+  }
+  async withhold(scopeLabel: string) {
+    await this.page.getByLabel(scopeLabel).uncheck();
+  }
+  async approve(pin: string = DEMO_PIN) {
+    await this.page.getByLabel("PIN", { exact: true }).fill(pin);
+    await this.page.getByRole("button", { name: "Approve" }).click();
+  }
+  async reject() {
+    await this.page.getByRole("button", { name: "Reject" }).click();
+  }
+}
+
+/** Idura's eID login page (the sandbox's, in tests). */
+export class IduraLoginForm {
+  constructor(private readonly page: Page) {}
+  async logIn(eidLabel: string, personaLabel: string) {
+    await expect(this.page.getByRole("heading", { name: `Log in with ${eidLabel}` })).toBeVisible();
+    await this.page.getByLabel(personaLabel).check();
+    await this.page.getByRole("button", { name: "Log in" }).click();
+  }
+}
+
+/** The portal's headless Swedish BankID page with its animated QR code. */
+export class BankIdQrPage {
+  constructor(private readonly page: Page) {}
+  async goto() {
+    await this.page.goto("/login/bankid");
+    await expect(this.page.getByRole("heading", { name: "Log in with Swedish BankID" })).toBeVisible();
+  }
+  /** What a phone camera would read right now. */
+  async scan(): Promise<string> {
+    const image = this.page.getByRole("img", { name: "BankID QR code" });
+    await expect(image).toBeVisible();
+    return decodeQr(image);
+  }
+}
+
+/** The sandbox's BankID app: paste what the camera read, then identify. */
+export class BankIdApp {
+  constructor(private readonly page: Page) {}
+  async scan(value: string) {
+    await this.page.getByLabel("Scanned QR code").fill(value);
+    await this.page.getByRole("button", { name: "Scan" }).click();
+  }
+  async identify(personaLabel: string) {
+    await expect(this.page.getByRole("heading", { name: "Identify yourself" })).toBeVisible();
+    await this.page.getByLabel(personaLabel).check();
+    await this.page.getByRole("button", { name: "Identify" }).click();
+  }
+}

@@ -1,0 +1,89 @@
+import { NORDIC_EIDS, type NordicEidIdentity } from "@/lib/identity";
+
+import { Field, formatLoginTime, Section } from "./fields";
+
+/** A MitID or BankID identity, as Idura vouched for it; national identity numbers are never shown. */
+export function NordicEidIdentityView({ identity }: { identity: NordicEidIdentity }) {
+  return (
+    <>
+      <p className="text-slate-600" data-testid="account-role">
+        {identity.business
+          ? `You are logged in for ${identity.business.companyName ?? "your company"} with MitID Erhverv.`
+          : `You are logged in with ${NORDIC_EIDS[identity.eid]}.`}
+      </p>
+      <Section id="login-heading" title="This login">
+        <Field
+          label="Logged in with"
+          help="The eID that vouched for you, through Idura Verify"
+          value={
+            identity.provider === "idura-bankid" ? "Swedish BankID (QR code)" : NORDIC_EIDS[identity.eid]
+          }
+          testId="login-provider"
+          mono={false}
+        />
+        <Field
+          label="Logged in at"
+          help="Time of this login (UTC)"
+          value={formatLoginTime(identity.loginAt)}
+          testId="login-time"
+          mono={false}
+        />
+        <Field label="Method" help="The acr value Idura reports" value={identity.acr} testId="eid-acr" />
+        {identity.loa ? (
+          <Field
+            label="Assurance level"
+            help="MitID level of assurance"
+            value={identity.loa}
+            testId="eid-loa"
+            mono={false}
+          />
+        ) : null}
+      </Section>
+      <Section id="person-heading" title="You">
+        <Field
+          label="Name"
+          help="As your eID states it"
+          value={identity.name}
+          testId="eid-name"
+          mono={false}
+        />
+        {identity.birthdate ? (
+          <Field
+            label="Date of birth"
+            help="As your eID states it"
+            value={identity.birthdate}
+            testId="eid-birthdate"
+          />
+        ) : null}
+        {identity.country ? (
+          <Field
+            label="Country"
+            help="Country of the eID"
+            value={identity.country}
+            testId="eid-country"
+            mono={false}
+          />
+        ) : null}
+      </Section>
+      {identity.business ? (
+        <Section id="business-heading" title="Your company">
+          <Field
+            label="CVR"
+            help="Danish company registration number"
+            value={identity.business.cvr}
+            testId="eid-cvr"
+          />
+          {identity.business.companyName ? (
+            <Field
+              label="Company"
+              help="As MitID Erhverv states it"
+              value={identity.business.companyName}
+              testId="eid-company"
+              mono={false}
+            />
+          ) : null}
+        </Section>
+      ) : null}
+    </>
+  );
+}

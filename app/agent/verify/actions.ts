@@ -1,0 +1,63 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { z } from "zod";
+
+import { auth } from "@/auth";
+import { getConfig } from "@/lib/config";
+import { log } from "@/lib/log";
+import { ProviderError } from "@/lib/oidc/http";
+import { startCiba, UnknownCustomerError } from "@/lib/providers/idura";
+import { cibaCookie, nationalIdSchema, newBindingMessage } from "@/lib/providers/idura-ciba";
+
+export type StartVerificationResult =
+  { ok: true; bindingMessage: string; expiresAt: number } | { ok: false; message: string };
+
+const inputSchema = z.object({ nationalId: nationalIdSchema });
+
+/**
+ * Starts a CIBA request for the customer on the phone. The national id travels only in this
+ * action's POST body and Idura's back-channel form; it is never put in a URL, a cookie or a log.
+ */
+export async function startCustomerVerification(formData: FormData): Promise<StartVerificationResult> {
+  const input = inputSchema.safeParse({ nationalId: formData.get("nationalId") });
+  if (!input.success) return { ok: false, message: input.error.issues[0]?.message ?? "Check the number." };
+  const session = await auth();
+  if (!session?.identity) return { ok: false, message: "Your portal session has ended. Log in again." };
+
+  const { idura } = getConfig();
+  const bindingMessage = newBindingMessage();
+  try {
+    const started = await startCiba(idura, input.data.nationalId, bindingMessage);
+    const jar = await cookies();
+    const now = Date.now();
+    jar.set(
+      cibaCookie.name(),
+      await cibaCookie.seal({
+        authReqId: started.authReqId,
+        bindingMessage,
+        intervalSeconds: started.intervalSeconds,
+        initialIntervalSeconds: started.intervalSeconds,
+        nextPollAt: now + started.intervalSeconds * 1000,
+        expiresAt: started.expiresAt,
+      }),
+      cibaCookie.options((started.expiresAt - now) / 1000 + 60),
+    );
+    return { ok: true, bindingMessage, expiresAt: started.expiresAt };
+  } catch (e) {
+    if (e instanceof UnknownCustomerError) {
+      return {
+        ok: false,
+        message: "No one with this number can be asked through this eID. Check the number.",
+      };
+    }
+    if (e instanceof ProviderError) {
+      log.warn({ event: "ciba_start_failed", reason: e.reason, detail: e.message }, "CIBA start failed");
+      return {
+        ok: false,
+        message: "Idura could not be reached or answered unexpectedly. Try again in a moment.",
+      };
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,56 @@
+import { cookies } from "next/headers";
+
+import { getConfig } from "@/lib/config";
+import { jsonError, jsonOk, parseJsonBody } from "@/lib/http";
+import { log } from "@/lib/log";
+import { ProviderError } from "@/lib/oidc/http";
+import {
+  idTokenCookieName,
+  idTokenCookieOptions,
+  initiateIdTokenLogin,
+  REMEMBER_MAX_AGE_SECONDS,
+  REMEMBERED_TOKEN_COOKIE,
+  sealIdTokenState,
+  UnknownTokenError,
+} from "@/lib/providers/idtoken";
+
+import { startRequestSchema, type IdTokenStartResponse } from "../schema";
+
+export const dynamic = "force-dynamic";
+
+/** Ask the operator for a session; the session id and token id stay in this browser's cookie. */
+export async function POST(req: Request) {
+  const input = await parseJsonBody(req, startRequestSchema);
+  if (!input.ok) return input.response;
+
+  const { idtoken } = getConfig();
+  const jar = await cookies();
+  try {
+    const { state, autoPassword, socketUrl, expiresAt } = await initiateIdTokenLogin(
+      idtoken,
+      input.data.tokenId,
+    );
+    const ttl = Math.max(1, Math.ceil((expiresAt - Date.now()) / 1000)) + 60;
+    jar.set(idTokenCookieName(), await sealIdTokenState(state), idTokenCookieOptions(ttl));
+    if (input.data.remember) {
+      jar.set(REMEMBERED_TOKEN_COOKIE, input.data.tokenId, idTokenCookieOptions(REMEMBER_MAX_AGE_SECONDS));
+    } else {
+      jar.delete(REMEMBERED_TOKEN_COOKIE);
+    }
+    return jsonOk({ autoPassword, socketUrl, expiresAt } satisfies IdTokenStartResponse);
+  } catch (e) {
+    if (e instanceof UnknownTokenError) {
+      return jsonError(404, "unknown_token", "IDToken does not know this token ID. Check it and try again.");
+    }
+    if (e instanceof ProviderError) {
+      log.warn(
+        { event: "idtoken_start_failed", reason: e.reason, detail: e.message },
+        "IDToken start failed",
+      );
+      return e.reason === "provider_unreachable"
+        ? jsonError(502, "provider_unreachable", "IDToken could not be reached. Try again in a moment.")
+        : jsonError(502, "provider_error", "IDToken answered something unexpected. Try again in a moment.");
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,77 @@
+import { cookies } from "next/headers";
+
+import { auth } from "@/auth";
+import { getConfig } from "@/lib/config";
+import { jsonError, jsonOk, parseSearchParams } from "@/lib/http";
+import { NORDIC_EIDS, nordicEidIdentityFromClaims } from "@/lib/identity";
+import { log } from "@/lib/log";
+import { ProviderError } from "@/lib/oidc/http";
+import { IdTokenError, verifyProviderIdToken } from "@/lib/oidc/id-token";
+import { pollCiba } from "@/lib/providers/idura";
+import { cibaCookie } from "@/lib/providers/idura-ciba";
+
+import { emptyQuerySchema, type CibaStatusResponse } from "../../schema";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The agent's page asks every second; Idura is asked only when `interval` has passed since the
+ * last poll (CIBA Core §7.3), and after `slow_down` the interval grows by 5 s (§11).
+ */
+export async function GET(req: Request) {
+  const input = parseSearchParams(req, emptyQuerySchema);
+  if (!input.ok) return input.response;
+  const session = await auth();
+  if (!session?.identity) return jsonError(401, "not_signed_in", "Log in to the portal first.");
+
+  const jar = await cookies();
+  const name = cibaCookie.name();
+  const state = await cibaCookie.open(jar.get(name)?.value);
+  if (!state) return jsonError(404, "no_request", "No customer verification is in progress. Start one.");
+  const pending = (s: typeof state): CibaStatusResponse => ({
+    status: "pending",
+    bindingMessage: s.bindingMessage,
+    intervalSeconds: s.intervalSeconds,
+    slowedDown: s.intervalSeconds > s.initialIntervalSeconds,
+    expiresAt: s.expiresAt,
+  });
+  const now = Date.now();
+  if (state.expiresAt <= now) {
+    jar.delete(name);
+    return jsonOk({ status: "expired" } satisfies CibaStatusResponse);
+  }
+  if (now < state.nextPollAt) return jsonOk(pending(state));
+
+  const { idura } = getConfig();
+  try {
+    const outcome = await pollCiba(idura, state.authReqId);
+    if (outcome.status === "pending" || outcome.status === "slow_down") {
+      const intervalSeconds = state.intervalSeconds + (outcome.status === "slow_down" ? 5 : 0);
+      const next = { ...state, intervalSeconds, nextPollAt: Date.now() + intervalSeconds * 1000 };
+      jar.set(name, await cibaCookie.seal(next), cibaCookie.options((state.expiresAt - now) / 1000 + 60));
+      return jsonOk(pending(next));
+    }
+    jar.delete(name);
+    if (outcome.status !== "approved") return jsonOk({ status: outcome.status } satisfies CibaStatusResponse);
+    const claims = await verifyProviderIdToken(idura, outcome.idToken);
+    const customer = nordicEidIdentityFromClaims(claims, "idura");
+    return jsonOk({
+      status: "approved",
+      customer: { name: customer.name, birthdate: customer.birthdate, eid: NORDIC_EIDS[customer.eid] },
+    } satisfies CibaStatusResponse);
+  } catch (e) {
+    if (e instanceof IdTokenError) {
+      log.warn({ event: "ciba_id_token_refused", detail: e.message }, "CIBA ID token refused");
+      return jsonError(502, "id_token_invalid", "Idura's answer could not be verified, so it was refused.");
+    }
+    if (e instanceof ProviderError) {
+      log.warn({ event: "ciba_poll_failed", reason: e.reason, detail: e.message }, "CIBA poll failed");
+      return jsonError(
+        502,
+        e.reason,
+        "Idura could not be reached or answered unexpectedly. We will keep trying.",
+      );
+    }
+    throw e;
+  }
+}

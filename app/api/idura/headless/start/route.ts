@@ -1,0 +1,46 @@
+import { cookies } from "next/headers";
+
+import { getConfig } from "@/lib/config";
+import { jsonError, jsonOk, parseJsonBody } from "@/lib/http";
+import { log } from "@/lib/log";
+import { ProviderError } from "@/lib/oidc/http";
+import { startHeadless } from "@/lib/providers/idura";
+import { headlessCookie } from "@/lib/providers/idura-bankid";
+
+import { emptyBodySchema, type HeadlessStartResponse } from "../../schema";
+
+export const dynamic = "force-dynamic";
+
+/** Start a headless BankID login: the request id stays in this browser's encrypted cookie. */
+export async function POST(req: Request) {
+  const input = await parseJsonBody(req, emptyBodySchema);
+  if (!input.ok) return input.response;
+  const { idura } = getConfig();
+  try {
+    const started = await startHeadless(idura);
+    const jar = await cookies();
+    jar.set(
+      headlessCookie.name(),
+      await headlessCookie.seal({
+        phase: "pending",
+        headlessReqId: started.headlessReqId,
+        expiresAt: started.expiresAt,
+      }),
+      headlessCookie.options((started.expiresAt - Date.now()) / 1000 + 60),
+    );
+    return jsonOk({ qrData: started.qrData, expiresAt: started.expiresAt } satisfies HeadlessStartResponse);
+  } catch (e) {
+    if (e instanceof ProviderError) {
+      log.warn(
+        { event: "headless_start_failed", reason: e.reason, detail: e.message },
+        "BankID start failed",
+      );
+      return jsonError(
+        502,
+        e.reason,
+        "Idura could not be reached or answered unexpectedly. Try again in a moment.",
+      );
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,71 @@
+import { cookies } from "next/headers";
+
+import { getConfig } from "@/lib/config";
+import { jsonError, jsonOk, parseSearchParams } from "@/lib/http";
+import { log } from "@/lib/log";
+import { ProviderError } from "@/lib/oidc/http";
+import { pollHeadless } from "@/lib/providers/idura";
+import { headlessCookie } from "@/lib/providers/idura-bankid";
+
+import { emptyQuerySchema, type HeadlessStatusResponse } from "../../schema";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * One poll a second: ask Idura once, answer only the fresh QR data and the hint. On approval the
+ * ID token goes into the cookie, for the `idura-bankid` sign-in to verify.
+ */
+export async function GET(req: Request) {
+  const input = parseSearchParams(req, emptyQuerySchema);
+  if (!input.ok) return input.response;
+  const jar = await cookies();
+  const name = headlessCookie.name();
+  const state = await headlessCookie.open(jar.get(name)?.value);
+  if (!state)
+    return jsonError(401, "no_login", "No BankID login is in progress in this browser. Start a new one.");
+  if (state.phase === "approved") return jsonOk({ status: "approved" } satisfies HeadlessStatusResponse);
+  if (state.expiresAt <= Date.now()) {
+    jar.delete(name);
+    return jsonOk({ status: "expired" } satisfies HeadlessStatusResponse);
+  }
+  const { idura } = getConfig();
+  try {
+    const outcome = await pollHeadless(idura, state.headlessReqId);
+    switch (outcome.status) {
+      case "pending":
+      case "slow_down":
+        return jsonOk({
+          status: "pending",
+          ...(outcome.status === "pending" && outcome.qrData ? { qrData: outcome.qrData } : {}),
+          ...(outcome.status === "pending" && outcome.hintCode ? { hintCode: outcome.hintCode } : {}),
+        } satisfies HeadlessStatusResponse);
+      case "approved":
+        jar.set(
+          name,
+          await headlessCookie.seal({
+            phase: "approved",
+            idToken: outcome.idToken,
+            expiresAt: Date.now() + 60_000,
+          }),
+          headlessCookie.options(60),
+        );
+        return jsonOk({ status: "approved" } satisfies HeadlessStatusResponse);
+      case "denied":
+        jar.delete(name);
+        return jsonOk({ status: "cancelled" } satisfies HeadlessStatusResponse);
+      case "expired":
+        jar.delete(name);
+        return jsonOk({ status: "expired" } satisfies HeadlessStatusResponse);
+    }
+  } catch (e) {
+    if (e instanceof ProviderError) {
+      log.warn({ event: "headless_poll_failed", reason: e.reason, detail: e.message }, "BankID poll failed");
+      return jsonError(
+        502,
+        e.reason,
+        "Idura could not be reached or answered unexpectedly. We will keep trying.",
+      );
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+/** Status polls take no parameters: the request is identified by this browser's cookie only. */
+export const emptyQuerySchema = z.strictObject({});
+export const emptyBodySchema = z.strictObject({});
+
+/** What the agent's page may know about a verified customer: no national id, no token. */
+export type VerifiedCustomer = { name: string; birthdate?: string; eid: string };
+
+export type CibaStatusResponse =
+  | {
+      status: "pending";
+      bindingMessage: string;
+      intervalSeconds: number;
+      slowedDown: boolean;
+      expiresAt: number;
+    }
+  | { status: "approved"; customer: VerifiedCustomer }
+  | { status: "denied" | "expired" };
+
+export type HeadlessStartResponse = { qrData: string; expiresAt: number };
+
+export type HeadlessStatusResponse =
+  | { status: "pending"; qrData?: string; hintCode?: string }
+  | { status: "approved" }
+  | { status: "cancelled" | "expired" };

@@ -1,0 +1,66 @@
+import "server-only";
+
+import { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
+import { z } from "zod";
+
+import { nordicEidIdentityFromClaims, NordicEidClaimsError } from "../identity";
+import type { LoginErrorReason } from "../login-errors";
+import { ProviderError } from "../oidc/http";
+import { IdTokenError, verifyProviderIdToken } from "../oidc/id-token";
+import { sealedCookie } from "../sealed-cookie";
+import type { Idura } from "./idura";
+
+/** Public contract: the provider id of the headless (animated QR) Swedish BankID login. */
+export const IDURA_BANKID_ID = "idura-bankid";
+
+/**
+ * The headless request id while pending, the ID token once approved: both only in this
+ * browser's encrypted httpOnly cookie. The page sees nothing but the QR data and a hint.
+ */
+export const headlessCookie = sealedCookie(
+  "idura-bankid",
+  "idura-bankid",
+  z.discriminatedUnion("phase", [
+    z.object({ phase: z.literal("pending"), headlessReqId: z.string(), expiresAt: z.number() }),
+    z.object({ phase: z.literal("approved"), idToken: z.string(), expiresAt: z.number() }),
+  ]),
+);
+
+export class BankIdSignInError extends CredentialsSignin {
+  constructor(reason: LoginErrorReason) {
+    super(reason);
+    this.code = reason;
+  }
+}
+
+async function completeHeadlessLogin(cfg: Idura) {
+  const jar = await cookies();
+  const name = headlessCookie.name();
+  const state = await headlessCookie.open(jar.get(name)?.value);
+  // Single use: whatever happens next, this browser's login state is spent.
+  jar.delete(name);
+  if (!state || state.phase !== "approved" || state.expiresAt < Date.now()) {
+    throw new BankIdSignInError("login_incomplete");
+  }
+  try {
+    const claims = await verifyProviderIdToken(cfg, state.idToken);
+    const identity = nordicEidIdentityFromClaims(claims, IDURA_BANKID_ID);
+    return { id: identity.subject, identity };
+  } catch (e) {
+    if (e instanceof IdTokenError) throw new BankIdSignInError("id_token_invalid");
+    if (e instanceof NordicEidClaimsError) throw new BankIdSignInError("provider_error");
+    if (e instanceof ProviderError) throw new BankIdSignInError(e.reason);
+    throw e;
+  }
+}
+
+export function iduraBankIdProvider(cfg: Idura) {
+  return Credentials({
+    id: IDURA_BANKID_ID,
+    name: "Swedish BankID (QR code)",
+    credentials: {},
+    authorize: () => completeHeadlessLogin(cfg),
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * IDToken token holders. The first is the seed's own example (Marie Dupont); the others show
+ * what a portal meets: an under-18 holder, and one whose document verification is basic only.
+ */
+export interface IdTokenPersona {
+  tokenId: string;
+  label: string;
+  demonstrates: string;
+  claims: {
+    givenName: string;
+    familyName: string;
+    dateOfBirth: string;
+    nationality: string;
+    age_over_18: boolean;
+    document: { type: string; number: string; issuingCountry: string; expiresOn: string };
+    trust_level: "low" | "substantial" | "high";
+  };
+}
+
+export const IDTOKEN_PERSONAS: readonly IdTokenPersona[] = [
+  {
+    tokenId: "IDT-MARIE-DUPONT",
+    label: "Marie Dupont",
+    demonstrates: "The seed's example holder: French passport, high trust level, over 18.",
+    claims: {
+      givenName: "Marie",
+      familyName: "Dupont",
+      dateOfBirth: "1990-03-14",
+      nationality: "FR",
+      age_over_18: true,
+      document: { type: "passport", number: "19FR82731", issuingCountry: "FR", expiresOn: "2031-06-30" },
+      trust_level: "high",
+    },
+  },
+  {
+    tokenId: "IDT-LUKAS-JANSEN",
+    label: "Lukas Jansen",
+    demonstrates: "A 17-year-old apprentice: age_over_18 is false.",
+    claims: {
+      givenName: "Lukas",
+      familyName: "Jansen",
+      dateOfBirth: "2009-09-01",
+      nationality: "NL",
+      age_over_18: false,
+      document: { type: "id_card", number: "NLX83K2P1", issuingCountry: "NL", expiresOn: "2029-09-01" },
+      trust_level: "substantial",
+    },
+  },
+];
+
+export function findIdTokenPersona(tokenId: string): IdTokenPersona | undefined {
+  return IDTOKEN_PERSONAS.find((p) => p.tokenId === tokenId);
+}
+
+/** The stand-in for the phone's biometric check, like the Digidentity personas' PIN. */
+export const IDTOKEN_SANDBOX_PIN = "12345";

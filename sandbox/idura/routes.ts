@@ -1,0 +1,486 @@
+import { createHash } from "node:crypto";
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { html } from "hono/html";
+import { decodeJwt } from "jose";
+import { z } from "zod";
+import type { SandboxConfig } from "../config";
+import { oauthError, sandboxError } from "../shared/errors";
+import { formParams, jsonBody, queryParams } from "../shared/forms";
+import { parseBasicAuth, parseBearer } from "../shared/http-auth";
+import { sendPage, type Html } from "../shared/layout";
+import type { SandboxProvider } from "../shared/provider";
+import { randomId } from "../shared/random";
+import { secretsEqual } from "../shared/secrets";
+import { loadSigningKey } from "../shared/signing-key";
+import type { Clock } from "../shared/ttl-store";
+import { bankIdConfirmPage, bankIdScanPage, iduraLoginPage, iduraMessagePage } from "./pages";
+import { ACR, findIduraPersona, IDURA_PERSONAS, isAcrValue, personasFor } from "./personas";
+import { IduraState, type IduraSettings } from "./state";
+
+const PREFIX = "/idura";
+const CIBA_GRANT = "urn:openid:params:grant-type:ciba";
+const HEADLESS_GRANT = "urn:grn:params:grant-type:headless";
+const noStore = { "Cache-Control": "no-store", Pragma: "no-cache" } as const;
+
+export function iduraSettings(config: SandboxConfig): IduraSettings {
+  return { ...config.idura, issuer: `${config.issuerBase}${PREFIX}` };
+}
+
+const authorizeSchema = z.object({
+  client_id: z.string().max(200),
+  redirect_uri: z.string().max(2000),
+  response_type: z.string().max(100),
+  scope: z.string().max(1000),
+  acr_values: z.string().max(200).optional(),
+  state: z.string().max(2000).optional(),
+  nonce: z.string().max(512).optional(),
+  code_challenge: z
+    .string()
+    .regex(/^[A-Za-z0-9\-._~]{43,128}$/)
+    .optional(),
+  code_challenge_method: z.string().optional(),
+  prompt: z.string().max(100).optional(),
+  login_hint: z.string().max(500).optional(),
+});
+
+const loginFormSchema = z.object({
+  tx: z.string().min(1).max(100),
+  action: z.enum(["login", "cancel"]),
+  persona: z.string().max(100).optional(),
+});
+
+const bindingMessageSchema = z.strictObject({ binding_message: z.string().min(1).max(200) });
+
+function redirectToClient(
+  c: Context,
+  issuer: string,
+  redirectUri: string,
+  params: Record<string, string | undefined>,
+) {
+  const url = new URL(redirectUri);
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);
+  url.searchParams.set("iss", issuer);
+  c.header("Cache-Control", "no-store");
+  c.header("Referrer-Policy", "no-referrer");
+  return c.redirect(url.toString(), 303);
+}
+
+export async function createIdura(config: SandboxConfig, now: Clock): Promise<SandboxProvider> {
+  const settings = iduraSettings(config);
+  const state = new IduraState(settings, await loadSigningKey(), now);
+  const { issuer } = settings;
+  const routes = new Hono();
+
+  /** client_secret_basic or client_secret_post; undefined when authentication fails. */
+  const authenticate = (c: Context, form: Record<string, string>): string | undefined => {
+    const basic = parseBasicAuth(c.req.header("authorization"));
+    const id = basic?.clientId ?? form.client_id;
+    const secret = basic?.clientSecret ?? form.client_secret;
+    if (id !== settings.clientId || secret === undefined || !secretsEqual(secret, settings.clientSecret))
+      return undefined;
+    return id;
+  };
+
+  routes.get("/.well-known/openid-configuration", (c) =>
+    c.json({
+      issuer,
+      authorization_endpoint: `${issuer}/oauth2/authorize`,
+      token_endpoint: `${issuer}/oauth2/token`,
+      userinfo_endpoint: `${issuer}/oauth2/userinfo`,
+      jwks_uri: `${issuer}/.well-known/jwks`,
+      backchannel_authentication_endpoint: `${issuer}/ciba/bc-authorize`,
+      backchannel_token_delivery_modes_supported: ["poll"],
+      backchannel_user_code_parameter_supported: false,
+      // The sandbox offers no implicit flow: Idura keeps it for test domains only, and the portal refuses it.
+      response_types_supported: ["code"],
+      response_modes_supported: ["query"],
+      grant_types_supported: ["authorization_code", CIBA_GRANT, HEADLESS_GRANT],
+      subject_types_supported: ["pairwise"],
+      id_token_signing_alg_values_supported: ["RS256"],
+      token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
+      code_challenge_methods_supported: ["S256"],
+      acr_values_supported: Object.keys(ACR),
+      scopes_supported: ["openid", "ssn"],
+      authorization_response_iss_parameter_supported: true,
+    }),
+  );
+  routes.get("/oauth2/userinfo", async (c) => {
+    const token = parseBearer(c.req.header("authorization"));
+    const grant = token ? state.accessTokens.get(token) : undefined;
+    if (!grant) return oauthError(c, 401, "invalid_token", "unknown or expired access token");
+    const claims = decodeJwt(await state.issueIdToken(grant));
+    for (const key of ["iss", "aud", "iat", "exp", "nonce", "auth_time"]) delete claims[key];
+    return c.json(claims, 200, noStore);
+  });
+  routes.get("/.well-known/jwks", (c) => c.json({ keys: [state.signingKey.publicJwk] }));
+
+  // ------------------------------------------------------------------ web login (code + PKCE)
+  routes.get("/oauth2/authorize", (c) => {
+    const query = queryParams(c);
+    const parsed = authorizeSchema.safeParse(query ?? {});
+    if (!parsed.success)
+      return sendPage(c, iduraMessagePage("Cannot log in", "The login request is malformed.", "alert"), 400);
+    const q = parsed.data;
+    // Never redirect to an address that is not allowlisted for the client.
+    if (q.client_id !== settings.clientId || !settings.redirectUris.includes(q.redirect_uri)) {
+      return sendPage(c, iduraMessagePage("Cannot log in", "Unknown client or redirect_uri.", "alert"), 400);
+    }
+    const fail = (error: string, description: string) =>
+      redirectToClient(c, issuer, q.redirect_uri, { error, error_description: description, state: q.state });
+    if (q.response_type !== "code")
+      return fail("unsupported_response_type", "only response_type=code is offered");
+    if (!q.scope.split(" ").includes("openid")) return fail("invalid_scope", "scope must include openid");
+    if (!q.acr_values || !isAcrValue(q.acr_values))
+      return fail("invalid_request", "acr_values must name one supported eID");
+    if (!q.code_challenge || q.code_challenge_method !== "S256") {
+      return fail("invalid_request", "PKCE with code_challenge_method=S256 is required");
+    }
+    const txId = randomId(16);
+    state.transactions.set(
+      txId,
+      {
+        clientId: q.client_id,
+        redirectUri: q.redirect_uri,
+        acr: q.acr_values,
+        scope: q.scope,
+        state: q.state,
+        nonce: q.nonce,
+        codeChallenge: q.code_challenge,
+      },
+      10 * 60_000,
+    );
+    const { label, eid } = ACR[q.acr_values];
+    return sendPage(
+      c,
+      iduraLoginPage({
+        action: `${PREFIX}/oauth2/authorize`,
+        txId,
+        eidLabel: label,
+        personas: personasFor(eid),
+      }),
+    );
+  });
+
+  routes.post("/oauth2/authorize", async (c) => {
+    const parsed = loginFormSchema.safeParse((await formParams(c)) ?? {});
+    const tx = parsed.success ? state.transactions.take(parsed.data.tx) : undefined;
+    if (!parsed.success || !tx) {
+      return sendPage(
+        c,
+        iduraMessagePage("This login has expired", "Go back to the portal and start again."),
+        400,
+      );
+    }
+    if (parsed.data.action === "cancel") {
+      return redirectToClient(c, issuer, tx.redirectUri, {
+        error: "access_denied",
+        error_description: "user cancelled",
+        state: tx.state,
+      });
+    }
+    const persona = findIduraPersona(parsed.data.persona);
+    if (!persona || persona.eid !== ACR[tx.acr].eid) {
+      return sendPage(c, iduraMessagePage("Cannot log in", "Choose a person for this eID.", "alert"), 400);
+    }
+    const code = randomId();
+    state.codes.set(
+      code,
+      {
+        redirectUri: tx.redirectUri,
+        codeChallenge: tx.codeChallenge,
+        grant: {
+          clientId: tx.clientId,
+          persona,
+          acr: tx.acr,
+          scope: tx.scope,
+          nonce: tx.nonce,
+          authTime: state.now(),
+        },
+      },
+      60_000,
+    );
+    return redirectToClient(c, issuer, tx.redirectUri, { code, state: tx.state });
+  });
+
+  // ------------------------------------------------------------------ token endpoint (all grants)
+  routes.post("/oauth2/token", async (c) => {
+    const form = await formParams(c);
+    if (!form)
+      return oauthError(c, 400, "invalid_request", "expected a form body with no repeated parameters");
+    const clientId = authenticate(c, form);
+    if (!clientId) return oauthError(c, 401, "invalid_client", "client authentication failed");
+
+    if (form.grant_type === "authorization_code") {
+      const code = form.code ? state.codes.take(form.code) : undefined;
+      if (!code || code.grant.clientId !== clientId)
+        return oauthError(c, 400, "invalid_grant", "unknown or used code");
+      if (form.redirect_uri !== code.redirectUri)
+        return oauthError(c, 400, "invalid_grant", "redirect_uri differs");
+      const verifier = form.code_verifier ?? "";
+      const challenge = createHash("sha256").update(verifier, "ascii").digest("base64url");
+      if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier) || !secretsEqual(challenge, code.codeChallenge)) {
+        return oauthError(c, 400, "invalid_grant", "code_verifier does not match the code_challenge");
+      }
+      return c.json(await state.tokenResponse(code.grant), 200, noStore);
+    }
+
+    if (form.grant_type === CIBA_GRANT) {
+      const id = form.auth_req_id ?? "";
+      const request = state.ciba.get(id);
+      if (!request || request.clientId !== clientId)
+        return oauthError(c, 400, "invalid_grant", "unknown auth_req_id");
+      if (request.expiresAt <= state.now()) {
+        state.ciba.delete(id);
+        return oauthError(c, 400, "expired_token", "the authentication request has expired");
+      }
+      if (request.status === "denied") {
+        state.ciba.delete(id);
+        return oauthError(c, 400, "access_denied", "the user denied the request");
+      }
+      const polledAt = state.now();
+      const tooSoon =
+        request.lastPollAt !== undefined && polledAt - request.lastPollAt < request.interval * 1000 - 500;
+      request.lastPollAt = polledAt;
+      // CIBA Core §11: polling faster than `interval` is answered with slow_down.
+      if (tooSoon) return oauthError(c, 400, "slow_down", `poll at most every ${request.interval} s`);
+      if (request.status === "pending")
+        return oauthError(c, 400, "authorization_pending", "waiting for the user");
+      state.ciba.delete(id);
+      return c.json(
+        await state.tokenResponse({
+          clientId,
+          persona: request.persona,
+          acr: request.acr,
+          scope: request.scope,
+          authTime: polledAt,
+        }),
+        200,
+        noStore,
+      );
+    }
+
+    if (form.grant_type === HEADLESS_GRANT) {
+      const id = form.headless_req_id ?? "";
+      const request = state.headless.get(id);
+      if (!request || request.clientId !== clientId)
+        return oauthError(c, 400, "invalid_grant", "unknown headless_req_id");
+      if (request.expiresAt <= state.now()) {
+        state.headless.delete(id);
+        return oauthError(c, 400, "expired_token", "the authentication request has expired");
+      }
+      if (request.status === "cancelled") {
+        state.headless.delete(id);
+        return oauthError(c, 400, "access_denied", "the user cancelled in the app");
+      }
+      if (request.status === "approved" && request.persona) {
+        state.headless.delete(id);
+        return c.json(
+          await state.tokenResponse({
+            clientId,
+            persona: request.persona,
+            acr: request.acr,
+            scope: request.scope,
+            authTime: state.now(),
+          }),
+          200,
+          noStore,
+        );
+      }
+      // Pending answers carry a fresh animated QR code until the app has scanned one.
+      const scanned = request.status === "scanned";
+      return c.json(
+        {
+          error: "authorization_pending",
+          error_description: "waiting for the user",
+          acr_data: scanned
+            ? { hintCode: "userSign" }
+            : { qrData: state.qrData(request), hintCode: "outstandingTransaction" },
+        },
+        400,
+        noStore,
+      );
+    }
+    return oauthError(c, 400, "unsupported_grant_type", "grant_type is not supported");
+  });
+
+  // ------------------------------------------------------------------ CIBA (poll mode)
+  routes.post("/ciba/bc-authorize", async (c) => {
+    const form = await formParams(c);
+    if (!form)
+      return oauthError(c, 400, "invalid_request", "expected a form body with no repeated parameters");
+    const clientId = authenticate(c, form);
+    if (!clientId) return oauthError(c, 401, "invalid_client", "client authentication failed");
+    if (!(form.scope ?? "").split(" ").includes("openid"))
+      return oauthError(c, 400, "invalid_scope", "scope must include openid");
+    const acr = form.acr_values ?? "";
+    if (!isAcrValue(acr) || !["se-bankid", "no-bankid"].includes(ACR[acr].eid)) {
+      return oauthError(c, 400, "invalid_request", "CIBA supports Swedish and Norwegian BankID acr_values");
+    }
+    const bindingMessage = form.binding_message ?? "";
+    if (bindingMessage.length < 1 || bindingMessage.length > 200) {
+      return oauthError(c, 400, "invalid_binding_message", "binding_message must be 1 to 200 characters");
+    }
+    const hint = /^sub:ssn:([0-9]{6,12})$/.exec(form.login_hint ?? "");
+    const persona = IDURA_PERSONAS.find((p) => p.eid === ACR[acr].eid && p.ssn === hint?.[1]);
+    if (!persona) return oauthError(c, 400, "unknown_user_id", "no such user for this eID");
+    const { id, request } = state.startCiba({
+      clientId,
+      persona,
+      acr,
+      scope: form.scope ?? "openid",
+      bindingMessage,
+    });
+    return c.json(
+      { auth_req_id: id, expires_in: settings.requestTtlSeconds, interval: request.interval },
+      200,
+      noStore,
+    );
+  });
+
+  // ------------------------------------------------------------------ headless Swedish BankID
+  routes.post("/headless/authorize", async (c) => {
+    const form = await formParams(c);
+    if (!form)
+      return oauthError(c, 400, "invalid_request", "expected a form body with no repeated parameters");
+    const clientId = authenticate(c, form);
+    if (!clientId) return oauthError(c, 401, "invalid_client", "client authentication failed");
+    const acr = form.acr_values ?? "urn:grn:authn:se:bankid:another-device:qr";
+    if (!isAcrValue(acr) || ACR[acr].eid !== "se-bankid") {
+      return oauthError(c, 400, "invalid_request", "headless supports Swedish BankID only");
+    }
+    const { id, request } = state.startHeadless(clientId, acr, form.scope ?? "openid");
+    return c.json(
+      {
+        headless_req_id: id,
+        expires_in: settings.requestTtlSeconds,
+        acr_data: { qrData: state.qrData(request), autoStartToken: request.qrStartToken },
+      },
+      200,
+      noStore,
+    );
+  });
+
+  routes.get("/app/bankid", (c) => sendPage(c, bankIdScanPage(`${PREFIX}/app/bankid`)));
+  routes.post("/app/bankid", async (c) => {
+    const form = (await formParams(c)) ?? {};
+    const checked = state.checkScan(form.qr ?? "");
+    if (!checked.ok) {
+      const message =
+        checked.why === "stale"
+          ? "This QR code is too old. Scan the code on the screen again."
+          : "This is not a BankID QR code that is waiting for you.";
+      return sendPage(c, bankIdScanPage(`${PREFIX}/app/bankid`, message), 400);
+    }
+    checked.request.status = "scanned";
+    const scanId = randomId(16);
+    state.scans.set(scanId, checked.id, state.requestTtlMs);
+    return sendPage(
+      c,
+      bankIdConfirmPage({
+        action: `${PREFIX}/app/bankid/confirm`,
+        scanId,
+        clientId: checked.request.clientId,
+        personas: personasFor("se-bankid"),
+      }),
+    );
+  });
+  routes.post("/app/bankid/confirm", async (c) => {
+    const form = (await formParams(c)) ?? {};
+    const id = form.scan ? state.scans.take(form.scan) : undefined;
+    const request = id ? state.headless.get(id) : undefined;
+    if (!request || request.status !== "scanned") {
+      return sendPage(c, iduraMessagePage("This request has ended", "Start again on your computer."), 410);
+    }
+    if (form.action !== "identify") {
+      request.status = "cancelled";
+      return sendPage(c, iduraMessagePage("Cancelled", "Nobody was identified."));
+    }
+    const persona = findIduraPersona(form.persona);
+    if (!persona || persona.eid !== "se-bankid")
+      return sendPage(c, iduraMessagePage("Cannot identify", "Choose a person."), 400);
+    request.status = "approved";
+    request.persona = persona;
+    return sendPage(c, iduraMessagePage("Identified", "You can return to your computer.", "ok"));
+  });
+
+  // ------------------------------------------------------------------ control (sandbox only)
+  const findCiba = async (c: Context) => {
+    const parsed = bindingMessageSchema.safeParse(await jsonBody(c));
+    if (!parsed.success) return undefined;
+    for (const key of state.ciba.keys()) {
+      const request = state.ciba.get(key);
+      if (
+        request?.status === "pending" &&
+        request.expiresAt > state.now() &&
+        request.bindingMessage === parsed.data.binding_message
+      ) {
+        return request;
+      }
+    }
+    return undefined;
+  };
+  const cibaControl = (action: "approve" | "deny" | "expire" | "slow-down") =>
+    routes.post(`/control/ciba/${action}`, async (c) => {
+      const request = await findCiba(c);
+      if (!request)
+        return sandboxError(c, 404, "not_found", "no pending CIBA request with that binding_message");
+      if (action === "approve") request.status = "approved";
+      if (action === "deny") request.status = "denied";
+      if (action === "expire") request.expiresAt = state.now();
+      // The server is busy: from now on it wants polls 5 s further apart than it announced.
+      if (action === "slow-down") request.interval += 5;
+      return c.json({ ok: true, status: action });
+    });
+  for (const action of ["approve", "deny", "expire", "slow-down"] as const) cibaControl(action);
+  routes.post("/control/reset", (c) => {
+    state.reset();
+    return c.json({ ok: true, status: "reset" });
+  });
+
+  return { prefix: PREFIX, name: "Idura Verify", routes, homeSection: homeSection(settings) };
+}
+
+function homeSection(settings: IduraSettings): Html {
+  const { issuer } = settings;
+  return html`<section class="card">
+    <h2>Idura Verify (formerly Criipto)</h2>
+    <p>
+      Issuer: <code>${issuer}</code><br />
+      Discovery: <code>${issuer}/.well-known/openid-configuration</code><br />
+      Client <code>${settings.clientId}</code>, redirect URIs
+      ${settings.redirectUris.map((u, i) => html`${i > 0 ? ", " : ""}<code>${u}</code>`)}<br />
+      BankID app (paste a scanned QR code): <a href="${PREFIX}/app/bankid">${PREFIX}/app/bankid</a>
+    </p>
+    <h3>Personas</h3>
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">id</th>
+          <th scope="col">Persona</th>
+          <th scope="col">Demonstrates</th>
+          <th scope="col">National id (CIBA login_hint)</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${IDURA_PERSONAS.map(
+          (p) =>
+            html`<tr>
+              <td><code>${p.id}</code></td>
+              <td>${p.label}</td>
+              <td>${p.demonstrates}</td>
+              <td><code>${p.ssn}</code></td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <h3>Control endpoints (sandbox only)</h3>
+    <ul>
+      <li>
+        <code>POST ${issuer}/control/ciba/{approve|deny|expire|slow-down}</code> with JSON
+        <code>{"binding_message": "…"}</code>
+      </li>
+      <li><code>POST ${issuer}/control/reset</code></li>
+    </ul>
+  </section>`;
+}

@@ -1,0 +1,225 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { SignJWT } from "jose";
+import type { IduraConfig } from "../config";
+import { randomId } from "../shared/random";
+import { SIGNING_ALG, type SigningKey } from "../shared/signing-key";
+import { TtlStore, type Clock } from "../shared/ttl-store";
+import { ACR, type AcrValue, type IduraPersona } from "./personas";
+
+export interface IduraSettings extends IduraConfig {
+  issuer: string;
+}
+
+/** Who logged in, how: what every grant (code, CIBA, headless) ends in. */
+export interface IduraGrant {
+  clientId: string;
+  persona: IduraPersona;
+  acr: AcrValue;
+  scope: string;
+  nonce?: string;
+  authTime: number;
+}
+
+export interface LoginTransaction {
+  clientId: string;
+  redirectUri: string;
+  acr: AcrValue;
+  scope: string;
+  state?: string;
+  nonce?: string;
+  codeChallenge: string;
+}
+
+export interface AuthorizationCode {
+  redirectUri: string;
+  codeChallenge: string;
+  grant: IduraGrant;
+}
+
+export interface CibaRequest {
+  clientId: string;
+  persona: IduraPersona;
+  acr: AcrValue;
+  scope: string;
+  bindingMessage: string;
+  status: "pending" | "approved" | "denied";
+  /** Seconds the client must wait between polls; the `slow-down` control raises it. */
+  interval: number;
+  lastPollAt?: number;
+  expiresAt: number;
+}
+
+export interface HeadlessRequest {
+  clientId: string;
+  acr: AcrValue;
+  scope: string;
+  qrStartToken: string;
+  /** Never leaves the server, as in BankID's animated QR. */
+  qrStartSecret: string;
+  startedAt: number;
+  status: "pending" | "scanned" | "approved" | "cancelled";
+  persona?: IduraPersona;
+  expiresAt: number;
+}
+
+/** Ended requests are remembered this long so a late poll hears `expired_token`, not "unknown". */
+const TOMBSTONE_MS = 10 * 60_000;
+const ID_TOKEN_TTL_SECONDS = 5 * 60;
+
+const COUNTRY = {
+  "dk-mitid": "DK",
+  "dk-mitid-business": "DK",
+  "se-bankid": "SE",
+  "no-bankid": "NO",
+} as const;
+const SCHEME = {
+  "dk-mitid": "dkmitid",
+  "dk-mitid-business": "dkmitid",
+  "se-bankid": "sebankid",
+  "no-bankid": "nobankid",
+} as const;
+
+export class IduraState {
+  readonly transactions: TtlStore<LoginTransaction>;
+  readonly codes: TtlStore<AuthorizationCode>;
+  readonly ciba: TtlStore<CibaRequest>;
+  readonly headless: TtlStore<HeadlessRequest>;
+  /** qrStartToken → headless_req_id; scan id → headless_req_id. */
+  readonly qrTokens: TtlStore<string>;
+  readonly scans: TtlStore<string>;
+  readonly accessTokens: TtlStore<IduraGrant>;
+
+  constructor(
+    readonly settings: IduraSettings,
+    readonly signingKey: SigningKey,
+    readonly now: Clock,
+  ) {
+    this.transactions = new TtlStore({ now });
+    this.codes = new TtlStore({ now });
+    this.ciba = new TtlStore({ now });
+    this.headless = new TtlStore({ now });
+    this.qrTokens = new TtlStore({ now });
+    this.scans = new TtlStore({ now });
+    this.accessTokens = new TtlStore({ now });
+  }
+
+  get requestTtlMs(): number {
+    return this.settings.requestTtlSeconds * 1000;
+  }
+
+  startCiba(request: Omit<CibaRequest, "status" | "interval" | "expiresAt">): {
+    id: string;
+    request: CibaRequest;
+  } {
+    const id = randomId();
+    const full: CibaRequest = {
+      ...request,
+      status: "pending",
+      interval: this.settings.cibaIntervalSeconds,
+      expiresAt: this.now() + this.requestTtlMs,
+    };
+    this.ciba.set(id, full, this.requestTtlMs + TOMBSTONE_MS);
+    return { id, request: full };
+  }
+
+  startHeadless(clientId: string, acr: AcrValue, scope: string): { id: string; request: HeadlessRequest } {
+    const id = randomId();
+    const request: HeadlessRequest = {
+      clientId,
+      acr,
+      scope,
+      qrStartToken: crypto.randomUUID(),
+      qrStartSecret: crypto.randomUUID(),
+      startedAt: this.now(),
+      status: "pending",
+      expiresAt: this.now() + this.requestTtlMs,
+    };
+    this.headless.set(id, request, this.requestTtlMs + TOMBSTONE_MS);
+    this.qrTokens.set(request.qrStartToken, id, this.requestTtlMs);
+    return { id, request };
+  }
+
+  /** BankID's animated QR: `bankid.<qrStartToken>.<t>.<HMAC-SHA256(qrStartSecret, t)>`, t in whole seconds. */
+  qrData(request: HeadlessRequest, at = this.now()): string {
+    const t = Math.max(0, Math.floor((at - request.startedAt) / 1000));
+    return `bankid.${request.qrStartToken}.${t}.${qrAuthCode(request.qrStartSecret, t)}`;
+  }
+
+  /** The request a scanned code belongs to, if its HMAC is right and it is at most `qrMaxAgeSeconds` old. */
+  checkScan(
+    scanned: string,
+  ): { ok: true; id: string; request: HeadlessRequest } | { ok: false; why: "unknown" | "stale" } {
+    const match = /^bankid\.([0-9a-f-]{36})\.(\d{1,6})\.([0-9a-f]{64})$/.exec(scanned.trim());
+    if (!match) return { ok: false, why: "unknown" };
+    const [, token = "", tText = "", code = ""] = match;
+    const id = this.qrTokens.get(token);
+    const request = id ? this.headless.get(id) : undefined;
+    if (!id || !request || request.status !== "pending" || request.expiresAt <= this.now()) {
+      return { ok: false, why: "unknown" };
+    }
+    const t = Number(tText);
+    const expected = Buffer.from(qrAuthCode(request.qrStartSecret, t), "hex");
+    if (!timingSafeEqual(expected, Buffer.from(code, "hex"))) return { ok: false, why: "unknown" };
+    const ageSeconds = (this.now() - request.startedAt) / 1000 - t;
+    if (ageSeconds < -1 || ageSeconds > this.settings.qrMaxAgeSeconds + 1) return { ok: false, why: "stale" };
+    return { ok: true, id, request };
+  }
+
+  /** The one place Idura ID tokens are made (RS256 with `kid`, providers.md). */
+  async issueIdToken(grant: IduraGrant): Promise<string> {
+    const { persona } = grant;
+    const now = Math.floor(this.now() / 1000);
+    const eid = ACR[grant.acr].eid;
+    const claims: Record<string, unknown> = {
+      iss: this.settings.issuer,
+      aud: grant.clientId,
+      sub: persona.sub,
+      iat: now,
+      exp: now + ID_TOKEN_TTL_SECONDS,
+      auth_time: Math.floor(grant.authTime / 1000),
+      acr: grant.acr,
+      identityscheme: SCHEME[eid],
+      country: COUNTRY[eid],
+      name: `${persona.givenName} ${persona.familyName}`,
+      given_name: persona.givenName,
+      family_name: persona.familyName,
+      birthdate: persona.birthdate,
+    };
+    if (grant.nonce) claims.nonce = grant.nonce;
+    if (eid === "dk-mitid" || eid === "dk-mitid-business") claims.uuid = persona.sub.slice(1, -1);
+    if (persona.business) {
+      claims.cvrNumberIdentifier = persona.business.cvr;
+      claims.companyName = persona.business.companyName;
+      claims.employee = true;
+    }
+    // National identity numbers only when asked for, as Idura releases them only with the `ssn` scope.
+    if (grant.scope.split(" ").includes("ssn")) {
+      if (eid.startsWith("dk-")) claims.cprNumberIdentifier = persona.ssn;
+      else claims.ssn = persona.ssn;
+    }
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: SIGNING_ALG, kid: this.signingKey.kid, typ: "JWT" })
+      .sign(this.signingKey.privateKey);
+  }
+
+  async tokenResponse(grant: IduraGrant) {
+    const accessToken = randomId();
+    this.accessTokens.set(accessToken, grant, 300_000);
+    return {
+      access_token: accessToken,
+      token_type: "Bearer",
+      expires_in: 300,
+      scope: grant.scope,
+      id_token: await this.issueIdToken(grant),
+    };
+  }
+
+  reset(): void {
+    for (const store of [this.transactions, this.codes, this.ciba, this.headless, this.qrTokens, this.scans])
+      store.clear();
+  }
+}
+
+export function qrAuthCode(secret: string, t: number): string {
+  return createHmac("sha256", secret).update(String(t)).digest("hex");
+}

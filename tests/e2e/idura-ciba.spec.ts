@@ -1,0 +1,83 @@
+import { expect, test, type Page } from "@playwright/test";
+
+import { IDURA_ISSUER } from "./support/env";
+import { DigidentityForm, LoginPage } from "./support/pages";
+import { PERSONAS } from "./support/personas";
+
+/** Astrid Lindqvist's (sandbox) personnummer: it must never show up in a URL. */
+const ASTRID_SSN = "199004152381";
+
+async function agentAsks(page: Page, nationalId: string) {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.startWebLogin();
+  await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
+  await expect(page).toHaveURL(/\/account$/);
+  await page.getByRole("link", { name: "Call centre: verify a caller with BankID" }).click();
+  await expect(page.getByRole("heading", { name: "Verify a caller" })).toBeVisible();
+  await page.getByLabel("Caller's national identity number").fill(nationalId);
+  await page.getByRole("button", { name: "Send request to the caller's phone" }).click();
+}
+
+async function agentStartsVerification(page: Page): Promise<string> {
+  await agentAsks(page, ASTRID_SSN);
+  const binding = page.getByTestId("ciba-binding-message");
+  await expect(binding).toHaveText(/^RMI-\d{4}$/);
+  return (await binding.textContent()) ?? "";
+}
+
+async function control(page: Page, action: string, bindingMessage: string) {
+  const res = await page.request.post(`${IDURA_ISSUER}/control/ciba/${action}`, {
+    data: { binding_message: bindingMessage },
+  });
+  expect(res.ok(), `${action} answered ${res.status()}`).toBeTruthy();
+}
+
+test.describe("Idura CIBA: a call-centre agent verifies a caller", () => {
+  test("the caller approves: the agent sees the verified name, and the number never appears in a URL", async ({
+    page,
+  }) => {
+    const urls: string[] = [];
+    page.on("request", (r) => urls.push(r.url()));
+    const binding = await agentStartsVerification(page);
+    await expect(page.getByTestId("ciba-interval")).toHaveText("1");
+    await control(page, "approve", binding);
+    await expect(page.getByRole("heading", { name: "Identity confirmed" })).toBeVisible();
+    await expect(page.getByTestId("ciba-customer-name")).toHaveText("Astrid Lindqvist");
+    await expect(page.getByTestId("ciba-customer-birthdate")).toHaveText("1990-04-15");
+    expect(urls.filter((u) => u.includes(ASTRID_SSN))).toEqual([]);
+    const cookies = await page.context().cookies();
+    expect(cookies.find((c) => c.name === "idura-ciba")).toBeUndefined();
+  });
+
+  test("the caller declines", async ({ page }) => {
+    const binding = await agentStartsVerification(page);
+    await control(page, "deny", binding);
+    await expect(page.getByRole("heading", { name: "The caller declined" })).toBeVisible();
+  });
+
+  test("the request expires", async ({ page }) => {
+    const binding = await agentStartsVerification(page);
+    await control(page, "expire", binding);
+    await expect(page.getByRole("heading", { name: "The request expired" })).toBeVisible();
+  });
+
+  test("Idura says slow_down: the portal polls 5 s further apart and still gets the answer", async ({
+    page,
+  }) => {
+    const binding = await agentStartsVerification(page);
+    await expect(page.getByTestId("ciba-interval")).toHaveText("1");
+    await control(page, "slow-down", binding);
+    await expect(page.getByTestId("ciba-waiting")).toContainText("Idura asked us to slow down");
+    await expect(page.getByTestId("ciba-interval")).toHaveText("6");
+    await control(page, "approve", binding);
+    await expect(page.getByTestId("ciba-customer-name")).toHaveText("Astrid Lindqvist", { timeout: 15_000 });
+  });
+
+  test("an unknown number is refused with a plain message", async ({ page }) => {
+    await agentAsks(page, "199912319999");
+    await expect(page.getByTestId("ciba-error")).toHaveText(
+      "No one with this number can be asked through this eID. Check the number.",
+    );
+  });
+});

@@ -1,0 +1,92 @@
+import { expect, test } from "@playwright/test";
+
+import { AccountPage, IduraLoginForm, LoginPage } from "./support/pages";
+
+/** Each eID button on the login page, what Idura shows, who logs in and what the account says. */
+const CASES = [
+  {
+    button: "Log in with MitID",
+    eidPage: "MitID (substantial)",
+    persona: "Karen Nielsen (MitID)",
+    name: "Karen Nielsen",
+    acr: "urn:grn:authn:dk:mitid:substantial",
+    provider: "MitID",
+    country: "DK",
+  },
+  {
+    button: "Log in with MitID Erhverv",
+    eidPage: "MitID Erhverv",
+    persona: "Jens Hansen (MitID Erhverv)",
+    name: "Jens Hansen",
+    acr: "urn:grn:authn:dk:mitid:business",
+    provider: "MitID Erhverv",
+    country: "DK",
+  },
+  {
+    button: "Log in with Swedish BankID on this device",
+    eidPage: "Swedish BankID (this device)",
+    persona: "Astrid Lindqvist (BankID)",
+    name: "Astrid Lindqvist",
+    acr: "urn:grn:authn:se:bankid:same-device",
+    provider: "Swedish BankID",
+    country: "SE",
+  },
+  {
+    button: "Log in with Swedish BankID on another device",
+    eidPage: "Swedish BankID (QR code)",
+    persona: "Astrid Lindqvist (BankID)",
+    name: "Astrid Lindqvist",
+    acr: "urn:grn:authn:se:bankid:another-device:qr",
+    provider: "Swedish BankID",
+    country: "SE",
+  },
+  {
+    button: "Log in with Norwegian BankID",
+    eidPage: "Norwegian BankID",
+    persona: "Ola Nordmann (BankID)",
+    name: "Ola Nordmann",
+    acr: "urn:grn:authn:no:bankid",
+    provider: "Norwegian BankID",
+    country: "NO",
+  },
+] as const;
+
+test.describe("Idura web login", () => {
+  for (const c of CASES) {
+    test(`${c.button}: ${c.name} with ${c.acr}`, async ({ page }) => {
+      const login = new LoginPage(page);
+      await login.goto();
+      await page.getByRole("button", { name: c.button, exact: true }).click();
+      await new IduraLoginForm(page).logIn(c.eidPage, c.persona);
+
+      const account = new AccountPage(page);
+      await account.expectLoaded();
+      await expect(page.getByTestId("login-provider")).toHaveText(c.provider);
+      await expect(page.getByTestId("eid-name")).toHaveText(c.name);
+      await expect(page.getByTestId("eid-acr")).toHaveText(c.acr);
+      await expect(page.getByTestId("eid-country")).toHaveText(c.country);
+    });
+  }
+
+  test("MitID Erhverv shows the company; MitID shows the assurance level", async ({ page }) => {
+    await new LoginPage(page).goto();
+    await page.getByRole("button", { name: "Log in with MitID Erhverv", exact: true }).click();
+    await new IduraLoginForm(page).logIn("MitID Erhverv", "Jens Hansen (MitID Erhverv)");
+    await expect(page.getByTestId("eid-cvr")).toHaveText("12345678");
+    await expect(page.getByTestId("eid-company")).toHaveText("Hansen Autoværksted ApS");
+    await new AccountPage(page).signOut();
+
+    await page.getByRole("button", { name: "Log in with MitID", exact: true }).click();
+    await new IduraLoginForm(page).logIn("MitID (substantial)", "Karen Nielsen (MitID)");
+    await expect(page.getByTestId("eid-loa")).toHaveText("substantial");
+  });
+
+  test("cancelling at Idura ends on a page that says so", async ({ page }) => {
+    await new LoginPage(page).goto();
+    await page.getByRole("button", { name: "Log in with Norwegian BankID", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Log in with Norwegian BankID" })).toBeVisible();
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByTestId("login-error")).toBeVisible();
+    expect(await (await page.request.get("/api/auth/session")).json()).toBeNull();
+  });
+});
