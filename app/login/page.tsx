@@ -103,7 +103,7 @@ export default async function LoginPage({ searchParams }: Props) {
                 value={eid}
                 className="w-full rounded-lg border border-brand-600 px-4 py-2.5 font-medium text-brand-700 hover:bg-brand-50"
               >
-                Log in with {label}
+                Log in with {label} via Idura
               </button>
             ))}
           </form>

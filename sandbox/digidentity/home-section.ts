@@ -46,7 +46,6 @@ export function digidentityHomeSection(settings: DigidentitySettings, misbehavio
       <li><code>POST ${issuer}/control/qr/:qrId/approve</code> with JSON <code>{"persona": "ioe"}</code></li>
       <li><code>POST ${issuer}/control/qr/:qrId/decline</code></li>
       <li><code>POST ${issuer}/control/qr/:qrId/expire</code></li>
-      <li><code>POST ${issuer}/control/authorisations/reset</code> — new chain authorisations only</li>
       <li>
         <code>GET ${issuer}/control/issued</code> — the codes and tokens handed out lately, to check that none
         of them reached your logs

@@ -5,7 +5,7 @@ import { AccountPage, IduraLoginForm, LoginPage } from "./support/pages";
 /** Each eID button on the login page, what Idura shows, who logs in and what the account says. */
 const CASES = [
   {
-    button: "Log in with MitID",
+    button: "Log in with MitID via Idura",
     eidPage: "MitID (substantial)",
     persona: "Karen Nielsen (MitID)",
     name: "Karen Nielsen",
@@ -14,7 +14,7 @@ const CASES = [
     country: "DK",
   },
   {
-    button: "Log in with MitID Erhverv",
+    button: "Log in with MitID Erhverv via Idura",
     eidPage: "MitID Erhverv",
     persona: "Jens Hansen (MitID Erhverv)",
     name: "Jens Hansen",
@@ -23,7 +23,7 @@ const CASES = [
     country: "DK",
   },
   {
-    button: "Log in with Swedish BankID on this device",
+    button: "Log in with Swedish BankID on this device via Idura",
     eidPage: "Swedish BankID (this device)",
     persona: "Astrid Lindqvist (BankID)",
     name: "Astrid Lindqvist",
@@ -32,7 +32,7 @@ const CASES = [
     country: "SE",
   },
   {
-    button: "Log in with Swedish BankID on another device",
+    button: "Log in with Swedish BankID on another device via Idura",
     eidPage: "Swedish BankID (QR code)",
     persona: "Astrid Lindqvist (BankID)",
     name: "Astrid Lindqvist",
@@ -41,7 +41,7 @@ const CASES = [
     country: "SE",
   },
   {
-    button: "Log in with Norwegian BankID",
+    button: "Log in with Norwegian BankID via Idura",
     eidPage: "Norwegian BankID",
     persona: "Ola Nordmann (BankID)",
     name: "Ola Nordmann",
@@ -70,20 +70,20 @@ test.describe("Idura web login", () => {
 
   test("MitID Erhverv shows the company; MitID shows the assurance level", async ({ page }) => {
     await new LoginPage(page).goto();
-    await page.getByRole("button", { name: "Log in with MitID Erhverv", exact: true }).click();
+    await page.getByRole("button", { name: "Log in with MitID Erhverv via Idura", exact: true }).click();
     await new IduraLoginForm(page).logIn("MitID Erhverv", "Jens Hansen (MitID Erhverv)");
     await expect(page.getByTestId("eid-cvr")).toHaveText("12345678");
     await expect(page.getByTestId("eid-company")).toHaveText("Hansen Autoværksted ApS");
     await new AccountPage(page).signOut();
 
-    await page.getByRole("button", { name: "Log in with MitID", exact: true }).click();
+    await page.getByRole("button", { name: "Log in with MitID via Idura", exact: true }).click();
     await new IduraLoginForm(page).logIn("MitID (substantial)", "Karen Nielsen (MitID)");
     await expect(page.getByTestId("eid-loa")).toHaveText("substantial");
   });
 
   test("cancelling at Idura ends on a page that says so", async ({ page }) => {
     await new LoginPage(page).goto();
-    await page.getByRole("button", { name: "Log in with Norwegian BankID", exact: true }).click();
+    await page.getByRole("button", { name: "Log in with Norwegian BankID via Idura", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Log in with Norwegian BankID" })).toBeVisible();
     await page.getByRole("button", { name: "Cancel" }).click();
     await expect(page.getByTestId("login-error")).toBeVisible();
