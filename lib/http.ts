@@ -30,6 +30,13 @@ export async function parseJsonBody<S extends z.ZodType>(
   req: Request,
   schema: S,
 ): Promise<Parsed<z.infer<S>>> {
+  // A JSON route takes its input from the body only: parameters in the URL are refused, not ignored.
+  if (new URL(req.url).search !== "") {
+    return {
+      ok: false,
+      response: jsonError(400, "invalid_request", "This route takes no query parameters."),
+    };
+  }
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) {
     return {

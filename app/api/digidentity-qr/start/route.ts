@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 
 import { getConfig } from "@/lib/config";
-import { jsonError, jsonOk, parseJsonBody, parseSearchParams } from "@/lib/http";
+import { jsonError, jsonOk, parseJsonBody } from "@/lib/http";
 import { log } from "@/lib/log";
 import {
   BROWSER_COOKIE,
@@ -24,8 +24,6 @@ export const dynamic = "force-dynamic";
 
 /** Start a passwordless login: the code stays in this browser's encrypted cookie. */
 export async function POST(req: Request) {
-  const query = parseSearchParams(req, startRequestSchema);
-  if (!query.ok) return query.response;
   const input = await parseJsonBody(req, startRequestSchema);
   if (!input.ok) return input.response;
 
