@@ -3,6 +3,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
 import { Redis } from "ioredis";
+import { cookies } from "next/headers";
 import {
   RateLimiterMemory,
   RateLimiterRedis,
@@ -102,6 +103,31 @@ export function tooManyRequests(retryAfterSeconds: number): Response {
   return jsonError(429, "rate_limited", `Too many requests. Wait ${retryAfterSeconds} s and try again.`, {
     "retry-after": String(retryAfterSeconds),
   });
+}
+
+/**
+ * Count the start of a login (any provider), per address and per browser; the browser gets a
+ * long-lived random id cookie the first time. A 429 response when over the limit, else null.
+ */
+export async function limitLoginStart(req: Request): Promise<Response | null> {
+  const jar = await cookies();
+  const browser = jar.get(BROWSER_COOKIE)?.value ?? newBrowserId();
+  const wait = await consumeRateLimit("start", { address: clientAddress(req.headers), browser });
+  if (wait !== null) return tooManyRequests(wait);
+  jar.set(BROWSER_COOKIE, browser, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: getConfig().authUrl.startsWith("https://"),
+    path: "/",
+    maxAge: 365 * 24 * 3600,
+  });
+  return null;
+}
+
+/** Count one status poll of the login whose sealed cookie is `login`, per address and per login. */
+export async function limitStatusPoll(req: Request, login: string | undefined): Promise<Response | null> {
+  const wait = await consumeRateLimit("poll", { address: clientAddress(req.headers), browser: login });
+  return wait === null ? null : tooManyRequests(wait);
 }
 
 /** A long-lived random id for this browser, so starts can be counted per browser. */

@@ -16,15 +16,21 @@ import { BROWSER_COOKIE, clientAddress, consumeRateLimit } from "@/lib/rate-limi
 import { mitidLoginSchema } from "./schema";
 import { startSignicatLogin } from "./start-signicat-login";
 import { IDURA_ID, IDURA_LOGIN_EIDS, type IduraLoginEid } from "@/lib/providers/idura";
+import { SIGNICAT_ID } from "@/lib/providers/signicat";
 import { z } from "zod";
 
-/** Web login: Auth.js sends the browser to Digidentity (discovery, PKCE, state, nonce). */
-export async function loginWithDigidentity() {
+/** Web logins count against the same start limits as the QR and app logins. */
+async function refuseIfTooManyStarts(provider: string) {
   const wait = await consumeRateLimit("start", {
     address: clientAddress(await headers()),
     browser: (await cookies()).get(BROWSER_COOKIE)?.value,
   });
-  if (wait !== null) redirect(loginErrorUrl("rate_limited", { provider: DIGIDENTITY_ID }));
+  if (wait !== null) redirect(loginErrorUrl("rate_limited", { provider }));
+}
+
+/** Web login: Auth.js sends the browser to Digidentity (discovery, PKCE, state, nonce). */
+export async function loginWithDigidentity() {
+  await refuseIfTooManyStarts(DIGIDENTITY_ID);
 
   let location: string;
   try {
@@ -43,6 +49,7 @@ export async function loginWithDigidentity() {
  * encrypted request object; a badly typed one sends the user back with a hint, never the value.
  */
 export async function loginWithMitid(formData: FormData) {
+  await refuseIfTooManyStarts(SIGNICAT_ID);
   const parsed = mitidLoginSchema.safeParse({
     flow: formData.get("flow"),
     cpr: formData.get("cpr") ?? undefined,
@@ -64,6 +71,7 @@ const iduraEidSchema = z.enum(Object.keys(IDURA_LOGIN_EIDS) as [IduraLoginEid, .
 
 /** Idura web login with the chosen eID: each maps to its `acr_values`. */
 export async function loginWithIdura(formData: FormData) {
+  await refuseIfTooManyStarts(IDURA_ID);
   const eid = iduraEidSchema.safeParse(formData.get("eid"));
   if (!eid.success) redirect(loginErrorUrl("unknown", { provider: IDURA_ID }));
   let location: string;

@@ -3,13 +3,7 @@ import { cookies } from "next/headers";
 import { getConfig } from "@/lib/config";
 import { jsonError, jsonOk, parseJsonBody } from "@/lib/http";
 import { log } from "@/lib/log";
-import {
-  BROWSER_COOKIE,
-  clientAddress,
-  consumeRateLimit,
-  newBrowserId,
-  tooManyRequests,
-} from "@/lib/rate-limit";
+import { limitLoginStart } from "@/lib/rate-limit";
 import { ProviderError } from "@/lib/oidc/http";
 import {
   qrCookieName,
@@ -27,11 +21,9 @@ export async function POST(req: Request) {
   const input = await parseJsonBody(req, startRequestSchema);
   if (!input.ok) return input.response;
 
+  const limited = await limitLoginStart(req);
+  if (limited) return limited;
   const jar = await cookies();
-  const browser = jar.get(BROWSER_COOKIE)?.value ?? newBrowserId();
-  const wait = await consumeRateLimit("start", { address: clientAddress(req.headers), browser });
-  if (wait !== null) return tooManyRequests(wait);
-  jar.set(BROWSER_COOKIE, browser, { ...qrCookieOptions(365 * 24 * 3600) });
 
   const { digidentity } = getConfig();
   try {

@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { getConfig } from "@/lib/config";
 import { jsonError, jsonOk, parseSearchParams } from "@/lib/http";
 import { log } from "@/lib/log";
-import { clientAddress, consumeRateLimit, tooManyRequests } from "@/lib/rate-limit";
+import { limitStatusPoll } from "@/lib/rate-limit";
 import { ProviderError } from "@/lib/oidc/http";
 import {
   openLoginState,
@@ -29,8 +29,8 @@ export async function GET(req: Request) {
   const name = qrCookieName();
   const sealed = jar.get(name)?.value;
   // Counted before any decryption or upstream call, per address and per login in this browser.
-  const wait = await consumeRateLimit("poll", { address: clientAddress(req.headers), browser: sealed });
-  if (wait !== null) return tooManyRequests(wait);
+  const limited = await limitStatusPoll(req, sealed);
+  if (limited) return limited;
   const state = await openLoginState(sealed);
   if (!state) {
     return jsonError(401, "no_login", "No QR login is in progress in this browser. Start a new one.");

@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 
 import { getConfig } from "@/lib/config";
 import { jsonError, jsonOk, parseJsonBody } from "@/lib/http";
+import { limitLoginStart } from "@/lib/rate-limit";
 import { log } from "@/lib/log";
 import { ProviderError } from "@/lib/oidc/http";
 import {
@@ -22,6 +23,8 @@ export const dynamic = "force-dynamic";
 export async function POST(req: Request) {
   const input = await parseJsonBody(req, startRequestSchema);
   if (!input.ok) return input.response;
+  const limited = await limitLoginStart(req);
+  if (limited) return limited;
 
   const { idtoken } = getConfig();
   const jar = await cookies();

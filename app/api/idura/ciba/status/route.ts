@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { auth } from "@/auth";
 import { getConfig } from "@/lib/config";
 import { jsonError, jsonOk, parseSearchParams } from "@/lib/http";
+import { limitStatusPoll } from "@/lib/rate-limit";
 import { NORDIC_EIDS, nordicEidIdentityFromClaims } from "@/lib/identity";
 import { log } from "@/lib/log";
 import { ProviderError } from "@/lib/oidc/http";
@@ -26,7 +27,10 @@ export async function GET(req: Request) {
 
   const jar = await cookies();
   const name = cibaCookie.name();
-  const state = await cibaCookie.open(jar.get(name)?.value);
+  const sealed = jar.get(name)?.value;
+  const limited = await limitStatusPoll(req, sealed);
+  if (limited) return limited;
+  const state = await cibaCookie.open(sealed);
   if (!state) return jsonError(404, "no_request", "No customer verification is in progress. Start one.");
   const pending = (s: typeof state): CibaStatusResponse => ({
     status: "pending",

@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 
 import { getConfig } from "@/lib/config";
 import { jsonError, jsonOk, parseSearchParams } from "@/lib/http";
+import { limitStatusPoll } from "@/lib/rate-limit";
 import { log } from "@/lib/log";
 import { ProviderError } from "@/lib/oidc/http";
 import { pollHeadless } from "@/lib/providers/idura";
@@ -20,7 +21,10 @@ export async function GET(req: Request) {
   if (!input.ok) return input.response;
   const jar = await cookies();
   const name = headlessCookie.name();
-  const state = await headlessCookie.open(jar.get(name)?.value);
+  const sealed = jar.get(name)?.value;
+  const limited = await limitStatusPoll(req, sealed);
+  if (limited) return limited;
+  const state = await headlessCookie.open(sealed);
   if (!state)
     return jsonError(401, "no_login", "No BankID login is in progress in this browser. Start a new one.");
   if (state.phase === "approved") return jsonOk({ status: "approved" } satisfies HeadlessStatusResponse);
