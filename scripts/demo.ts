@@ -40,7 +40,7 @@ async function main() {
     Portal   ${stack.portalUrl}
     Sandbox  ${stack.sandboxUrl}   (personas, control endpoints)
     Phone    ${publicUrl}   (QR codes point here; phone on the same network)
-    Personas  and their PINs are listed on the sandbox home page
+    Personas and their PINs: on the sandbox home page
   └──────────────────────────────────────────────────────────────────┘
   Press Ctrl-C to stop both.
 `);
