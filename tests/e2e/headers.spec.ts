@@ -1,6 +1,7 @@
 import { expect, test } from "./support/fixtures";
 
-import { AccountPage, DigidentityForm, LoginPage, QrPage } from "./support/pages";
+import { MITID, MitidScreens, PortalMitidChoices } from "./support/mitid";
+import { AccountPage, DigidentityForm, IduraLoginForm, LoginPage, QrPage } from "./support/pages";
 import { PERSONAS } from "./support/personas";
 
 test.describe("security headers and cookies", () => {
@@ -54,4 +55,26 @@ test.describe("security headers and cookies", () => {
     expect(body).toContain(PERSONAS.rsse.uids.rsseuid);
     expect(body).not.toMatch(/access_token|id_token|refresh_token|eyJ/);
   });
+
+  /** The largest identities other providers bring: a MitID Business login and MitID Erhverv. */
+  for (const provider of ["signicat", "idura"] as const) {
+    test(`the session cookie stays one cookie under 4 kB for a ${provider} business login`, async ({
+      page,
+    }) => {
+      if (provider === "signicat") {
+        await new PortalMitidChoices(page).business();
+        const mitid = new MitidScreens(page);
+        await mitid.logIn(MITID.erik.userId);
+        await mitid.pick("Nordhavn Cykler I/S");
+      } else {
+        await new LoginPage(page).goto();
+        await page.getByRole("button", { name: "Log in with MitID Erhverv via Idura", exact: true }).click();
+        await new IduraLoginForm(page).logIn("MitID Erhverv", "Jens Hansen (MitID Erhverv)");
+      }
+      await new AccountPage(page).expectLoaded();
+      const session = (await page.context().cookies()).filter((c) => c.name.includes("authjs.session-token"));
+      expect(session).toHaveLength(1);
+      expect(session[0]!.value.length).toBeLessThan(4096);
+    });
+  }
 });

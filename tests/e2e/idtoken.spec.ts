@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./support/fixtures";
 import { generateKeyPair, SignJWT } from "jose";
 
 import { IDTOKEN_OPERATOR } from "./support/env";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/fixtures";
 
 import { IDURA_ISSUER } from "./support/env";
 import { DigidentityForm, LoginPage } from "./support/pages";

@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "./support/fixtures";
 
 import { IDURA_ISSUER } from "./support/env";
 import { AccountPage, BankIdApp, BankIdQrPage } from "./support/pages";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 import { SANDBOX_URL } from "./support/env";
 import { MITID, MitidScreens, PortalMitidChoices, signicatControl } from "./support/mitid";

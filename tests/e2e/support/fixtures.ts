@@ -11,9 +11,11 @@ export const URL_LOG = "logs/e2e/visited-urls.txt";
  * that checks no code, token or personal number ever travelled in one. Covers the test's own
  * context and every context a test opens itself (the "phone").
  */
-export const test = base.extend<{ recordVisitedUrls: void }>({
+export const test = base.extend<{ auditVisitedUrls: boolean; recordVisitedUrls: void }>({
+  /** Off only for a test that puts a personal number into a URL on purpose, to prove it is refused. */
+  auditVisitedUrls: [true, { option: true }],
   recordVisitedUrls: [
-    async ({ context, browser }, use) => {
+    async ({ context, browser, auditVisitedUrls }, use) => {
       mkdirSync("logs/e2e", { recursive: true });
       const urls: string[] = [];
       const watch = (ctx: BrowserContext) => ctx.on("request", (request) => urls.push(request.url()));
@@ -33,7 +35,7 @@ export const test = base.extend<{ recordVisitedUrls: void }>({
       await use();
       browser.newContext = newContext;
       browser.newPage = newPage;
-      if (urls.length > 0) appendFileSync(URL_LOG, urls.join("\n") + "\n");
+      if (auditVisitedUrls && urls.length > 0) appendFileSync(URL_LOG, urls.join("\n") + "\n");
     },
     { auto: true },
   ],
