@@ -1,6 +1,6 @@
 import type { IdTokenIdentity } from "@/lib/identity";
 
-import { Field, formatLoginTime, Section } from "./fields";
+import { Field, LoginFields, Section } from "./fields";
 
 /** What the IDToken holder chose to share on their phone; a claim not granted is not shown. */
 export function IdTokenIdentityView({ identity }: { identity: IdTokenIdentity }) {
@@ -10,20 +10,7 @@ export function IdTokenIdentityView({ identity }: { identity: IdTokenIdentity })
         You are logged in with IDToken. The portal sees only what you chose to share in the app.
       </p>
       <Section id="login-heading" title="This login">
-        <Field
-          label="Logged in with"
-          help="The eID service that vouched for you"
-          value="IDToken"
-          testId="login-provider"
-          mono={false}
-        />
-        <Field
-          label="Logged in at"
-          help="Time of this login (UTC)"
-          value={formatLoginTime(identity.loginAt)}
-          testId="login-time"
-          mono={false}
-        />
+        <LoginFields provider="IDToken" loginAt={identity.loginAt} />
         <Field
           label="Token ID"
           help="Your IDToken credential"

@@ -1,6 +1,6 @@
 import { NORDIC_EIDS, type NordicEidIdentity } from "@/lib/identity";
 
-import { Field, formatLoginTime, Section } from "./fields";
+import { Field, LoginFields, Section } from "./fields";
 
 /** A MitID or BankID identity, as Idura vouched for it; national identity numbers are never shown. */
 export function NordicEidIdentityView({ identity }: { identity: NordicEidIdentity }) {
@@ -12,21 +12,11 @@ export function NordicEidIdentityView({ identity }: { identity: NordicEidIdentit
           : `You are logged in with ${NORDIC_EIDS[identity.eid]}.`}
       </p>
       <Section id="login-heading" title="This login">
-        <Field
-          label="Logged in with"
-          help="The eID that vouched for you, through Idura Verify"
-          value={
+        <LoginFields
+          provider={
             identity.provider === "idura-bankid" ? "Swedish BankID (QR code)" : NORDIC_EIDS[identity.eid]
           }
-          testId="login-provider"
-          mono={false}
-        />
-        <Field
-          label="Logged in at"
-          help="Time of this login (UTC)"
-          value={formatLoginTime(identity.loginAt)}
-          testId="login-time"
-          mono={false}
+          loginAt={identity.loginAt}
         />
         <Field label="Method" help="The acr value Idura reports" value={identity.acr} testId="eid-acr" />
         {identity.loa ? (

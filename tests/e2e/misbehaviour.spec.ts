@@ -5,6 +5,7 @@ import { AccountPage, DigidentityForm, expectLoginError, LoginPage, QrPage } fro
 import { PERSONAS } from "./support/personas";
 import { startPortal } from "./support/portal-process";
 import { qrIdFromUri } from "./support/sandbox";
+import { REFUSED_MODES, VERIFY_TITLE } from "./support/misbehaviour";
 
 /**
  * Every way the sandbox can answer wrongly, against a portal that is the sandbox's second client
@@ -12,26 +13,6 @@ import { qrIdFromUri } from "./support/sandbox";
  * with no session.
  */
 test.describe.configure({ mode: "serial" });
-
-const VERIFY_TITLE = "The identity provider's answer could not be verified";
-
-const REFUSED_MODES = [
-  "bad_signature",
-  "alg_none",
-  "hs256_client_secret",
-  "wrong_iss",
-  "wrong_aud",
-  "missing_aud",
-  "expired",
-  "missing_iat",
-  "missing_sub",
-  "wrong_nonce",
-  "missing_nonce",
-  "wrong_state",
-  "missing_state",
-  "wrong_response_iss",
-  "userinfo_sub_mismatch",
-] as const;
 
 async function misbehave(request: APIRequestContext, mode: string) {
   const res = await request.post(`${SANDBOX_URL}/digidentity/control/misbehaviour`, {

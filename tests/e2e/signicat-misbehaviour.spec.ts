@@ -4,6 +4,7 @@ import { SANDBOX_URL, SIGNICAT_LAB_CLIENT, TEST_PORTS } from "./support/env";
 import { expectLoginError } from "./support/pages";
 import { MITID, MitidScreens, PortalMitidChoices } from "./support/mitid";
 import { startPortal } from "./support/portal-process";
+import { REFUSED_MODES, VERIFY_TITLE } from "./support/misbehaviour";
 
 /**
  * Every way the Signicat sandbox can answer wrongly, against a portal that is Signicat's second
@@ -11,26 +12,6 @@ import { startPortal } from "./support/portal-process";
  * specific page, with no session. A plain MitID login is the quickest way through the screens.
  */
 test.describe.configure({ mode: "serial" });
-
-const VERIFY_TITLE = "The identity provider's answer could not be verified";
-
-const REFUSED_MODES = [
-  "bad_signature",
-  "alg_none",
-  "hs256_client_secret",
-  "wrong_iss",
-  "wrong_aud",
-  "missing_aud",
-  "expired",
-  "missing_iat",
-  "missing_sub",
-  "wrong_nonce",
-  "missing_nonce",
-  "wrong_state",
-  "missing_state",
-  "wrong_response_iss",
-  "userinfo_sub_mismatch",
-] as const;
 
 async function misbehave(request: APIRequestContext, mode: string) {
   const res = await request.post(`${SANDBOX_URL}/signicat/control/misbehaviour`, {
