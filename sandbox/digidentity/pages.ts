@@ -1,5 +1,5 @@
 import { html } from "hono/html";
-import { alert, page, type Html } from "../shared/layout";
+import { alert, page, type Html, messagePageWith } from "../shared/layout";
 import { PERSONAS, SANDBOX_PIN, type RefusalReason } from "./personas";
 
 export const WRONG_PIN = "Wrong PIN. Try again.";
@@ -93,23 +93,6 @@ export const REFUSAL_MESSAGES: Record<RefusalReason, string> = {
 };
 
 /** A page with one heading and one message: results, refusals and errors. */
-export function messagePage(
-  heading: string,
-  message: string,
-  tone: "ok" | "alert" | "plain" = "plain",
-): Html {
-  const body =
-    tone === "ok"
-      ? html`<p class="ok">${message}</p>`
-      : tone === "alert"
-        ? html`<p class="alert" role="alert">${message}</p>`
-        : html`<p>${message}</p>`;
-  return page(
-    heading,
-    html`<div class="card">
-      ${sandboxBadge}
-      <h1>${heading}</h1>
-      ${body}
-    </div>`,
-  );
+export function messagePage(heading: string, message: string, tone?: "ok" | "alert" | "plain"): Html {
+  return messagePageWith(sandboxBadge, heading, message, tone);
 }

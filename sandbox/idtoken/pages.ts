@@ -1,5 +1,5 @@
 import { html } from "hono/html";
-import { alert, page, type Html } from "../shared/layout";
+import { alert, page, type Html, messagePageWith } from "../shared/layout";
 import { IDTOKEN_SANDBOX_PIN } from "./personas";
 import { ATOMIC_SCOPES } from "./scopes";
 import type { IdTokenSession } from "./sessions";
@@ -63,23 +63,6 @@ export function phoneRequestPage(options: {
   );
 }
 
-export function idTokenMessagePage(
-  heading: string,
-  message: string,
-  tone: "ok" | "alert" | "plain" = "plain",
-): Html {
-  const body =
-    tone === "ok"
-      ? html`<p class="ok">${message}</p>`
-      : tone === "alert"
-        ? html`<p class="alert" role="alert">${message}</p>`
-        : html`<p>${message}</p>`;
-  return page(
-    heading,
-    html`<div class="card">
-      ${sandboxBadge}
-      <h1>${heading}</h1>
-      ${body}
-    </div>`,
-  );
+export function idTokenMessagePage(heading: string, message: string, tone?: "ok" | "alert" | "plain"): Html {
+  return messagePageWith(sandboxBadge, heading, message, tone);
 }

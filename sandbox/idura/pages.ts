@@ -1,5 +1,5 @@
 import { html } from "hono/html";
-import { alert, page, type Html } from "../shared/layout";
+import { alert, page, type Html, messagePageWith } from "../shared/layout";
 import type { IduraPersona } from "./personas";
 
 const sandboxBadge = html`<span class="badge">Sandbox — not the real Idura Verify</span>`;
@@ -97,23 +97,6 @@ export function bankIdConfirmPage(options: {
   );
 }
 
-export function iduraMessagePage(
-  heading: string,
-  message: string,
-  tone: "ok" | "alert" | "plain" = "plain",
-): Html {
-  const body =
-    tone === "ok"
-      ? html`<p class="ok">${message}</p>`
-      : tone === "alert"
-        ? html`<p class="alert" role="alert">${message}</p>`
-        : html`<p>${message}</p>`;
-  return page(
-    heading,
-    html`<div class="card">
-      ${sandboxBadge}
-      <h1>${heading}</h1>
-      ${body}
-    </div>`,
-  );
+export function iduraMessagePage(heading: string, message: string, tone?: "ok" | "alert" | "plain"): Html {
+  return messagePageWith(sandboxBadge, heading, message, tone);
 }

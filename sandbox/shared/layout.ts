@@ -75,3 +75,29 @@ export function sendPage(
   );
   return c.html(content, status);
 }
+
+/**
+ * A page with one heading and one message (results, refusals, errors), under the provider's
+ * "not the real service" badge.
+ */
+export function messagePageWith(
+  badge: Html,
+  heading: string,
+  message: string,
+  tone: "ok" | "alert" | "plain" = "plain",
+): Html {
+  const body =
+    tone === "ok"
+      ? html`<p class="ok">${message}</p>`
+      : tone === "alert"
+        ? html`<p class="alert" role="alert">${message}</p>`
+        : html`<p>${message}</p>`;
+  return page(
+    heading,
+    html`<div class="card">
+      ${badge}
+      <h1>${heading}</h1>
+      ${body}
+    </div>`,
+  );
+}
