@@ -4,8 +4,9 @@
  * and writes bench/results.json. Targets are ratios or bounds that hold on a busy machine;
  * absolute times are printed for reading, not for passing.
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 
 import { bin, root, run, startStack, type Stack } from "../scripts/stack";
@@ -54,6 +55,26 @@ function sandboxMemory(): Promise<{ bytesPerLogin: number; count: number }> {
       resolve(JSON.parse(out.trim().split("\n").pop()!) as { bytesPerLogin: number; count: number });
     });
   });
+}
+
+/**
+ * In production the portal has its server to itself: the provider and the users' browsers run
+ * elsewhere. On one machine they all compete for the same cores, and the sandbox answering the
+ * portal's upstream polls would be counted as the portal's own cost. So, when there are at least
+ * two cores and `taskset` exists, the portal gets core 0 and everything else (sandbox, this
+ * process with autocannon, Chromium) the rest. `BENCH_PIN=off` turns it off.
+ */
+function cpuLayout(): { portal: string; sandbox: string } | undefined {
+  const cores = availableParallelism();
+  if (process.env.BENCH_PIN === "off" || cores < 2) return undefined;
+  const rest = cores === 2 ? "1" : `1-${cores - 1}`;
+  try {
+    // -a: every thread of this process, so the browser and workers it starts inherit the set.
+    execFileSync("taskset", ["-a", "-cp", rest, String(process.pid)], { stdio: "ignore" });
+  } catch {
+    return undefined;
+  }
+  return { portal: "0", sandbox: rest };
 }
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -107,7 +128,11 @@ async function main() {
     }
   }
 
-  console.log(`Starting portal :${PORTAL_PORT} and sandbox :${SANDBOX_PORT} (production, loopback)…`);
+  const cpus = cpuLayout();
+  console.log(
+    `Starting portal :${PORTAL_PORT} and sandbox :${SANDBOX_PORT} (production, loopback)` +
+      (cpus ? `; portal on CPU ${cpus.portal}, sandbox + load + browser on CPU ${cpus.sandbox}…` : "…"),
+  );
   const sandboxUrl = `http://127.0.0.1:${SANDBOX_PORT}`;
   let stack: Stack | undefined;
   try {
@@ -119,6 +144,7 @@ async function main() {
       portalHost: "127.0.0.1",
       sandboxPublicUrl: sandboxUrl,
       quiet: true,
+      cpus,
       env: {
         NODE_ENV: "production",
         SANDBOX: "on",

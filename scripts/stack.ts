@@ -29,6 +29,12 @@ export type StackOptions = {
   sandboxPublicUrl: string;
   env?: NodeJS.ProcessEnv;
   quiet?: boolean;
+  /**
+   * CPU lists (`taskset -c` syntax) to pin each server to. The benchmark gives the portal a core
+   * of its own, so the sandbox, the browser and the load generator (a remote provider and remote
+   * users in production) do not take turns with it on the same core.
+   */
+  cpus?: { portal: string; sandbox: string };
 };
 
 export type Stack = { portalUrl: string; sandboxUrl: string; stop: () => Promise<void> };
@@ -82,10 +88,17 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     AUTH_URL: base.AUTH_URL ?? portalUrl,
   };
 
-  const sandbox = start("sandbox", bin("tsx"), ["sandbox/server.ts"], sandboxEnv, !!o.quiet);
+  const pinned = (cpu: string | undefined, command: string, args: string[]): [string, string[]] =>
+    cpu === undefined ? [command, args] : ["taskset", ["-c", cpu, command, ...args]];
+  const sandbox = start(
+    "sandbox",
+    ...pinned(o.cpus?.sandbox, bin("tsx"), ["sandbox/server.ts"]),
+    sandboxEnv,
+    !!o.quiet,
+  );
   const nextArgs = [o.mode === "production" ? "start" : "dev", "-p", String(o.portalPort)];
   if (o.portalHost) nextArgs.push("-H", o.portalHost);
-  const portal = start("portal", bin("next"), nextArgs, portalEnv, !!o.quiet);
+  const portal = start("portal", ...pinned(o.cpus?.portal, bin("next"), nextArgs), portalEnv, !!o.quiet);
 
   const stop = async () => {
     for (const child of [portal, sandbox]) {
