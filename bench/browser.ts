@@ -45,7 +45,8 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 async function newContext(browser: Browser, portalUrl: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: portalUrl });
+  // The stamps look for English headings: pin the language the portal negotiates.
+  const context = await browser.newContext({ baseURL: portalUrl, locale: "en-GB" });
   await context.addInitScript({ content: STAMPS_SCRIPT });
   return context;
 }
