@@ -91,3 +91,20 @@ function parseValue<S extends z.ZodType>(schema: S, value: unknown): Parsed<z.in
     response: jsonError(400, "invalid_request", `${issue?.message ?? "Invalid input"}${where}`),
   };
 }
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
+
+/**
+ * Handlers for the methods a route does not take. Next.js would answer them with an empty 405;
+ * ours say so in the portal's one error shape and name the methods that do work (RFC 9110 §15.5.6).
+ * Use: `export const { PUT, PATCH, DELETE } = otherMethodsRefused("GET", "POST");`
+ */
+export function otherMethodsRefused(...allowed: Method[]): Record<Method, (req: Request) => Response> {
+  const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const refuse = (req: Request) =>
+    jsonError(405, "method_not_allowed", `This address does not take ${req.method}. It takes ${allow}.`, {
+      allow,
+    });
+  return Object.fromEntries(METHODS.map((m) => [m, refuse])) as Record<Method, (req: Request) => Response>;
+}

@@ -102,6 +102,35 @@ for (const handler of HANDLERS) {
   });
 }
 
+/** A method a route does not take: 405 in the same JSON error shape, naming the ones it does. */
+const WRONG_METHODS: { path: string; method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; allow: string }[] =
+  [
+    ...HANDLERS.map((h) => ({
+      path: h.path,
+      method: h.method === "GET" ? ("POST" as const) : ("GET" as const),
+      allow: h.method === "GET" ? "GET, HEAD, OPTIONS" : "POST, OPTIONS",
+    })),
+    ...HANDLERS.map((h) => ({
+      path: h.path,
+      method: "DELETE" as const,
+      allow: h.method === "GET" ? "GET, HEAD, OPTIONS" : "POST, OPTIONS",
+    })),
+    { path: "/api/health", method: "PUT", allow: "GET, HEAD, OPTIONS" },
+    { path: "/api/auth/session", method: "PATCH", allow: "GET, POST, HEAD, OPTIONS" },
+  ];
+
+for (const { path, method, allow } of WRONG_METHODS) {
+  test(`${method} ${path} is refused with a JSON 405`, async ({ request }) => {
+    const res = await request.fetch(path, { method });
+    expect(res.status()).toBe(405);
+    expect(res.headers()["allow"]).toBe(allow);
+    expect(await res.json()).toEqual({
+      error: "method_not_allowed",
+      message: `This address does not take ${method}. It takes ${allow}.`,
+    });
+  });
+}
+
 test("a status poll without a login cookie answers 401 and calls nothing upstream", async ({ request }) => {
   const res = await request.get("/api/digidentity-qr/status");
   expect(res.status()).toBe(401);

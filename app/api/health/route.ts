@@ -1,6 +1,11 @@
+import { otherMethodsRefused } from "@/lib/http";
+
 export const dynamic = "force-dynamic";
 
 /** Liveness for start scripts and Playwright's webServer; reveals nothing about config. */
 export function GET() {
   return Response.json({ ok: true }, { headers: { "cache-control": "no-store" } });
 }
+
+/** Every other method gets a 405 in the portal's JSON error shape. */
+export const { POST, PUT, PATCH, DELETE } = otherMethodsRefused("GET");

@@ -2,6 +2,10 @@ import type { NextRequest } from "next/server";
 
 import { handlers } from "@/auth";
 import { withSpecificLoginErrors } from "@/lib/auth-failures";
+import { otherMethodsRefused } from "@/lib/http";
 
 export const GET = (req: NextRequest) => withSpecificLoginErrors(req, () => handlers.GET(req));
 export const POST = (req: NextRequest) => withSpecificLoginErrors(req, () => handlers.POST(req));
+
+/** Every other method gets a 405 in the portal's JSON error shape. */
+export const { PUT, PATCH, DELETE } = otherMethodsRefused("GET", "POST");

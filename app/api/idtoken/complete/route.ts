@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 
 import { getConfig } from "@/lib/config";
-import { jsonError, jsonOk, parseJsonBody } from "@/lib/http";
+import { jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/http";
 import { log } from "@/lib/log";
 import { ProviderError } from "@/lib/oidc/http";
 import {
@@ -60,3 +60,6 @@ export async function POST(req: Request) {
   jar.set(name, await sealIdTokenState(approved), idTokenCookieOptions(60));
   return jsonOk({ status: "approved" } satisfies IdTokenCompleteResponse);
 }
+
+/** Every other method gets a 405 in the portal's JSON error shape. */
+export const { GET, PUT, PATCH, DELETE } = otherMethodsRefused("POST");

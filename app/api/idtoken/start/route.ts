@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 
 import { getConfig } from "@/lib/config";
-import { jsonError, jsonOk, parseJsonBody } from "@/lib/http";
+import { jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/http";
 import { limitLoginStart } from "@/lib/rate-limit";
 import { log } from "@/lib/log";
 import { ProviderError } from "@/lib/oidc/http";
@@ -57,3 +57,6 @@ export async function POST(req: Request) {
     throw e;
   }
 }
+
+/** Every other method gets a 405 in the portal's JSON error shape. */
+export const { GET, PUT, PATCH, DELETE } = otherMethodsRefused("POST");

@@ -1,6 +1,6 @@
 import { auth } from "@/auth";
 import { getConfig } from "@/lib/config";
-import { jsonError, parseSearchParams } from "@/lib/http";
+import { jsonError, otherMethodsRefused, parseSearchParams } from "@/lib/http";
 import { ProviderError } from "@/lib/oidc/http";
 import { fetchDocumentPhoto } from "@/lib/providers/digidentity-report";
 import { z } from "zod";
@@ -37,3 +37,6 @@ export async function GET(req: Request) {
     throw e;
   }
 }
+
+/** Every other method gets a 405 in the portal's JSON error shape. */
+export const { POST, PUT, PATCH, DELETE } = otherMethodsRefused("GET");

@@ -2,7 +2,7 @@ import { cookies } from "next/headers";
 
 import { auth } from "@/auth";
 import { getConfig } from "@/lib/config";
-import { jsonError, jsonOk, parseSearchParams } from "@/lib/http";
+import { jsonError, jsonOk, otherMethodsRefused, parseSearchParams } from "@/lib/http";
 import { limitStatusPoll } from "@/lib/rate-limit";
 import { NORDIC_EIDS, nordicEidIdentityFromClaims } from "@/lib/identity";
 import { log } from "@/lib/log";
@@ -79,3 +79,6 @@ export async function GET(req: Request) {
     throw e;
   }
 }
+
+/** Every other method gets a 405 in the portal's JSON error shape. */
+export const { POST, PUT, PATCH, DELETE } = otherMethodsRefused("GET");

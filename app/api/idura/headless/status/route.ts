@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 
 import { getConfig } from "@/lib/config";
-import { jsonError, jsonOk, parseSearchParams } from "@/lib/http";
+import { jsonError, jsonOk, otherMethodsRefused, parseSearchParams } from "@/lib/http";
 import { limitStatusPoll } from "@/lib/rate-limit";
 import { log } from "@/lib/log";
 import { ProviderError } from "@/lib/oidc/http";
@@ -73,3 +73,6 @@ export async function GET(req: Request) {
     throw e;
   }
 }
+
+/** Every other method gets a 405 in the portal's JSON error shape. */
+export const { POST, PUT, PATCH, DELETE } = otherMethodsRefused("GET");
