@@ -8,14 +8,8 @@ export const ACR = {
   "urn:grn:authn:dk:mitid:high": { eid: "dk-mitid", loa: "high" },
   "urn:grn:authn:dk:mitid:business": { eid: "dk-mitid-business", loa: "substantial" },
   "urn:grn:authn:se:bankid": { eid: "se-bankid", loa: "high" },
-  "urn:grn:authn:se:bankid:same-device": {
-    eid: "se-bankid",
-    loa: "high",
-  },
-  "urn:grn:authn:se:bankid:another-device:qr": {
-    eid: "se-bankid",
-    loa: "high",
-  },
+  "urn:grn:authn:se:bankid:same-device": { eid: "se-bankid", loa: "high" },
+  "urn:grn:authn:se:bankid:another-device:qr": { eid: "se-bankid", loa: "high" },
   "urn:grn:authn:no:bankid": { eid: "no-bankid", loa: "high" },
 } as const;
 
