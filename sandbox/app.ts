@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { contextStorage } from "hono/context-storage";
 import type { SandboxConfig } from "./config";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
@@ -10,6 +11,7 @@ import { digidentitySettings } from "./digidentity/sessions";
 import { createSignicat, signicatSettings } from "./signicat/routes";
 import { homePage } from "./home";
 import { sandboxError } from "./shared/errors";
+import { LANGUAGE_QUERY, LANGUAGES, languageMiddleware } from "./shared/i18n";
 import { sendPage } from "./shared/layout";
 import type { Clock } from "./shared/ttl-store";
 
@@ -44,8 +46,20 @@ export async function createSandbox(config: SandboxConfig, options: { now?: Cloc
     }),
   );
 
+  // Pages read the request's language through the context storage, so no route hands it around.
+  app.use(contextStorage());
+  app.use(languageMiddleware());
+
   app.get("/health", (c) => c.json({ ok: true }));
-  app.get("/", (c) => sendPage(c, homePage(config, providers)));
+  app.get("/", async (c) => sendPage(c, await homePage(config, providers)));
+  // The switcher on a page that answered a form: the cookie is set, and 204 keeps that page shown.
+  app.get("/language", (c) => {
+    const language = c.req.query(LANGUAGE_QUERY) ?? "";
+    if (!(LANGUAGES as readonly string[]).includes(language)) {
+      return sandboxError(c, 400, "invalid_request", `lang must be one of: ${LANGUAGES.join(", ")}`);
+    }
+    return c.body(null, 204, { "Cache-Control": "no-store" });
+  });
   for (const provider of providers) app.route(provider.prefix, provider.routes);
 
   app.notFound((c) => sandboxError(c, 404, "not_found", `no route for ${c.req.method} ${c.req.path}`));

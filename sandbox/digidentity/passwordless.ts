@@ -6,7 +6,8 @@ import { formParams, jsonBody, queryParams } from "../shared/forms";
 import { sendPage } from "../shared/layout";
 import { randomId } from "../shared/random";
 import { DEFAULT_PERSONA_ID, findPersona, pinMatches, type Persona } from "./personas";
-import { messagePage, phoneApprovalPage, REFUSAL_MESSAGES, WRONG_PIN } from "./pages";
+import { t } from "../shared/i18n";
+import { messagePage, phoneApprovalPage, refusalMessage } from "./pages";
 import { firstIssue, nonceSchema, responseTypeSchema, scopeSchema } from "./params";
 import type { DigidentityState, PasswordlessSession } from "./sessions";
 import { grantedScope } from "./tokens";
@@ -56,7 +57,7 @@ function answer(
 function expiredPage(c: Context, why: "unknown" | "expired"): Response | Promise<Response> {
   return sendPage(
     c,
-    messagePage("This QR code has expired", "Ask for a new QR code on the portal and scan that one."),
+    messagePage(t("digidentity.qrExpired.heading"), t("digidentity.qrExpired.message")),
     why === "expired" ? 410 : 404,
   );
 }
@@ -64,16 +65,23 @@ function expiredPage(c: Context, why: "unknown" | "expired"): Response | Promise
 /** The phone's page right after it answered. */
 function resultPage(c: Context, session: PasswordlessSession): Response | Promise<Response> {
   if (session.status === "approved") {
-    return sendPage(c, messagePage("Login approved", "You can return to your computer.", "ok"));
+    return sendPage(
+      c,
+      messagePage(t("digidentity.result.approved"), t("digidentity.result.returnToComputer"), "ok"),
+    );
   }
   if (session.status === "refused") {
     return sendPage(
       c,
-      messagePage("Login refused", REFUSAL_MESSAGES[session.reason ?? "authorisation_revoked"], "alert"),
+      messagePage(
+        t("digidentity.result.refused"),
+        refusalMessage(session.reason ?? "authorisation_revoked"),
+        "alert",
+      ),
       403,
     );
   }
-  return sendPage(c, messagePage("Login declined", "Nobody was logged in. You can return to your computer."));
+  return sendPage(c, messagePage(t("digidentity.result.declined"), t("digidentity.result.nobodyLoggedIn")));
 }
 
 /** A second look at (GET) or a second answer to (POST, 409) a login that was already answered. */
@@ -84,13 +92,15 @@ function alreadyAnsweredPage(
 ): Response | Promise<Response> {
   const how =
     session.status === "declined"
-      ? "It was declined."
+      ? t("digidentity.answered.declined")
       : session.status === "refused"
-        ? `It was refused. ${REFUSAL_MESSAGES[session.reason ?? "authorisation_revoked"]}`
-        : "It was approved. You can return to your computer.";
+        ? t("digidentity.answered.refused", {
+            reason: refusalMessage(session.reason ?? "authorisation_revoked"),
+          })
+        : t("digidentity.answered.approved");
   return sendPage(
     c,
-    messagePage("Already answered", `This login request was already answered. ${how}`),
+    messagePage(t("digidentity.answered.heading"), t("digidentity.answered.message", { how })),
     status,
   );
 }
@@ -158,7 +168,11 @@ export function passwordlessRoutes(state: DigidentityState): Hono {
     if (!parsed.success) {
       return sendPage(
         c,
-        phoneApprovalPage({ qrId, personaId: DEFAULT_PERSONA_ID, error: "Choose Approve or Decline." }),
+        phoneApprovalPage({
+          qrId,
+          personaId: DEFAULT_PERSONA_ID,
+          error: t("digidentity.phone.chooseApproveOrDecline"),
+        }),
         400,
       );
     }
@@ -170,12 +184,16 @@ export function passwordlessRoutes(state: DigidentityState): Hono {
     if (!persona) {
       return sendPage(
         c,
-        phoneApprovalPage({ qrId, personaId: DEFAULT_PERSONA_ID, error: "Choose a persona." }),
+        phoneApprovalPage({ qrId, personaId: DEFAULT_PERSONA_ID, error: t("digidentity.choosePersona") }),
         400,
       );
     }
     if (!pinMatches(persona, parsed.data.pin)) {
-      return sendPage(c, phoneApprovalPage({ qrId, personaId: persona.id, error: WRONG_PIN }), 400);
+      return sendPage(
+        c,
+        phoneApprovalPage({ qrId, personaId: persona.id, error: t("digidentity.wrongPin") }),
+        400,
+      );
     }
     answer(state, session, { approve: persona });
     return resultPage(c, session);

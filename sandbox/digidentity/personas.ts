@@ -15,9 +15,8 @@ export interface UidSet {
 }
 
 export interface Persona {
+  /** Its label and what it demonstrates are page texts: `digidentity.personas.<id>` in sandbox/messages. */
   id: string;
-  label: string;
-  demonstrates: string;
   pin: string;
   uids: UidSet;
   /** Digidentity issues no tokens to a user whose SERMI authorisation is revoked. */
@@ -39,8 +38,6 @@ const seedIoeSet = {
 export const PERSONAS: readonly Persona[] = [
   {
     id: "ioe",
-    label: "Ingrid Oever — IOE",
-    demonstrates: "The common case: an independent operator employee logs in and gets the IOE UID set.",
     pin: SANDBOX_PIN,
     uids: { sub: "e2x0a6mp-37l0-42ps-94ef-u69755438d3o", ...seedIoeSet },
     revoked: false,
@@ -48,9 +45,6 @@ export const PERSONAS: readonly Persona[] = [
   },
   {
     id: "rsse",
-    label: "Ruben Smit — RSSE with chain authorisation",
-    demonstrates:
-      "A remote service supplier employee acting for an IOE: both UID sets (adds rssuid, rsseuid).",
     pin: SANDBOX_PIN,
     uids: {
       sub: "e6x3a4mp-49l2-66ps-94ef-u39455005d8o",
@@ -63,8 +57,6 @@ export const PERSONAS: readonly Persona[] = [
   },
   {
     id: "revoked",
-    label: "Victor de Vries — authorisation revoked",
-    demonstrates: "The CAB revoked his SERMI authorisation: every login is refused (authorisation_revoked).",
     pin: SANDBOX_PIN,
     uids: {
       sub: "e3x1a7mp-51l3-48ps-94ef-u12345678d9o",
@@ -77,9 +69,6 @@ export const PERSONAS: readonly Persona[] = [
   },
   {
     id: "rsse-once",
-    label: "Sanne Bakker — RSSE, single-use chain authorisation",
-    demonstrates:
-      "The first login consumes the chain authorisation; later ones are refused (chain_authorisation_used) until a reset.",
     pin: SANDBOX_PIN,
     uids: {
       sub: "e4x2a8mp-62l4-59ps-94ef-u87654321d0o",

@@ -6,7 +6,8 @@ import { sendPage } from "../shared/layout";
 import { forgedIssuer } from "../shared/misbehaviour";
 import { randomId } from "../shared/random";
 import { DEFAULT_PERSONA_ID, findPersona, pinMatches } from "./personas";
-import { messagePage, loginPage, WRONG_PIN } from "./pages";
+import { t } from "../shared/i18n";
+import { messagePage, loginPage } from "./pages";
 import { codeChallengeSchema, firstIssue, nonceSchema, responseTypeSchema, scopeSchema } from "./params";
 import type { DigidentityState } from "./sessions";
 import { grantedScope } from "./tokens";
@@ -53,7 +54,7 @@ function redirectToClient(
 }
 
 function authorizeErrorPage(c: Context, message: string): Response | Promise<Response> {
-  return sendPage(c, messagePage("Cannot log in", message, "alert"), 400);
+  return sendPage(c, messagePage(t("digidentity.cannotLogIn"), message, "alert"), 400);
 }
 
 /** Web login (authorization code flow): `GET` shows the sign-in page, `POST` handles its form. */
@@ -63,10 +64,10 @@ export function webLoginRoutes(state: DigidentityState): Hono {
 
   app.get("/oauth2/authorize", (c) => {
     const query = queryParams(c);
-    if (!query) return authorizeErrorPage(c, "A request parameter was sent more than once.");
+    if (!query) return authorizeErrorPage(c, t("digidentity.errors.repeatedParameter"));
     const clientId = query.client_id;
     if (clientId === undefined || state.clientSecret(clientId) === undefined) {
-      return authorizeErrorPage(c, "Unknown client_id. This application is not registered with Digidentity.");
+      return authorizeErrorPage(c, t("digidentity.errors.unknownClient"));
     }
     // Digidentity never redirects to a redirect_uri that is not allowlisted: the user stays here.
     const redirectUri = query.redirect_uri;
@@ -74,8 +75,8 @@ export function webLoginRoutes(state: DigidentityState): Hono {
       return authorizeErrorPage(
         c,
         redirectUri === undefined
-          ? "redirect_uri is missing."
-          : "redirect_uri is not on this client's allowlist, so you will not be sent back to it.",
+          ? t("digidentity.errors.redirectUriMissing")
+          : t("digidentity.errors.redirectUriNotAllowed"),
       );
     }
     const parsed = authorizeQuerySchema.safeParse(query);
@@ -103,14 +104,11 @@ export function webLoginRoutes(state: DigidentityState): Hono {
   app.post("/oauth2/authorize", async (c) => {
     const form = await formParams(c);
     const parsed = loginFormSchema.safeParse(form ?? {});
-    if (!parsed.success) return authorizeErrorPage(c, "This login form was not filled in correctly.");
+    if (!parsed.success) return authorizeErrorPage(c, t("digidentity.errors.badForm"));
     const { tx: txId, action, pin } = parsed.data;
     const transaction = state.transactions.get(txId);
     if (!transaction) {
-      return authorizeErrorPage(
-        c,
-        "This login request has expired or is unknown. Go back to the portal and start again.",
-      );
+      return authorizeErrorPage(c, t("digidentity.errors.unknownTransaction"));
     }
     const mode = state.misbehaviour.of(transaction.clientId);
     const back = (params: Record<string, string>) =>
@@ -137,10 +135,14 @@ export function webLoginRoutes(state: DigidentityState): Hono {
     }
     const persona = findPersona(parsed.data.persona);
     if (!persona) {
-      return sendPage(c, loginPage({ txId, personaId: DEFAULT_PERSONA_ID, error: "Choose a persona." }), 400);
+      return sendPage(
+        c,
+        loginPage({ txId, personaId: DEFAULT_PERSONA_ID, error: t("digidentity.choosePersona") }),
+        400,
+      );
     }
     if (!pinMatches(persona, pin)) {
-      return sendPage(c, loginPage({ txId, personaId: persona.id, error: WRONG_PIN }), 400);
+      return sendPage(c, loginPage({ txId, personaId: persona.id, error: t("digidentity.wrongPin") }), 400);
     }
     state.transactions.delete(txId);
     if (mode === "access_denied") return back({ error: "access_denied" });

@@ -1,10 +1,10 @@
 import { html } from "hono/html";
+import { formatter, t, type MessageKey } from "../shared/i18n";
 import { alert, page, type Html, messagePageWith } from "../shared/layout";
 import { IDTOKEN_SANDBOX_PIN } from "./personas";
-import { ATOMIC_SCOPES } from "./scopes";
 import type { IdTokenSession } from "./sessions";
 
-const sandboxBadge = html`<span class="badge">Sandbox — not the real IDToken app</span>`;
+const sandboxBadge = () => html`<span class="badge">${t("idtoken.badge")}</span>`;
 
 const otpStyle = "font:700 2.5rem/1.2 ui-monospace,monospace;letter-spacing:.3em;margin:.5rem 0";
 
@@ -15,31 +15,42 @@ export function phoneRequestPage(options: {
   holder: string;
   session: IdTokenSession;
   attemptsLeft: number;
+  /** To say how long the request is still open, in the phone's language. */
+  now: number;
   error?: string;
 }): Html {
   const { session } = options;
+  const format = formatter();
   return page(
-    "IDToken app (sandbox)",
+    t("idtoken.phone.heading"),
     html`<div class="card">
-      ${sandboxBadge}
-      <h1>IDToken app (sandbox)</h1>
-      <p>Hello ${options.holder}. The service <code>${session.serviceId}</code> asks you to log in.</p>
-      <p>Check that this code is the one shown on your computer:</p>
+      ${sandboxBadge()}
+      <h1>${t("idtoken.phone.heading")}</h1>
+      <p>${t("idtoken.phone.hello", { holder: options.holder, service: session.serviceId })}</p>
+      <p>${t("idtoken.phone.checkCode")}</p>
       <p style="${otpStyle}" data-testid="phone-otp">${session.autoPassword}</p>
+      <p class="muted" data-testid="phone-expires">
+        ${t("idtoken.phone.expires", {
+          when: format.relativeTime(session.expiresAt, options.now),
+          time: format.dateTime(session.expiresAt, { timeStyle: "medium" }),
+        })}
+      </p>
       ${alert(options.error)}
       <form method="post" action="${options.action}">
         <fieldset>
-          <legend>Share with the service</legend>
+          <legend>${t("idtoken.phone.share")}</legend>
           ${session.scopes.map(
             (scope) =>
               html`<div class="choice">
                 <input type="checkbox" id="scope-${scope}" name="scope" value="${scope}" checked />
-                <label for="scope-${scope}">${ATOMIC_SCOPES[scope].label} (<code>${scope}</code>)</label>
+                <label for="scope-${scope}"
+                  >${t(`idtoken.scopes.${scope}` as MessageKey)} (<code>${scope}</code>)</label
+                >
               </div>`,
           )}
         </fieldset>
         <div class="field">
-          <label for="pin">PIN</label>
+          <label for="pin">${t("idtoken.phone.pin")}</label>
           <input
             id="pin"
             name="pin"
@@ -50,13 +61,17 @@ export function phoneRequestPage(options: {
             aria-describedby="pin-hint"
           />
           <p id="pin-hint" class="muted">
-            Stands in for the fingerprint check. In the sandbox it is ${IDTOKEN_SANDBOX_PIN}.
-            ${options.attemptsLeft} attempt${options.attemptsLeft === 1 ? "" : "s"} left.
+            ${t("idtoken.phone.pinHint", { pin: IDTOKEN_SANDBOX_PIN })}
+            ${t("idtoken.attemptsLeft", { left: options.attemptsLeft })}
           </p>
         </div>
         <div class="actions">
-          <button class="primary" type="submit" name="decision" value="approve">Approve</button>
-          <button class="secondary" type="submit" name="decision" value="reject">Reject</button>
+          <button class="primary" type="submit" name="decision" value="approve">
+            ${t("idtoken.phone.approve")}
+          </button>
+          <button class="secondary" type="submit" name="decision" value="reject">
+            ${t("idtoken.phone.reject")}
+          </button>
         </div>
       </form>
     </div>`,
@@ -64,5 +79,5 @@ export function phoneRequestPage(options: {
 }
 
 export function idTokenMessagePage(heading: string, message: string, tone?: "ok" | "alert" | "plain"): Html {
-  return messagePageWith(sandboxBadge, heading, message, tone);
+  return messagePageWith(sandboxBadge(), heading, message, tone);
 }

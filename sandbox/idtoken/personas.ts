@@ -3,9 +3,9 @@
  * what a portal meets: an under-18 holder, and one whose document verification is basic only.
  */
 export interface IdTokenPersona {
+  /** What it demonstrates is a page text: `idtoken.personas.<tokenId>` in sandbox/messages. */
   tokenId: string;
   label: string;
-  demonstrates: string;
   claims: {
     givenName: string;
     familyName: string;
@@ -21,7 +21,6 @@ export const IDTOKEN_PERSONAS: readonly IdTokenPersona[] = [
   {
     tokenId: "IDT-MARIE-DUPONT",
     label: "Marie Dupont",
-    demonstrates: "The seed's example holder: French passport, high trust level, over 18.",
     claims: {
       givenName: "Marie",
       familyName: "Dupont",
@@ -35,7 +34,6 @@ export const IDTOKEN_PERSONAS: readonly IdTokenPersona[] = [
   {
     tokenId: "IDT-LUKAS-JANSEN",
     label: "Lukas Jansen",
-    demonstrates: "A 17-year-old apprentice: age_over_18 is false.",
     claims: {
       givenName: "Lukas",
       familyName: "Jansen",

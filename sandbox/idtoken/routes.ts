@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { SandboxConfig } from "../config";
 import { sandboxError } from "../shared/errors";
 import { jsonBody } from "../shared/forms";
+import { t, type MessageKey } from "../shared/i18n";
 import { sendPage, type Html } from "../shared/layout";
 import type { SandboxProvider } from "../shared/provider";
 import { secretsEqual } from "../shared/secrets";
@@ -168,23 +169,23 @@ function onSocket(state: IdTokenState, socket: WebSocket, sessionId: string, tok
 function homeSection(settings: IdTokenSettings): Html {
   const { issuer } = settings;
   return html`<section class="card">
-    <h2>IDToken (ITU-T X.1280 out-of-band)</h2>
+    <h2>${t("idtoken.home.heading")}</h2>
     <p>
-      Operator: <code>${issuer}</code><br />
+      ${t("idtoken.home.operator")} <code>${issuer}</code><br />
       JWKS: <code>${issuer}/.well-known/jwks.json</code> (ES256)<br />
       WebSocket: <code>${issuer.replace(/^http/, "ws")}/ws/session/{sessionId}?token={wsToken}</code><br />
-      Service <code>${settings.serviceId}</code>, scope ceiling
-      ${settings.allowedScopes.map((s, i) => html`${i > 0 ? ", " : ""}<code>${s}</code>`)}; sessions live
-      ${settings.sessionTtlSeconds} s.
+      ${t("idtoken.home.service")} <code>${settings.serviceId}</code>, ${t("idtoken.home.scopeCeiling")}
+      ${settings.allowedScopes.map((s, i) => html`${i > 0 ? ", " : ""}<code>${s}</code>`)};
+      ${t("idtoken.home.sessionsLive", { seconds: settings.sessionTtlSeconds })}
     </p>
-    <h3>Token holders</h3>
+    <h3>${t("idtoken.home.holders")}</h3>
     <table>
       <thead>
         <tr>
           <th scope="col">tokenId</th>
-          <th scope="col">Holder</th>
-          <th scope="col">Demonstrates</th>
-          <th scope="col">Phone app</th>
+          <th scope="col">${t("idtoken.home.holder")}</th>
+          <th scope="col">${t("home.demonstrates")}</th>
+          <th scope="col">${t("idtoken.home.phoneApp")}</th>
         </tr>
       </thead>
       <tbody>
@@ -193,21 +194,17 @@ function homeSection(settings: IdTokenSettings): Html {
             html`<tr>
               <td><code>${p.tokenId}</code></td>
               <td>${p.label}</td>
-              <td>${p.demonstrates}</td>
-              <td><a href="${PREFIX}/app/${p.tokenId}">open</a></td>
+              <td>${t(`idtoken.personas.${p.tokenId}` as MessageKey)}</td>
+              <td><a href="${PREFIX}/app/${p.tokenId}">${t("idtoken.home.open")}</a></td>
             </tr>`,
         )}
       </tbody>
     </table>
-    <p class="muted">
-      The phone app's PIN (standing in for the fingerprint) is <code>${IDTOKEN_SANDBOX_PIN}</code>.
-    </p>
-    <h3>Control endpoints (sandbox only)</h3>
+    <p class="muted">${t("idtoken.home.pin")} <code>${IDTOKEN_SANDBOX_PIN}</code>.</p>
+    <h3>${t("home.controlEndpoints")}</h3>
     <ul>
-      <li>
-        <code>POST ${issuer}/control/tokens/:tokenId/expire</code> — expire that token's pending sessions
-      </li>
-      <li><code>POST ${issuer}/control/reset</code> — drop every session</li>
+      <li><code>POST ${issuer}/control/tokens/:tokenId/expire</code> — ${t("idtoken.home.expire")}</li>
+      <li><code>POST ${issuer}/control/reset</code> — ${t("idtoken.home.reset")}</li>
     </ul>
   </section>`;
 }
@@ -293,6 +290,7 @@ export async function createIdToken(config: SandboxConfig, now: Clock): Promise<
         holder: persona?.label ?? tokenId,
         session,
         attemptsLeft: MAX_VERIFY_ATTEMPTS - session.failedAttempts,
+        now: state.now(),
         error,
       }),
       status,
@@ -303,13 +301,7 @@ export async function createIdToken(config: SandboxConfig, now: Clock): Promise<
     const tokenId = c.req.param("tokenId");
     const session = state.latestPending(tokenId);
     if (!session) {
-      return sendPage(
-        c,
-        idTokenMessagePage(
-          "No login requests",
-          "There is no login waiting for you. Start one on your computer, then reload this page.",
-        ),
-      );
+      return sendPage(c, idTokenMessagePage(t("idtoken.none.heading"), t("idtoken.none.message")));
     }
     return phonePage(c, tokenId, session);
   });
@@ -324,9 +316,13 @@ export async function createIdToken(config: SandboxConfig, now: Clock): Promise<
     });
     const session = state.sessions.get(c.req.param("sessionId"));
     if (!session || session.tokenId !== tokenId) {
-      return sendPage(c, idTokenMessagePage("Request not found", "This login request does not exist."), 404);
+      return sendPage(
+        c,
+        idTokenMessagePage(t("idtoken.notFound.heading"), t("idtoken.notFound.message")),
+        404,
+      );
     }
-    if (!parsed.success) return phonePage(c, tokenId, session, "Choose Approve or Reject.", 400);
+    if (!parsed.success) return phonePage(c, tokenId, session, t("idtoken.phone.chooseApproveOrReject"), 400);
     const result = await verify(state, {
       sessionId: session.sessionId,
       tokenId,
@@ -338,11 +334,11 @@ export async function createIdToken(config: SandboxConfig, now: Clock): Promise<
     });
     if (result.ok) {
       return result.status === "approved"
-        ? sendPage(c, idTokenMessagePage("Login approved", "You can return to your computer.", "ok"))
-        : sendPage(
+        ? sendPage(
             c,
-            idTokenMessagePage("Login rejected", "Nobody was logged in. You can return to your computer."),
-          );
+            idTokenMessagePage(t("idtoken.result.approved"), t("idtoken.result.returnToComputer"), "ok"),
+          )
+        : sendPage(c, idTokenMessagePage(t("idtoken.result.rejected"), t("idtoken.result.nobodyLoggedIn")));
     }
     switch (result.error) {
       case "verification_failed":
@@ -350,35 +346,29 @@ export async function createIdToken(config: SandboxConfig, now: Clock): Promise<
           c,
           tokenId,
           session,
-          `Wrong PIN. ${result.attemptsLeft} attempt${result.attemptsLeft === 1 ? "" : "s"} left.`,
+          `${t("idtoken.phone.wrongPin")} ${t("idtoken.attemptsLeft", { left: result.attemptsLeft ?? 0 })}`,
           401,
         );
       case "invalid_scope":
-        return phonePage(
-          c,
-          tokenId,
-          session,
-          "Choose at least one thing to share, or reject the login.",
-          400,
-        );
+        return phonePage(c, tokenId, session, t("idtoken.phone.chooseScope"), 400);
       case "too_many_attempts":
         return sendPage(
           c,
-          idTokenMessagePage(
-            "Too many attempts",
-            "The check failed three times, so this login was rejected.",
-            "alert",
-          ),
+          idTokenMessagePage(t("idtoken.tooMany.heading"), t("idtoken.tooMany.message"), "alert"),
           403,
         );
       case "expired":
         return sendPage(
           c,
-          idTokenMessagePage("This request has expired", "Start a new login on your computer."),
+          idTokenMessagePage(t("idtoken.expired.heading"), t("idtoken.expired.message")),
           410,
         );
       default:
-        return sendPage(c, idTokenMessagePage("Already answered", result.message), 409);
+        return sendPage(
+          c,
+          idTokenMessagePage(t("idtoken.answered.heading"), t("idtoken.answered.message")),
+          409,
+        );
     }
   });
 
@@ -406,7 +396,7 @@ export async function createIdToken(config: SandboxConfig, now: Clock): Promise<
     prefix: PREFIX,
     name: "IDToken",
     routes,
-    homeSection: homeSection(settings),
+    homeSection: () => homeSection(settings),
     upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
       const url = new URL(req.url ?? "/", "http://sandbox.invalid");
       const match = socketPath.exec(url.pathname);

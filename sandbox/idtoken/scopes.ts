@@ -1,15 +1,16 @@
 /**
  * IDToken's scopes (seed 002, "Claims & Scopes"): each atomic scope releases some claims under
  * the JWT's `idtoken` object; composites stand for several atomic scopes and are expanded
- * before anything is checked, shown or granted.
+ * before anything is checked, shown or granted. What the phone shows for each scope is a page
+ * text: `idtoken.scopes` in sandbox/messages.
  */
 export const ATOMIC_SCOPES = {
-  "identity:name": { label: "Your name", claims: ["givenName", "familyName"] },
-  "identity:date_of_birth": { label: "Your date of birth", claims: ["dateOfBirth"] },
-  "identity:nationality": { label: "Your nationality", claims: ["nationality"] },
-  "identity:age_over_18": { label: "Whether you are over 18", claims: ["age_over_18"] },
-  "identity:document": { label: "Your identity document", claims: ["document"] },
-  "identity:trust_level": { label: "How well your identity was verified", claims: ["trust_level"] },
+  "identity:name": { claims: ["givenName", "familyName"] },
+  "identity:date_of_birth": { claims: ["dateOfBirth"] },
+  "identity:nationality": { claims: ["nationality"] },
+  "identity:age_over_18": { claims: ["age_over_18"] },
+  "identity:document": { claims: ["document"] },
+  "identity:trust_level": { claims: ["trust_level"] },
 } as const;
 
 export type AtomicScope = keyof typeof ATOMIC_SCOPES;

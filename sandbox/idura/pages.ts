@@ -1,12 +1,13 @@
 import { html } from "hono/html";
+import { t } from "../shared/i18n";
 import { alert, page, type Html, messagePageWith } from "../shared/layout";
 import type { IduraPersona } from "./personas";
 
-const sandboxBadge = html`<span class="badge">Sandbox — not the real Idura Verify</span>`;
+const sandboxBadge = () => html`<span class="badge">${t("idura.badge")}</span>`;
 
 function personaChoices(personas: readonly IduraPersona[]): Html {
   return html`<fieldset>
-    <legend>Who are you?</legend>
+    <legend>${t("idura.whoAreYou")}</legend>
     ${personas.map(
       (p, i) =>
         html`<div class="choice">
@@ -31,18 +32,21 @@ export function iduraLoginPage(options: {
   personas: readonly IduraPersona[];
   error?: string;
 }): Html {
+  const heading = t("idura.login.heading", { eid: options.eidLabel });
   return page(
-    `Log in with ${options.eidLabel}`,
+    heading,
     html`<div class="card">
-      ${sandboxBadge}
-      <h1>Log in with ${options.eidLabel}</h1>
+      ${sandboxBadge()}
+      <h1>${heading}</h1>
       ${alert(options.error)}
       <form method="post" action="${options.action}">
         <input type="hidden" name="tx" value="${options.txId}" />
         ${personaChoices(options.personas)}
         <div class="actions">
-          <button class="primary" type="submit" name="action" value="login">Log in</button>
-          <button class="secondary" type="submit" name="action" value="cancel">Cancel</button>
+          <button class="primary" type="submit" name="action" value="login">
+            ${t("idura.login.submit")}
+          </button>
+          <button class="secondary" type="submit" name="action" value="cancel">${t("idura.cancel")}</button>
         </div>
       </form>
     </div>`,
@@ -52,14 +56,15 @@ export function iduraLoginPage(options: {
 /** The BankID app's camera, reduced to a text field: paste what the QR code decodes to. */
 export function bankIdScanPage(action: string, error?: string): Html {
   return page(
-    "BankID app (sandbox)",
+    t("idura.bankid.heading"),
     html`<div class="card">
-      ${sandboxBadge}
-      <h1>BankID app (sandbox)</h1>
+      ${sandboxBadge()}
+      <h1>${t("idura.bankid.heading")}</h1>
+      <p class="muted">${t("idura.bankid.intro")}</p>
       ${alert(error)}
       <form method="post" action="${action}">
         <div class="field">
-          <label for="qr">Scanned QR code</label>
+          <label for="qr">${t("idura.bankid.qrLabel")}</label>
           <input
             id="qr"
             name="qr"
@@ -67,7 +72,7 @@ export function bankIdScanPage(action: string, error?: string): Html {
             style="max-width:100%;letter-spacing:0;font-size:1rem"
           />
         </div>
-        <div class="actions"><button class="primary" type="submit">Scan</button></div>
+        <div class="actions"><button class="primary" type="submit">${t("idura.bankid.scan")}</button></div>
       </form>
     </div>`,
   );
@@ -80,17 +85,19 @@ export function bankIdConfirmPage(options: {
   personas: readonly IduraPersona[];
 }): Html {
   return page(
-    "BankID app (sandbox)",
+    t("idura.bankid.heading"),
     html`<div class="card">
-      ${sandboxBadge}
-      <h1>Identify yourself</h1>
-      <p><code>${options.clientId}</code> asks you to identify yourself with BankID.</p>
+      ${sandboxBadge()}
+      <h1>${t("idura.confirm.heading")}</h1>
+      <p>${t("idura.confirm.asks", { client: options.clientId })}</p>
       <form method="post" action="${options.action}">
         <input type="hidden" name="scan" value="${options.scanId}" />
         ${personaChoices(options.personas)}
         <div class="actions">
-          <button class="primary" type="submit" name="action" value="identify">Identify</button>
-          <button class="secondary" type="submit" name="action" value="cancel">Cancel</button>
+          <button class="primary" type="submit" name="action" value="identify">
+            ${t("idura.confirm.identify")}
+          </button>
+          <button class="secondary" type="submit" name="action" value="cancel">${t("idura.cancel")}</button>
         </div>
       </form>
     </div>`,
@@ -98,5 +105,5 @@ export function bankIdConfirmPage(options: {
 }
 
 export function iduraMessagePage(heading: string, message: string, tone?: "ok" | "alert" | "plain"): Html {
-  return messagePageWith(sandboxBadge, heading, message, tone);
+  return messagePageWith(sandboxBadge(), heading, message, tone);
 }

@@ -1,21 +1,16 @@
-/** The eIDs Idura brokers that the sandbox reproduces, by `acr_values` (providers.md). */
+/**
+ * The eIDs Idura brokers that the sandbox reproduces, by `acr_values` (providers.md). Their names
+ * are page texts: `idura.eids.<acr value>` in sandbox/messages.
+ */
 export const ACR = {
-  "urn:grn:authn:dk:mitid:low": { eid: "dk-mitid", label: "MitID (low)", loa: "low" },
-  "urn:grn:authn:dk:mitid:substantial": { eid: "dk-mitid", label: "MitID (substantial)", loa: "substantial" },
-  "urn:grn:authn:dk:mitid:high": { eid: "dk-mitid", label: "MitID (high)", loa: "high" },
-  "urn:grn:authn:dk:mitid:business": { eid: "dk-mitid-business", label: "MitID Erhverv", loa: "substantial" },
-  "urn:grn:authn:se:bankid": { eid: "se-bankid", label: "Swedish BankID", loa: "high" },
-  "urn:grn:authn:se:bankid:same-device": {
-    eid: "se-bankid",
-    label: "Swedish BankID (this device)",
-    loa: "high",
-  },
-  "urn:grn:authn:se:bankid:another-device:qr": {
-    eid: "se-bankid",
-    label: "Swedish BankID (QR code)",
-    loa: "high",
-  },
-  "urn:grn:authn:no:bankid": { eid: "no-bankid", label: "Norwegian BankID", loa: "high" },
+  "urn:grn:authn:dk:mitid:low": { eid: "dk-mitid", loa: "low" },
+  "urn:grn:authn:dk:mitid:substantial": { eid: "dk-mitid", loa: "substantial" },
+  "urn:grn:authn:dk:mitid:high": { eid: "dk-mitid", loa: "high" },
+  "urn:grn:authn:dk:mitid:business": { eid: "dk-mitid-business", loa: "substantial" },
+  "urn:grn:authn:se:bankid": { eid: "se-bankid", loa: "high" },
+  "urn:grn:authn:se:bankid:same-device": { eid: "se-bankid", loa: "high" },
+  "urn:grn:authn:se:bankid:another-device:qr": { eid: "se-bankid", loa: "high" },
+  "urn:grn:authn:no:bankid": { eid: "no-bankid", loa: "high" },
 } as const;
 
 export type AcrValue = keyof typeof ACR;
@@ -26,10 +21,10 @@ export function isAcrValue(value: string): value is AcrValue {
 }
 
 export interface IduraPersona {
+  /** What it demonstrates is a page text: `idura.personas.<id>` in sandbox/messages. */
   id: string;
   label: string;
   eid: EidFamily;
-  demonstrates: string;
   /** Stable per person and eID, like Idura's `sub`. */
   sub: string;
   givenName: string;
@@ -45,7 +40,6 @@ export const IDURA_PERSONAS: readonly IduraPersona[] = [
     id: "karen",
     label: "Karen Nielsen (MitID)",
     eid: "dk-mitid",
-    demonstrates: "A Danish private MitID user at any assurance level.",
     sub: "{8f2d1c3e-5a7b-4c9d-8e1f-2a3b4c5d6e7f}",
     givenName: "Karen",
     familyName: "Nielsen",
@@ -56,7 +50,6 @@ export const IDURA_PERSONAS: readonly IduraPersona[] = [
     id: "jens",
     label: "Jens Hansen (MitID Erhverv)",
     eid: "dk-mitid-business",
-    demonstrates: "A Danish employee logging in for his company: CVR and company name.",
     sub: "{1a2b3c4d-0000-4e5f-8a9b-abcdefabcdef}",
     givenName: "Jens",
     familyName: "Hansen",
@@ -68,7 +61,6 @@ export const IDURA_PERSONAS: readonly IduraPersona[] = [
     id: "astrid",
     label: "Astrid Lindqvist (BankID)",
     eid: "se-bankid",
-    demonstrates: "A Swedish BankID user: web login, QR, CIBA and headless.",
     sub: "{5e6f7a8b-1111-4c2d-9e3f-123456789abc}",
     givenName: "Astrid",
     familyName: "Lindqvist",
@@ -79,7 +71,6 @@ export const IDURA_PERSONAS: readonly IduraPersona[] = [
     id: "ola",
     label: "Ola Nordmann (BankID)",
     eid: "no-bankid",
-    demonstrates: "A Norwegian BankID user: web login and CIBA.",
     sub: "{9a8b7c6d-2222-4e3f-8a1b-fedcba987654}",
     givenName: "Ola",
     familyName: "Nordmann",

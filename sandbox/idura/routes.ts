@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { SandboxConfig } from "../config";
 import { oauthError, sandboxError } from "../shared/errors";
 import { formParams, jsonBody, queryParams } from "../shared/forms";
+import { t, type MessageKey } from "../shared/i18n";
 import { parseBasicAuth, parseBearer } from "../shared/http-auth";
 import { sendPage, type Html } from "../shared/layout";
 import type { SandboxProvider } from "../shared/provider";
@@ -120,11 +121,15 @@ export async function createIdura(config: SandboxConfig, now: Clock): Promise<Sa
     const query = queryParams(c);
     const parsed = authorizeSchema.safeParse(query ?? {});
     if (!parsed.success)
-      return sendPage(c, iduraMessagePage("Cannot log in", "The login request is malformed.", "alert"), 400);
+      return sendPage(c, iduraMessagePage(t("idura.cannotLogIn"), t("idura.errors.malformed"), "alert"), 400);
     const q = parsed.data;
     // Never redirect to an address that is not allowlisted for the client.
     if (q.client_id !== settings.clientId || !settings.redirectUris.includes(q.redirect_uri)) {
-      return sendPage(c, iduraMessagePage("Cannot log in", "Unknown client or redirect_uri.", "alert"), 400);
+      return sendPage(
+        c,
+        iduraMessagePage(t("idura.cannotLogIn"), t("idura.errors.unknownClient"), "alert"),
+        400,
+      );
     }
     const fail = (error: string, description: string) =>
       redirectToClient(c, issuer, q.redirect_uri, { error, error_description: description, state: q.state });
@@ -150,13 +155,13 @@ export async function createIdura(config: SandboxConfig, now: Clock): Promise<Sa
       },
       10 * 60_000,
     );
-    const { label, eid } = ACR[q.acr_values];
+    const { eid } = ACR[q.acr_values];
     return sendPage(
       c,
       iduraLoginPage({
         action: `${PREFIX}/oauth2/authorize`,
         txId,
-        eidLabel: label,
+        eidLabel: t(`idura.eids.${q.acr_values}` as MessageKey),
         personas: personasFor(eid),
       }),
     );
@@ -166,11 +171,7 @@ export async function createIdura(config: SandboxConfig, now: Clock): Promise<Sa
     const parsed = loginFormSchema.safeParse((await formParams(c)) ?? {});
     const tx = parsed.success ? state.transactions.take(parsed.data.tx) : undefined;
     if (!parsed.success || !tx) {
-      return sendPage(
-        c,
-        iduraMessagePage("This login has expired", "Go back to the portal and start again."),
-        400,
-      );
+      return sendPage(c, iduraMessagePage(t("idura.expired.heading"), t("idura.expired.message")), 400);
     }
     if (parsed.data.action === "cancel") {
       return redirectToClient(c, issuer, tx.redirectUri, {
@@ -181,7 +182,11 @@ export async function createIdura(config: SandboxConfig, now: Clock): Promise<Sa
     }
     const persona = findIduraPersona(parsed.data.persona);
     if (!persona || persona.eid !== ACR[tx.acr].eid) {
-      return sendPage(c, iduraMessagePage("Cannot log in", "Choose a person for this eID.", "alert"), 400);
+      return sendPage(
+        c,
+        iduraMessagePage(t("idura.cannotLogIn"), t("idura.errors.choosePerson"), "alert"),
+        400,
+      );
     }
     const code = randomId();
     state.codes.set(
@@ -366,10 +371,7 @@ export async function createIdura(config: SandboxConfig, now: Clock): Promise<Sa
     const form = (await formParams(c)) ?? {};
     const checked = state.checkScan(form.qr ?? "");
     if (!checked.ok) {
-      const message =
-        checked.why === "stale"
-          ? "This QR code is too old. Scan the code on the screen again."
-          : "This is not a BankID QR code that is waiting for you.";
+      const message = checked.why === "stale" ? t("idura.bankid.stale") : t("idura.bankid.unknown");
       return sendPage(c, bankIdScanPage(`${PREFIX}/app/bankid`, message), 400);
     }
     checked.request.status = "scanned";
@@ -390,18 +392,22 @@ export async function createIdura(config: SandboxConfig, now: Clock): Promise<Sa
     const id = form.scan ? state.scans.take(form.scan) : undefined;
     const request = id ? state.headless.get(id) : undefined;
     if (!request || request.status !== "scanned") {
-      return sendPage(c, iduraMessagePage("This request has ended", "Start again on your computer."), 410);
+      return sendPage(c, iduraMessagePage(t("idura.ended.heading"), t("idura.ended.message")), 410);
     }
     if (form.action !== "identify") {
       request.status = "cancelled";
-      return sendPage(c, iduraMessagePage("Cancelled", "Nobody was identified."));
+      return sendPage(c, iduraMessagePage(t("idura.cancelled.heading"), t("idura.cancelled.message")));
     }
     const persona = findIduraPersona(form.persona);
     if (!persona || persona.eid !== "se-bankid")
-      return sendPage(c, iduraMessagePage("Cannot identify", "Choose a person."), 400);
+      return sendPage(
+        c,
+        iduraMessagePage(t("idura.cannotIdentify.heading"), t("idura.cannotIdentify.message")),
+        400,
+      );
     request.status = "approved";
     request.persona = persona;
-    return sendPage(c, iduraMessagePage("Identified", "You can return to your computer.", "ok"));
+    return sendPage(c, iduraMessagePage(t("idura.identified.heading"), t("idura.identified.message"), "ok"));
   });
 
   // ------------------------------------------------------------------ control (sandbox only)
@@ -438,28 +444,28 @@ export async function createIdura(config: SandboxConfig, now: Clock): Promise<Sa
     return c.json({ ok: true, status: "reset" });
   });
 
-  return { prefix: PREFIX, name: "Idura Verify", routes, homeSection: homeSection(settings) };
+  return { prefix: PREFIX, name: "Idura Verify", routes, homeSection: () => homeSection(settings) };
 }
 
 function homeSection(settings: IduraSettings): Html {
   const { issuer } = settings;
   return html`<section class="card">
-    <h2>Idura Verify (formerly Criipto)</h2>
+    <h2>${t("idura.home.heading")}</h2>
     <p>
-      Issuer: <code>${issuer}</code><br />
-      Discovery: <code>${issuer}/.well-known/openid-configuration</code><br />
-      Client <code>${settings.clientId}</code>, redirect URIs
+      ${t("home.issuer")} <code>${issuer}</code><br />
+      ${t("home.discovery")} <code>${issuer}/.well-known/openid-configuration</code><br />
+      ${t("idura.home.client")} <code>${settings.clientId}</code>, ${t("home.redirectUris")}
       ${settings.redirectUris.map((u, i) => html`${i > 0 ? ", " : ""}<code>${u}</code>`)}<br />
-      BankID app (paste a scanned QR code): <a href="${PREFIX}/app/bankid">${PREFIX}/app/bankid</a>
+      ${t("idura.home.bankidApp")} <a href="${PREFIX}/app/bankid">${PREFIX}/app/bankid</a>
     </p>
-    <h3>Personas</h3>
+    <h3>${t("home.personas")}</h3>
     <table>
       <thead>
         <tr>
           <th scope="col">id</th>
-          <th scope="col">Persona</th>
-          <th scope="col">Demonstrates</th>
-          <th scope="col">National id (CIBA login_hint)</th>
+          <th scope="col">${t("home.persona")}</th>
+          <th scope="col">${t("home.demonstrates")}</th>
+          <th scope="col">${t("idura.home.nationalId")}</th>
         </tr>
       </thead>
       <tbody>
@@ -468,19 +474,19 @@ function homeSection(settings: IduraSettings): Html {
             html`<tr>
               <td><code>${p.id}</code></td>
               <td>${p.label}</td>
-              <td>${p.demonstrates}</td>
+              <td>${t(`idura.personas.${p.id}` as MessageKey)}</td>
               <td><code>${p.ssn}</code></td>
             </tr>`,
         )}
       </tbody>
     </table>
-    <h3>Control endpoints (sandbox only)</h3>
+    <h3>${t("home.controlEndpoints")}</h3>
     <ul>
       <li>
-        <code>POST ${issuer}/control/ciba/{approve|deny|expire|slow-down}</code> with JSON
+        <code>POST ${issuer}/control/ciba/{approve|deny|expire|slow-down}</code> ${t("home.withJson")}
         <code>{"binding_message": "…"}</code>
       </li>
-      <li><code>POST ${issuer}/control/reset</code></li>
+      <li><code>POST ${issuer}/control/reset</code> — ${t("idura.home.reset")}</li>
     </ul>
   </section>`;
 }

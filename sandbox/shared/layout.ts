@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { currentLanguage, languageLinks, pageIsFormAnswer, t } from "./i18n";
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -31,13 +32,39 @@ button:focus-visible,input:focus-visible{outline:3px solid #f0a500;outline-offse
 .ok{border-left:4px solid #2e7d32;background:#e8f5e9;padding:.6rem .8rem;border-radius:6px}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid #d8dee6}
+.lang{display:flex;flex-wrap:wrap;gap:.25rem .9rem;align-items:center;justify-content:flex-end;font-size:.9rem}
+.lang ul{display:flex;gap:.9rem;list-style:none;margin:0;padding:0}
+.lang a{color:#0b5cad}
+.lang a[aria-current]{font-weight:700;color:#1b1f24;text-decoration:none}
+.qr svg{width:12rem;height:12rem;display:block}
 code{font:.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#eef1f4;padding:.05rem .3rem;border-radius:4px;word-break:break-all}
 `;
+
+/** Links to the page in each language, on every page (see languageLinks for pages that answer a form). */
+function languageSwitcher(): Html {
+  return html`<nav class="lang" aria-label="${t("layout.languageNav")}">
+    <ul>
+      ${languageLinks().map(
+        (link) =>
+          html`<li>
+            <a
+              href="${link.href}"
+              lang="${link.language}"
+              hreflang="${link.language}"
+              ${link.current ? html`aria-current="true"` : ""}
+              >${link.name}</a
+            >
+          </li>`,
+      )}
+    </ul>
+    ${pageIsFormAnswer() ? html`<span class="muted">${t("layout.languageFromNextPage")}</span>` : ""}
+  </nav>`;
+}
 
 /** Full page; every interpolated value is escaped by hono/html (the constant stylesheet excepted). */
 export function page(title: string, body: Html): Html {
   return html`<!doctype html>
-    <html lang="en">
+    <html lang="${currentLanguage()}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -48,7 +75,7 @@ export function page(title: string, body: Html): Html {
         </style>
       </head>
       <body>
-        <main>${body}</main>
+        <main>${languageSwitcher()} ${body}</main>
       </body>
     </html>`;
 }

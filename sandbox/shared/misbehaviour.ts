@@ -5,6 +5,7 @@ import { z } from "zod";
 
 import { sandboxError } from "./errors";
 import { formParams, jsonBody } from "./forms";
+import { hasMessage, t } from "./i18n";
 import { SIGNING_ALG, type SigningKey } from "./signing-key";
 
 /**
@@ -106,25 +107,37 @@ function switchAnchor(prefix: string): string {
   return `misbehaviour-${prefix.replace(/^\//, "")}`;
 }
 
+/**
+ * A mode's label in the page's language. A mode added without its messages still shows, in
+ * English; tests/unit/sandbox-i18n.test.ts fails until every mode has a label in each language.
+ */
+function modeLabel(mode: Misbehaviour): string {
+  const key = `misbehaviour.modes.${mode}` as const;
+  return hasMessage(key) ? t(key) : MISBEHAVIOURS[mode];
+}
+
 /** The switch on the sandbox home page: one form per client, no JavaScript needed. */
 export function misbehaviourSwitch(prefix: string, book: MisbehaviourBook) {
-  return html`<h3 id="${switchAnchor(prefix)}">Misbehaviour</h3>
+  return html`<h3 id="${switchAnchor(prefix)}">${t("misbehaviour.heading")}</h3>
     <p class="muted">
-      Make this provider answer wrongly for one client, to see the portal refuse it. Also
-      <code>POST ${prefix}/control/misbehaviour</code> with JSON <code>{"client_id": "…", "mode": "…"}</code>.
+      ${t("misbehaviour.intro")} ${t("misbehaviour.also")}
+      <code>POST ${prefix}/control/misbehaviour</code> ${t("misbehaviour.withJson")}
+      <code>{"client_id": "…", "mode": "…"}</code>.
     </p>
     ${book.clientIds.map(
       (id) =>
         html`<form method="post" action="${prefix}/control/misbehaviour" class="actions">
           <input type="hidden" name="client_id" value="${id}" />
-          <label for="mode-${prefix}-${id}">Client <code>${id}</code></label>
+          <label for="mode-${prefix}-${id}">${t("misbehaviour.client")} <code>${id}</code></label>
           <select id="mode-${prefix}-${id}" name="mode">
-            ${Object.entries(MISBEHAVIOURS).map(
-              ([mode, text]) =>
-                html`<option value="${mode}" ${book.of(id) === mode ? "selected" : ""}>${text}</option>`,
+            ${(Object.keys(MISBEHAVIOURS) as Misbehaviour[]).map(
+              (mode) =>
+                html`<option value="${mode}" ${book.of(id) === mode ? "selected" : ""}>
+                  ${modeLabel(mode)}
+                </option>`,
             )}
           </select>
-          <button type="submit" class="secondary">Apply</button>
+          <button type="submit" class="secondary">${t("misbehaviour.apply")}</button>
         </form>`,
     )}`;
 }

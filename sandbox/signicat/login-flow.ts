@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
 import { formParams, queryParams } from "../shared/forms";
+import { t } from "../shared/i18n";
 import { sendPage, type Html } from "../shared/layout";
 import { forgedIssuer } from "../shared/misbehaviour";
 import { randomId } from "../shared/random";
@@ -130,7 +131,7 @@ function redirectToClient(
 }
 
 function errorPage(c: Context, message: string) {
-  return sendPage(c, messagePage("Cannot log on", message), 400);
+  return sendPage(c, messagePage(t("signicat.cannotLogOn"), message), 400);
 }
 
 /** What the app offers at a minimum level: a PIN approves SUBSTANTIAL, biometrics HIGH. */
@@ -176,14 +177,14 @@ export function loginFlowRoutes(state: SignicatState): Hono {
 
   app.get("/connect/authorize", async (c) => {
     const query = queryParams(c);
-    if (!query) return errorPage(c, "A request parameter was sent more than once.");
+    if (!query) return errorPage(c, t("signicat.errors.repeatedParameter"));
     const clientId = query.client_id;
     if (state.clientSecret(clientId) === undefined || clientId === undefined) {
-      return errorPage(c, "Unknown client_id. This service is not registered with Signicat.");
+      return errorPage(c, t("signicat.errors.unknownClient"));
     }
     const redirectUri = query.redirect_uri;
     if (redirectUri === undefined || !settings.redirectUris.includes(redirectUri)) {
-      return errorPage(c, "redirect_uri is missing or not registered for this client.");
+      return errorPage(c, t("signicat.errors.redirectUri"));
     }
     const pending: SignicatTransaction = {
       clientId,
@@ -260,14 +261,13 @@ export function loginFlowRoutes(state: SignicatState): Hono {
 
   app.post("/connect/authorize", async (c) => {
     const parsed = stepFormSchema.safeParse((await formParams(c)) ?? {});
-    if (!parsed.success) return errorPage(c, "This log-on form was not filled in correctly.");
+    if (!parsed.success) return errorPage(c, t("signicat.errors.badForm"));
     const form = parsed.data;
     const txId = form.tx;
     const tx = state.transactions.get(txId);
-    if (!tx)
-      return errorPage(c, "This log-on has expired or is unknown. Go back to the service and start again.");
+    if (!tx) return errorPage(c, t("signicat.errors.unknownTransaction"));
     if (form.step !== tx.step) {
-      return errorPage(c, "This page is out of date (the log-on moved on in another tab). Start again.");
+      return errorPage(c, t("signicat.errors.outOfDate"));
     }
     const back = (params: Record<string, string>) => {
       state.transactions.delete(txId);
@@ -282,8 +282,7 @@ export function loginFlowRoutes(state: SignicatState): Hono {
     switch (form.step) {
       case "userid": {
         const found = findPersonaByUserId(form.userId);
-        if (!found)
-          return show(userIdPage(txId, "We do not know this user ID. Check it and try again."), 400);
+        if (!found) return show(userIdPage(txId, t("signicat.userId.unknown")), 400);
         tx.personaUserId = found.userId;
         tx.step = "method";
         return show(methodScreen(txId, tx));
@@ -310,14 +309,14 @@ export function loginFlowRoutes(state: SignicatState): Hono {
             tx.step = "psd2-failed";
             return show(psd2FailedPage(txId), 400);
           }
-          return show(appPage(txId, { ...options, error: "Wrong PIN. Try again." }), 400);
+          return show(appPage(txId, { ...options, error: t("signicat.app.wrongPin") }), 400);
         }
         return show(appPage(txId, options), 400);
       }
       case "password": {
         const ok = form.password !== undefined && secretsEqual(form.password, SANDBOX_CREDENTIALS.password);
         if (!ok && !state.psd2(tx.clientId)) {
-          return show(passwordPage(txId, "Wrong password. Try again."), 400);
+          return show(passwordPage(txId, t("signicat.password.wrong")), 400);
         }
         // PSD2 mode: carry on to the next factor without a word about the first one.
         tx.factorFailed = !ok;
@@ -332,7 +331,7 @@ export function loginFlowRoutes(state: SignicatState): Hono {
             return show(psd2FailedPage(txId), 400);
           }
         } else if (!ok) {
-          return show(otpPage(txId, "Wrong one-time code. Try again."), 400);
+          return show(otpPage(txId, t("signicat.otp.wrong")), 400);
         }
         return authenticated("SUBSTANTIAL");
       }
@@ -357,13 +356,7 @@ export function loginFlowRoutes(state: SignicatState): Hono {
         tx.cprAttempts += 1;
         const left = MAX_CPR_ATTEMPTS - tx.cprAttempts;
         if (left <= 0) return fail(SIGNICAT_ERRORS.cprMatchFailed);
-        return show(
-          cprPage(
-            txId,
-            `The CPR number does not match your MitID. You have ${left} ${left === 1 ? "attempt" : "attempts"} left.`,
-          ),
-          400,
-        );
+        return show(cprPage(txId, t("signicat.cpr.noMatch", { left })), 400);
       }
       case "pick": {
         if (!persona) return fail(SIGNICAT_ERRORS.cancel);
@@ -385,14 +378,14 @@ export function loginFlowRoutes(state: SignicatState): Hono {
       return tx!.wants.business
         ? pickPage(
             txId,
-            "Choose your business identity",
-            "You have more than one MitID Business identity. Choose the one to use now.",
+            t("signicat.pick.businessHeading"),
+            t("signicat.pick.businessIntro"),
             representationChoices(p, tx!),
           )
         : pickPage(
             txId,
-            "Choose who you act for",
-            "According to Virk you can sign for these companies. Choose the one you act for now.",
+            t("signicat.pick.companyHeading"),
+            t("signicat.pick.companyIntro"),
             representationChoices(p, tx!),
           );
     }

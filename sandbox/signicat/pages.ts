@@ -1,15 +1,19 @@
 import { html } from "hono/html";
+import { t, type MessageKey } from "../shared/i18n";
 import { alert, page, type Html } from "../shared/layout";
 import { PERSONAS, SANDBOX_CREDENTIALS } from "./personas";
 import type { Step } from "./state";
 
-const badge = html`<span class="badge">Sandbox — not the real MitID or Signicat</span>`;
+/** Message keys cannot hold dots, which MitID user IDs do. */
+export function personaText(userId: string, text: "label" | "demonstrates"): string {
+  return t(`signicat.personas.${userId.replaceAll(".", "_")}.${text}` as MessageKey);
+}
 
 function mitidPage(heading: string, content: Html): Html {
   return page(
     heading,
     html`<div class="card">
-      ${badge}
+      <span class="badge">${t("signicat.badge")}</span>
       <h1>${heading}</h1>
       ${content}
     </div>`,
@@ -27,7 +31,7 @@ function form(txId: string, step: Step, content: Html, options: { cancel?: boole
         ? ""
         : html`<div class="actions">
             <button class="secondary" type="submit" name="action" value="cancel" formnovalidate>
-              Cancel
+              ${t("signicat.cancel")}
             </button>
           </div>`
     }
@@ -36,14 +40,14 @@ function form(txId: string, step: Step, content: Html, options: { cancel?: boole
 
 export function userIdPage(txId: string, error?: string): Html {
   return mitidPage(
-    "MitID log on",
-    html`<p class="muted">A service asks you to log on with MitID.</p>
+    t("signicat.userId.heading"),
+    html`<p class="muted">${t("signicat.userId.intro")}</p>
       ${alert(error)}
       ${form(
         txId,
         "userid",
         html`<div class="field">
-            <label for="userId">User ID</label>
+            <label for="userId">${t("signicat.userId.label")}</label>
             <input
               id="userId"
               name="userId"
@@ -53,15 +57,17 @@ export function userIdPage(txId: string, error?: string): Html {
             />
           </div>
           <div class="actions">
-            <button class="primary" type="submit" name="action" value="continue">Continue</button>
+            <button class="primary" type="submit" name="action" value="continue">
+              ${t("signicat.continue")}
+            </button>
           </div>`,
       )}
-      <h2>Sandbox users</h2>
+      <h2>${t("signicat.userId.sandboxUsers")}</h2>
       <table>
         <thead>
           <tr>
-            <th scope="col">User ID</th>
-            <th scope="col">Who</th>
+            <th scope="col">${t("signicat.userId.label")}</th>
+            <th scope="col">${t("signicat.userId.who")}</th>
           </tr>
         </thead>
         <tbody>
@@ -69,14 +75,15 @@ export function userIdPage(txId: string, error?: string): Html {
             (p) =>
               html`<tr>
                 <td><code>${p.userId}</code></td>
-                <td>${p.label}</td>
+                <td>${personaText(p.userId, "label")}</td>
               </tr>`,
           )}
         </tbody>
       </table>
       <p class="muted">
-        App PIN <code>${SANDBOX_CREDENTIALS.appPin}</code>, code display password
-        <code>${SANDBOX_CREDENTIALS.password}</code> and one-time code
+        ${t("signicat.userId.credentials.appPin")} <code>${SANDBOX_CREDENTIALS.appPin}</code>,
+        ${t("signicat.userId.credentials.password")}
+        <code>${SANDBOX_CREDENTIALS.password}</code> ${t("signicat.userId.credentials.otp")}
         <code>${SANDBOX_CREDENTIALS.otp}</code>.
       </p>`,
   );
@@ -87,14 +94,13 @@ export function methodPage(
   options: { app: boolean; codeDisplay: boolean; stepUp: boolean; minLevel: string },
 ): Html {
   return mitidPage(
-    options.stepUp ? "Confirm with a stronger MitID authenticator" : "Choose how to approve",
+    options.stepUp ? t("signicat.method.stepUpHeading") : t("signicat.method.heading"),
     html`${
       options.stepUp
         ? html`<p data-testid="step-up-notice">
-            The service asks for assurance level ${options.minLevel}. You are already identified; only approve
-            again with an authenticator strong enough for it.
+            ${t("signicat.method.stepUp", { level: options.minLevel })}
           </p>`
-        : html`<p class="muted">Use one of your MitID authenticators.</p>`
+        : html`<p class="muted">${t("signicat.method.intro")}</p>`
     }
     ${form(
       txId,
@@ -102,13 +108,15 @@ export function methodPage(
       html`<div class="actions">
         ${
           options.app
-            ? html`<button class="primary" type="submit" name="action" value="app">MitID app</button>`
+            ? html`<button class="primary" type="submit" name="action" value="app">
+                ${t("signicat.method.app")}
+              </button>`
             : ""
         }
         ${
           options.codeDisplay
             ? html`<button class="primary" type="submit" name="action" value="codedisplay">
-                MitID code display
+                ${t("signicat.method.codeDisplay")}
               </button>`
             : ""
         }
@@ -119,8 +127,8 @@ export function methodPage(
 
 export function appPage(txId: string, options: { pin: boolean; biometrics: boolean; error?: string }): Html {
   return mitidPage(
-    "Approve in the MitID app",
-    html`<p class="muted">The sandbox stands in for your phone: approve the request here.</p>
+    t("signicat.app.heading"),
+    html`<p class="muted">${t("signicat.app.intro")}</p>
       ${alert(options.error)}
       ${form(
         txId,
@@ -128,7 +136,7 @@ export function appPage(txId: string, options: { pin: boolean; biometrics: boole
         html`${
             options.pin
               ? html`<div class="field">
-                  <label for="pin">PIN</label>
+                  <label for="pin">${t("signicat.app.pin")}</label>
                   <input
                     id="pin"
                     name="pin"
@@ -138,22 +146,22 @@ export function appPage(txId: string, options: { pin: boolean; biometrics: boole
                     maxlength="6"
                     aria-describedby="pin-hint"
                   />
-                  <p id="pin-hint" class="muted">Your 6-digit MitID app PIN.</p>
+                  <p id="pin-hint" class="muted">${t("signicat.app.pinHint")}</p>
                 </div>`
-              : html`<p>The level asked for needs biometrics.</p>`
+              : html`<p>${t("signicat.app.needsBiometrics")}</p>`
           }
           <div class="actions">
             ${
               options.pin
                 ? html`<button class="primary" type="submit" name="action" value="pin">
-                    Approve with PIN
+                    ${t("signicat.app.approvePin")}
                   </button>`
                 : ""
             }
             ${
               options.biometrics
                 ? html`<button class="primary" type="submit" name="action" value="biometrics" formnovalidate>
-                    Approve with biometrics
+                    ${t("signicat.app.approveBiometrics")}
                   </button>`
                 : ""
             }
@@ -164,13 +172,13 @@ export function appPage(txId: string, options: { pin: boolean; biometrics: boole
 
 export function passwordPage(txId: string, error?: string): Html {
   return mitidPage(
-    "Enter your MitID password",
+    t("signicat.password.heading"),
     html`${alert(error)}
     ${form(
       txId,
       "password",
       html`<div class="field">
-          <label for="password">Password</label>
+          <label for="password">${t("signicat.password.label")}</label>
           <input
             id="password"
             name="password"
@@ -180,7 +188,9 @@ export function passwordPage(txId: string, error?: string): Html {
           />
         </div>
         <div class="actions">
-          <button class="primary" type="submit" name="action" value="continue">Continue</button>
+          <button class="primary" type="submit" name="action" value="continue">
+            ${t("signicat.continue")}
+          </button>
         </div>`,
     )}`,
   );
@@ -188,17 +198,19 @@ export function passwordPage(txId: string, error?: string): Html {
 
 export function otpPage(txId: string, error?: string): Html {
   return mitidPage(
-    "Enter the code from your code display",
+    t("signicat.otp.heading"),
     html`${alert(error)}
     ${form(
       txId,
       "otp",
       html`<div class="field">
-          <label for="otp">One-time code</label>
+          <label for="otp">${t("signicat.otp.label")}</label>
           <input id="otp" name="otp" inputmode="numeric" autocomplete="one-time-code" maxlength="6" />
         </div>
         <div class="actions">
-          <button class="primary" type="submit" name="action" value="continue">Continue</button>
+          <button class="primary" type="submit" name="action" value="continue">
+            ${t("signicat.continue")}
+          </button>
         </div>`,
     )}`,
   );
@@ -207,16 +219,15 @@ export function otpPage(txId: string, error?: string): Html {
 /** PSD2 mode: the user learns only now, and not which factor it was. */
 export function psd2FailedPage(txId: string): Html {
   return mitidPage(
-    "Log on failed",
-    html`<p class="alert" role="alert">
-        One or more of the authenticators you used could not be verified. For your security we do not say
-        which. Start again to try once more.
-      </p>
+    t("signicat.psd2.heading"),
+    html`<p class="alert" role="alert">${t("signicat.psd2.message")}</p>
       ${form(
         txId,
         "psd2-failed",
         html`<div class="actions">
-          <button class="primary" type="submit" name="action" value="restart">Start again</button>
+          <button class="primary" type="submit" name="action" value="restart">
+            ${t("signicat.psd2.restart")}
+          </button>
         </div>`,
       )}`,
   );
@@ -224,33 +235,32 @@ export function psd2FailedPage(txId: string): Html {
 
 export function cprPage(txId: string, error?: string): Html {
   return mitidPage(
-    "Confirm your CPR number",
-    html`<p class="muted">
-        The service needs to know that you are the person with this CPR number. It is matched with MitID and
-        not shown to anyone else.
-      </p>
+    t("signicat.cpr.heading"),
+    html`<p class="muted">${t("signicat.cpr.intro")}</p>
       ${alert(error)}
       ${form(
         txId,
         "cpr",
         html`<div class="field">
-            <label for="cpr">CPR number</label>
+            <label for="cpr">${t("signicat.cpr.label")}</label>
             <input
               id="cpr"
               name="cpr"
               inputmode="numeric"
               autocomplete="off"
               maxlength="11"
-              placeholder="DDMMYY-XXXX"
+              placeholder="${t("signicat.cpr.placeholder")}"
               style="letter-spacing:.1em"
             />
           </div>
           <div class="choice">
             <input type="checkbox" id="remember" name="remember" value="yes" />
-            <label for="remember">Remember my CPR number</label>
+            <label for="remember">${t("signicat.cpr.remember")}</label>
           </div>
           <div class="actions">
-            <button class="primary" type="submit" name="action" value="continue">Continue</button>
+            <button class="primary" type="submit" name="action" value="continue">
+              ${t("signicat.continue")}
+            </button>
           </div>`,
       )}`,
   );
@@ -277,7 +287,7 @@ export function pickPage(
         txId,
         "pick",
         html`<fieldset>
-            <legend>Represent</legend>
+            <legend>${t("signicat.pick.legend")}</legend>
             ${choices.map(
               (choice, i) =>
                 html`<div class="choice">
@@ -295,7 +305,9 @@ export function pickPage(
             )}
           </fieldset>
           <div class="actions">
-            <button class="primary" type="submit" name="action" value="continue">Continue</button>
+            <button class="primary" type="submit" name="action" value="continue">
+              ${t("signicat.continue")}
+            </button>
           </div>`,
       )}`,
   );

@@ -29,10 +29,11 @@ export interface BusinessIdentity {
 }
 
 export interface MitidPersona {
-  /** The MitID user ID typed on the first screen. */
+  /**
+   * The MitID user ID typed on the first screen. Its label and what it demonstrates are page
+   * texts in sandbox/messages under `signicat.personas`, the dots of the user ID written as `_`.
+   */
   userId: string;
-  label: string;
-  demonstrates: string;
   name: string;
   givenName: string;
   familyName: string;
@@ -55,9 +56,6 @@ const testorganisation = { cvr: "96413608", name: "Testorganisation nr. 96413608
 export const PERSONAS: readonly MitidPersona[] = [
   {
     userId: "peter.hansen",
-    label: "Peter Hansen — private MitID with a CPR",
-    demonstrates:
-      "The common case: log in, optionally CPR-match (CPR 280554-2112, the example of Signicat's docs).",
     name: "Peter Hansen",
     givenName: "Peter",
     familyName: "Hansen",
@@ -70,8 +68,6 @@ export const PERSONAS: readonly MitidPersona[] = [
   },
   {
     userId: "lars.nielsen",
-    label: "Lars Nielsen — CPR lookup fails",
-    demonstrates: "MitID finds no CPR for him, so every CPR match misses and ends after 3 attempts.",
     name: "Lars Nielsen",
     givenName: "Lars",
     familyName: "Nielsen",
@@ -84,8 +80,6 @@ export const PERSONAS: readonly MitidPersona[] = [
   },
   {
     userId: "erik.hansen",
-    label: "Erik Hansen — employee with two business identities",
-    demonstrates: "MitID Business with private credentials: picks one of two business identities.",
     name: "Erik Hansen",
     givenName: "Erik",
     familyName: "Hansen",
@@ -117,9 +111,6 @@ export const PERSONAS: readonly MitidPersona[] = [
   },
   {
     userId: "helle.jensen",
-    label: "Helle Jensen — owner with signatory rights in three companies",
-    demonstrates:
-      "Private for Business: Virk lists three companies she can sign for; a CVR prefill restricts it.",
     name: "Helle Jensen",
     givenName: "Helle",
     familyName: "Jensen",
@@ -132,8 +123,6 @@ export const PERSONAS: readonly MitidPersona[] = [
   },
   {
     userId: "mette.berg.erhverv",
-    label: "Mette Berg — dedicated business identity (no CPR)",
-    demonstrates: "A MitID issued by her employer only: MitID Business works, CPR matching is refused.",
     name: "Mette Berg",
     givenName: "Mette",
     familyName: "Berg",

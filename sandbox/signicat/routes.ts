@@ -4,12 +4,14 @@ import { z } from "zod";
 import type { SandboxConfig } from "../config";
 import { sandboxError } from "../shared/errors";
 import { jsonBody } from "../shared/forms";
+import { t } from "../shared/i18n";
 import type { Html } from "../shared/layout";
 import { misbehaviourRoutes, misbehaviourSwitch } from "../shared/misbehaviour";
 import type { SandboxProvider } from "../shared/provider";
 import { loadSigningKey } from "../shared/signing-key";
 import type { Clock } from "../shared/ttl-store";
 import { loginFlowRoutes } from "./login-flow";
+import { personaText } from "./pages";
 import { findPersonaByUserId, PERSONAS, SANDBOX_CREDENTIALS } from "./personas";
 import {
   generateEncryptionKey,
@@ -167,29 +169,29 @@ export async function createSignicat(config: SandboxConfig, now: Clock): Promise
 function homeSection(settings: SignicatSettings, state: SignicatState): Html {
   const { issuer } = settings;
   return html`<section class="card">
-    <h2>Signicat MitID (Denmark)</h2>
+    <h2>${t("signicat.home.heading")}</h2>
     <p>
-      Issuer: <code>${issuer}</code><br />
-      Discovery: <code>${issuer}/.well-known/openid-configuration</code>
+      ${t("home.issuer")} <code>${issuer}</code><br />
+      ${t("home.discovery")} <code>${issuer}/.well-known/openid-configuration</code>
     </p>
     <p>
-      Clients
+      ${t("home.clients")}
       ${settings.clients.map(
         (client, i) =>
           html`${i > 0 ? ", " : ""}<code>${client.clientId}</code>${
-            state.psd2(client.clientId) ? " (PSD2 mode on)" : ""
+            state.psd2(client.clientId) ? ` (${t("signicat.home.psd2On")})` : ""
           }`,
       )},
-      allowed redirect URIs:
+      ${t("home.redirectUris")}
       ${settings.redirectUris.map((uri, i) => html`${i > 0 ? ", " : ""}<code>${uri}</code>`)}
     </p>
-    <h3>Personas</h3>
+    <h3>${t("home.personas")}</h3>
     <table>
       <thead>
         <tr>
-          <th scope="col">User ID</th>
-          <th scope="col">Persona</th>
-          <th scope="col">Demonstrates</th>
+          <th scope="col">${t("signicat.userId.label")}</th>
+          <th scope="col">${t("home.persona")}</th>
+          <th scope="col">${t("home.demonstrates")}</th>
         </tr>
       </thead>
       <tbody>
@@ -197,31 +199,30 @@ function homeSection(settings: SignicatSettings, state: SignicatState): Html {
           (p) =>
             html`<tr>
               <td><code>${p.userId}</code></td>
-              <td>${p.label}</td>
-              <td>${p.demonstrates}</td>
+              <td>${personaText(p.userId, "label")}</td>
+              <td>${personaText(p.userId, "demonstrates")}</td>
             </tr>`,
         )}
       </tbody>
     </table>
     <p class="muted">
-      MitID app PIN <code>${SANDBOX_CREDENTIALS.appPin}</code> (SUBSTANTIAL) or biometrics (HIGH); code
-      display password <code>${SANDBOX_CREDENTIALS.password}</code> and one-time code
+      ${t("signicat.home.appPin")} <code>${SANDBOX_CREDENTIALS.appPin}</code> ${t("signicat.home.appLevels")}
+      ${t("signicat.userId.credentials.password")}
+      <code>${SANDBOX_CREDENTIALS.password}</code> ${t("signicat.userId.credentials.otp")}
       <code>${SANDBOX_CREDENTIALS.otp}</code>
       (SUBSTANTIAL).
     </p>
-    <h3>Control endpoints (sandbox only)</h3>
+    <h3>${t("home.controlEndpoints")}</h3>
     <ul>
       <li>
-        <code>POST /signicat/control/psd2</code> with JSON <code>{"client_id": "…", "psd2": true}</code>
+        <code>POST /signicat/control/psd2</code> ${t("home.withJson")}
+        <code>{"client_id": "…", "psd2": true}</code>
       </li>
       <li>
-        <code>POST /signicat/control/cpr-cache/forget</code> with JSON <code>{"user_id": "…"}</code> or
-        <code>{}</code>
+        <code>POST /signicat/control/cpr-cache/forget</code> ${t("home.withJson")}
+        <code>{"user_id": "…"}</code> ${t("home.or")} <code>{}</code>
       </li>
-      <li>
-        <code>POST /signicat/control/reset</code> — PSD2 back to its configuration (logins in progress, codes,
-        tokens and misbehaviour switches are left alone)
-      </li>
+      <li><code>POST /signicat/control/reset</code> — ${t("signicat.home.reset")}</li>
     </ul>
     ${misbehaviourSwitch("/signicat", state.misbehaviour)}
   </section>`;
