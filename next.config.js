@@ -1,3 +1,5 @@
+// This file is CommonJS (module.exports below), so the plugin comes in with require.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const createNextIntlPlugin = require("next-intl/plugin");
 
 // The request config picks each request's language (cookie, else Accept-Language): no routing.

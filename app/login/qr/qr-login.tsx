@@ -36,7 +36,7 @@ type Ended =
   | { kind: "declined" }
   | { kind: "refused"; reason: LoginErrorReason }
   | { kind: "failed"; reason: LoginErrorReason; ref?: string }
-  | { kind: "start-failed"; message: string };
+  | { kind: "start-failed"; message?: string };
 
 function useSecondsLeft(expiresAt: number | undefined): number | undefined {
   const [now, setNow] = useState(() => Date.now());
@@ -75,7 +75,7 @@ export function QrLogin() {
     } catch (e) {
       setEnded({
         kind: "start-failed",
-        message: e instanceof ApiError ? e.message : common("offline"),
+        message: e instanceof ApiError ? e.message : undefined,
       });
     }
   }, []);
@@ -206,6 +206,7 @@ type Describe = (view: Ended) => { title: string; body: string };
 /** The words for an ended login, in the page's language. */
 function useDescribe(): Describe {
   const t = useTranslations("QrLogin");
+  const common = useTranslations("Common");
   const errors = useTranslations("LoginErrors");
   const provider = loginErrorProvider("digidentity-qr");
   const text = (reason: LoginErrorReason) => ({
@@ -222,7 +223,7 @@ function useDescribe(): Describe {
       case "failed":
         return text(view.reason);
       case "start-failed":
-        return { title: t("startFailed"), body: view.message };
+        return { title: t("startFailed"), body: view.message ?? common("offline") };
     }
   };
 }
