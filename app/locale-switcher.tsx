@@ -5,8 +5,8 @@ import { LOCALES } from "@/lib/i18n/locales";
 import { setLocale } from "./locale-actions";
 
 /**
- * One button per language, each named in its own language; a plain form, so it works without
- * JavaScript and with the keyboard alone.
+ * One button per language, each named in its own language (and marked with its `lang`), in a
+ * form: plain buttons that the keyboard reaches and presses like any other.
  */
 export async function LocaleSwitcher() {
   const t = await getTranslations("LocaleSwitcher");
