@@ -212,6 +212,7 @@ test.describe("IDToken login", () => {
       await expect(page.getByTestId("idtoken-age-over-18")).toHaveText(words[language].yes);
     }
     await page.getByRole("button", { name: "Log ud" }).click();
+    await expect(page).toHaveURL(/\/login$/);
 
     // The portal's API words its answers in the page's language too.
     await page.goto("/login/idtoken");
