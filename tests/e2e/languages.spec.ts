@@ -170,6 +170,19 @@ test.describe("the language switcher", () => {
   });
 });
 
+/** On the account page: switch to each language in turn, check the page, then `check` its details. */
+async function accountInEveryLanguage(
+  page: Page,
+  check: (language: Language, text: (typeof TEXT)[Language]) => Promise<void>,
+) {
+  const switcher = new LanguageSwitcher(page);
+  for (const language of ["nl", "da", "en"] as const) {
+    await switcher.choose(language);
+    await expectTranslatedPage(page, language, TEXT[language].account);
+    await check(language, TEXT[language]);
+  }
+}
+
 /**
  * Pages behind a login, for each kind of identity. The logins happen in English (the sandbox's
  * pages are not the portal's to translate); then the switcher turns the portal's pages over.
@@ -182,11 +195,7 @@ test.describe("account pages in every language", () => {
     await sandboxControl(request, `/qr/${qrIdFromUri(uri)}/approve`, { persona: "ioe" });
     await new AccountPage(page).expectLoaded();
 
-    const switcher = new LanguageSwitcher(page);
-    for (const language of ["nl", "da", "en"] as const) {
-      const text = TEXT[language];
-      await switcher.choose(language);
-      await expectTranslatedPage(page, language, text.account);
+    await accountInEveryLanguage(page, async (language, text) => {
       await expect(page.getByTestId("account-role")).toHaveText(text.ioeRole);
       await expect(page.getByTestId("login-provider")).toHaveText(text.qrProvider);
 
@@ -198,7 +207,7 @@ test.describe("account pages in every language", () => {
       await page.goto("/agent/verify");
       await expectTranslatedPage(page, language, text.agentVerify);
       await page.goto("/account");
-    }
+    });
   });
 
   // IDToken's account page is checked in idtoken.spec.ts, whose tests share the sandbox's phone
@@ -209,14 +218,10 @@ test.describe("account pages in every language", () => {
     await new MitidScreens(page).logIn("peter.hansen");
     await new AccountPage(page).expectLoaded();
 
-    const switcher = new LanguageSwitcher(page);
-    for (const language of ["nl", "da", "en"] as const) {
-      const text = TEXT[language];
-      await switcher.choose(language);
-      await expectTranslatedPage(page, language, text.account);
+    await accountInEveryLanguage(page, async (language, text) => {
       await expect(page.getByTestId("account-role")).toHaveText(text.mitidRole);
       await expect(page.getByTestId("mitid-loa")).toHaveText(text.substantial);
-    }
+    });
   });
 
   test("a Nordic eID through Idura", async ({ page }) => {
@@ -225,13 +230,9 @@ test.describe("account pages in every language", () => {
     await new IduraLoginForm(page).logIn("Norwegian BankID", "Ola Nordmann (BankID)");
     await new AccountPage(page).expectLoaded();
 
-    const switcher = new LanguageSwitcher(page);
-    for (const language of ["nl", "da", "en"] as const) {
-      const text = TEXT[language];
-      await switcher.choose(language);
-      await expectTranslatedPage(page, language, text.account);
+    await accountInEveryLanguage(page, async (language, text) => {
       await expect(page.getByTestId("account-role")).toHaveText(text.nordicRole);
-    }
+    });
   });
 });
 
