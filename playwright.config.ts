@@ -37,6 +37,8 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     ...devices["Desktop Chrome"],
+    // The tests name elements by their English words; languages.spec.ts switches on purpose.
+    locale: "en-GB",
     launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   webServer: [

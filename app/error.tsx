@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 /** Last resort for an unexpected failure: plain words and a way back, never a blank page. */
 export default function ErrorPage({
@@ -10,16 +11,18 @@ export default function ErrorPage({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
+  const t = useTranslations("ErrorPage");
+  const common = useTranslations("Common");
   return (
     <div className="mx-auto max-w-xl rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
-      <h1 className="text-2xl font-bold tracking-tight">Something went wrong</h1>
-      <p className="mt-3 text-slate-700">
-        The portal could not show this page. Try again; if it keeps happening, tell the portal&apos;s
-        operator.
-      </p>
+      <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
+      <p className="mt-3 text-slate-700">{t("body")}</p>
       {error.digest ? (
         <p className="mt-4 text-sm text-slate-500">
-          Reference: <span className="font-mono">{error.digest}</span>
+          {common.rich("reference", {
+            ref: error.digest,
+            mono: (chunks) => <span className="font-mono">{chunks}</span>,
+          })}
         </p>
       ) : null}
       <div className="mt-6 flex gap-4">
@@ -28,10 +31,10 @@ export default function ErrorPage({
           onClick={reset}
           className="rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white"
         >
-          Try again
+          {t("retry")}
         </button>
         <Link href="/login" className="self-center text-brand-700 underline underline-offset-2">
-          Go to the login page
+          {common("toLogin")}
         </Link>
       </div>
     </div>

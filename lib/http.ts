@@ -1,5 +1,7 @@
 import "server-only";
 
+import type { Messages } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 
 /** The one error shape every route handler answers with. */
@@ -107,4 +109,18 @@ export function otherMethodsRefused(...allowed: Method[]): Record<Method, (req: 
       allow,
     });
   return Object.fromEntries(METHODS.map((m) => [m, refuse])) as Record<Method, (req: Request) => Response>;
+}
+
+type ApiErrorText = keyof Messages["ApiErrors"];
+
+/**
+ * An error's `message` in the language of the page that asked (its locale cookie, else its
+ * Accept-Language), since the portal's pages show it to people as it comes. The `error` code
+ * stays the same in every language, for code to act on.
+ */
+export async function apiErrorText(
+  key: ApiErrorText,
+  values?: Record<string, string | number>,
+): Promise<string> {
+  return (await getTranslations("ApiErrors"))(key, values as never);
 }

@@ -12,7 +12,7 @@ import {
 } from "rate-limiter-flexible";
 
 import { getConfig } from "./config";
-import { jsonError } from "./http";
+import { apiErrorText, jsonError } from "./http";
 import { log } from "./log";
 
 export type LimitedAction = "start" | "poll";
@@ -99,8 +99,8 @@ export async function consumeRateLimit(
 }
 
 /** The 429 every limited route handler answers with. */
-export function tooManyRequests(retryAfterSeconds: number): Response {
-  return jsonError(429, "rate_limited", `Too many requests. Wait ${retryAfterSeconds} s and try again.`, {
+export async function tooManyRequests(retryAfterSeconds: number): Promise<Response> {
+  return jsonError(429, "rate_limited", await apiErrorText("rateLimited", { seconds: retryAfterSeconds }), {
     "retry-after": String(retryAfterSeconds),
   });
 }

@@ -1,3 +1,7 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+
+import { calendarDate } from "@/lib/i18n/formats";
+
 /** A labelled value on the account page: what it is, what it means, and the value itself. */
 export function Field({
   label,
@@ -8,7 +12,7 @@ export function Field({
 }: {
   label: string;
   help: string;
-  value: string;
+  value: React.ReactNode;
   testId: string;
   mono?: boolean;
 }) {
@@ -36,26 +40,34 @@ export function Section({ id, title, children }: { id: string; title: string; ch
   );
 }
 
-/** Login times are shown in UTC so a screenshot or a support call means the same everywhere. */
-export function formatLoginTime(iso: string): string {
-  return `${new Date(iso).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+/**
+ * A calendar date from a provider ("1990-03-14") in the page's language, with the date itself
+ * kept machine-readable; a value that is not such a date is shown as it came.
+ */
+export async function CalendarDate({ value }: { value: string }) {
+  const date = calendarDate(value);
+  if (typeof date === "string") return date;
+  const format = await getFormatter();
+  return <time dateTime={value}>{format.dateTime(date, "day")}</time>;
 }
 
-/** The first two rows of every "This login" section: which service, and when. */
-export function LoginFields({ provider, loginAt }: { provider: string; loginAt: string }) {
+/** The first two rows of every "This login" section: which service, and when (in UTC, so a screenshot or a support call means the same everywhere). */
+export async function LoginFields({ provider, loginAt }: { provider: string; loginAt: string }) {
+  const t = await getTranslations("Account");
+  const format = await getFormatter();
   return (
     <>
       <Field
-        label="Logged in with"
-        help="The eID service that vouched for you"
+        label={t("loggedInWith")}
+        help={t("loggedInWithHelp")}
         value={provider}
         testId="login-provider"
         mono={false}
       />
       <Field
-        label="Logged in at"
-        help="Time of this login (UTC)"
-        value={formatLoginTime(loginAt)}
+        label={t("loggedInAt")}
+        help={t("loggedInAtHelp")}
+        value={<time dateTime={loginAt}>{format.dateTime(new Date(loginAt), "minute")}</time>}
         testId="login-time"
         mono={false}
       />

@@ -1,33 +1,38 @@
+import { getTranslations } from "next-intl/server";
+
 import type { IdTokenIdentity } from "@/lib/identity";
 
-import { Field, LoginFields, Section } from "./fields";
+import { CalendarDate, Field, LoginFields, Section } from "./fields";
 
 /** What the IDToken holder chose to share on their phone; a claim not granted is not shown. */
-export function IdTokenIdentityView({ identity }: { identity: IdTokenIdentity }) {
+export async function IdTokenIdentityView({ identity }: { identity: IdTokenIdentity }) {
+  const t = await getTranslations("IdTokenIdentity");
+  const account = await getTranslations("Account");
+  const common = await getTranslations("Common");
   return (
     <>
       <p className="text-slate-600" data-testid="account-role">
-        You are logged in with IDToken. The portal sees only what you chose to share in the app.
+        {t("role")}
       </p>
-      <Section id="login-heading" title="This login">
+      <Section id="login-heading" title={account("thisLogin")}>
         <LoginFields provider="IDToken" loginAt={identity.loginAt} />
         <Field
-          label="Token ID"
-          help="Your IDToken credential"
+          label={t("tokenId")}
+          help={t("tokenIdHelp")}
           value={identity.subject}
           testId="idtoken-subject"
         />
         <Field
-          label="Shared"
-          help="The scopes you granted in the app"
+          label={t("shared")}
+          help={t("sharedHelp")}
           value={identity.grantedScopes.join(" ")}
           testId="idtoken-scopes"
         />
       </Section>
-      <Section id="claims-heading" title="What you shared">
+      <Section id="claims-heading" title={t("claimsHeading")}>
         {identity.name ? (
           <Field
-            label="Name"
+            label={account("name")}
             help="identity:name"
             value={`${identity.name.given} ${identity.name.family}`}
             testId="idtoken-name"
@@ -36,15 +41,15 @@ export function IdTokenIdentityView({ identity }: { identity: IdTokenIdentity })
         ) : null}
         {identity.dateOfBirth ? (
           <Field
-            label="Date of birth"
+            label={account("dateOfBirth")}
             help="identity:date_of_birth"
-            value={identity.dateOfBirth}
+            value={<CalendarDate value={identity.dateOfBirth} />}
             testId="idtoken-date-of-birth"
           />
         ) : null}
         {identity.nationality ? (
           <Field
-            label="Nationality"
+            label={t("nationality")}
             help="identity:nationality"
             value={identity.nationality}
             testId="idtoken-nationality"
@@ -52,16 +57,16 @@ export function IdTokenIdentityView({ identity }: { identity: IdTokenIdentity })
         ) : null}
         {identity.ageOver18 !== undefined ? (
           <Field
-            label="Over 18"
+            label={t("over18")}
             help="identity:age_over_18"
-            value={identity.ageOver18 ? "Yes" : "No"}
+            value={identity.ageOver18 ? common("yes") : common("no")}
             testId="idtoken-age-over-18"
             mono={false}
           />
         ) : null}
         {identity.document ? (
           <Field
-            label="Identity document"
+            label={t("document")}
             help="identity:document"
             value={`${identity.document.type} ${identity.document.number}${identity.document.issuingCountry ? ` (${identity.document.issuingCountry})` : ""}`}
             testId="idtoken-document"
@@ -69,7 +74,7 @@ export function IdTokenIdentityView({ identity }: { identity: IdTokenIdentity })
         ) : null}
         {identity.trustLevel ? (
           <Field
-            label="Trust level"
+            label={t("trustLevel")}
             help="identity:trust_level"
             value={identity.trustLevel}
             testId="idtoken-trust-level"

@@ -1,54 +1,57 @@
-import { NORDIC_EIDS, type NordicEidIdentity } from "@/lib/identity";
+import { getTranslations } from "next-intl/server";
 
-import { Field, LoginFields, Section } from "./fields";
+import type { NordicEidIdentity } from "@/lib/identity";
+
+import { CalendarDate, Field, LoginFields, Section } from "./fields";
 
 /** A MitID or BankID identity, as Idura vouched for it; national identity numbers are never shown. */
-export function NordicEidIdentityView({ identity }: { identity: NordicEidIdentity }) {
+export async function NordicEidIdentityView({ identity }: { identity: NordicEidIdentity }) {
+  const t = await getTranslations("NordicEidIdentity");
+  const account = await getTranslations("Account");
+  const eid = await getTranslations("Eid");
   return (
     <>
       <p className="text-slate-600" data-testid="account-role">
         {identity.business
-          ? `You are logged in for ${identity.business.companyName ?? "your company"} with MitID Erhverv.`
-          : `You are logged in with ${NORDIC_EIDS[identity.eid]}.`}
+          ? t("roleBusiness", { company: identity.business.companyName ?? "unknown" })
+          : t("role", { eid: eid(identity.eid) })}
       </p>
-      <Section id="login-heading" title="This login">
+      <Section id="login-heading" title={account("thisLogin")}>
         <LoginFields
-          provider={
-            identity.provider === "idura-bankid" ? "Swedish BankID (QR code)" : NORDIC_EIDS[identity.eid]
-          }
+          provider={identity.provider === "idura-bankid" ? t("providerBankIdQr") : eid(identity.eid)}
           loginAt={identity.loginAt}
         />
-        <Field label="Method" help="The acr value Idura reports" value={identity.acr} testId="eid-acr" />
+        <Field label={t("method")} help={t("methodHelp")} value={identity.acr} testId="eid-acr" />
         {identity.loa ? (
           <Field
-            label="Assurance level"
-            help="MitID level of assurance"
+            label={t("assurance")}
+            help={t("assuranceHelp")}
             value={identity.loa}
             testId="eid-loa"
             mono={false}
           />
         ) : null}
       </Section>
-      <Section id="person-heading" title="You">
+      <Section id="person-heading" title={t("personHeading")}>
         <Field
-          label="Name"
-          help="As your eID states it"
+          label={account("name")}
+          help={t("asEidStates")}
           value={identity.name}
           testId="eid-name"
           mono={false}
         />
         {identity.birthdate ? (
           <Field
-            label="Date of birth"
-            help="As your eID states it"
-            value={identity.birthdate}
+            label={account("dateOfBirth")}
+            help={t("asEidStates")}
+            value={<CalendarDate value={identity.birthdate} />}
             testId="eid-birthdate"
           />
         ) : null}
         {identity.country ? (
           <Field
-            label="Country"
-            help="Country of the eID"
+            label={t("country")}
+            help={t("countryHelp")}
             value={identity.country}
             testId="eid-country"
             mono={false}
@@ -56,17 +59,12 @@ export function NordicEidIdentityView({ identity }: { identity: NordicEidIdentit
         ) : null}
       </Section>
       {identity.business ? (
-        <Section id="business-heading" title="Your company">
-          <Field
-            label="CVR"
-            help="Danish company registration number"
-            value={identity.business.cvr}
-            testId="eid-cvr"
-          />
+        <Section id="business-heading" title={t("businessHeading")}>
+          <Field label={t("cvr")} help={t("cvrHelp")} value={identity.business.cvr} testId="eid-cvr" />
           {identity.business.companyName ? (
             <Field
-              label="Company"
-              help="As MitID Erhverv states it"
+              label={t("company")}
+              help={t("companyHelp")}
               value={identity.business.companyName}
               testId="eid-company"
               mono={false}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 
 import { auth } from "@/auth";
 
@@ -10,7 +11,9 @@ import { IdTokenIdentityView } from "./idtoken-identity";
 import { NordicEidIdentityView } from "./nordic-eid-identity";
 import { SermiIdentityView } from "./sermi-identity";
 
-export const metadata: Metadata = { title: "Your account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Metadata"))("account") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -19,24 +22,25 @@ export default async function AccountPage({ searchParams }: Props) {
   const session = await auth();
   const identity = session?.identity;
   if (!identity) redirect("/login");
+  const t = await getTranslations("Account");
 
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <h1 className="text-3xl font-bold tracking-tight">Your account</h1>
+        <h1 className="text-3xl font-bold tracking-tight">{t("heading")}</h1>
         <form action={logOut}>
           <button
             type="submit"
             data-testid="sign-out"
             className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100"
           >
-            Sign out
+            {t("signOut")}
           </button>
         </form>
       </div>
       <p className="text-sm">
         <Link href="/agent/verify" className="text-brand-700 underline underline-offset-2">
-          Call centre: verify a caller with BankID
+          {t("agentLink")}
         </Link>
       </p>
       {/* One view per kind of identity; each provider brings its own. */}

@@ -1,31 +1,27 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
 import type { SermiIdentity } from "@/lib/identity";
 
 import { Field, LoginFields, Section } from "./fields";
 
-const PROVIDER_LABEL: Record<SermiIdentity["provider"], string> = {
-  digidentity: "Digidentity (web login)",
-  "digidentity-qr": "Digidentity app (QR code)",
-};
+const PROVIDER_LABEL = {
+  digidentity: "providerWeb",
+  "digidentity-qr": "providerQr",
+} as const satisfies Record<SermiIdentity["provider"], string>;
 
 /** SERMI UID attributes: the IOE set, or the RSSE set with the IOE it acts for. */
-export function SermiIdentityView({ identity }: { identity: SermiIdentity }) {
+export async function SermiIdentityView({ identity }: { identity: SermiIdentity }) {
+  const t = await getTranslations("SermiIdentity");
+  const account = await getTranslations("Account");
   return (
     <>
       <p className="text-slate-600" data-testid="account-role">
-        {identity.role === "RSSE"
-          ? "You are logged in as a remote service supplier employee (RSSE), acting with chain authorisation for an independent operator employee (IOE)."
-          : "You are logged in as an independent operator employee (IOE)."}
+        {identity.role === "RSSE" ? t("roleRsse") : t("roleIoe")}
       </p>
-      <Section id="login-heading" title="This login">
-        <LoginFields provider={PROVIDER_LABEL[identity.provider]} loginAt={identity.loginAt} />
-        <Field
-          label="Subject"
-          help="Your pseudonymous Digidentity identifier"
-          value={identity.subject}
-          testId="uid-sub"
-        />
+      <Section id="login-heading" title={account("thisLogin")}>
+        <LoginFields provider={t(PROVIDER_LABEL[identity.provider])} loginAt={identity.loginAt} />
+        <Field label={t("subject")} help={t("subjectHelp")} value={identity.subject} testId="uid-sub" />
       </Section>
       {identity.reportPseudonym ? (
         <p>
@@ -34,48 +30,30 @@ export function SermiIdentityView({ identity }: { identity: SermiIdentity }) {
             data-testid="report-link"
             className="font-medium text-brand-700 underline underline-offset-2"
           >
-            View your identity verification report
+            {t("reportLink")}
           </Link>
         </p>
       ) : null}
       {identity.rsse ? (
-        <Section id="rsse-heading" title="You (remote service supplier employee)">
+        <Section id="rsse-heading" title={t("rsseHeading")}>
           <Field
-            label="RSS UID"
-            help="The remote service supplier you work for"
+            label={t("rssUid")}
+            help={t("rssUidHelp")}
             value={identity.rsse.rssuid}
             testId="uid-rssuid"
           />
           <Field
-            label="RSSE UID"
-            help="Your own SERMI authorisation as its employee"
+            label={t("rsseUid")}
+            help={t("rsseUidHelp")}
             value={identity.rsse.rsseuid}
             testId="uid-rsseuid"
           />
         </Section>
       ) : null}
-      <Section
-        id="ioe-heading"
-        title={identity.rsse ? "The IOE you act for (chain authorisation)" : "Your SERMI authorisation"}
-      >
-        <Field
-          label="CAB UID"
-          help="The conformity assessment body that verified and authorised the IOE"
-          value={identity.ioe.cabuid}
-          testId="uid-cabuid"
-        />
-        <Field
-          label="IO UID"
-          help="The independent operator (workshop or company)"
-          value={identity.ioe.iouid}
-          testId="uid-iouid"
-        />
-        <Field
-          label="IOE UID"
-          help="The employee's SERMI authorisation"
-          value={identity.ioe.ioeuid}
-          testId="uid-ioeuid"
-        />
+      <Section id="ioe-heading" title={identity.rsse ? t("ioeHeadingRsse") : t("ioeHeading")}>
+        <Field label={t("cabUid")} help={t("cabUidHelp")} value={identity.ioe.cabuid} testId="uid-cabuid" />
+        <Field label={t("ioUid")} help={t("ioUidHelp")} value={identity.ioe.iouid} testId="uid-iouid" />
+        <Field label={t("ioeUid")} help={t("ioeUidHelp")} value={identity.ioe.ioeuid} testId="uid-ioeuid" />
       </Section>
     </>
   );

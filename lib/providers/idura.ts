@@ -13,19 +13,16 @@ export const IDURA_ID = "idura";
 
 export type Idura = PortalConfig["idura"];
 
-/** The eIDs the login page offers, each with the `acr_values` Idura knows it by (providers.md). */
+/**
+ * The eIDs the login page offers, each with the `acr_values` Idura knows it by (providers.md).
+ * Their names, in each language, are `Eid.<key>` in messages/<locale>.json.
+ */
 export const IDURA_LOGIN_EIDS = {
-  "dk-mitid": { label: "MitID", acr: "urn:grn:authn:dk:mitid:substantial" },
-  "dk-mitid-business": { label: "MitID Erhverv", acr: "urn:grn:authn:dk:mitid:business" },
-  "se-bankid-same-device": {
-    label: "Swedish BankID on this device",
-    acr: "urn:grn:authn:se:bankid:same-device",
-  },
-  "se-bankid-another-device": {
-    label: "Swedish BankID on another device",
-    acr: "urn:grn:authn:se:bankid:another-device:qr",
-  },
-  "no-bankid": { label: "Norwegian BankID", acr: "urn:grn:authn:no:bankid" },
+  "dk-mitid": { acr: "urn:grn:authn:dk:mitid:substantial" },
+  "dk-mitid-business": { acr: "urn:grn:authn:dk:mitid:business" },
+  "se-bankid-same-device": { acr: "urn:grn:authn:se:bankid:same-device" },
+  "se-bankid-another-device": { acr: "urn:grn:authn:se:bankid:another-device:qr" },
+  "no-bankid": { acr: "urn:grn:authn:no:bankid" },
 } as const;
 
 export type IduraLoginEid = keyof typeof IDURA_LOGIN_EIDS;

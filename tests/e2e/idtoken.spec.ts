@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from "./support/fixtures";
 import { generateKeyPair, SignJWT } from "jose";
 
 import { IDTOKEN_OPERATOR } from "./support/env";
+import { expectTranslatedPage, LanguageSwitcher } from "./support/languages";
 import { AccountPage, IdTokenLoginPage, IdTokenPhone } from "./support/pages";
 
 const MARIE = "IDT-MARIE-DUPONT";
@@ -52,7 +53,7 @@ test.describe("IDToken login", () => {
     await expect(page.getByTestId("login-provider")).toHaveText("IDToken");
     await expect(page.getByTestId("idtoken-subject")).toHaveText(MARIE);
     await expect(page.getByTestId("idtoken-name")).toHaveText("Marie Dupont");
-    await expect(page.getByTestId("idtoken-date-of-birth")).toHaveText("1990-03-14");
+    await expect(page.getByTestId("idtoken-date-of-birth")).toHaveText("March 14, 1990");
     await expect(page.getByTestId("idtoken-age-over-18")).toHaveText("Yes");
     // identity:basic is a composite: it brought the trust level along with the name.
     await expect(page.getByTestId("idtoken-trust-level")).toHaveText("high");
@@ -176,5 +177,47 @@ test.describe("IDToken login", () => {
     await expect(page.getByTestId("idtoken-start-error")).toHaveText(
       "IDToken does not know this token ID. Check it and try again.",
     );
+  });
+
+  test("the account page and the refusal read in Dutch and Danish too", async ({ page, browser }) => {
+    const { login } = await startLogin(page, MARIE);
+    const { phone, page: phonePage } = await phoneFor(browser, MARIE);
+    await expect(phone.otp()).toHaveText((await login.otp().textContent()) ?? "");
+    await phone.approve();
+    await new AccountPage(page).expectLoaded();
+    await phonePage.context().close();
+
+    const words = {
+      nl: {
+        account: "Uw account",
+        role: "U bent ingelogd met IDToken. Het portaal ziet alleen wat u in de app hebt gekozen te delen.",
+        dob: "14 maart 1990",
+        yes: "Ja",
+        unknownToken: "IDToken kent dit token-ID niet. Controleer het en probeer het opnieuw.",
+      },
+      da: {
+        account: "Din konto",
+        role: "Du er logget ind med IDToken. Portalen ser kun det, du valgte at dele i appen.",
+        dob: "14. marts 1990",
+        yes: "Ja",
+        unknownToken: "IDToken kender ikke dette token-ID. Tjek det, og prøv igen.",
+      },
+    } as const;
+    const switcher = new LanguageSwitcher(page);
+    for (const language of ["nl", "da"] as const) {
+      await switcher.choose(language);
+      await expectTranslatedPage(page, language, words[language].account);
+      await expect(page.getByTestId("account-role")).toHaveText(words[language].role);
+      await expect(page.getByTestId("idtoken-date-of-birth")).toHaveText(words[language].dob);
+      await expect(page.getByTestId("idtoken-age-over-18")).toHaveText(words[language].yes);
+    }
+    await page.getByRole("button", { name: "Log ud" }).click();
+    await expect(page).toHaveURL(/\/login$/);
+
+    // The portal's API words its answers in the page's language too.
+    await page.goto("/login/idtoken");
+    await page.getByLabel("Token-ID", { exact: true }).fill("IDT-NOBODY");
+    await page.getByRole("button", { name: "Send loginanmodning" }).click();
+    await expect(page.getByTestId("idtoken-start-error")).toHaveText(words.da.unknownToken);
   });
 });

@@ -44,7 +44,7 @@ test.describe("Idura CIBA: a call-centre agent verifies a caller", () => {
     await control(page, "approve", binding);
     await expect(page.getByRole("heading", { name: "Identity confirmed" })).toBeVisible();
     await expect(page.getByTestId("ciba-customer-name")).toHaveText("Astrid Lindqvist");
-    await expect(page.getByTestId("ciba-customer-birthdate")).toHaveText("1990-04-15");
+    await expect(page.getByTestId("ciba-customer-birthdate")).toHaveText("April 15, 1990");
     expect(urls.filter((u) => u.includes(ASTRID_SSN))).toEqual([]);
     const cookies = await page.context().cookies();
     expect(cookies.find((c) => c.name === "idura-ciba")).toBeUndefined();

@@ -32,7 +32,7 @@ test.describe("Digidentity identity verification report", () => {
     await page.getByRole("link", { name: "View your identity verification report" }).click();
     await expect(page.getByRole("heading", { name: "Identity verification report" })).toBeVisible();
     await expect(page.getByTestId("report-name")).toHaveText("Ingrid Maria Oever");
-    await expect(page.getByTestId("report-dob")).toHaveText("1986-03-14");
+    await expect(page.getByTestId("report-dob")).toHaveText("March 14, 1986");
     await expect(page.getByTestId("report-document-type")).toHaveText("Passport");
     await expect(page.getByTestId("report-document-number")).toHaveText("SPECI2014");
     await expect(page.getByTestId("report-check-face_match")).toHaveText("Passed");

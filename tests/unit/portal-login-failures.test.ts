@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
+import { createTranslator } from "use-intl/core";
+
 import {
   captureAuthDebug,
   captureAuthErrors,
@@ -8,9 +10,17 @@ import {
   specificErrorLocation,
 } from "../../lib/auth-failures";
 import { MissingUidAttributesError } from "../../lib/identity";
-import { loginErrorText, reasonFromOAuthError } from "../../lib/login-errors";
+import { loginErrorProvider, reasonFromOAuthError } from "../../lib/login-errors";
+import en from "../../messages/en.json";
 import { ProviderError } from "../../lib/oidc/http";
 import { IdTokenError } from "../../lib/oidc/id-token";
+
+/** The words the error page shows for a reason and a provider id from its URL. */
+function loginErrorText(reason: "access_denied" | "provider_error", provider: string) {
+  const t = createTranslator({ locale: "en", messages: en, namespace: "LoginErrors" });
+  const values = { provider: loginErrorProvider(provider) };
+  return { title: t(`${reason}.title`, values), body: t(`${reason}.body`, values) };
+}
 
 describe("login failures", () => {
   it("maps provider error redirects to known reasons only", () => {

@@ -1,28 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 
 import { auth } from "@/auth";
 import { getConfig } from "@/lib/config";
 import { ProviderError } from "@/lib/oidc/http";
 import { fetchIdentityReport, type IdentityReport } from "@/lib/providers/digidentity-report";
 
-import { Field, Section } from "../fields";
+import { CalendarDate, Field, Section } from "../fields";
 
-export const metadata: Metadata = { title: "Identity verification report" };
-
-const CHECK_LABELS: Record<string, string> = {
-  document_authenticity: "Identity document is authentic",
-  face_match: "Face matches the document photo",
-  liveness: "A live person took part",
-  sanctions_screening: "Sanctions and PEP screening",
-};
-
-const DOCUMENT_LABELS: Record<string, string> = {
-  passport: "Passport",
-  identity_card: "Identity card",
-  driving_licence: "Driving licence",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Metadata"))("report") };
+}
 
 function Notice({ title, body }: { title: string; body: string }) {
   return (
@@ -37,6 +27,8 @@ export default async function ReportPage() {
   const session = await auth();
   const identity = session?.identity;
   if (!identity) redirect("/login");
+  const t = await getTranslations("Report");
+  const account = await getTranslations("Account");
 
   let report: IdentityReport | null | "unavailable" = null;
   if (identity.kind === "sermi" && identity.reportPseudonym) {
@@ -52,43 +44,35 @@ export default async function ReportPage() {
     <div className="space-y-8">
       <div>
         <Link href="/account" className="text-sm text-brand-700 underline underline-offset-2">
-          Back to your account
+          {t("back")}
         </Link>
-        <h1 className="mt-2 text-3xl font-bold tracking-tight">Identity verification report</h1>
-        <p className="mt-2 max-w-2xl text-slate-600">
-          What Digidentity checked when it verified you. Digidentity keeps this report for 30 days.
-        </p>
+        <h1 className="mt-2 text-3xl font-bold tracking-tight">{t("heading")}</h1>
+        <p className="mt-2 max-w-2xl text-slate-600">{t("intro")}</p>
       </div>
       {report === "unavailable" ? (
-        <Notice
-          title="The report could not be fetched"
-          body="Digidentity did not answer as expected. Try again in a few minutes."
-        />
+        <Notice title={t("unavailableTitle")} body={t("unavailableBody")} />
       ) : report === null ? (
-        <Notice
-          title="No report is available"
-          body="Reports are available after a login with the Digidentity app (QR code), for 30 days. Log in with the QR code to see yours."
-        />
+        <Notice title={t("noneTitle")} body={t("noneBody")} />
       ) : (
         <>
           <div className="grid gap-6 md:grid-cols-[1fr_auto]">
-            <Section id="personal-heading" title="Personal details">
+            <Section id="personal-heading" title={t("personalHeading")}>
               <Field
-                label="Name"
-                help="Given names and surname"
+                label={account("name")}
+                help={t("nameHelp")}
                 value={`${report.personal_details.given_names} ${report.personal_details.surname}`}
                 testId="report-name"
                 mono={false}
               />
               <Field
-                label="Date of birth"
-                help="As on the document"
-                value={report.personal_details.date_of_birth}
+                label={account("dateOfBirth")}
+                help={t("dateOfBirthHelp")}
+                value={<CalendarDate value={report.personal_details.date_of_birth} />}
                 testId="report-dob"
               />
               <Field
-                label="Nationality"
-                help="ISO 3166 country code"
+                label={t("nationality")}
+                help={t("countryCodeHelp")}
                 value={report.personal_details.nationality}
                 testId="report-nationality"
               />
@@ -97,59 +81,57 @@ export default async function ReportPage() {
             {/* eslint-disable-next-line @next/next/no-img-element */}
             <img
               src="/api/digidentity/report/photo"
-              alt="Document photo"
+              alt={t("photoAlt")}
               width={180}
               height={225}
               className="rounded-lg border border-slate-200"
             />
           </div>
-          <Section id="document-heading" title="Identity document">
+          <Section id="document-heading" title={t("documentHeading")}>
             <Field
-              label="Type"
-              help="The document that was checked"
-              value={DOCUMENT_LABELS[report.document.type] ?? report.document.type}
+              label={t("documentType")}
+              help={t("documentTypeHelp")}
+              value={t("documentTypeName", { type: report.document.type })}
               testId="report-document-type"
               mono={false}
             />
             <Field
-              label="Number"
-              help="Document number"
+              label={t("documentNumber")}
+              help={t("documentNumberHelp")}
               value={report.document.number}
               testId="report-document-number"
             />
             <Field
-              label="Issued by"
-              help="ISO 3166 country code"
+              label={t("issuedBy")}
+              help={t("countryCodeHelp")}
               value={report.document.issuing_country}
               testId="report-document-country"
             />
             <Field
-              label="Valid until"
-              help="Expiry date"
-              value={report.document.expiry_date}
+              label={t("validUntil")}
+              help={t("validUntilHelp")}
+              value={<CalendarDate value={report.document.expiry_date} />}
               testId="report-document-expiry"
             />
           </Section>
-          <Section id="checks-heading" title="Checks">
+          <Section id="checks-heading" title={t("checksHeading")}>
             {report.checks.map((check) => (
               <Field
                 key={check.name}
-                label={CHECK_LABELS[check.name] ?? check.name}
-                help={check.score === undefined ? "Result" : `Result (score ${check.score})`}
-                value={
-                  check.result === "passed"
-                    ? "Passed"
-                    : check.result === "failed"
-                      ? "Failed"
-                      : "Needs attention"
+                label={t("check", { name: check.name })}
+                help={
+                  check.score === undefined
+                    ? t("checkResultHelp")
+                    : t("checkScoreHelp", { score: check.score })
                 }
+                value={t("checkResult", { result: check.result })}
                 testId={`report-check-${check.name}`}
                 mono={false}
               />
             ))}
           </Section>
           <p className="text-sm text-slate-500">
-            Report made {report.created_at.slice(0, 10)}, kept until {report.expires_at.slice(0, 10)}.
+            {t("madeAndKept", { created: new Date(report.created_at), expires: new Date(report.expires_at) })}
           </p>
         </>
       )}

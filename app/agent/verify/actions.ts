@@ -1,6 +1,7 @@
 "use server";
 
 import { cookies } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
 import { auth } from "@/auth";
@@ -20,10 +21,11 @@ const inputSchema = z.object({ nationalId: nationalIdSchema });
  * action's POST body and Idura's back-channel form; it is never put in a URL, a cookie or a log.
  */
 export async function startCustomerVerification(formData: FormData): Promise<StartVerificationResult> {
+  const t = await getTranslations("AgentVerify");
   const input = inputSchema.safeParse({ nationalId: formData.get("nationalId") });
-  if (!input.success) return { ok: false, message: input.error.issues[0]?.message ?? "Check the number." };
+  if (!input.success) return { ok: false, message: t("invalidNationalId") };
   const session = await auth();
-  if (!session?.identity) return { ok: false, message: "Your portal session has ended. Log in again." };
+  if (!session?.identity) return { ok: false, message: t("sessionEnded") };
 
   const { idura } = getConfig();
   const bindingMessage = newBindingMessage();
@@ -46,17 +48,11 @@ export async function startCustomerVerification(formData: FormData): Promise<Sta
     return { ok: true, bindingMessage, expiresAt: started.expiresAt };
   } catch (e) {
     if (e instanceof UnknownCustomerError) {
-      return {
-        ok: false,
-        message: "No one with this number can be asked through this eID. Check the number.",
-      };
+      return { ok: false, message: t("unknownCustomer") };
     }
     if (e instanceof ProviderError) {
       log.warn({ event: "ciba_start_failed", reason: e.reason, detail: e.message }, "CIBA start failed");
-      return {
-        ok: false,
-        message: "Idura could not be reached or answered unexpectedly. Try again in a moment.",
-      };
+      return { ok: false, message: t("iduraFailed") };
     }
     throw e;
   }

@@ -1,9 +1,11 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition, type FormEvent } from "react";
 import useSWR from "swr";
 
 import type { CibaStatusResponse, VerifiedCustomer } from "@/app/api/idura/schema";
+import { calendarDate } from "@/lib/i18n/formats";
 
 import { startCustomerVerification } from "./actions";
 
@@ -27,9 +29,17 @@ type View =
   | { kind: "form"; error?: string }
   | { kind: "waiting"; bindingMessage: string; attempt: number }
   | { kind: "approved"; customer: VerifiedCustomer }
-  | { kind: "ended"; title: string; body: string };
+  | { kind: "ended"; why: "declined" | "expired" }
+  | { kind: "lost"; message: string };
 
 export function CustomerVerification() {
+  const t = useTranslations("AgentVerify");
+  const common = useTranslations("Common");
+  const format = useFormatter();
+  const localDate = (value: string) => {
+    const date = calendarDate(value);
+    return typeof date === "string" ? date : format.dateTime(date, "day");
+  };
   const [view, setView] = useState<View>({ kind: "form" });
   const [pending, startPending] = useTransition();
   const [attempt, setAttempt] = useState(0);
@@ -58,23 +68,11 @@ export function CustomerVerification() {
       revalidateOnFocus: false,
       onSuccess: (latest) => {
         if (latest.status === "approved") setView({ kind: "approved", customer: latest.customer });
-        if (latest.status === "denied") {
-          setView({
-            kind: "ended",
-            title: "The caller declined",
-            body: "The caller declined the request in the BankID app. Do not share account details; ask them to call again if it was a mistake.",
-          });
-        }
-        if (latest.status === "expired") {
-          setView({
-            kind: "ended",
-            title: "The request expired",
-            body: "The caller did not answer in time. Start a new request while they are on the line.",
-          });
-        }
+        if (latest.status === "denied") setView({ kind: "ended", why: "declined" });
+        if (latest.status === "expired") setView({ kind: "ended", why: "expired" });
       },
       onError: (err) => {
-        if (err.status < 500) setView({ kind: "ended", title: "The request was lost", body: err.message });
+        if (err.status < 500) setView({ kind: "lost", message: err.message });
       },
       shouldRetryOnError: (err) => err.status >= 500,
     },
@@ -86,7 +84,7 @@ export function CustomerVerification() {
         <form onSubmit={onSubmit} className="space-y-4">
           <div>
             <label htmlFor="national-id" className="block font-medium">
-              Caller&apos;s national identity number
+              {t("nationalIdLabel")}
             </label>
             <input
               id="national-id"
@@ -108,50 +106,55 @@ export function CustomerVerification() {
             disabled={pending}
             className="w-full rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
           >
-            Send request to the caller&apos;s phone
+            {t("submit")}
           </button>
         </form>
       ) : view.kind === "waiting" ? (
         <div className="space-y-3 text-center">
-          <p className="text-slate-700">
-            Read this code to the caller. They must see the same code in the app:
-          </p>
+          <p className="text-slate-700">{t("readCode")}</p>
           <p className="font-mono text-4xl font-bold tracking-widest" data-testid="ciba-binding-message">
             {view.bindingMessage}
           </p>
           <p className="text-sm text-slate-600" role="status" data-testid="ciba-waiting">
-            Waiting for the caller to confirm.
+            {t("waiting")}
             {data?.status === "pending" ? (
               <>
                 {" "}
-                Checking every <span data-testid="ciba-interval">{data.intervalSeconds}</span> s
-                {data.slowedDown ? " (Idura asked us to slow down)" : ""}.
+                {t.rich(data.slowedDown ? "checkingSlowed" : "checking", {
+                  seconds: data.intervalSeconds,
+                  interval: (chunks) => <span data-testid="ciba-interval">{chunks}</span>,
+                })}
               </>
             ) : null}
           </p>
         </div>
       ) : view.kind === "approved" ? (
         <div className="space-y-2 text-center" data-testid="ciba-approved">
-          <h2 className="text-xl font-semibold">Identity confirmed</h2>
+          <h2 className="text-xl font-semibold">{t("confirmedHeading")}</h2>
           <p className="text-lg" data-testid="ciba-customer-name">
             {view.customer.name}
           </p>
           {view.customer.birthdate ? (
             <p className="text-slate-600">
-              Born <span data-testid="ciba-customer-birthdate">{view.customer.birthdate}</span>
+              {t.rich("born", {
+                birthdate: localDate(view.customer.birthdate),
+                date: (chunks) => <span data-testid="ciba-customer-birthdate">{chunks}</span>,
+              })}
             </p>
           ) : null}
-          <p className="text-sm text-slate-600">Confirmed with {view.customer.eid}.</p>
+          <p className="text-sm text-slate-600">{t("confirmedWith", { eid: view.customer.eid })}</p>
           <button type="button" onClick={() => setView({ kind: "form" })} className="mt-4 underline">
-            Verify another caller
+            {t("another")}
           </button>
         </div>
       ) : (
         <div className="space-y-2 text-center" data-testid="ciba-ended">
-          <h2 className="text-xl font-semibold">{view.title}</h2>
-          <p className="text-slate-600">{view.body}</p>
+          <h2 className="text-xl font-semibold">
+            {view.kind === "lost" ? t("lostTitle") : t(`${view.why}Title`)}
+          </h2>
+          <p className="text-slate-600">{view.kind === "lost" ? view.message : t(`${view.why}Body`)}</p>
           <button type="button" onClick={() => setView({ kind: "form" })} className="mt-4 underline">
-            Start again
+            {common("startAgain")}
           </button>
         </div>
       )}

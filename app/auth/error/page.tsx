@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-import { isLoginErrorReason, loginErrorText } from "@/lib/login-errors";
+import { isLoginErrorReason, loginErrorProvider } from "@/lib/login-errors";
 
-export const metadata: Metadata = { title: "Login not completed" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Metadata"))("authError") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -19,8 +22,9 @@ export default async function LoginErrorPage({ searchParams }: Props) {
       ? "access_denied"
       : "unknown";
   const ref = typeof params.ref === "string" && /^[0-9a-f]{12}$/.test(params.ref) ? params.ref : undefined;
-  const provider = typeof params.provider === "string" ? params.provider : undefined;
-  const { title, body } = loginErrorText(reason, provider);
+  const provider = loginErrorProvider(typeof params.provider === "string" ? params.provider : undefined);
+  const t = await getTranslations("LoginErrors");
+  const common = await getTranslations("Common");
 
   return (
     <div
@@ -28,21 +32,25 @@ export default async function LoginErrorPage({ searchParams }: Props) {
       data-testid="login-error"
       data-reason={reason}
     >
-      <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
-      <p className="mt-3 text-slate-700">{body}</p>
+      <h1 className="text-2xl font-bold tracking-tight">{t(`${reason}.title`, { provider })}</h1>
+      <p className="mt-3 text-slate-700">{t(`${reason}.body`, { provider })}</p>
       {ref ? (
         <p className="mt-4 text-sm text-slate-500">
-          Reference:{" "}
-          <span className="font-mono" data-testid="error-ref">
-            {ref}
-          </span>
+          {common.rich("reference", {
+            ref,
+            mono: (chunks) => (
+              <span className="font-mono" data-testid="error-ref">
+                {chunks}
+              </span>
+            ),
+          })}
         </p>
       ) : null}
       <Link
         href="/login"
         className="mt-8 inline-block rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700"
       >
-        Back to the login page
+        {common("backToLogin")}
       </Link>
     </div>
   );

@@ -1,12 +1,13 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { QRCodeSVG } from "qrcode.react";
 import { useCallback, useEffect, useState, useTransition } from "react";
 import useSWR from "swr";
 
 import type { HeadlessStartResponse, HeadlessStatusResponse } from "@/app/api/idura/schema";
-import { LOGIN_ERRORS, type LoginErrorReason } from "@/lib/login-errors";
+import { loginErrorProvider, type LoginErrorReason } from "@/lib/login-errors";
 
 import { completeBankIdLogin } from "./actions";
 
@@ -26,18 +27,15 @@ async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-type Ended = { title: string; body: string; ref?: string };
-
-const ENDED_TEXT: Record<"cancelled" | "expired" | "lost", Ended> = {
-  cancelled: {
-    title: "The login was cancelled in the BankID app",
-    body: "Nobody was logged in. Start again if you like.",
-  },
-  expired: { title: "The BankID login expired", body: "The QR code was not scanned in time. Start again." },
-  lost: { title: "This login was not finished", body: "Start again from this page." },
-};
+type Ended =
+  | { kind: "cancelled" | "expired" | "lost" }
+  | { kind: "start-failed"; message?: string }
+  | { kind: "failed"; reason: LoginErrorReason; ref?: string };
 
 export function BankIdLogin() {
+  const t = useTranslations("BankIdLogin");
+  const common = useTranslations("Common");
+  const errors = useTranslations("LoginErrors");
   const [attempt, setAttempt] = useState(0);
   const [qrData, setQrData] = useState<string | null>(null);
   const [scanned, setScanned] = useState(false);
@@ -55,10 +53,7 @@ export function BankIdLogin() {
       setQrData(started.qrData);
       setAttempt((a) => a + 1);
     } catch (e) {
-      setEnded({
-        title: "We could not start a BankID login",
-        body: e instanceof ApiError ? e.message : "Check your connection.",
-      });
+      setEnded({ kind: "start-failed", message: e instanceof ApiError ? e.message : undefined });
     }
   }, []);
 
@@ -85,52 +80,70 @@ export function BankIdLogin() {
           setApproved(true);
           startCompleting(async () => {
             const result = await completeBankIdLogin();
-            const text = LOGIN_ERRORS[result.reason as LoginErrorReason];
-            setEnded({ title: text.title, body: text.body, ref: result.ref });
+            setEnded({ kind: "failed", reason: result.reason, ref: result.ref });
           });
         } else {
-          setEnded(ENDED_TEXT[latest.status]);
+          setEnded({ kind: latest.status });
         }
       },
       onError: (err) => {
-        if (err.status < 500) setEnded(ENDED_TEXT.lost);
+        if (err.status < 500) setEnded({ kind: "lost" });
       },
       shouldRetryOnError: (err) => err.status >= 500,
     },
   );
 
+  const endedText = (view: Ended): { title: string; body: string } => {
+    switch (view.kind) {
+      case "cancelled":
+      case "expired":
+      case "lost":
+        return { title: t(`${view.kind}Title`), body: t(`${view.kind}Body`) };
+      case "start-failed":
+        return { title: t("startFailed"), body: view.message ?? common("offline") };
+      case "failed": {
+        const provider = loginErrorProvider();
+        return {
+          title: errors(`${view.reason}.title`, { provider }),
+          body: errors(`${view.reason}.body`, { provider }),
+        };
+      }
+    }
+  };
+  const shown = ended ? endedText(ended) : null;
+
   return (
     <div className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-      {ended ? (
+      {ended && shown ? (
         <div className="py-6 text-center" data-testid="bankid-ended">
-          <h2 className="text-xl font-semibold">{ended.title}</h2>
-          <p className="mx-auto mt-2 max-w-md text-slate-600">{ended.body}</p>
-          {ended.ref ? <p className="mt-2 text-sm text-slate-500">Reference: {ended.ref}</p> : null}
+          <h2 className="text-xl font-semibold">{shown.title}</h2>
+          <p className="mx-auto mt-2 max-w-md text-slate-600">{shown.body}</p>
+          {ended.kind === "failed" && ended.ref ? (
+            <p className="mt-2 text-sm text-slate-500">
+              {common.rich("reference", { ref: ended.ref, mono: (chunks) => chunks })}
+            </p>
+          ) : null}
           <button
             type="button"
             onClick={() => void start()}
             className="mt-6 rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white"
           >
-            Start again
+            {common("startAgain")}
           </button>
         </div>
       ) : approved ? (
-        <p className="py-16 text-center text-lg font-medium">Identified. Logging you in…</p>
+        <p className="py-16 text-center text-lg font-medium">{t("identified")}</p>
       ) : scanned ? (
         <div className="py-12 text-center" role="status" data-testid="bankid-confirm">
-          <h2 className="text-xl font-semibold">Confirm in the app</h2>
-          <p className="mt-2 text-slate-600">
-            The QR code was scanned. Confirm the login in the BankID app on your phone.
-          </p>
+          <h2 className="text-xl font-semibold">{t("confirmHeading")}</h2>
+          <p className="mt-2 text-slate-600">{t("confirmBody")}</p>
         </div>
       ) : qrData ? (
         <div className="flex flex-col items-center gap-5">
           <ol className="list-decimal space-y-1 self-stretch pl-5 text-slate-700">
-            <li>Open the BankID app on your phone and choose to scan a QR code.</li>
-            <li>
-              Point the camera at this code. It changes every second, so a photo of it soon stops working.
-            </li>
-            <li>Confirm in the app. This page continues by itself.</li>
+            <li>{t("step1")}</li>
+            <li>{t("step2")}</li>
+            <li>{t("step3")}</li>
           </ol>
           <div className="rounded-lg border border-slate-200 bg-white p-2">
             <QRCodeSVG
@@ -139,16 +152,16 @@ export function BankIdLogin() {
               marginSize={4}
               level="L"
               role="img"
-              aria-label="BankID QR code"
+              aria-label={t("qrAlt")}
             />
           </div>
         </div>
       ) : (
-        <p className="py-16 text-center text-slate-600">Starting BankID…</p>
+        <p className="py-16 text-center text-slate-600">{t("starting")}</p>
       )}
       <p className="mt-6 text-center text-sm">
         <Link href="/login" className="text-slate-600 underline underline-offset-2">
-          Choose another way to log in
+          {common("otherWay")}
         </Link>
       </p>
     </div>

@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useState, useTransition, type FormEvent } from "react";
 
 import type { IdTokenStartResponse } from "@/app/api/idtoken/schema";
-import { LOGIN_ERRORS, type LoginErrorReason } from "@/lib/login-errors";
+import { loginErrorProvider, type LoginErrorReason } from "@/lib/login-errors";
 
 import { completeIdTokenLogin } from "./actions";
 
@@ -30,7 +31,7 @@ const CLOSE_REASONS: Record<number, LoginErrorReason> = {
 async function postJson<T>(
   url: string,
   body: unknown,
-): Promise<{ ok: true; data: T } | { ok: false; message: string }> {
+): Promise<{ ok: true; data: T } | { ok: false; code: string; message?: string }> {
   try {
     const res = await fetch(url, {
       method: "POST",
@@ -38,10 +39,12 @@ async function postJson<T>(
       headers: { "content-type": "application/json", accept: "application/json" },
       body: JSON.stringify(body),
     });
-    const json = (await res.json().catch(() => ({}))) as { message?: string };
-    return res.ok ? { ok: true, data: json as T } : { ok: false, message: json.message ?? res.statusText };
+    const json = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
+    return res.ok
+      ? { ok: true, data: json as T }
+      : { ok: false, code: json.error ?? "unknown", message: json.message ?? res.statusText };
   } catch {
-    return { ok: false, message: "The portal could not be reached. Check your connection." };
+    return { ok: false, code: "offline" };
   }
 }
 
@@ -57,6 +60,10 @@ function useSecondsLeft(expiresAt: number | undefined): number | undefined {
 }
 
 export function IdTokenLogin({ rememberedTokenId }: { rememberedTokenId?: string }) {
+  const t = useTranslations("IdTokenLogin");
+  const common = useTranslations("Common");
+  const errors = useTranslations("LoginErrors");
+  const provider = loginErrorProvider();
   const [login, setLogin] = useState<IdTokenStartResponse | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const [ended, setEnded] = useState<Ended | null>(null);
@@ -75,7 +82,10 @@ export function IdTokenLogin({ rememberedTokenId }: { rememberedTokenId?: string
       setApproved(false);
       const result = await postJson<IdTokenStartResponse>("/api/idtoken/start", { tokenId, remember });
       if (result.ok) setLogin(result.data);
-      else setStartError(result.message);
+      // The portal words its answers in this page's language; bad input is said here, by field.
+      else if (result.code === "offline") setStartError(common("offline"));
+      else if (result.code === "invalid_request") setStartError(t("invalidTokenId"));
+      else setStartError(result.message ?? common("offline"));
     });
   };
 
@@ -135,20 +145,25 @@ export function IdTokenLogin({ rememberedTokenId }: { rememberedTokenId?: string
     <div className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
       <div aria-live="polite" role="status" data-testid="idtoken-status" className="sr-only">
         {view
-          ? LOGIN_ERRORS[view.reason].title
+          ? errors(`${view.reason}.title`, { provider })
           : approved
-            ? "Approved. Logging you in…"
+            ? common("loggingIn")
             : login
-              ? "Compare the code with your phone and approve there."
+              ? t("compare")
               : ""}
       </div>
       {view ? (
         <div className="py-6 text-center" data-testid="idtoken-ended" data-reason={view.reason}>
-          <h2 className="text-xl font-semibold">{LOGIN_ERRORS[view.reason].title}</h2>
-          <p className="mx-auto mt-2 max-w-md text-slate-600">{LOGIN_ERRORS[view.reason].body}</p>
+          <h2 className="text-xl font-semibold">{errors(`${view.reason}.title`, { provider })}</h2>
+          <p className="mx-auto mt-2 max-w-md text-slate-600">
+            {errors(`${view.reason}.body`, { provider })}
+          </p>
           {view.ref ? (
             <p className="mt-2 text-sm text-slate-500">
-              Reference: <span className="font-mono">{view.ref}</span>
+              {common.rich("reference", {
+                ref: view.ref,
+                mono: (chunks) => <span className="font-mono">{chunks}</span>,
+              })}
             </p>
           ) : null}
           <button
@@ -156,40 +171,39 @@ export function IdTokenLogin({ rememberedTokenId }: { rememberedTokenId?: string
             onClick={restart}
             className="mt-6 rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700"
           >
-            Start again
+            {common("startAgain")}
           </button>
         </div>
       ) : approved ? (
         <p className="py-16 text-center text-lg font-medium" data-testid="idtoken-completing">
-          Approved. Logging you in…
+          {common("loggingIn")}
         </p>
       ) : login ? (
         <div className="flex flex-col items-center gap-4 text-center">
-          <p className="text-slate-700">Your one-time code:</p>
+          <p className="text-slate-700">{t("codeIntro")}</p>
           <p
             className="font-mono text-6xl font-bold tracking-[0.25em] tabular-nums"
             data-testid="idtoken-otp"
-            aria-label="One-time code"
+            aria-label={t("codeLabel")}
           >
             {login.autoPassword}
           </p>
           <p className="max-w-md text-slate-700">
-            Open the IDToken app on your phone. Check that it shows <strong>the same code</strong>, then
-            approve with your fingerprint. If the codes differ, reject the request in the app.
+            {t.rich("instructions", { strong: (chunks) => <strong>{chunks}</strong> })}
           </p>
           <p className="text-sm text-slate-600" data-testid="idtoken-countdown">
-            The code expires in{" "}
-            <span className="font-mono font-semibold tabular-nums">{secondsLeft ?? 0}</span> seconds.
+            {t.rich("expiresIn", {
+              seconds: secondsLeft ?? 0,
+              time: (chunks) => <span className="font-mono font-semibold tabular-nums">{chunks}</span>,
+            })}
           </p>
         </div>
       ) : (
         <form onSubmit={onSubmit} className="space-y-4">
-          <p className="text-slate-700">
-            Enter your token ID. We send a login request to the IDToken app on your phone; no password needed.
-          </p>
+          <p className="text-slate-700">{t("formIntro")}</p>
           <div>
             <label htmlFor="idtoken-token-id" className="block font-medium">
-              Token ID
+              {t("tokenIdLabel")}
             </label>
             <input
               id="idtoken-token-id"
@@ -203,7 +217,7 @@ export function IdTokenLogin({ rememberedTokenId }: { rememberedTokenId?: string
           </div>
           <label className="flex items-center gap-2 text-sm text-slate-700">
             <input type="checkbox" name="remember" defaultChecked={rememberedTokenId !== undefined} />
-            Remember my token ID on this browser
+            {t("remember")}
           </label>
           {startError ? (
             <p className="text-sm text-red-700" role="alert" data-testid="idtoken-start-error">
@@ -215,13 +229,13 @@ export function IdTokenLogin({ rememberedTokenId }: { rememberedTokenId?: string
             disabled={starting}
             className="w-full rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
           >
-            Send login request
+            {t("submit")}
           </button>
         </form>
       )}
       <p className="mt-6 text-center text-sm">
         <Link href="/login" className="text-slate-600 underline underline-offset-2">
-          Choose another way to log in
+          {common("otherWay")}
         </Link>
       </p>
     </div>

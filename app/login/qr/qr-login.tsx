@@ -1,12 +1,13 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { QRCodeSVG } from "qrcode.react";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import useSWR from "swr";
 
 import type { QrStartResponse, QrStatusResponse } from "@/app/api/digidentity-qr/schema";
-import { LOGIN_ERRORS, loginErrorText, type LoginErrorReason } from "@/lib/login-errors";
+import { loginErrorProvider, type LoginErrorReason } from "@/lib/login-errors";
 
 import { completeQrLogin } from "./actions";
 
@@ -35,7 +36,7 @@ type Ended =
   | { kind: "declined" }
   | { kind: "refused"; reason: LoginErrorReason }
   | { kind: "failed"; reason: LoginErrorReason; ref?: string }
-  | { kind: "start-failed"; message: string };
+  | { kind: "start-failed"; message?: string };
 
 function useSecondsLeft(expiresAt: number | undefined): number | undefined {
   const [now, setNow] = useState(() => Date.now());
@@ -48,11 +49,10 @@ function useSecondsLeft(expiresAt: number | undefined): number | undefined {
   return Math.max(0, Math.ceil((expiresAt - now) / 1000));
 }
 
-function formatSeconds(s: number): string {
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
-}
-
 export function QrLogin() {
+  const t = useTranslations("QrLogin");
+  const common = useTranslations("Common");
+  const describe = useDescribe();
   const [login, setLogin] = useState<Login | null>(null);
   const [ended, setEnded] = useState<Ended | null>(null);
   const [approved, setApproved] = useState(false);
@@ -75,8 +75,7 @@ export function QrLogin() {
     } catch (e) {
       setEnded({
         kind: "start-failed",
-        message:
-          e instanceof ApiError ? e.message : "The portal could not be reached. Check your connection.",
+        message: e instanceof ApiError ? e.message : undefined,
       });
     }
   }, []);
@@ -139,23 +138,23 @@ export function QrLogin() {
         {view
           ? describe(view).title
           : completing
-            ? "Approved. Logging you in…"
+            ? common("loggingIn")
             : login
-              ? "Waiting for you to scan the QR code."
-              : "Getting a QR code…"}
+              ? t("waiting")
+              : t("gettingCode")}
       </div>
       {view ? (
-        <EndedView view={view} onRetry={start} />
+        <EndedView view={view} onRetry={start} describe={describe} />
       ) : completing || approved ? (
         <p className="py-16 text-center text-lg font-medium" data-testid="qr-completing">
-          Approved. Logging you in…
+          {common("loggingIn")}
         </p>
       ) : login ? (
         <div className="flex flex-col items-center gap-5">
           <ol className="list-decimal space-y-1 self-stretch pl-5 text-slate-700">
-            <li>Open the Digidentity app on your phone and scan this QR code.</li>
-            <li>Enter your 5-digit PIN in the app.</li>
-            <li>This page continues by itself.</li>
+            <li>{t("step1")}</li>
+            <li>{t("step2")}</li>
+            <li>{t("step3")}</li>
           </ol>
           <div className="rounded-lg border border-slate-200 bg-white p-2">
             <QRCodeSVG
@@ -164,13 +163,16 @@ export function QrLogin() {
               marginSize={4}
               level="M"
               role="img"
-              aria-label="QR code to scan with the Digidentity app"
+              aria-label={t("qrAlt")}
               data-testid="qr-code"
             />
           </div>
           <p className="text-sm text-slate-600" data-testid="qr-countdown">
-            This code expires in{" "}
-            <span className="font-mono font-semibold tabular-nums">{formatSeconds(secondsLeft ?? 0)}</span>
+            {t.rich("expiresIn", {
+              minutes: Math.floor((secondsLeft ?? 0) / 60),
+              seconds: String((secondsLeft ?? 0) % 60).padStart(2, "0"),
+              time: (chunks) => <span className="font-mono font-semibold tabular-nums">{chunks}</span>,
+            })}
           </p>
           {pollError && pollError.status >= 500 ? (
             <p className="text-sm text-amber-700" role="alert">
@@ -184,36 +186,51 @@ export function QrLogin() {
             data-testid="qr-open-in-app"
             className="text-brand-700 underline underline-offset-2"
           >
-            On this phone? Open in the Digidentity app
+            {t("openInApp")}
           </a>
         </div>
       ) : (
-        <p className="py-16 text-center text-slate-600">Getting a QR code…</p>
+        <p className="py-16 text-center text-slate-600">{t("gettingCode")}</p>
       )}
       <p className="mt-6 text-center text-sm">
         <Link href="/login" className="text-slate-600 underline underline-offset-2">
-          Choose another way to log in
+          {common("otherWay")}
         </Link>
       </p>
     </div>
   );
 }
 
-function describe(view: Ended): { title: string; body: string } {
-  switch (view.kind) {
-    case "expired":
-      return LOGIN_ERRORS.qr_expired;
-    case "declined":
-      return LOGIN_ERRORS.qr_declined;
-    case "refused":
-    case "failed":
-      return loginErrorText(view.reason, "digidentity-qr");
-    case "start-failed":
-      return { title: "We could not get a QR code", body: view.message };
-  }
+type Describe = (view: Ended) => { title: string; body: string };
+
+/** The words for an ended login, in the page's language. */
+function useDescribe(): Describe {
+  const t = useTranslations("QrLogin");
+  const common = useTranslations("Common");
+  const errors = useTranslations("LoginErrors");
+  const provider = loginErrorProvider("digidentity-qr");
+  const text = (reason: LoginErrorReason) => ({
+    title: errors(`${reason}.title`, { provider }),
+    body: errors(`${reason}.body`, { provider }),
+  });
+  return (view) => {
+    switch (view.kind) {
+      case "expired":
+        return text("qr_expired");
+      case "declined":
+        return text("qr_declined");
+      case "refused":
+      case "failed":
+        return text(view.reason);
+      case "start-failed":
+        return { title: t("startFailed"), body: view.message ?? common("offline") };
+    }
+  };
 }
 
-function EndedView({ view, onRetry }: { view: Ended; onRetry: () => void }) {
+function EndedView({ view, onRetry, describe }: { view: Ended; onRetry: () => void; describe: Describe }) {
+  const t = useTranslations("QrLogin");
+  const common = useTranslations("Common");
   const { title, body } = describe(view);
   return (
     <div className="py-6 text-center" data-testid={`qr-${view.kind}`}>
@@ -221,7 +238,10 @@ function EndedView({ view, onRetry }: { view: Ended; onRetry: () => void }) {
       <p className="mx-auto mt-2 max-w-md text-slate-600">{body}</p>
       {view.kind === "failed" && view.ref ? (
         <p className="mt-2 text-sm text-slate-500">
-          Reference: <span className="font-mono">{view.ref}</span>
+          {common.rich("reference", {
+            ref: view.ref,
+            mono: (chunks) => <span className="font-mono">{chunks}</span>,
+          })}
         </p>
       ) : null}
       <button
@@ -229,7 +249,7 @@ function EndedView({ view, onRetry }: { view: Ended; onRetry: () => void }) {
         onClick={onRetry}
         className="mt-6 rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700"
       >
-        Get a new QR code
+        {t("newCode")}
       </button>
     </div>
   );

@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 
 import { getConfig } from "@/lib/config";
-import { jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/http";
+import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/http";
 import { log } from "@/lib/log";
 import { limitLoginStart } from "@/lib/rate-limit";
 import { ProviderError } from "@/lib/oidc/http";
@@ -38,11 +38,15 @@ export async function POST(req: Request) {
     if (e instanceof ProviderError) {
       log.warn({ event: "qr_start_failed", reason: e.reason, detail: e.message }, "QR login start failed");
       return e.reason === "provider_unreachable"
-        ? jsonError(502, "provider_unreachable", "Digidentity could not be reached. Try again in a moment.")
+        ? jsonError(
+            502,
+            "provider_unreachable",
+            await apiErrorText("unreachableRetry", { provider: "Digidentity" }),
+          )
         : jsonError(
             502,
             "provider_error",
-            "Digidentity answered something unexpected. Try again in a moment.",
+            await apiErrorText("unexpectedRetry", { provider: "Digidentity" }),
           );
     }
     throw e;

@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 
 import { getConfig } from "@/lib/config";
-import { jsonError, jsonOk, otherMethodsRefused, parseSearchParams } from "@/lib/http";
+import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseSearchParams } from "@/lib/http";
 import { log } from "@/lib/log";
 import { limitStatusPoll } from "@/lib/rate-limit";
 import { ProviderError } from "@/lib/oidc/http";
@@ -33,7 +33,7 @@ export async function GET(req: Request) {
   if (limited) return limited;
   const state = await openLoginState(sealed);
   if (!state) {
-    return jsonError(401, "no_login", "No QR login is in progress in this browser. Start a new one.");
+    return jsonError(401, "no_login", await apiErrorText("noQrLogin"));
   }
   if (state.phase === "approved") return jsonOk({ status: "approved" } satisfies QrStatusResponse);
   if (state.expiresAt <= Date.now()) {
@@ -66,8 +66,12 @@ export async function GET(req: Request) {
     if (e instanceof ProviderError) {
       log.warn({ event: "qr_poll_failed", reason: e.reason, detail: e.message }, "QR login poll failed");
       return e.reason === "provider_unreachable"
-        ? jsonError(502, "provider_unreachable", "Digidentity could not be reached. We will keep trying.")
-        : jsonError(502, "provider_error", "Digidentity answered something unexpected.");
+        ? jsonError(
+            502,
+            "provider_unreachable",
+            await apiErrorText("unreachableKeepTrying", { provider: "Digidentity" }),
+          )
+        : jsonError(502, "provider_error", await apiErrorText("unexpected", { provider: "Digidentity" }));
     }
     throw e;
   }

@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 
 import { getConfig } from "@/lib/config";
-import { jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/http";
+import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/http";
 import { log } from "@/lib/log";
 import { ProviderError } from "@/lib/oidc/http";
 import {
@@ -30,7 +30,7 @@ export async function POST(req: Request) {
   const name = idTokenCookieName();
   const state = await openIdTokenState(jar.get(name)?.value);
   if (!state || state.phase !== "pending") {
-    return jsonError(401, "no_login", "No IDToken login is in progress in this browser. Start a new one.");
+    return jsonError(401, "no_login", await apiErrorText("noIdTokenLogin"));
   }
   const { idtoken } = getConfig();
   try {
@@ -39,14 +39,10 @@ export async function POST(req: Request) {
     if (e instanceof IdTokenJwtError) {
       jar.delete(name);
       log.warn({ event: "idtoken_jwt_refused", detail: e.message }, "IDToken JWT refused");
-      return jsonError(
-        401,
-        "jwt_invalid",
-        "The approval could not be verified, so it was refused. Start again.",
-      );
+      return jsonError(401, "jwt_invalid", await apiErrorText("idTokenJwtInvalid"));
     }
     if (e instanceof ProviderError) {
-      return jsonError(502, e.reason, "IDToken's keys could not be fetched. Try again in a moment.");
+      return jsonError(502, e.reason, await apiErrorText("idTokenKeysFailed"));
     }
     throw e;
   }

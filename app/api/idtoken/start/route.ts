@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 
 import { getConfig } from "@/lib/config";
-import { jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/http";
+import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/http";
 import { limitLoginStart } from "@/lib/rate-limit";
 import { log } from "@/lib/log";
 import { ProviderError } from "@/lib/oidc/http";
@@ -43,7 +43,7 @@ export async function POST(req: Request) {
     return jsonOk({ autoPassword, socketUrl, expiresAt } satisfies IdTokenStartResponse);
   } catch (e) {
     if (e instanceof UnknownTokenError) {
-      return jsonError(404, "unknown_token", "IDToken does not know this token ID. Check it and try again.");
+      return jsonError(404, "unknown_token", await apiErrorText("unknownToken"));
     }
     if (e instanceof ProviderError) {
       log.warn(
@@ -51,8 +51,12 @@ export async function POST(req: Request) {
         "IDToken start failed",
       );
       return e.reason === "provider_unreachable"
-        ? jsonError(502, "provider_unreachable", "IDToken could not be reached. Try again in a moment.")
-        : jsonError(502, "provider_error", "IDToken answered something unexpected. Try again in a moment.");
+        ? jsonError(
+            502,
+            "provider_unreachable",
+            await apiErrorText("unreachableRetry", { provider: "IDToken" }),
+          )
+        : jsonError(502, "provider_error", await apiErrorText("unexpectedRetry", { provider: "IDToken" }));
     }
     throw e;
   }

@@ -1,6 +1,6 @@
 import { auth } from "@/auth";
 import { getConfig } from "@/lib/config";
-import { jsonError, otherMethodsRefused, parseSearchParams } from "@/lib/http";
+import { apiErrorText, jsonError, otherMethodsRefused, parseSearchParams } from "@/lib/http";
 import { ProviderError } from "@/lib/oidc/http";
 import { fetchDocumentPhoto } from "@/lib/providers/digidentity-report";
 import { z } from "zod";
@@ -16,13 +16,13 @@ export async function GET(req: Request) {
   if (!input.ok) return input.response;
   const session = await auth();
   const identity = session?.identity;
-  if (!identity) return jsonError(401, "not_signed_in", "Log in to see your report.");
+  if (!identity) return jsonError(401, "not_signed_in", await apiErrorText("reportNotSignedIn"));
   if (identity.kind !== "sermi" || !identity.reportPseudonym) {
-    return jsonError(404, "no_report", "No identity report is available for this login.");
+    return jsonError(404, "no_report", await apiErrorText("noReport"));
   }
   try {
     const photo = await fetchDocumentPhoto(getConfig().digidentity, identity.reportPseudonym);
-    if (!photo) return jsonError(404, "no_photo", "The report has no document photo.");
+    if (!photo) return jsonError(404, "no_photo", await apiErrorText("noPhoto"));
     return new Response(photo.bytes, {
       headers: {
         "content-type": photo.type,
@@ -33,7 +33,7 @@ export async function GET(req: Request) {
     });
   } catch (e) {
     if (e instanceof ProviderError)
-      return jsonError(502, e.reason, "Digidentity did not answer as expected.");
+      return jsonError(502, e.reason, await apiErrorText("reportProviderError"));
     throw e;
   }
 }

@@ -1,10 +1,11 @@
 import { cookies } from "next/headers";
+import { getTranslations } from "next-intl/server";
 
 import { auth } from "@/auth";
 import { getConfig } from "@/lib/config";
-import { jsonError, jsonOk, otherMethodsRefused, parseSearchParams } from "@/lib/http";
+import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseSearchParams } from "@/lib/http";
 import { limitStatusPoll } from "@/lib/rate-limit";
-import { NORDIC_EIDS, nordicEidIdentityFromClaims } from "@/lib/identity";
+import { nordicEidIdentityFromClaims } from "@/lib/identity";
 import { log } from "@/lib/log";
 import { ProviderError } from "@/lib/oidc/http";
 import { IdTokenError, verifyProviderIdToken } from "@/lib/oidc/id-token";
@@ -23,7 +24,7 @@ export async function GET(req: Request) {
   const input = parseSearchParams(req, emptyQuerySchema);
   if (!input.ok) return input.response;
   const session = await auth();
-  if (!session?.identity) return jsonError(401, "not_signed_in", "Log in to the portal first.");
+  if (!session?.identity) return jsonError(401, "not_signed_in", await apiErrorText("notSignedIn"));
 
   const jar = await cookies();
   const name = cibaCookie.name();
@@ -31,7 +32,7 @@ export async function GET(req: Request) {
   const limited = await limitStatusPoll(req, sealed);
   if (limited) return limited;
   const state = await cibaCookie.open(sealed);
-  if (!state) return jsonError(404, "no_request", "No customer verification is in progress. Start one.");
+  if (!state) return jsonError(404, "no_request", await apiErrorText("noCibaRequest"));
   const pending = (s: typeof state): CibaStatusResponse => ({
     status: "pending",
     bindingMessage: s.bindingMessage,
@@ -61,20 +62,20 @@ export async function GET(req: Request) {
     const customer = nordicEidIdentityFromClaims(claims, "idura");
     return jsonOk({
       status: "approved",
-      customer: { name: customer.name, birthdate: customer.birthdate, eid: NORDIC_EIDS[customer.eid] },
+      customer: {
+        name: customer.name,
+        birthdate: customer.birthdate,
+        eid: (await getTranslations("Eid"))(customer.eid),
+      },
     } satisfies CibaStatusResponse);
   } catch (e) {
     if (e instanceof IdTokenError) {
       log.warn({ event: "ciba_id_token_refused", detail: e.message }, "CIBA ID token refused");
-      return jsonError(502, "id_token_invalid", "Idura's answer could not be verified, so it was refused.");
+      return jsonError(502, "id_token_invalid", await apiErrorText("iduraAnswerInvalid"));
     }
     if (e instanceof ProviderError) {
       log.warn({ event: "ciba_poll_failed", reason: e.reason, detail: e.message }, "CIBA poll failed");
-      return jsonError(
-        502,
-        e.reason,
-        "Idura could not be reached or answered unexpectedly. We will keep trying.",
-      );
+      return jsonError(502, e.reason, await apiErrorText("iduraFailedKeepTrying"));
     }
     throw e;
   }

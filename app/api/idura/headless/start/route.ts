@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 
 import { getConfig } from "@/lib/config";
-import { jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/http";
+import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/http";
 import { limitLoginStart } from "@/lib/rate-limit";
 import { log } from "@/lib/log";
 import { ProviderError } from "@/lib/oidc/http";
@@ -38,11 +38,7 @@ export async function POST(req: Request) {
         { event: "headless_start_failed", reason: e.reason, detail: e.message },
         "BankID start failed",
       );
-      return jsonError(
-        502,
-        e.reason,
-        "Idura could not be reached or answered unexpectedly. Try again in a moment.",
-      );
+      return jsonError(502, e.reason, await apiErrorText("iduraFailedRetry"));
     }
     throw e;
   }

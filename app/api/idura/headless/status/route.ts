@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 
 import { getConfig } from "@/lib/config";
-import { jsonError, jsonOk, otherMethodsRefused, parseSearchParams } from "@/lib/http";
+import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseSearchParams } from "@/lib/http";
 import { limitStatusPoll } from "@/lib/rate-limit";
 import { log } from "@/lib/log";
 import { ProviderError } from "@/lib/oidc/http";
@@ -25,8 +25,7 @@ export async function GET(req: Request) {
   const limited = await limitStatusPoll(req, sealed);
   if (limited) return limited;
   const state = await headlessCookie.open(sealed);
-  if (!state)
-    return jsonError(401, "no_login", "No BankID login is in progress in this browser. Start a new one.");
+  if (!state) return jsonError(401, "no_login", await apiErrorText("noBankIdLogin"));
   if (state.phase === "approved") return jsonOk({ status: "approved" } satisfies HeadlessStatusResponse);
   if (state.expiresAt <= Date.now()) {
     jar.delete(name);
@@ -64,11 +63,7 @@ export async function GET(req: Request) {
   } catch (e) {
     if (e instanceof ProviderError) {
       log.warn({ event: "headless_poll_failed", reason: e.reason, detail: e.message }, "BankID poll failed");
-      return jsonError(
-        502,
-        e.reason,
-        "Idura could not be reached or answered unexpectedly. We will keep trying.",
-      );
+      return jsonError(502, e.reason, await apiErrorText("iduraFailedKeepTrying"));
     }
     throw e;
   }
