@@ -4,6 +4,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import useSWR from "swr";
 
 import type { CibaStatusResponse, VerifiedCustomer } from "@/app/api/idura/schema";
+import { LOGIN_ERRORS } from "@/lib/login-errors";
 
 import { startCustomerVerification } from "./actions";
 
@@ -27,7 +28,7 @@ type View =
   | { kind: "form"; error?: string }
   | { kind: "waiting"; bindingMessage: string; attempt: number }
   | { kind: "approved"; customer: VerifiedCustomer }
-  | { kind: "ended"; title: string; body: string };
+  | { kind: "ended"; title: string; body: string; ref?: string };
 
 export function CustomerVerification() {
   const [view, setView] = useState<View>({ kind: "form" });
@@ -64,6 +65,9 @@ export function CustomerVerification() {
             title: "The caller declined",
             body: "The caller declined the request in the BankID app. Do not share account details; ask them to call again if it was a mistake.",
           });
+        }
+        if (latest.status === "refused") {
+          setView({ kind: "ended", ...LOGIN_ERRORS[latest.reason], ref: latest.ref });
         }
         if (latest.status === "expired") {
           setView({
@@ -150,6 +154,14 @@ export function CustomerVerification() {
         <div className="space-y-2 text-center" data-testid="ciba-ended">
           <h2 className="text-xl font-semibold">{view.title}</h2>
           <p className="text-slate-600">{view.body}</p>
+          {view.ref ? (
+            <p className="text-sm text-slate-500">
+              Reference:{" "}
+              <span className="font-mono" data-testid="error-ref">
+                {view.ref}
+              </span>
+            </p>
+          ) : null}
           <button type="button" onClick={() => setView({ kind: "form" })} className="mt-4 underline">
             Start again
           </button>

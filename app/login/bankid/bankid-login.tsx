@@ -105,7 +105,11 @@ export function BankIdLogin() {
         <div className="py-6 text-center" data-testid="bankid-ended">
           <h2 className="text-xl font-semibold">{ended.title}</h2>
           <p className="mx-auto mt-2 max-w-md text-slate-600">{ended.body}</p>
-          {ended.ref ? <p className="mt-2 text-sm text-slate-500">Reference: {ended.ref}</p> : null}
+          {ended.ref ? (
+            <p className="mt-2 text-sm text-slate-500">
+              Reference: <span data-testid="error-ref">{ended.ref}</span>
+            </p>
+          ) : null}
           <button
             type="button"
             onClick={() => void start()}

@@ -30,7 +30,7 @@ const CLOSE_REASONS: Record<number, LoginErrorReason> = {
 async function postJson<T>(
   url: string,
   body: unknown,
-): Promise<{ ok: true; data: T } | { ok: false; message: string }> {
+): Promise<{ ok: true; data: T } | { ok: false; message: string; ref?: string }> {
   try {
     const res = await fetch(url, {
       method: "POST",
@@ -38,8 +38,10 @@ async function postJson<T>(
       headers: { "content-type": "application/json", accept: "application/json" },
       body: JSON.stringify(body),
     });
-    const json = (await res.json().catch(() => ({}))) as { message?: string };
-    return res.ok ? { ok: true, data: json as T } : { ok: false, message: json.message ?? res.statusText };
+    const json = (await res.json().catch(() => ({}))) as { message?: string; ref?: string };
+    return res.ok
+      ? { ok: true, data: json as T }
+      : { ok: false, message: json.message ?? res.statusText, ref: json.ref };
   } catch {
     return { ok: false, message: "The portal could not be reached. Check your connection." };
   }
@@ -98,7 +100,7 @@ export function IdTokenLogin({ rememberedTokenId }: { rememberedTokenId?: string
         startCompleting(async () => {
           const verified = await postJson("/api/idtoken/complete", { jwt: message.jwt });
           if (!verified.ok) {
-            setEnded({ reason: "id_token_invalid" });
+            setEnded({ reason: "id_token_invalid", ref: verified.ref });
             return;
           }
           const result = await completeIdTokenLogin();
@@ -148,7 +150,10 @@ export function IdTokenLogin({ rememberedTokenId }: { rememberedTokenId?: string
           <p className="mx-auto mt-2 max-w-md text-slate-600">{LOGIN_ERRORS[view.reason].body}</p>
           {view.ref ? (
             <p className="mt-2 text-sm text-slate-500">
-              Reference: <span className="font-mono">{view.ref}</span>
+              Reference:{" "}
+              <span className="font-mono" data-testid="error-ref">
+                {view.ref}
+              </span>
             </p>
           ) : null}
           <button
