@@ -2,7 +2,7 @@ import { createHash, randomInt } from "node:crypto";
 import type { WebSocket } from "ws";
 import type { IdTokenConfig } from "../config";
 import { IssuedLog } from "../shared/issued";
-import { MisbehaviourBook, type Misbehaviour } from "../shared/misbehaviour";
+import { JWT_MISBEHAVIOURS, MisbehaviourBook } from "../shared/misbehaviour";
 import { randomId } from "../shared/random";
 import type { SigningKey } from "../shared/signing-key";
 import { TtlStore, type Clock } from "../shared/ttl-store";
@@ -44,26 +44,6 @@ export interface IdTokenSettings extends IdTokenConfig {
   serviceIds: readonly string[];
 }
 
-/**
- * What the operator can do wrong with the JWT it pushes: no redirect, nonce, userinfo or token
- * endpoint here, but a JWT that answers another session is IDToken's own. HS256 is keyed with
- * the service id, the one value a service shares with the operator.
- */
-export const IDTOKEN_MISBEHAVIOURS: readonly Misbehaviour[] = [
-  "none",
-  "bad_signature",
-  "alg_none",
-  "hs256_client_secret",
-  "wrong_iss",
-  "wrong_aud",
-  "missing_aud",
-  "expired",
-  "missing_iat",
-  "missing_sub",
-  "wrong_session",
-  "rotated_key",
-];
-
 export class IdTokenState {
   readonly sessions: TtlStore<IdTokenSession>;
   readonly #timers = new Set<NodeJS.Timeout>();
@@ -79,7 +59,7 @@ export class IdTokenState {
     readonly rotatedKey: SigningKey,
   ) {
     this.sessions = new TtlStore({ now });
-    this.misbehaviour = new MisbehaviourBook(settings.serviceIds, IDTOKEN_MISBEHAVIOURS);
+    this.misbehaviour = new MisbehaviourBook(settings.serviceIds, JWT_MISBEHAVIOURS);
   }
 
   start(tokenId: string, serviceId: string, scopes: AtomicScope[]): IdTokenSession {

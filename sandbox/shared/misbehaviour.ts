@@ -38,9 +38,29 @@ export const MISBEHAVIOURS = {
 
 export type Misbehaviour = keyof typeof MISBEHAVIOURS;
 
+/** What only an OpenID provider has to get wrong: the nonce, the redirect back, userinfo, the token endpoint. */
+const OIDC_ONLY: readonly Misbehaviour[] = [
+  "wrong_nonce",
+  "missing_nonce",
+  "wrong_state",
+  "missing_state",
+  "wrong_response_iss",
+  "userinfo_sub_mismatch",
+  "access_denied",
+  "garbage",
+];
+
 /** What an OpenID provider can do wrong: every mode but IDToken's own `wrong_session`. */
 export const OIDC_MISBEHAVIOURS = (Object.keys(MISBEHAVIOURS) as Misbehaviour[]).filter(
   (mode) => mode !== "wrong_session",
+);
+
+/**
+ * What a provider that pushes a bare JWT (IDToken) can do wrong: the token's signature and
+ * claims, or a token that answers another session. HS256 is keyed with what the client shares.
+ */
+export const JWT_MISBEHAVIOURS = (Object.keys(MISBEHAVIOURS) as Misbehaviour[]).filter(
+  (mode) => !OIDC_ONLY.includes(mode),
 );
 
 export const misbehaviourSchema = z.enum(Object.keys(MISBEHAVIOURS) as [Misbehaviour, ...Misbehaviour[]]);

@@ -94,7 +94,8 @@ export function wantsFromScope(scope: string): LoginWants {
   };
 }
 
-const SUPPORTED_SCOPES = [
+/** The scopes the broker knows (its discovery document lists them too). */
+export const SUPPORTED_SCOPES = [
   "openid",
   "profile",
   "idp-id",

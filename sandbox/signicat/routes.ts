@@ -9,7 +9,7 @@ import { misbehaviourRoutes, misbehaviourSwitch, publishedKeys } from "../shared
 import type { SandboxProvider } from "../shared/provider";
 import { loadSigningKey } from "../shared/signing-key";
 import type { Clock } from "../shared/ttl-store";
-import { loginFlowRoutes } from "./login-flow";
+import { loginFlowRoutes, SUPPORTED_SCOPES } from "./login-flow";
 import { findPersonaByUserId, PERSONAS, SANDBOX_CREDENTIALS } from "./personas";
 import {
   generateEncryptionKey,
@@ -90,15 +90,7 @@ export async function createSignicat(config: SandboxConfig, now: Clock): Promise
     id_token_signing_alg_values_supported: ["RS256"],
     token_endpoint_auth_methods_supported: ["client_secret_basic"],
     code_challenge_methods_supported: ["S256"],
-    scopes_supported: [
-      "openid",
-      "profile",
-      "idp-id",
-      "nin",
-      "mitid-extra",
-      "signicat.organization",
-      "mitid.business",
-    ],
+    scopes_supported: SUPPORTED_SCOPES,
     claims_supported: CLAIMS,
     acr_values_supported: ["LOW", "SUBSTANTIAL", "HIGH"],
     request_parameter_supported: true,

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "./support/fixtures";
 
 import { IDTOKEN_LAB_SERVICE, TEST_PORTS } from "./support/env";
-import { IDTOKEN_REFUSED_MODES, labPortal, VERIFY_TITLE, watchRefusal } from "./support/misbehaviour";
+import { IDTOKEN_REFUSED_MODES, labPortal, refusalTests, VERIFY_TITLE } from "./support/misbehaviour";
 import { AccountPage, IdTokenLoginPage } from "./support/pages";
 import { approveIdTokenSession } from "./support/sandbox";
 
@@ -22,37 +22,23 @@ test.describe("the portal refuses every bad JWT from IDToken", () => {
     { provider: "idtoken", clientId: IDTOKEN_LAB_SERVICE },
   );
 
-  async function approvedLogin(page: Page) {
-    const login = new IdTokenLoginPage(page);
-    await login.goto(lab.url);
-    const session = await login.startSession(LUKAS);
-    await approveIdTokenSession(page.request, { ...session, tokenId: LUKAS });
-  }
-
-  async function expectLukas(page: Page) {
-    await new AccountPage(page).expectLoaded();
-    await expect(page.getByTestId("idtoken-subject")).toHaveText(LUKAS);
-  }
-
-  test("a well-behaved JWT logs in (the lab portal works)", async ({ page, request }) => {
-    await lab.misbehave(request, "none");
-    await approvedLogin(page);
-    await expectLukas(page);
-  });
-
-  for (const mode of IDTOKEN_REFUSED_MODES) {
-    test(`${mode} is refused`, async ({ page, request }) => {
-      await lab.misbehave(request, mode);
-      const refusal = watchRefusal(page, lab.url);
-      await approvedLogin(page);
+  refusalTests(lab, {
+    name: "IDToken login",
+    modes: IDTOKEN_REFUSED_MODES,
+    async login(page: Page) {
+      const login = new IdTokenLoginPage(page);
+      await login.goto(lab.url);
+      const session = await login.startSession(LUKAS);
+      await approveIdTokenSession(page.request, { ...session, tokenId: LUKAS });
+    },
+    async expectLoggedIn(page: Page) {
+      await new AccountPage(page).expectLoaded();
+      await expect(page.getByTestId("idtoken-subject")).toHaveText(LUKAS);
+    },
+    // The login page stays open and says so in place.
+    async expectRefused(refusal, page) {
       await expect(page.getByTestId("idtoken-ended")).toHaveAttribute("data-reason", "id_token_invalid");
       await refusal.inPlace("idtoken-ended", VERIFY_TITLE);
-    });
-  }
-
-  test("a rotated signing key is picked up from the JWKS and accepted", async ({ page, request }) => {
-    await lab.misbehave(request, "rotated_key");
-    await approvedLogin(page);
-    await expectLukas(page);
+    },
   });
 });

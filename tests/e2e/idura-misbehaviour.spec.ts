@@ -1,13 +1,7 @@
 import { expect, test, type Page } from "./support/fixtures";
 
 import { IDURA_LAB_CLIENT, TEST_PORTS } from "./support/env";
-import {
-  labPortal,
-  PROVIDER_ERROR_TITLE,
-  REFUSED_MODES,
-  VERIFY_TITLE,
-  watchRefusal,
-} from "./support/misbehaviour";
+import { labPortal, REFUSED_MODES, refusalTests, VERIFY_TITLE, watchRefusal } from "./support/misbehaviour";
 import {
   AccountPage,
   AgentVerifyPage,
@@ -47,34 +41,13 @@ test.describe("the portal refuses every bad answer from Idura", () => {
     await expect(page.getByTestId("eid-name")).toHaveText("Karen Nielsen");
   }
 
-  test("a well-behaved answer logs in (the lab portal works)", async ({ page, request }) => {
-    await lab.misbehave(request, "none");
-    await mitidLogin(page);
-    await expectKaren(page);
-  });
-
-  // The portal takes Idura's claims from the verified ID token and never asks userinfo.
-  for (const mode of REFUSED_MODES.filter((m) => m !== "userinfo_sub_mismatch")) {
-    test(`web login: ${mode} is refused`, async ({ page, request }) => {
-      await lab.misbehave(request, mode);
-      const refusal = watchRefusal(page, lab.url);
-      await mitidLogin(page);
-      await refusal.onErrorPage("id_token_invalid", VERIFY_TITLE);
-    });
-  }
-
-  test("web login: access_denied has its own page, naming Idura", async ({ page, request }) => {
-    await lab.misbehave(request, "access_denied");
-    const refusal = watchRefusal(page, lab.url);
-    await mitidLogin(page);
-    await refusal.onErrorPage("access_denied", "Idura did not grant access");
-  });
-
-  test("web login: a token endpoint answering garbage", async ({ page, request }) => {
-    await lab.misbehave(request, "garbage");
-    const refusal = watchRefusal(page, lab.url);
-    await mitidLogin(page);
-    await refusal.onErrorPage("provider_error", PROVIDER_ERROR_TITLE);
+  refusalTests(lab, {
+    name: "web login",
+    provider: "Idura",
+    // The portal takes Idura's claims from the verified ID token and never asks userinfo.
+    modes: REFUSED_MODES.filter((mode) => mode !== "userinfo_sub_mismatch"),
+    login: mitidLogin,
+    expectLoggedIn: expectKaren,
   });
 
   test("web login: userinfo about someone else cannot mislead the portal, which never asks it", async ({
@@ -82,15 +55,6 @@ test.describe("the portal refuses every bad answer from Idura", () => {
     request,
   }) => {
     await lab.misbehave(request, "userinfo_sub_mismatch");
-    await mitidLogin(page);
-    await expectKaren(page);
-  });
-
-  test("web login: a rotated signing key is picked up from the JWKS and accepted", async ({
-    page,
-    request,
-  }) => {
-    await lab.misbehave(request, "rotated_key");
     await mitidLogin(page);
     await expectKaren(page);
   });

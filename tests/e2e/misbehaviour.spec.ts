@@ -7,10 +7,9 @@ import { qrIdFromUri } from "./support/sandbox";
 import {
   expectNoSession,
   labPortal,
-  PROVIDER_ERROR_TITLE,
   REFUSED_MODES,
+  refusalTests,
   VERIFY_TITLE,
-  watchRefusal,
 } from "./support/misbehaviour";
 
 /**
@@ -27,53 +26,17 @@ test.describe("the portal refuses every bad identity-provider answer", () => {
     { provider: "digidentity", clientId: LAB_CLIENT.id },
   );
 
-  async function webLogin(page: Page) {
-    const login = new LoginPage(page);
-    await login.goto(lab.url);
-    await login.startWebLogin();
-    await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
-  }
-
-  test("a well-behaved answer logs in (the lab portal works)", async ({ page, request }) => {
-    await lab.misbehave(request, "none");
-    await webLogin(page);
-    await new AccountPage(page).expectUids(PERSONAS.ioe.uids);
-  });
-
-  for (const mode of REFUSED_MODES) {
-    test(`web login: ${mode} is refused`, async ({ page, request }) => {
-      await lab.misbehave(request, mode);
-      const refusal = watchRefusal(page, lab.url);
-      await webLogin(page);
-      await refusal.onErrorPage("id_token_invalid", VERIFY_TITLE);
-    });
-  }
-
-  test("web login: access_denied has its own page", async ({ page, request }) => {
-    await lab.misbehave(request, "access_denied");
-    const refusal = watchRefusal(page, lab.url);
-    await webLogin(page);
-    await refusal.onErrorPage("access_denied", "Digidentity did not grant access");
-  });
-
-  test("web login: a token endpoint answering garbage", async ({ page, request }) => {
-    await lab.misbehave(request, "garbage");
-    const refusal = watchRefusal(page, lab.url);
-    await webLogin(page);
-    await refusal.onErrorPage("provider_error", PROVIDER_ERROR_TITLE);
-  });
-
-  test("web login: a rotated signing key is picked up from the JWKS and accepted", async ({
-    page,
-    request,
-  }) => {
-    await lab.misbehave(request, "none");
-    await webLogin(page);
-    await new AccountPage(page).expectUids(PERSONAS.ioe.uids);
-    await page.context().clearCookies();
-    await lab.misbehave(request, "rotated_key");
-    await webLogin(page);
-    await new AccountPage(page).expectUids(PERSONAS.ioe.uids);
+  refusalTests(lab, {
+    name: "web login",
+    provider: "Digidentity",
+    modes: REFUSED_MODES,
+    async login(page: Page) {
+      const login = new LoginPage(page);
+      await login.goto(lab.url);
+      await login.startWebLogin();
+      await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
+    },
+    expectLoggedIn: (page: Page) => new AccountPage(page).expectUids(PERSONAS.ioe.uids),
   });
 
   for (const mode of ["bad_signature", "wrong_nonce", "userinfo_sub_mismatch"] as const) {

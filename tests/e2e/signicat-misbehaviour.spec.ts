@@ -2,13 +2,7 @@ import { expect, test, type Page } from "./support/fixtures";
 
 import { SIGNICAT_LAB_CLIENT, TEST_PORTS } from "./support/env";
 import { MITID, MitidScreens, PortalMitidChoices } from "./support/mitid";
-import {
-  labPortal,
-  PROVIDER_ERROR_TITLE,
-  REFUSED_MODES,
-  VERIFY_TITLE,
-  watchRefusal,
-} from "./support/misbehaviour";
+import { labPortal, REFUSED_MODES, refusalTests } from "./support/misbehaviour";
 
 /**
  * Every way the Signicat sandbox can answer wrongly, against a portal that is Signicat's second
@@ -24,57 +18,18 @@ test.describe("the portal refuses every bad answer from Signicat", () => {
     { provider: "signicat", clientId: SIGNICAT_LAB_CLIENT.id },
   );
 
-  async function mitidLogin(page: Page) {
-    await new PortalMitidChoices(page, lab.url).plain();
-    await new MitidScreens(page).logIn(MITID.peter.userId);
-  }
-
-  async function expectLoggedIn(page: Page) {
-    await expect(page).toHaveURL(`${lab.url}/account`);
-    await expect(page.getByTestId("mitid-name")).toHaveText(MITID.peter.name);
-    await expect(page.getByTestId("mitid-uuid")).toHaveText(MITID.peter.uuid);
-  }
-
-  test("a well-behaved answer logs in (the lab portal works)", async ({ page, request }) => {
-    await lab.misbehave(request, "none");
-    await mitidLogin(page);
-    await expectLoggedIn(page);
-  });
-
-  for (const mode of REFUSED_MODES) {
-    test(`MitID login: ${mode} is refused`, async ({ page, request }) => {
-      await lab.misbehave(request, mode);
-      const refusal = watchRefusal(page, lab.url);
-      await mitidLogin(page);
-      await refusal.onErrorPage("id_token_invalid", VERIFY_TITLE);
-    });
-  }
-
-  test("MitID login: access_denied has its own page, naming Signicat", async ({ page, request }) => {
-    await lab.misbehave(request, "access_denied");
-    const refusal = watchRefusal(page, lab.url);
-    await mitidLogin(page);
-    await refusal.onErrorPage("access_denied", "Signicat did not grant access");
-  });
-
-  test("MitID login: a token endpoint answering garbage", async ({ page, request }) => {
-    await lab.misbehave(request, "garbage");
-    const refusal = watchRefusal(page, lab.url);
-    await mitidLogin(page);
-    await refusal.onErrorPage("provider_error", PROVIDER_ERROR_TITLE);
-    await expect(page.getByText(/^The answer from Signicat could not be understood/)).toBeVisible();
-  });
-
-  test("MitID login: a rotated signing key is picked up from the JWKS and accepted", async ({
-    page,
-    request,
-  }) => {
-    await lab.misbehave(request, "none");
-    await mitidLogin(page);
-    await expectLoggedIn(page);
-    await page.context().clearCookies();
-    await lab.misbehave(request, "rotated_key");
-    await mitidLogin(page);
-    await expectLoggedIn(page);
+  refusalTests(lab, {
+    name: "MitID login",
+    provider: "Signicat",
+    modes: REFUSED_MODES,
+    async login(page: Page) {
+      await new PortalMitidChoices(page, lab.url).plain();
+      await new MitidScreens(page).logIn(MITID.peter.userId);
+    },
+    async expectLoggedIn(page: Page) {
+      await expect(page).toHaveURL(`${lab.url}/account`);
+      await expect(page.getByTestId("mitid-name")).toHaveText(MITID.peter.name);
+      await expect(page.getByTestId("mitid-uuid")).toHaveText(MITID.peter.uuid);
+    },
   });
 });

@@ -4,6 +4,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import useSWR from "swr";
 
 import type { CibaStatusResponse, VerifiedCustomer } from "@/app/api/idura/schema";
+import { ErrorReference } from "@/app/error-reference";
 import { LOGIN_ERRORS } from "@/lib/login-errors";
 
 import { startCustomerVerification } from "./actions";
@@ -154,14 +155,7 @@ export function CustomerVerification() {
         <div className="space-y-2 text-center" data-testid="ciba-ended">
           <h2 className="text-xl font-semibold">{view.title}</h2>
           <p className="text-slate-600">{view.body}</p>
-          {view.ref ? (
-            <p className="text-sm text-slate-500">
-              Reference:{" "}
-              <span className="font-mono" data-testid="error-ref">
-                {view.ref}
-              </span>
-            </p>
-          ) : null}
+          <ErrorReference id={view.ref} />
           <button type="button" onClick={() => setView({ kind: "form" })} className="mt-4 underline">
             Start again
           </button>

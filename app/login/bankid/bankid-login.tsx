@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState, useTransition } from "react";
 import useSWR from "swr";
 
 import type { HeadlessStartResponse, HeadlessStatusResponse } from "@/app/api/idura/schema";
+import { ErrorReference } from "@/app/error-reference";
 import { LOGIN_ERRORS, type LoginErrorReason } from "@/lib/login-errors";
 
 import { completeBankIdLogin } from "./actions";
@@ -105,11 +106,7 @@ export function BankIdLogin() {
         <div className="py-6 text-center" data-testid="bankid-ended">
           <h2 className="text-xl font-semibold">{ended.title}</h2>
           <p className="mx-auto mt-2 max-w-md text-slate-600">{ended.body}</p>
-          {ended.ref ? (
-            <p className="mt-2 text-sm text-slate-500">
-              Reference: <span data-testid="error-ref">{ended.ref}</span>
-            </p>
-          ) : null}
+          <ErrorReference id={ended.ref} />
           <button
             type="button"
             onClick={() => void start()}

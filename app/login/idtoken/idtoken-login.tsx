@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useState, useTransition, type FormEvent } from "react";
 
 import type { IdTokenStartResponse } from "@/app/api/idtoken/schema";
+import { ErrorReference } from "@/app/error-reference";
 import { LOGIN_ERRORS, type LoginErrorReason } from "@/lib/login-errors";
 
 import { completeIdTokenLogin } from "./actions";
@@ -148,14 +149,7 @@ export function IdTokenLogin({ rememberedTokenId }: { rememberedTokenId?: string
         <div className="py-6 text-center" data-testid="idtoken-ended" data-reason={view.reason}>
           <h2 className="text-xl font-semibold">{LOGIN_ERRORS[view.reason].title}</h2>
           <p className="mx-auto mt-2 max-w-md text-slate-600">{LOGIN_ERRORS[view.reason].body}</p>
-          {view.ref ? (
-            <p className="mt-2 text-sm text-slate-500">
-              Reference:{" "}
-              <span className="font-mono" data-testid="error-ref">
-                {view.ref}
-              </span>
-            </p>
-          ) : null}
+          <ErrorReference id={view.ref} />
           <button
             type="button"
             onClick={restart}

@@ -1,7 +1,7 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 
 import { SANDBOX_URL } from "./env";
-import { test } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { expectLoginError } from "./pages";
 import { startPortal } from "./portal-process";
 
@@ -24,17 +24,19 @@ export const REFUSED_MODES = [
   "userinfo_sub_mismatch",
 ] as const;
 
-/** The modes of the JWT IDToken pushes over its WebSocket; all but `rotated_key` are refused. */
+/** Modes about what only an OpenID provider has: the nonce, the redirect back, userinfo. */
+const OIDC_ONLY = new Set<string>([
+  "wrong_nonce",
+  "missing_nonce",
+  "wrong_state",
+  "missing_state",
+  "wrong_response_iss",
+  "userinfo_sub_mismatch",
+]);
+
+/** The modes of the JWT IDToken pushes over its WebSocket, all refused. */
 export const IDTOKEN_REFUSED_MODES = [
-  "bad_signature",
-  "alg_none",
-  "hs256_client_secret",
-  "wrong_iss",
-  "wrong_aud",
-  "missing_aud",
-  "expired",
-  "missing_iat",
-  "missing_sub",
+  ...REFUSED_MODES.filter((mode) => !OIDC_ONLY.has(mode)),
   "wrong_session",
 ] as const;
 
@@ -126,4 +128,75 @@ export function labPortal(
       return misbehave(request, client.provider, client.clientId, mode);
     },
   };
+}
+
+type LabPortal = ReturnType<typeof labPortal>;
+type Refusal = ReturnType<typeof watchRefusal>;
+
+/**
+ * The tests every lab spec declares for its login: a well-behaved answer logs in; each mode in
+ * `modes` is refused (on the error page as "could not be verified", unless `expectRefused` says
+ * otherwise); a rotated signing key is picked up from the JWKS and accepted. With `provider`
+ * (an OpenID provider's name), access_denied and a garbage token endpoint get their own pages.
+ */
+export function refusalTests(
+  lab: LabPortal,
+  flow: {
+    name: string;
+    modes: readonly string[];
+    login: (page: Page) => Promise<void>;
+    expectLoggedIn: (page: Page) => Promise<void>;
+    expectRefused?: (refusal: Refusal, page: Page) => Promise<void>;
+    provider?: string;
+  },
+) {
+  const expectRefused =
+    flow.expectRefused ?? ((refusal: Refusal) => refusal.onErrorPage("id_token_invalid", VERIFY_TITLE));
+
+  test(`${flow.name}: a well-behaved answer logs in (the lab portal works)`, async ({ page, request }) => {
+    await lab.misbehave(request, "none");
+    await flow.login(page);
+    await flow.expectLoggedIn(page);
+  });
+
+  for (const mode of flow.modes) {
+    test(`${flow.name}: ${mode} is refused`, async ({ page, request }) => {
+      await lab.misbehave(request, mode);
+      const refusal = watchRefusal(page, lab.url);
+      await flow.login(page);
+      await expectRefused(refusal, page);
+    });
+  }
+
+  const provider = flow.provider;
+  if (provider) {
+    test(`${flow.name}: access_denied has its own page, naming ${provider}`, async ({ page, request }) => {
+      await lab.misbehave(request, "access_denied");
+      const refusal = watchRefusal(page, lab.url);
+      await flow.login(page);
+      await refusal.onErrorPage("access_denied", `${provider} did not grant access`);
+    });
+
+    test(`${flow.name}: a token endpoint answering garbage`, async ({ page, request }) => {
+      await lab.misbehave(request, "garbage");
+      const refusal = watchRefusal(page, lab.url);
+      await flow.login(page);
+      await refusal.onErrorPage("provider_error", PROVIDER_ERROR_TITLE);
+      await expect(page.getByText(`The answer from ${provider} could not be understood`)).toBeVisible();
+    });
+  }
+
+  test(`${flow.name}: a rotated signing key is picked up from the JWKS and accepted`, async ({
+    page,
+    request,
+  }) => {
+    // Logged in once with the old key, so the portal holds the JWKS without the new one.
+    await lab.misbehave(request, "none");
+    await flow.login(page);
+    await flow.expectLoggedIn(page);
+    await page.context().clearCookies();
+    await lab.misbehave(request, "rotated_key");
+    await flow.login(page);
+    await flow.expectLoggedIn(page);
+  });
 }
