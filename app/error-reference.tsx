@@ -1,8 +1,8 @@
-/** The reference id of a refused login, as a page that says so in place shows it: quotable, findable in the log. */
-export function ErrorReference({ id }: { id?: string }) {
+/** The reference id of a refused login: the person can quote it, the operator finds its log line. */
+export function ErrorReference({ id, className = "mt-2" }: { id?: string; className?: string }) {
   if (!id) return null;
   return (
-    <p className="mt-2 text-sm text-slate-500">
+    <p className={`${className} text-sm text-slate-500`}>
       Reference:{" "}
       <span className="font-mono" data-testid="error-ref">
         {id}

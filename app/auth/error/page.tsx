@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { ErrorReference } from "@/app/error-reference";
 import { isLoginErrorReason, loginErrorText } from "@/lib/login-errors";
 
 export const metadata: Metadata = { title: "Login not completed" };
@@ -30,14 +31,7 @@ export default async function LoginErrorPage({ searchParams }: Props) {
     >
       <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
       <p className="mt-3 text-slate-700">{body}</p>
-      {ref ? (
-        <p className="mt-4 text-sm text-slate-500">
-          Reference:{" "}
-          <span className="font-mono" data-testid="error-ref">
-            {ref}
-          </span>
-        </p>
-      ) : null}
+      <ErrorReference id={ref} className="mt-4" />
       <Link
         href="/login"
         className="mt-8 inline-block rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700"
