@@ -2,6 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 import { CHROMIUM_LAUNCH_OPTIONS } from "./tests/e2e/support/chromium";
 import {
+  IDTOKEN_LAB_SERVICE,
+  IDURA_LAB_CLIENT,
   LAB_CLIENT,
   PORTAL_HEALTH_URL,
   PORTAL_URL,
@@ -65,6 +67,9 @@ export default defineConfig({
         SANDBOX_SIGNICAT_CPR_CACHE_FILE: SIGNICAT_CPR_CACHE_FILE,
         SANDBOX_SIGNICAT_EXTRA_CLIENTS: `${SIGNICAT_LAB_CLIENT.id}:${SIGNICAT_LAB_CLIENT.secret}`,
         SANDBOX_SIGNICAT_REDIRECT_URIS: `http://localhost:${TEST_PORTS.signicatLabPortal}/api/auth/callback/signicat`,
+        SANDBOX_IDURA_EXTRA_CLIENTS: `${IDURA_LAB_CLIENT.id}:${IDURA_LAB_CLIENT.secret}`,
+        SANDBOX_IDURA_REDIRECT_URIS: `http://localhost:${TEST_PORTS.iduraLabPortal}/api/auth/callback/idura`,
+        SANDBOX_IDTOKEN_EXTRA_SERVICE_IDS: IDTOKEN_LAB_SERVICE,
       },
     },
     {

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 
 import { log } from "./log";
 import { isNamedProvider, type LoginErrorReason, reasonFromOAuthError } from "./login-errors";
+import { DiscoveryIssuerError } from "./oidc/discovery";
 import { IdTokenError } from "./oidc/id-token";
 import { ProviderError } from "./oidc/http";
 import { MissingUidAttributesError } from "./identity";
@@ -51,7 +52,7 @@ function reasonFromOAuth4WebApi(code: string, message: string): LoginErrorReason
  */
 export function classifyLoginFailure(error: unknown): LoginErrorReason {
   for (const e of causes(error)) {
-    if (e instanceof IdTokenError) return "id_token_invalid";
+    if (e instanceof IdTokenError || e instanceof DiscoveryIssuerError) return "id_token_invalid";
     if (e instanceof MissingUidAttributesError) return "no_uid_attributes";
     if (e instanceof ProviderError) return e.reason;
     if (e instanceof ProviderRedirectError) return reasonFromOAuthError(e.error, e.description);
@@ -77,6 +78,21 @@ export function newReference(): string {
 
 /** Log a refused login (never tokens, codes or personal data) and give the page to show. */
 export function loginErrorUrl(reason: LoginErrorReason, detail: { provider?: string; error?: unknown } = {}) {
+  const ref = logRefusedLogin(reason, detail);
+  // The provider's id (never anything it said) lets the page name who refused or failed.
+  const query = new URLSearchParams({ reason, ref });
+  if (isNamedProvider(detail.provider)) query.set("provider", detail.provider);
+  return `/auth/error?${query}`;
+}
+
+/**
+ * Log a refused login and answer its reference id, for refusals shown in place (the IDToken,
+ * BankID and CIBA pages) rather than on the error page.
+ */
+export function logRefusedLogin(
+  reason: LoginErrorReason,
+  detail: { provider?: string; error?: unknown } = {},
+) {
   const ref = newReference();
   // Names and protocol error codes only: messages and causes can carry provider answers.
   const chain =
@@ -92,10 +108,7 @@ export function loginErrorUrl(reason: LoginErrorReason, detail: { provider?: str
     { event: "login_refused", ref, reason, provider: detail.provider, errors: chain },
     "login refused",
   );
-  // The provider's id (never anything it said) lets the page name who refused or failed.
-  const query = new URLSearchParams({ reason, ref });
-  if (isNamedProvider(detail.provider)) query.set("provider", detail.provider);
-  return `/auth/error?${query}`;
+  return ref;
 }
 
 const captured = new AsyncLocalStorage<{ errors: unknown[] }>();

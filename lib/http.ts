@@ -5,12 +5,19 @@ import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 
 /** The one error shape every route handler answers with. */
-export type ApiError = { error: string; message: string };
+/** `ref` names the log line of a refused login, for the person to quote. */
+export type ApiError = { error: string; message: string; ref?: string };
 
 const NO_STORE = { "cache-control": "no-store" };
 
-export function jsonError(status: number, error: string, message: string, headers?: HeadersInit): Response {
-  return Response.json({ error, message } satisfies ApiError, {
+export function jsonError(
+  status: number,
+  error: string,
+  message: string,
+  headers?: HeadersInit,
+  ref?: string,
+): Response {
+  return Response.json({ error, message, ...(ref ? { ref } : {}) } satisfies ApiError, {
     status,
     headers: { ...NO_STORE, ...Object.fromEntries(new Headers(headers)) },
   });

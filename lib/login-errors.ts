@@ -41,6 +41,9 @@ const PROVIDER_NAMES: Record<string, string> = {
   digidentity: "Digidentity",
   "digidentity-qr": "Digidentity",
   signicat: "Signicat",
+  idura: "Idura",
+  "idura-bankid": "Idura",
+  idtoken: "IDToken",
 };
 
 /** A provider id the error page may carry in its URL: only the ones it can name. */

@@ -99,12 +99,14 @@ const envSchema = z.object({
   SANDBOX_SIGNICAT_CPR_CACHE_FILE: z.string().min(1).default(".data/signicat-cpr-cache.json"),
   SANDBOX_SIGNICAT_CPR_CACHE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SANDBOX_IDTOKEN_SERVICE_ID: z.string().min(1).max(200).default("rmi-portal-demo"),
+  SANDBOX_IDTOKEN_EXTRA_SERVICE_IDS: idList.default([]),
   SANDBOX_IDTOKEN_ALLOWED_SCOPES: scopeList.default(["identity:full", "identity:age_over_18"]),
   SANDBOX_IDTOKEN_DEFAULT_SCOPES: scopeList.default(["identity:basic"]),
   SANDBOX_IDTOKEN_SESSION_TTL_SECONDS: seconds.default(60),
   SANDBOX_IDTOKEN_JWT_TTL_SECONDS: seconds.default(300),
   SANDBOX_IDURA_CLIENT_ID: z.string().min(1).max(200).default("rmi-portal-idura"),
   SANDBOX_IDURA_CLIENT_SECRET: z.string().min(1).max(500).default("sandbox-idura-secret"),
+  SANDBOX_IDURA_EXTRA_CLIENTS: clientList.default([]),
   SANDBOX_IDURA_REDIRECT_URIS: redirectUriList.default([]),
   SANDBOX_IDURA_CIBA_INTERVAL_SECONDS: seconds.default(5),
   SANDBOX_IDURA_REQUEST_TTL_SECONDS: seconds.default(120),
@@ -134,8 +136,10 @@ export interface SignicatConfig {
 }
 
 export interface IdTokenConfig {
-  /** The one registered service; it is also the JWT audience. */
+  /** The registered service; it is also the JWT audience. */
   serviceId: string;
+  /** More services (`SANDBOX_IDTOKEN_EXTRA_SERVICE_IDS`): one can misbehave while another logs in. */
+  extraServiceIds: string[];
   /** The scope ceiling from onboarding: a request beyond it is refused. */
   allowedScopes: string[];
   /** Asked for when a request names no scopes. */
@@ -147,6 +151,8 @@ export interface IdTokenConfig {
 export interface IduraConfig {
   clientId: string;
   clientSecret: string;
+  /** More clients (`SANDBOX_IDURA_EXTRA_CLIENTS`), sharing the redirect allowlist. */
+  extraClients: { clientId: string; clientSecret: string }[];
   redirectUris: string[];
   /** The `interval` CIBA answers; polling sooner gets `slow_down`. */
   cibaIntervalSeconds: number;
@@ -230,6 +236,7 @@ export function parseSandboxConfig(env: Record<string, string | undefined> = pro
     idura: {
       clientId: e.SANDBOX_IDURA_CLIENT_ID,
       clientSecret: e.SANDBOX_IDURA_CLIENT_SECRET,
+      extraClients: e.SANDBOX_IDURA_EXTRA_CLIENTS,
       redirectUris: [
         ...new Set([
           ...(e.SANDBOX_PORTAL_URL
@@ -247,6 +254,7 @@ export function parseSandboxConfig(env: Record<string, string | undefined> = pro
     },
     idtoken: {
       serviceId: e.SANDBOX_IDTOKEN_SERVICE_ID,
+      extraServiceIds: e.SANDBOX_IDTOKEN_EXTRA_SERVICE_IDS,
       allowedScopes: e.SANDBOX_IDTOKEN_ALLOWED_SCOPES,
       defaultScopes: e.SANDBOX_IDTOKEN_DEFAULT_SCOPES,
       sessionTtlSeconds: e.SANDBOX_IDTOKEN_SESSION_TTL_SECONDS,

@@ -15,6 +15,18 @@ const metadataSchema = z.object({
 
 export type ProviderMetadata = z.infer<typeof metadataSchema>;
 
+/**
+ * The discovery document names another issuer: its endpoints and keys cannot be trusted (a
+ * mix-up). A ProviderError, so every caller that handles those handles this one; the error page
+ * says the provider's answer could not be verified.
+ */
+export class DiscoveryIssuerError extends ProviderError {
+  constructor() {
+    super("provider_error", "discovery issuer differs from the configured issuer");
+    this.name = "DiscoveryIssuerError";
+  }
+}
+
 const cache = new Map<string, { at: number; metadata: ProviderMetadata }>();
 const CACHE_MS = 60 * 60 * 1000;
 
@@ -32,9 +44,7 @@ export async function discover(issuer: string): Promise<ProviderMetadata> {
   if (!res.ok) throw new ProviderError("provider_error", `discovery answered ${res.status}`);
   const parsed = metadataSchema.safeParse(await readJson(res));
   if (!parsed.success) throw new ProviderError("provider_error", "discovery document is malformed");
-  if (parsed.data.issuer !== issuer) {
-    throw new ProviderError("provider_error", "discovery issuer differs from the configured issuer");
-  }
+  if (parsed.data.issuer !== issuer) throw new DiscoveryIssuerError();
   cache.set(issuer, { at: Date.now(), metadata: parsed.data });
   return parsed.data;
 }

@@ -239,7 +239,7 @@ export function passwordlessRoutes(state: DigidentityState): Hono {
     return c.json({ ok: true, status: answer(state, session, { decline: true }) });
   });
 
-  app.get("/control/issued", (c) => c.json({ issued: state.issued }));
+  app.route("/", state.issued.routes());
 
   // Renews the chain authorisations only: logins in progress and misbehaviour switches belong
   // to whoever started them and stay as they are.

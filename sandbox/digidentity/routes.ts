@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { SandboxConfig } from "../config";
 import type { SandboxProvider } from "../shared/provider";
-import { misbehaviourRoutes } from "../shared/misbehaviour";
+import { misbehaviourRoutes, publishedKeys } from "../shared/misbehaviour";
 import { loadSigningKey } from "../shared/signing-key";
 import type { Clock } from "../shared/ttl-store";
 import { digidentityHomeSection } from "./home-section";
@@ -44,16 +44,9 @@ export async function createDigidentity(config: SandboxConfig, now: Clock): Prom
   routes.get("/misissued/.well-known/openid-configuration", (c) => c.json(discovery()));
 
   routes.get("/oauth2/jwks", (c) =>
-    c.json({
-      keys: state.keyRotated ? [signingKey.publicJwk, state.rotatedKey.publicJwk] : [signingKey.publicJwk],
-    }),
+    c.json({ keys: publishedKeys(state.misbehaviour, signingKey, state.rotatedKey) }),
   );
-  routes.route(
-    "/",
-    misbehaviourRoutes(state.misbehaviour, (mode) => {
-      if (mode === "rotated_key") state.keyRotated = true;
-    }),
-  );
+  routes.route("/", misbehaviourRoutes(state.misbehaviour));
 
   routes.route("/", webLoginRoutes(state));
   routes.route("/", passwordlessRoutes(state));

@@ -1,4 +1,5 @@
 import type { SandboxConfig } from "../config";
+import { IssuedLog } from "../shared/issued";
 import { MisbehaviourBook } from "../shared/misbehaviour";
 import type { SigningKey } from "../shared/signing-key";
 import { TtlStore, type Clock } from "../shared/ttl-store";
@@ -55,7 +56,6 @@ export type IssuedKind =
   | "refresh_token"
   | "id_token"
   | "application_token";
-const MAX_ISSUED = 20_000;
 /** How long the sign-in page stays usable; Digidentity's own value is unconfirmed. */
 const LOGIN_TRANSACTION_TTL_MS = 10 * 60_000;
 /** A QR id outlives its session this long, so a late scan says "expired" rather than "unknown". */
@@ -104,13 +104,8 @@ export class DigidentityState {
   readonly reportCreatedAt = new Map<string, number>();
   readonly ledger = new AuthorisationLedger();
   readonly misbehaviour: MisbehaviourBook;
-  /**
-   * The last secrets handed out (codes, tokens), for `GET /control/issued`: a test suite can
-   * check that none of them ever reached its portal's logs or a URL. Bounded, newest last.
-   */
-  readonly issued: { kind: IssuedKind; value: string }[] = [];
-  /** Published in the JWKS from the first time a client asks for `rotated_key` on. */
-  keyRotated = false;
+  /** The codes and tokens handed out, for `GET /control/issued`. */
+  readonly issued = new IssuedLog<IssuedKind>();
 
   constructor(
     readonly settings: DigidentitySettings,
@@ -134,8 +129,7 @@ export class DigidentityState {
   }
 
   recordIssued(kind: IssuedKind, value: string): void {
-    this.issued.push({ kind, value });
-    if (this.issued.length > MAX_ISSUED) this.issued.splice(0, this.issued.length - MAX_ISSUED);
+    this.issued.record(kind, value);
   }
 
   saveCode(code: string, grant: AuthorizationCode): void {

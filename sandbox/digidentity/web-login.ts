@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { formParams, queryParams } from "../shared/forms";
 import { sendPage } from "../shared/layout";
-import { forgedIssuer } from "../shared/misbehaviour";
+import { misbehavingResponse } from "../shared/misbehaviour";
 import { randomId } from "../shared/random";
 import { DEFAULT_PERSONA_ID, findPersona, pinMatches } from "./personas";
 import { t } from "../shared/i18n";
@@ -111,22 +111,19 @@ export function webLoginRoutes(state: DigidentityState): Hono {
       return authorizeErrorPage(c, t("digidentity.errors.unknownTransaction"));
     }
     const mode = state.misbehaviour.of(transaction.clientId);
+    const response = misbehavingResponse(
+      mode,
+      { state: transaction.state, issuer: settings.issuer },
+      "digidentity",
+    );
     const back = (params: Record<string, string>) =>
       redirectToClient(
         c,
         state,
         transaction.redirectUri,
-        {
-          ...params,
-          state:
-            mode === "wrong_state"
-              ? "forged-state"
-              : mode === "missing_state"
-                ? undefined
-                : transaction.state,
-        },
+        { ...params, state: response.state },
         303,
-        mode === "wrong_response_iss" ? forgedIssuer("digidentity") : undefined,
+        response.iss,
       );
 
     if (action === "cancel") {

@@ -1,4 +1,4 @@
-import { SignJWT, type JWTPayload } from "jose";
+import { misbehavingClaims, signMisbehaving } from "../shared/misbehaviour";
 import { randomId } from "../shared/random";
 import type { IdTokenPersona } from "./personas";
 import { ATOMIC_SCOPES, type AtomicScope } from "./scopes";
@@ -17,7 +17,8 @@ export function grantedClaims(
 }
 
 /**
- * The one place IDToken JWTs are made: ES256 with the operator's key, audience the service.
+ * The one place IDToken JWTs are made: ES256 with the operator's key, audience the service,
+ * including every way the `misbehaviour` switch can make them wrong for a service.
  * `sid` names the session the approval belongs to, so a relying party can tell that the JWT
  * answers the session it started (not in the public docs: unconfirmed, see README).
  */
@@ -27,20 +28,30 @@ export async function issueIdTokenJwt(
   persona: IdTokenPersona,
   granted: readonly AtomicScope[],
 ): Promise<string> {
-  const { settings, signingKey } = state;
+  const { settings } = state;
+  const mode = state.misbehaviour.of(session.serviceId);
   const now = Math.floor(state.now() / 1000);
-  const claims: JWTPayload = {
-    iss: settings.issuer,
-    sub: persona.tokenId,
-    aud: session.serviceId,
-    iat: now,
-    exp: now + settings.jwtTtlSeconds,
-    jti: randomId(16),
-    sid: session.sessionId,
-    scope: granted.join(" "),
-    idtoken: grantedClaims(persona, granted),
-  };
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: "ES256", kid: signingKey.kid, typ: "JWT" })
-    .sign(signingKey.privateKey);
+  const claims = misbehavingClaims(
+    mode,
+    {
+      iss: settings.issuer,
+      sub: persona.tokenId,
+      aud: session.serviceId,
+      iat: now,
+      exp: now + settings.jwtTtlSeconds,
+      jti: randomId(16),
+      // Another session's id: everything else is right, for this very person and service.
+      sid: mode === "wrong_session" ? randomId(16) : session.sessionId,
+      scope: granted.join(" "),
+      idtoken: grantedClaims(persona, granted),
+    },
+    "idtoken",
+  );
+  const jwt = await signMisbehaving(mode, claims, {
+    signingKey: state.signingKey,
+    rotatedKey: state.rotatedKey,
+    clientSecret: session.serviceId,
+  });
+  state.issued.record("jwt", jwt);
+  return jwt;
 }

@@ -10,6 +10,12 @@ import { sandboxError } from "../shared/errors";
 import { jsonBody } from "../shared/forms";
 import { t, type MessageKey } from "../shared/i18n";
 import { sendPage, type Html } from "../shared/layout";
+import {
+  misbehaviourRoutes,
+  misbehaviourSwitch,
+  publishedKeys,
+  type MisbehaviourBook,
+} from "../shared/misbehaviour";
 import type { SandboxProvider } from "../shared/provider";
 import { secretsEqual } from "../shared/secrets";
 import { generateEs256Key } from "../shared/signing-key";
@@ -54,7 +60,12 @@ type VerifyResult =
     };
 
 export function idTokenSettings(config: SandboxConfig): IdTokenSettings {
-  return { ...config.idtoken, issuer: `${config.issuerBase}${PREFIX}`, publicUrl: config.publicUrl };
+  return {
+    ...config.idtoken,
+    issuer: `${config.issuerBase}${PREFIX}`,
+    publicUrl: config.publicUrl,
+    serviceIds: [config.idtoken.serviceId, ...config.idtoken.extraServiceIds],
+  };
 }
 
 /**
@@ -166,7 +177,7 @@ function onSocket(state: IdTokenState, socket: WebSocket, sessionId: string, tok
   );
 }
 
-function homeSection(settings: IdTokenSettings): Html {
+function homeSection(settings: IdTokenSettings, misbehaviour: MisbehaviourBook): Html {
   const { issuer } = settings;
   return html`<section class="card">
     <h2>${t("idtoken.home.heading")}</h2>
@@ -174,7 +185,9 @@ function homeSection(settings: IdTokenSettings): Html {
       ${t("idtoken.home.operator")} <code>${issuer}</code><br />
       JWKS: <code>${issuer}/.well-known/jwks.json</code> (ES256)<br />
       WebSocket: <code>${issuer.replace(/^http/, "ws")}/ws/session/{sessionId}?token={wsToken}</code><br />
-      ${t("idtoken.home.service")} <code>${settings.serviceId}</code>, ${t("idtoken.home.scopeCeiling")}
+      ${t("idtoken.home.services")}
+      ${settings.serviceIds.map((id, i) => html`${i > 0 ? ", " : ""}<code>${id}</code>`)},
+      ${t("idtoken.home.scopeCeiling")}
       ${settings.allowedScopes.map((s, i) => html`${i > 0 ? ", " : ""}<code>${s}</code>`)};
       ${t("idtoken.home.sessionsLive", { seconds: settings.sessionTtlSeconds })}
     </p>
@@ -204,10 +217,17 @@ function homeSection(settings: IdTokenSettings): Html {
     <h3>${t("home.controlEndpoints")}</h3>
     <ul>
       <li><code>POST ${issuer}/control/tokens/:tokenId/expire</code> — ${t("idtoken.home.expire")}</li>
-      <li><code>POST ${issuer}/control/reset</code> — ${t("idtoken.home.reset")}</li>
+      <li>
+        <code>POST ${issuer}/control/reset</code> —
+        ${t("idtoken.home.resetService", { body: '{"service_id": "…"}' })}
+      </li>
+      <li><code>GET ${issuer}/control/issued</code> — ${t("idtoken.home.issued")}</li>
     </ul>
+    ${misbehaviourSwitch(PREFIX, misbehaviour)}
   </section>`;
 }
+
+const resetSchema = z.strictObject({ service_id: z.string().min(1).max(200).optional() });
 
 const phoneFormSchema = z.object({
   decision: z.enum(["approve", "reject"]),
@@ -217,11 +237,13 @@ const phoneFormSchema = z.object({
 
 export async function createIdToken(config: SandboxConfig, now: Clock): Promise<SandboxProvider> {
   const settings = idTokenSettings(config);
-  const state = new IdTokenState(settings, await generateEs256Key(), now);
+  const state = new IdTokenState(settings, await generateEs256Key(), now, await generateEs256Key());
   const routes = new Hono();
 
   routes.get("/.well-known/jwks.json", (c) =>
-    c.json({ keys: [state.signingKey.publicJwk] }, 200, { "Cache-Control": "public, max-age=3600" }),
+    c.json({ keys: publishedKeys(state.misbehaviour, state.signingKey, state.rotatedKey) }, 200, {
+      "Cache-Control": "public, max-age=3600",
+    }),
   );
 
   routes.post("/auth/initiate", async (c) => {
@@ -229,7 +251,7 @@ export async function createIdToken(config: SandboxConfig, now: Clock): Promise<
     if (!parsed.success)
       return sandboxError(c, 400, "invalid_request", "expected JSON {tokenId, serviceId, scopes[]}");
     const { tokenId, serviceId } = parsed.data;
-    if (serviceId !== settings.serviceId)
+    if (!settings.serviceIds.includes(serviceId))
       return sandboxError(c, 403, "unknown_service", "this serviceId is not registered");
     const requested = expandScopes(parsed.data.scopes?.length ? parsed.data.scopes : settings.defaultScopes);
     if (!requested.ok) return sandboxError(c, 400, "invalid_scope", `unknown scope ${requested.unknown}`);
@@ -384,10 +406,15 @@ export async function createIdToken(config: SandboxConfig, now: Clock): Promise<
     return c.json({ ok: true, status: "expired", expired });
   });
 
-  routes.post("/control/reset", (c) => {
-    state.reset();
+  // Optionally one service's sessions only, so one test suite does not end another's logins.
+  routes.post("/control/reset", async (c) => {
+    const parsed = resetSchema.safeParse(await jsonBody(c));
+    if (!parsed.success) return sandboxError(c, 400, "invalid_request", 'expected {} or {"service_id": "…"}');
+    state.reset(parsed.data.service_id);
     return c.json({ ok: true, status: "reset" });
   });
+  routes.route("/", misbehaviourRoutes(state.misbehaviour));
+  routes.route("/", state.issued.routes());
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
   const socketPath = new RegExp(`^${PREFIX}/ws/session/([A-Za-z0-9_-]{1,64})$`);
@@ -396,7 +423,7 @@ export async function createIdToken(config: SandboxConfig, now: Clock): Promise<
     prefix: PREFIX,
     name: "IDToken",
     routes,
-    homeSection: () => homeSection(settings),
+    homeSection: () => homeSection(settings, state.misbehaviour),
     upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
       const url = new URL(req.url ?? "/", "http://sandbox.invalid");
       const match = socketPath.exec(url.pathname);

@@ -1,6 +1,8 @@
 import { createHash, randomInt } from "node:crypto";
 import type { WebSocket } from "ws";
 import type { IdTokenConfig } from "../config";
+import { IssuedLog } from "../shared/issued";
+import { JWT_MISBEHAVIOURS, MisbehaviourBook } from "../shared/misbehaviour";
 import { randomId } from "../shared/random";
 import type { SigningKey } from "../shared/signing-key";
 import { TtlStore, type Clock } from "../shared/ttl-store";
@@ -38,18 +40,26 @@ const TOMBSTONE_MS = 10 * 60_000;
 export interface IdTokenSettings extends IdTokenConfig {
   issuer: string;
   publicUrl: string;
+  /** Every registered service, the main one first. */
+  serviceIds: readonly string[];
 }
 
 export class IdTokenState {
   readonly sessions: TtlStore<IdTokenSession>;
   readonly #timers = new Set<NodeJS.Timeout>();
+  readonly misbehaviour: MisbehaviourBook;
+  /** The JWTs and socket tokens handed out, for `GET /control/issued`. */
+  readonly issued = new IssuedLog<"jwt" | "ws_token">();
 
   constructor(
     readonly settings: IdTokenSettings,
     readonly signingKey: SigningKey,
     readonly now: Clock,
+    /** The next signing key (ES256 too), for the `rotated_key` and `bad_signature` misbehaviours. */
+    readonly rotatedKey: SigningKey,
   ) {
     this.sessions = new TtlStore({ now });
+    this.misbehaviour = new MisbehaviourBook(settings.serviceIds, JWT_MISBEHAVIOURS);
   }
 
   start(tokenId: string, serviceId: string, scopes: AtomicScope[]): IdTokenSession {
@@ -66,6 +76,7 @@ export class IdTokenState {
       failedAttempts: 0,
     };
     this.sessions.set(session.sessionId, session, ttlMs + TOMBSTONE_MS);
+    this.issued.record("ws_token", session.wsToken);
     // The browser must hear about the expiry without asking, as it would from the real operator.
     const timer = setTimeout(() => {
       this.#timers.delete(timer);
@@ -122,13 +133,17 @@ export class IdTokenState {
     return { hash, random };
   }
 
-  reset(): void {
+  /** Drops every session, or only one service's. */
+  reset(serviceId?: string): void {
     for (const key of this.sessions.keys()) {
       const session = this.sessions.get(key);
-      if (session?.socket) session.socket.close(1000, "reset");
+      if (!session || (serviceId !== undefined && session.serviceId !== serviceId)) continue;
+      session.socket?.close(1000, "reset");
+      this.sessions.delete(key);
     }
+    // A dropped session's timer finds nothing to expire; the timers of the others must stay.
+    if (serviceId !== undefined) return;
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
-    this.sessions.clear();
   }
 }

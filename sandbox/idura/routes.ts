@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { decodeJwt } from "jose";
 import { z } from "zod";
 import type { SandboxConfig } from "../config";
 import { oauthError, sandboxError } from "../shared/errors";
@@ -10,6 +9,13 @@ import { formParams, jsonBody, queryParams } from "../shared/forms";
 import { t, type MessageKey } from "../shared/i18n";
 import { parseBasicAuth, parseBearer } from "../shared/http-auth";
 import { sendPage, type Html } from "../shared/layout";
+import {
+  misbehavingResponse,
+  misbehaviourRoutes,
+  misbehaviourSwitch,
+  publishedKeys,
+  type MisbehaviourBook,
+} from "../shared/misbehaviour";
 import type { SandboxProvider } from "../shared/provider";
 import { randomId } from "../shared/random";
 import { secretsEqual } from "../shared/secrets";
@@ -25,7 +31,14 @@ const HEADLESS_GRANT = "urn:grn:params:grant-type:headless";
 const noStore = { "Cache-Control": "no-store", Pragma: "no-cache" } as const;
 
 export function iduraSettings(config: SandboxConfig): IduraSettings {
-  return { ...config.idura, issuer: `${config.issuerBase}${PREFIX}` };
+  return {
+    ...config.idura,
+    issuer: `${config.issuerBase}${PREFIX}`,
+    clients: [
+      { clientId: config.idura.clientId, clientSecret: config.idura.clientSecret },
+      ...config.idura.extraClients,
+    ],
+  };
 }
 
 const authorizeSchema = z.object({
@@ -53,15 +66,22 @@ const loginFormSchema = z.object({
 
 const bindingMessageSchema = z.strictObject({ binding_message: z.string().min(1).max(200) });
 
+/** RFC 6749 §4.1.2 plus the RFC 9207 `iss`, as the client's misbehaviour mode may bend them. */
 function redirectToClient(
   c: Context,
-  issuer: string,
-  redirectUri: string,
+  state: IduraState,
+  tx: { clientId: string; redirectUri: string; state?: string },
   params: Record<string, string | undefined>,
 ) {
-  const url = new URL(redirectUri);
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);
-  url.searchParams.set("iss", issuer);
+  const response = misbehavingResponse(
+    state.misbehaviour.of(tx.clientId),
+    { state: tx.state, issuer: state.settings.issuer },
+    "idura",
+  );
+  const url = new URL(tx.redirectUri);
+  for (const [k, v] of Object.entries({ ...params, state: response.state }))
+    if (v !== undefined) url.searchParams.set(k, v);
+  url.searchParams.set("iss", response.iss);
   c.header("Cache-Control", "no-store");
   c.header("Referrer-Policy", "no-referrer");
   return c.redirect(url.toString(), 303);
@@ -69,7 +89,7 @@ function redirectToClient(
 
 export async function createIdura(config: SandboxConfig, now: Clock): Promise<SandboxProvider> {
   const settings = iduraSettings(config);
-  const state = new IduraState(settings, await loadSigningKey(), now);
+  const state = new IduraState(settings, await loadSigningKey(), now, await loadSigningKey());
   const { issuer } = settings;
   const routes = new Hono();
 
@@ -78,43 +98,44 @@ export async function createIdura(config: SandboxConfig, now: Clock): Promise<Sa
     const basic = parseBasicAuth(c.req.header("authorization"));
     const id = basic?.clientId ?? form.client_id;
     const secret = basic?.clientSecret ?? form.client_secret;
-    if (id !== settings.clientId || secret === undefined || !secretsEqual(secret, settings.clientSecret))
-      return undefined;
+    const expected = state.clientSecret(id);
+    if (expected === undefined || secret === undefined || !secretsEqual(secret, expected)) return undefined;
     return id;
   };
 
-  routes.get("/.well-known/openid-configuration", (c) =>
-    c.json({
-      issuer,
-      authorization_endpoint: `${issuer}/oauth2/authorize`,
-      token_endpoint: `${issuer}/oauth2/token`,
-      userinfo_endpoint: `${issuer}/oauth2/userinfo`,
-      jwks_uri: `${issuer}/.well-known/jwks`,
-      backchannel_authentication_endpoint: `${issuer}/ciba/bc-authorize`,
-      backchannel_token_delivery_modes_supported: ["poll"],
-      backchannel_user_code_parameter_supported: false,
-      // The sandbox offers no implicit flow: Idura keeps it for test domains only, and the portal refuses it.
-      response_types_supported: ["code"],
-      response_modes_supported: ["query"],
-      grant_types_supported: ["authorization_code", CIBA_GRANT, HEADLESS_GRANT],
-      subject_types_supported: ["pairwise"],
-      id_token_signing_alg_values_supported: ["RS256"],
-      token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
-      code_challenge_methods_supported: ["S256"],
-      acr_values_supported: Object.keys(ACR),
-      scopes_supported: ["openid", "ssn"],
-      authorization_response_iss_parameter_supported: true,
-    }),
-  );
-  routes.get("/oauth2/userinfo", async (c) => {
+  const discovery = () => ({
+    issuer,
+    authorization_endpoint: `${issuer}/oauth2/authorize`,
+    token_endpoint: `${issuer}/oauth2/token`,
+    userinfo_endpoint: `${issuer}/oauth2/userinfo`,
+    jwks_uri: `${issuer}/.well-known/jwks`,
+    backchannel_authentication_endpoint: `${issuer}/ciba/bc-authorize`,
+    backchannel_token_delivery_modes_supported: ["poll"],
+    backchannel_user_code_parameter_supported: false,
+    // The sandbox offers no implicit flow: Idura keeps it for test domains only, and the portal refuses it.
+    response_types_supported: ["code"],
+    response_modes_supported: ["query"],
+    grant_types_supported: ["authorization_code", CIBA_GRANT, HEADLESS_GRANT],
+    subject_types_supported: ["pairwise"],
+    id_token_signing_alg_values_supported: ["RS256"],
+    token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
+    code_challenge_methods_supported: ["S256"],
+    acr_values_supported: Object.keys(ACR),
+    scopes_supported: ["openid", "ssn"],
+    authorization_response_iss_parameter_supported: true,
+  });
+  routes.get("/.well-known/openid-configuration", (c) => c.json(discovery()));
+  // A fixture, as Digidentity's: an issuer URL whose discovery document names another issuer.
+  routes.get("/misissued/.well-known/openid-configuration", (c) => c.json(discovery()));
+  routes.get("/oauth2/userinfo", (c) => {
     const token = parseBearer(c.req.header("authorization"));
     const grant = token ? state.accessTokens.get(token) : undefined;
     if (!grant) return oauthError(c, 401, "invalid_token", "unknown or expired access token");
-    const claims = decodeJwt(await state.issueIdToken(grant));
-    for (const key of ["iss", "aud", "iat", "exp", "nonce", "auth_time"]) delete claims[key];
-    return c.json(claims, 200, noStore);
+    return c.json(state.userinfoClaims(grant), 200, noStore);
   });
-  routes.get("/.well-known/jwks", (c) => c.json({ keys: [state.signingKey.publicJwk] }));
+  routes.get("/.well-known/jwks", (c) =>
+    c.json({ keys: publishedKeys(state.misbehaviour, state.signingKey, state.rotatedKey) }),
+  );
 
   // ------------------------------------------------------------------ web login (code + PKCE)
   routes.get("/oauth2/authorize", (c) => {
@@ -124,7 +145,7 @@ export async function createIdura(config: SandboxConfig, now: Clock): Promise<Sa
       return sendPage(c, iduraMessagePage(t("idura.cannotLogIn"), t("idura.errors.malformed"), "alert"), 400);
     const q = parsed.data;
     // Never redirect to an address that is not allowlisted for the client.
-    if (q.client_id !== settings.clientId || !settings.redirectUris.includes(q.redirect_uri)) {
+    if (state.clientSecret(q.client_id) === undefined || !settings.redirectUris.includes(q.redirect_uri)) {
       return sendPage(
         c,
         iduraMessagePage(t("idura.cannotLogIn"), t("idura.errors.unknownClient"), "alert"),
@@ -132,7 +153,12 @@ export async function createIdura(config: SandboxConfig, now: Clock): Promise<Sa
       );
     }
     const fail = (error: string, description: string) =>
-      redirectToClient(c, issuer, q.redirect_uri, { error, error_description: description, state: q.state });
+      redirectToClient(
+        c,
+        state,
+        { clientId: q.client_id, redirectUri: q.redirect_uri, state: q.state },
+        { error, error_description: description },
+      );
     if (q.response_type !== "code")
       return fail("unsupported_response_type", "only response_type=code is offered");
     if (!q.scope.split(" ").includes("openid")) return fail("invalid_scope", "scope must include openid");
@@ -174,11 +200,7 @@ export async function createIdura(config: SandboxConfig, now: Clock): Promise<Sa
       return sendPage(c, iduraMessagePage(t("idura.expired.heading"), t("idura.expired.message")), 400);
     }
     if (parsed.data.action === "cancel") {
-      return redirectToClient(c, issuer, tx.redirectUri, {
-        error: "access_denied",
-        error_description: "user cancelled",
-        state: tx.state,
-      });
+      return redirectToClient(c, state, tx, { error: "access_denied", error_description: "user cancelled" });
     }
     const persona = findIduraPersona(parsed.data.persona);
     if (!persona || persona.eid !== ACR[tx.acr].eid) {
@@ -188,7 +210,12 @@ export async function createIdura(config: SandboxConfig, now: Clock): Promise<Sa
         400,
       );
     }
+    // The user got through the eID; the misbehaving broker refuses anyway, with no description.
+    if (state.misbehaviour.of(tx.clientId) === "access_denied") {
+      return redirectToClient(c, state, tx, { error: "access_denied" });
+    }
     const code = randomId();
+    state.issued.record("web_login_code", code);
     state.codes.set(
       code,
       {
@@ -205,7 +232,7 @@ export async function createIdura(config: SandboxConfig, now: Clock): Promise<Sa
       },
       60_000,
     );
-    return redirectToClient(c, issuer, tx.redirectUri, { code, state: tx.state });
+    return redirectToClient(c, state, tx, { code });
   });
 
   // ------------------------------------------------------------------ token endpoint (all grants)
@@ -215,6 +242,9 @@ export async function createIdura(config: SandboxConfig, now: Clock): Promise<Sa
       return oauthError(c, 400, "invalid_request", "expected a form body with no repeated parameters");
     const clientId = authenticate(c, form);
     if (!clientId) return oauthError(c, 401, "invalid_client", "client authentication failed");
+    if (state.misbehaviour.of(clientId) === "garbage") {
+      return c.html("<html><body><h1>502 Bad Gateway</h1></body></html>", 200);
+    }
 
     if (form.grant_type === "authorization_code") {
       const code = form.code ? state.codes.take(form.code) : undefined;
@@ -443,18 +473,27 @@ export async function createIdura(config: SandboxConfig, now: Clock): Promise<Sa
     state.reset();
     return c.json({ ok: true, status: "reset" });
   });
+  routes.route("/", misbehaviourRoutes(state.misbehaviour));
+  routes.route("/", state.issued.routes());
 
-  return { prefix: PREFIX, name: "Idura Verify", routes, homeSection: () => homeSection(settings) };
+  return {
+    prefix: PREFIX,
+    name: "Idura Verify",
+    routes,
+    homeSection: () => homeSection(settings, state.misbehaviour),
+  };
 }
 
-function homeSection(settings: IduraSettings): Html {
+function homeSection(settings: IduraSettings, misbehaviour: MisbehaviourBook): Html {
   const { issuer } = settings;
   return html`<section class="card">
     <h2>${t("idura.home.heading")}</h2>
     <p>
       ${t("home.issuer")} <code>${issuer}</code><br />
       ${t("home.discovery")} <code>${issuer}/.well-known/openid-configuration</code><br />
-      ${t("idura.home.client")} <code>${settings.clientId}</code>, ${t("home.redirectUris")}
+      ${t("home.clients")}
+      ${settings.clients.map((client, i) => html`${i > 0 ? ", " : ""}<code>${client.clientId}</code>`)},
+      ${t("home.redirectUris")}
       ${settings.redirectUris.map((u, i) => html`${i > 0 ? ", " : ""}<code>${u}</code>`)}<br />
       ${t("idura.home.bankidApp")} <a href="${PREFIX}/app/bankid">${PREFIX}/app/bankid</a>
     </p>
@@ -487,6 +526,9 @@ function homeSection(settings: IduraSettings): Html {
         <code>{"binding_message": "…"}</code>
       </li>
       <li><code>POST ${issuer}/control/reset</code> — ${t("idura.home.reset")}</li>
+      <li><code>GET ${issuer}/control/issued</code> — ${t("idura.home.issued")}</li>
+      <li><code>${issuer}/misissued</code> — ${t("home.misissued")}</li>
     </ul>
+    ${misbehaviourSwitch(PREFIX, misbehaviour)}
   </section>`;
 }

@@ -1,14 +1,24 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { SignJWT } from "jose";
+import type { JWTPayload } from "jose";
 import type { IduraConfig } from "../config";
+import { IssuedLog } from "../shared/issued";
+import { misbehavingClaims, MisbehaviourBook, signMisbehaving } from "../shared/misbehaviour";
 import { randomId } from "../shared/random";
-import { SIGNING_ALG, type SigningKey } from "../shared/signing-key";
+import type { SigningKey } from "../shared/signing-key";
 import { TtlStore, type Clock } from "../shared/ttl-store";
 import { ACR, type AcrValue, type IduraPersona } from "./personas";
 
 export interface IduraSettings extends IduraConfig {
   issuer: string;
+  /** Every registered client, the main one first; all share the redirect allowlist. */
+  clients: readonly { clientId: string; clientSecret: string }[];
 }
+
+export type IduraIssuedKind =
+  "web_login_code" | "access_token" | "id_token" | "ciba_request_id" | "headless_request_id";
+
+/** A different person's `sub`, for the `userinfo_sub_mismatch` misbehaviour. */
+const SOMEONE_ELSE = "{00000000-0000-4000-8000-000000000000}";
 
 /** Who logged in, how: what every grant (code, CIBA, headless) ends in. */
 export interface IduraGrant {
@@ -88,12 +98,18 @@ export class IduraState {
   readonly qrTokens: TtlStore<string>;
   readonly scans: TtlStore<string>;
   readonly accessTokens: TtlStore<IduraGrant>;
+  readonly misbehaviour: MisbehaviourBook;
+  /** The codes, tokens and request ids handed out, for `GET /control/issued`. */
+  readonly issued = new IssuedLog<IduraIssuedKind>();
 
   constructor(
     readonly settings: IduraSettings,
     readonly signingKey: SigningKey,
     readonly now: Clock,
+    /** The next signing key, for the `rotated_key` and `bad_signature` misbehaviours. */
+    readonly rotatedKey: SigningKey,
   ) {
+    this.misbehaviour = new MisbehaviourBook(settings.clients.map((c) => c.clientId));
     this.transactions = new TtlStore({ now });
     this.codes = new TtlStore({ now });
     this.ciba = new TtlStore({ now });
@@ -101,6 +117,11 @@ export class IduraState {
     this.qrTokens = new TtlStore({ now });
     this.scans = new TtlStore({ now });
     this.accessTokens = new TtlStore({ now });
+  }
+
+  /** The registered client's secret, or undefined for an unknown client id. */
+  clientSecret(clientId: string | undefined): string | undefined {
+    return this.settings.clients.find((c) => c.clientId === clientId)?.clientSecret;
   }
 
   get requestTtlMs(): number {
@@ -119,6 +140,7 @@ export class IduraState {
       expiresAt: this.now() + this.requestTtlMs,
     };
     this.ciba.set(id, full, this.requestTtlMs + TOMBSTONE_MS);
+    this.issued.record("ciba_request_id", id);
     return { id, request: full };
   }
 
@@ -135,6 +157,7 @@ export class IduraState {
       expiresAt: this.now() + this.requestTtlMs,
     };
     this.headless.set(id, request, this.requestTtlMs + TOMBSTONE_MS);
+    this.issued.record("headless_request_id", id);
     this.qrTokens.set(request.qrStartToken, id, this.requestTtlMs);
     return { id, request };
   }
@@ -165,18 +188,19 @@ export class IduraState {
     return { ok: true, id, request };
   }
 
-  /** The one place Idura ID tokens are made (RS256 with `kid`, providers.md). */
-  async issueIdToken(grant: IduraGrant): Promise<string> {
+  /** What a grant's ID token says when all is well (RS256 with `kid`, providers.md). */
+  private idTokenClaims(grant: IduraGrant) {
     const { persona } = grant;
     const now = Math.floor(this.now() / 1000);
     const eid = ACR[grant.acr].eid;
-    const claims: Record<string, unknown> = {
+    const claims: JWTPayload & { iss: string; sub: string; aud: string; iat: number; exp: number } = {
       iss: this.settings.issuer,
       aud: grant.clientId,
       sub: persona.sub,
       iat: now,
       exp: now + ID_TOKEN_TTL_SECONDS,
       auth_time: Math.floor(grant.authTime / 1000),
+      nonce: grant.nonce,
       acr: grant.acr,
       identityscheme: SCHEME[eid],
       country: COUNTRY[eid],
@@ -185,7 +209,6 @@ export class IduraState {
       family_name: persona.familyName,
       birthdate: persona.birthdate,
     };
-    if (grant.nonce) claims.nonce = grant.nonce;
     if (eid === "dk-mitid" || eid === "dk-mitid-business") claims.uuid = persona.sub.slice(1, -1);
     if (persona.business) {
       claims.cvrNumberIdentifier = persona.business.cvr;
@@ -197,20 +220,43 @@ export class IduraState {
       if (eid.startsWith("dk-")) claims.cprNumberIdentifier = persona.ssn;
       else claims.ssn = persona.ssn;
     }
-    return new SignJWT(claims)
-      .setProtectedHeader({ alg: SIGNING_ALG, kid: this.signingKey.kid, typ: "JWT" })
-      .sign(this.signingKey.privateKey);
+    return claims;
+  }
+
+  /**
+   * The one place Idura ID tokens are made, for the web login, CIBA and headless alike,
+   * including every way the `misbehaviour` switch can make them wrong for a client.
+   */
+  async issueIdToken(grant: IduraGrant): Promise<string> {
+    const mode = this.misbehaviour.of(grant.clientId);
+    const claims = misbehavingClaims(mode, this.idTokenClaims(grant), "idura");
+    return signMisbehaving(mode, claims, {
+      signingKey: this.signingKey,
+      rotatedKey: this.rotatedKey,
+      clientSecret: this.clientSecret(grant.clientId),
+    });
+  }
+
+  /** The ID token's claims about the person, about someone else under `userinfo_sub_mismatch`. */
+  userinfoClaims(grant: IduraGrant): JWTPayload {
+    const claims: JWTPayload = this.idTokenClaims(grant);
+    for (const key of ["iss", "aud", "iat", "exp", "nonce", "auth_time"]) delete claims[key];
+    if (this.misbehaviour.of(grant.clientId) === "userinfo_sub_mismatch") claims.sub = SOMEONE_ELSE;
+    return claims;
   }
 
   async tokenResponse(grant: IduraGrant) {
     const accessToken = randomId();
     this.accessTokens.set(accessToken, grant, 300_000);
+    const idToken = await this.issueIdToken(grant);
+    this.issued.record("access_token", accessToken);
+    this.issued.record("id_token", idToken);
     return {
       access_token: accessToken,
       token_type: "Bearer",
       expires_in: 300,
       scope: grant.scope,
-      id_token: await this.issueIdToken(grant),
+      id_token: idToken,
     };
   }
 

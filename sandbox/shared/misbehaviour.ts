@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { SignJWT, UnsecuredJWT, type JWTPayload } from "jose";
+import { SignJWT, UnsecuredJWT, type JWK, type JWTPayload } from "jose";
 import { z } from "zod";
 
 import { sandboxError } from "./errors";
@@ -34,33 +34,71 @@ export const MISBEHAVIOURS = {
   access_denied: "Authorization response access_denied",
   garbage: "Token endpoint answers an HTML page",
   rotated_key: "ID token signed with a newly rotated key (must be accepted)",
+  wrong_session: "JWT that answers another login session",
 } as const;
 
 export type Misbehaviour = keyof typeof MISBEHAVIOURS;
 
+/** What only an OpenID provider has to get wrong: the nonce, the redirect back, userinfo, the token endpoint. */
+const OIDC_ONLY: readonly Misbehaviour[] = [
+  "wrong_nonce",
+  "missing_nonce",
+  "wrong_state",
+  "missing_state",
+  "wrong_response_iss",
+  "userinfo_sub_mismatch",
+  "access_denied",
+  "garbage",
+];
+
+/** What an OpenID provider can do wrong: every mode but IDToken's own `wrong_session`. */
+export const OIDC_MISBEHAVIOURS = (Object.keys(MISBEHAVIOURS) as Misbehaviour[]).filter(
+  (mode) => mode !== "wrong_session",
+);
+
+/**
+ * What a provider that pushes a bare JWT (IDToken) can do wrong: the token's signature and
+ * claims, or a token that answers another session. HS256 is keyed with what the client shares.
+ */
+export const JWT_MISBEHAVIOURS = (Object.keys(MISBEHAVIOURS) as Misbehaviour[]).filter(
+  (mode) => !OIDC_ONLY.includes(mode),
+);
+
 export const misbehaviourSchema = z.enum(Object.keys(MISBEHAVIOURS) as [Misbehaviour, ...Misbehaviour[]]);
 
-/** The current mode of each client; a client not in the map behaves. */
+/**
+ * The current mode of each client; a client not in the map behaves. `modes` are the ones this
+ * provider can apply (with `none`); the control endpoint and the switch offer only those.
+ */
 export class MisbehaviourBook {
-  private readonly modes = new Map<string, Misbehaviour>();
+  private readonly current = new Map<string, Misbehaviour>();
+  /**
+   * The rotated key is published in the JWKS from the first time a client asks for
+   * `rotated_key` on, and stays published, as after a real rotation.
+   */
+  keyRotated = false;
 
-  constructor(readonly clientIds: readonly string[]) {}
+  constructor(
+    readonly clientIds: readonly string[],
+    readonly modes: readonly Misbehaviour[] = OIDC_MISBEHAVIOURS,
+  ) {}
 
   of(clientId: string | undefined): Misbehaviour {
-    return (clientId && this.modes.get(clientId)) || "none";
+    return (clientId && this.current.get(clientId)) || "none";
   }
 
   set(clientId: string, mode: Misbehaviour): void {
-    if (mode === "none") this.modes.delete(clientId);
-    else this.modes.set(clientId, mode);
+    if (mode === "rotated_key") this.keyRotated = true;
+    if (mode === "none") this.current.delete(clientId);
+    else this.current.set(clientId, mode);
   }
 
   anyClientIs(mode: Misbehaviour): boolean {
-    return [...this.modes.values()].includes(mode);
+    return [...this.current.values()].includes(mode);
   }
 
   reset(): void {
-    this.modes.clear();
+    this.current.clear();
   }
 }
 
@@ -70,11 +108,11 @@ const setSchema = z.strictObject({ client_id: z.string().min(1).max(200), mode: 
  * `GET /control/misbehaviour` lists each client's mode; `POST` sets one, as JSON (for tests) or
  * as a form (the switch on the sandbox home page, which then goes back there).
  */
-export function misbehaviourRoutes(book: MisbehaviourBook, onChange?: (mode: Misbehaviour) => void): Hono {
+export function misbehaviourRoutes(book: MisbehaviourBook): Hono {
   const app = new Hono();
   app.get("/control/misbehaviour", (c) =>
     c.json({
-      modes: Object.keys(MISBEHAVIOURS),
+      modes: book.modes,
       clients: Object.fromEntries(book.clientIds.map((id) => [id, book.of(id)])),
     }),
   );
@@ -82,19 +120,18 @@ export function misbehaviourRoutes(book: MisbehaviourBook, onChange?: (mode: Mis
     const isForm = (c.req.header("content-type") ?? "").startsWith("application/x-www-form-urlencoded");
     const input = isForm ? await formParams(c) : await jsonBody(c);
     const parsed = setSchema.safeParse(input ?? {});
-    if (!parsed.success) {
+    if (!parsed.success || !book.modes.includes(parsed.data.mode)) {
       return sandboxError(
         c,
         400,
         "invalid_request",
-        `expected {client_id, mode} with mode one of: ${Object.keys(MISBEHAVIOURS).join(", ")}`,
+        `expected {client_id, mode} with mode one of: ${book.modes.join(", ")}`,
       );
     }
     if (!book.clientIds.includes(parsed.data.client_id)) {
       return sandboxError(c, 404, "unknown_client", "no such client");
     }
     book.set(parsed.data.client_id, parsed.data.mode);
-    onChange?.(parsed.data.mode);
     // Back to this provider's switch: the full path starts with the provider's prefix.
     if (isForm) return c.redirect(`/#${switchAnchor(`/${c.req.path.split("/")[1] ?? ""}`)}`, 303);
     return c.json({ ok: true, client_id: parsed.data.client_id, mode: parsed.data.mode });
@@ -130,7 +167,7 @@ export function misbehaviourSwitch(prefix: string, book: MisbehaviourBook) {
           <input type="hidden" name="client_id" value="${id}" />
           <label for="mode-${prefix}-${id}">${t("misbehaviour.client")} <code>${id}</code></label>
           <select id="mode-${prefix}-${id}" name="mode">
-            ${(Object.keys(MISBEHAVIOURS) as Misbehaviour[]).map(
+            ${book.modes.map(
               (mode) =>
                 html`<option value="${mode}" ${book.of(id) === mode ? "selected" : ""}>
                   ${modeLabel(mode)}
@@ -163,20 +200,29 @@ export function misbehavingClaims(
     aud: mode === "wrong_aud" ? "another-client" : mode === "missing_aud" ? undefined : claims.aud,
     iat: mode === "missing_iat" ? undefined : mode === "expired" ? claims.iat - 7200 : claims.iat,
     exp: mode === "expired" ? claims.iat - 3600 : claims.exp,
+    // Only a nonce that was sent can be got wrong (CIBA and headless logins send none).
     nonce:
-      mode === "wrong_nonce" ? "not-the-nonce-you-sent" : mode === "missing_nonce" ? undefined : claims.nonce,
+      mode === "wrong_nonce" && claims.nonce !== undefined
+        ? "not-the-nonce-you-sent"
+        : mode === "missing_nonce"
+          ? undefined
+          : claims.nonce,
   };
   for (const key of Object.keys(bent)) if (bent[key] === undefined) delete bent[key];
   return bent;
 }
 
-/** Signs (or does not sign) the claims as the client's mode asks. */
+/**
+ * Signs (or does not sign) the claims as the client's mode asks, with the signing key's own
+ * algorithm (RS256, or ES256 for IDToken); `rotatedKey` must use the same one.
+ */
 export async function signMisbehaving(
   mode: Misbehaviour,
   claims: JWTPayload,
   keys: { signingKey: SigningKey; rotatedKey: SigningKey; clientSecret: string | undefined },
 ): Promise<string> {
   const { signingKey, rotatedKey } = keys;
+  const alg = signingKey.publicJwk.alg ?? SIGNING_ALG;
   switch (mode) {
     case "alg_none":
       return new UnsecuredJWT(claims).encode();
@@ -187,15 +233,35 @@ export async function signMisbehaving(
     case "bad_signature":
       // Right kid, wrong key: the signature cannot verify against the published JWKS.
       return new SignJWT(claims)
-        .setProtectedHeader({ alg: SIGNING_ALG, kid: signingKey.kid, typ: "JWT" })
+        .setProtectedHeader({ alg, kid: signingKey.kid, typ: "JWT" })
         .sign(rotatedKey.privateKey);
     case "rotated_key":
       return new SignJWT(claims)
-        .setProtectedHeader({ alg: SIGNING_ALG, kid: rotatedKey.kid, typ: "JWT" })
+        .setProtectedHeader({ alg, kid: rotatedKey.kid, typ: "JWT" })
         .sign(rotatedKey.privateKey);
     default:
       return new SignJWT(claims)
-        .setProtectedHeader({ alg: SIGNING_ALG, kid: signingKey.kid, typ: "JWT" })
+        .setProtectedHeader({ alg, kid: signingKey.kid, typ: "JWT" })
         .sign(signingKey.privateKey);
   }
+}
+
+/** The signing keys to publish: the rotated one too once a client has asked for it. */
+export function publishedKeys(book: MisbehaviourBook, signingKey: SigningKey, rotatedKey: SigningKey): JWK[] {
+  return book.keyRotated ? [signingKey.publicJwk, rotatedKey.publicJwk] : [signingKey.publicJwk];
+}
+
+/**
+ * The `state` and RFC 9207 `iss` an authorization response carries, as the client's mode bends
+ * them (a forged or missing state, another issuer).
+ */
+export function misbehavingResponse(
+  mode: Misbehaviour,
+  sent: { state: string | undefined; issuer: string },
+  provider: string,
+): { state: string | undefined; iss: string } {
+  return {
+    state: mode === "wrong_state" ? "forged-state" : mode === "missing_state" ? undefined : sent.state,
+    iss: mode === "wrong_response_iss" ? forgedIssuer(provider) : sent.issuer,
+  };
 }

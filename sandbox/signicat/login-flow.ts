@@ -5,7 +5,7 @@ import { z } from "zod";
 import { formParams, queryParams } from "../shared/forms";
 import { t } from "../shared/i18n";
 import { sendPage, type Html } from "../shared/layout";
-import { forgedIssuer } from "../shared/misbehaviour";
+import { misbehavingResponse } from "../shared/misbehaviour";
 import { randomId } from "../shared/random";
 import { secretsEqual } from "../shared/secrets";
 import {
@@ -95,7 +95,8 @@ export function wantsFromScope(scope: string): LoginWants {
   };
 }
 
-const SUPPORTED_SCOPES = [
+/** The scopes the broker knows (its discovery document lists them too). */
+export const SUPPORTED_SCOPES = [
   "openid",
   "profile",
   "idp-id",
@@ -115,16 +116,15 @@ function redirectToClient(
   tx: SignicatTransaction,
   params: Record<string, string>,
 ) {
-  const mode = state.misbehaviour.of(tx.clientId);
+  const response = misbehavingResponse(
+    state.misbehaviour.of(tx.clientId),
+    { state: tx.state, issuer: state.settings.issuer },
+    "signicat",
+  );
   const url = new URL(tx.redirectUri);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
-  const returnedState =
-    mode === "wrong_state" ? "forged-state" : mode === "missing_state" ? undefined : tx.state;
-  if (returnedState !== undefined) url.searchParams.set("state", returnedState);
-  url.searchParams.set(
-    "iss",
-    mode === "wrong_response_iss" ? forgedIssuer("signicat") : state.settings.issuer,
-  );
+  if (response.state !== undefined) url.searchParams.set("state", response.state);
+  url.searchParams.set("iss", response.iss);
   c.header("Cache-Control", "no-store");
   c.header("Referrer-Policy", "no-referrer");
   return c.redirect(url.toString(), 303);

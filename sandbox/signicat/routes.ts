@@ -6,11 +6,11 @@ import { sandboxError } from "../shared/errors";
 import { jsonBody } from "../shared/forms";
 import { t } from "../shared/i18n";
 import type { Html } from "../shared/layout";
-import { misbehaviourRoutes, misbehaviourSwitch } from "../shared/misbehaviour";
+import { misbehaviourRoutes, misbehaviourSwitch, publishedKeys } from "../shared/misbehaviour";
 import type { SandboxProvider } from "../shared/provider";
 import { loadSigningKey } from "../shared/signing-key";
 import type { Clock } from "../shared/ttl-store";
-import { loginFlowRoutes } from "./login-flow";
+import { loginFlowRoutes, SUPPORTED_SCOPES } from "./login-flow";
 import { personaText } from "./pages";
 import { findPersonaByUserId, PERSONAS, SANDBOX_CREDENTIALS } from "./personas";
 import {
@@ -80,42 +80,34 @@ export async function createSignicat(config: SandboxConfig, now: Clock): Promise
   const { issuer } = settings;
 
   const open = new Hono();
-  open.get("/.well-known/openid-configuration", (c) =>
-    c.json({
-      issuer,
-      authorization_endpoint: `${issuer}/connect/authorize`,
-      token_endpoint: `${issuer}/connect/token`,
-      userinfo_endpoint: `${issuer}/connect/userinfo`,
-      jwks_uri: `${issuer}/.well-known/openid-configuration/jwks`,
-      response_types_supported: ["code"],
-      grant_types_supported: ["authorization_code"],
-      subject_types_supported: ["pairwise"],
-      id_token_signing_alg_values_supported: ["RS256"],
-      token_endpoint_auth_methods_supported: ["client_secret_basic"],
-      code_challenge_methods_supported: ["S256"],
-      scopes_supported: [
-        "openid",
-        "profile",
-        "idp-id",
-        "nin",
-        "mitid-extra",
-        "signicat.organization",
-        "mitid.business",
-      ],
-      claims_supported: CLAIMS,
-      acr_values_supported: ["LOW", "SUBSTANTIAL", "HIGH"],
-      request_parameter_supported: true,
-      request_object_signing_alg_values_supported: [REQUEST_OBJECT_SIGNING_ALG],
-      request_object_encryption_alg_values_supported: [REQUEST_OBJECT_ENCRYPTION.alg],
-      request_object_encryption_enc_values_supported: [REQUEST_OBJECT_ENCRYPTION.enc],
-      authorization_response_iss_parameter_supported: true,
-    }),
-  );
+  const discovery = () => ({
+    issuer,
+    authorization_endpoint: `${issuer}/connect/authorize`,
+    token_endpoint: `${issuer}/connect/token`,
+    userinfo_endpoint: `${issuer}/connect/userinfo`,
+    jwks_uri: `${issuer}/.well-known/openid-configuration/jwks`,
+    response_types_supported: ["code"],
+    grant_types_supported: ["authorization_code"],
+    subject_types_supported: ["pairwise"],
+    id_token_signing_alg_values_supported: ["RS256"],
+    token_endpoint_auth_methods_supported: ["client_secret_basic"],
+    code_challenge_methods_supported: ["S256"],
+    scopes_supported: SUPPORTED_SCOPES,
+    claims_supported: CLAIMS,
+    acr_values_supported: ["LOW", "SUBSTANTIAL", "HIGH"],
+    request_parameter_supported: true,
+    request_object_signing_alg_values_supported: [REQUEST_OBJECT_SIGNING_ALG],
+    request_object_encryption_alg_values_supported: [REQUEST_OBJECT_ENCRYPTION.alg],
+    request_object_encryption_enc_values_supported: [REQUEST_OBJECT_ENCRYPTION.enc],
+    authorization_response_iss_parameter_supported: true,
+  });
+  open.get("/.well-known/openid-configuration", (c) => c.json(discovery()));
+  // A fixture, as Digidentity's: an issuer URL whose discovery document names another issuer.
+  open.get("/misissued/.well-known/openid-configuration", (c) => c.json(discovery()));
   open.get("/.well-known/openid-configuration/jwks", (c) =>
     c.json({
       keys: [
-        state.signingKey.publicJwk,
-        ...(state.keyRotated ? [state.rotatedKey.publicJwk] : []),
+        ...publishedKeys(state.misbehaviour, state.signingKey, state.rotatedKey),
         state.encryptionKey.publicJwk,
       ],
     }),
@@ -126,12 +118,8 @@ export async function createSignicat(config: SandboxConfig, now: Clock): Promise
   const routes = new Hono();
   routes.route(ISSUER_PATH, open);
 
-  routes.route(
-    "/",
-    misbehaviourRoutes(state.misbehaviour, (mode) => {
-      if (mode === "rotated_key") state.keyRotated = true;
-    }),
-  );
+  routes.route("/", misbehaviourRoutes(state.misbehaviour));
+  routes.route("/", state.issued.routes());
   // PSD2 back to its configuration only; see SignicatState.reset for what it leaves alone.
   routes.post("/control/reset", (c) => {
     state.reset();
@@ -223,6 +211,8 @@ function homeSection(settings: SignicatSettings, state: SignicatState): Html {
         <code>{"user_id": "…"}</code> ${t("home.or")} <code>{}</code>
       </li>
       <li><code>POST /signicat/control/reset</code> — ${t("signicat.home.reset")}</li>
+      <li><code>GET /signicat/control/issued</code> — ${t("signicat.home.issued")}</li>
+      <li><code>${issuer}/misissued</code> — ${t("home.misissued")}</li>
     </ul>
     ${misbehaviourSwitch("/signicat", state.misbehaviour)}
   </section>`;

@@ -1,5 +1,6 @@
 import { exportJWK, generateKeyPair, calculateJwkThumbprint, type JWK } from "jose";
 import type { SandboxConfig } from "../config";
+import { IssuedLog } from "../shared/issued";
 import { MisbehaviourBook } from "../shared/misbehaviour";
 import type { SigningKey } from "../shared/signing-key";
 import { TtlStore, type Clock } from "../shared/ttl-store";
@@ -125,8 +126,8 @@ export class SignicatState {
   readonly #psd2 = new Set<string>();
   readonly #psd2Initial: readonly string[];
   readonly misbehaviour: MisbehaviourBook;
-  /** Published in the JWKS from the first time a client asks for `rotated_key` on. */
-  keyRotated = false;
+  /** The codes and tokens handed out, for `GET /control/issued`. */
+  readonly issued = new IssuedLog<"web_login_code" | "access_token" | "id_token">();
 
   constructor(
     readonly settings: SignicatSettings,
@@ -165,6 +166,7 @@ export class SignicatState {
   }
 
   saveCode(code: string, grant: SignicatCode): void {
+    this.issued.record("web_login_code", code);
     this.codes.set(code, grant, CODE_TTL_MS);
   }
 

@@ -158,13 +158,16 @@ export function tokenRoutes(state: SignicatState): Hono {
     }
     const accessToken = randomId();
     state.accessTokens.set(accessToken, grant, ACCESS_TOKEN_TTL_SECONDS * 1000);
+    const idToken = await issueSignicatIdToken(state, grant);
+    state.issued.record("access_token", accessToken);
+    state.issued.record("id_token", idToken);
     return c.json(
       {
         access_token: accessToken,
         token_type: "Bearer",
         expires_in: ACCESS_TOKEN_TTL_SECONDS,
         scope: grant.scope,
-        id_token: await issueSignicatIdToken(state, grant),
+        id_token: idToken,
       },
       200,
       { "Cache-Control": "no-store", Pragma: "no-cache" },

@@ -1,8 +1,8 @@
 import { expect, test, type Page } from "./support/fixtures";
 
-import { IDURA_ISSUER } from "./support/env";
-import { DigidentityForm, LoginPage } from "./support/pages";
+import { AgentVerifyPage, DigidentityForm, LoginPage } from "./support/pages";
 import { PERSONAS } from "./support/personas";
+import { cibaControl } from "./support/sandbox";
 
 /** Astrid Lindqvist's (sandbox) personnummer: it must never show up in a URL. */
 const ASTRID_SSN = "199004152381";
@@ -13,25 +13,18 @@ async function agentAsks(page: Page, nationalId: string) {
   await login.startWebLogin();
   await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
   await expect(page).toHaveURL(/\/account$/);
-  await page.getByRole("link", { name: "Call centre: verify a caller with BankID" }).click();
-  await expect(page.getByRole("heading", { name: "Verify a caller" })).toBeVisible();
-  await page.getByLabel("Caller's national identity number").fill(nationalId);
-  await page.getByRole("button", { name: "Send request to the caller's phone" }).click();
+  const agent = new AgentVerifyPage(page);
+  await agent.open();
+  await agent.ask(nationalId);
+  return agent;
 }
 
 async function agentStartsVerification(page: Page): Promise<string> {
-  await agentAsks(page, ASTRID_SSN);
-  const binding = page.getByTestId("ciba-binding-message");
-  await expect(binding).toHaveText(/^RMI-\d{4}$/);
-  return (await binding.textContent()) ?? "";
+  return (await agentAsks(page, ASTRID_SSN)).bindingMessage();
 }
 
-async function control(page: Page, action: string, bindingMessage: string) {
-  const res = await page.request.post(`${IDURA_ISSUER}/control/ciba/${action}`, {
-    data: { binding_message: bindingMessage },
-  });
-  expect(res.ok(), `${action} answered ${res.status()}`).toBeTruthy();
-}
+const control = (page: Page, action: string, bindingMessage: string) =>
+  cibaControl(page.request, action, bindingMessage);
 
 test.describe("Idura CIBA: a call-centre agent verifies a caller", () => {
   test("the caller approves: the agent sees the verified name, and the number never appears in a URL", async ({

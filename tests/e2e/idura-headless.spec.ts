@@ -1,7 +1,6 @@
-import { expect, test, type Browser } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
 
-import { IDURA_ISSUER } from "./support/env";
-import { AccountPage, BankIdApp, BankIdQrPage } from "./support/pages";
+import { AccountPage, BankIdQrPage, openBankIdApp } from "./support/pages";
 
 const QR_FORMAT = /^bankid\.[0-9a-f-]{36}\.(\d+)\.[0-9a-f]{64}$/;
 
@@ -9,17 +8,6 @@ function secondsOf(qr: string): number {
   const match = QR_FORMAT.exec(qr);
   if (!match?.[1]) throw new Error(`not a BankID QR code: ${qr}`);
   return Number(match[1]);
-}
-
-async function openBankIdApp(browser: Browser) {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  const page = await context.newPage();
-  await page.goto(`${IDURA_ISSUER}/app/bankid`);
-  return { app: new BankIdApp(page), page };
 }
 
 test.describe("Idura headless Swedish BankID (animated QR)", () => {

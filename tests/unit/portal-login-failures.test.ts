@@ -11,6 +11,7 @@ import {
 } from "../../lib/auth-failures";
 import { MissingUidAttributesError } from "../../lib/identity";
 import { loginErrorProvider, reasonFromOAuthError } from "../../lib/login-errors";
+import { DiscoveryIssuerError } from "../../lib/oidc/discovery";
 import en from "../../messages/en.json";
 import { ProviderError } from "../../lib/oidc/http";
 import { IdTokenError } from "../../lib/oidc/id-token";
@@ -88,5 +89,13 @@ describe("login failures", () => {
       "The identity provider did not grant access",
     );
     assert.match(loginErrorText("provider_error", "signicat").body, /^The answer from Signicat could not/);
+    assert.equal(loginErrorText("access_denied", "idura").title, "Idura did not grant access");
+  });
+
+  it("a discovery document naming another issuer cannot be verified, and is still a provider error", () => {
+    const error = new DiscoveryIssuerError();
+    assert.ok(error instanceof ProviderError);
+    assert.equal(classifyLoginFailure(error), "id_token_invalid");
+    assert.equal(classifyLoginFailure(new ProviderError("provider_error", "x")), "provider_error");
   });
 });

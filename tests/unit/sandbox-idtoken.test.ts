@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { beforeEach, describe, it } from "node:test";
 import type { Hono } from "hono";
-import { createLocalJWKSet, type JSONWebKeySet } from "jose";
+import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from "jose";
 import { createSandboxApp } from "../../sandbox/app";
 import { parseSandboxConfig } from "../../sandbox/config";
 import { expandScopes } from "../../sandbox/idtoken/scopes";
@@ -112,5 +112,87 @@ describe("IDToken sandbox", () => {
     assert.equal((await attempt()).status, 401);
     assert.equal((await attempt()).status, 403);
     assert.equal((await attempt()).status, 409);
+  });
+});
+
+describe("IDToken sandbox misbehaviour", () => {
+  const LAB = "rmi-portal-idtoken-lab";
+
+  async function approvedJwt(lab: Hono, serviceId: string) {
+    const call = (path: string, body: unknown) =>
+      lab.request(`/idtoken${path}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const start = (await (
+      await call("/auth/initiate", { tokenId: "IDT-MARIE-DUPONT", serviceId })
+    ).json()) as { sessionId: string; autoPassword: string };
+    const ok = await call("/auth/verify", {
+      sessionId: start.sessionId,
+      tokenId: "IDT-MARIE-DUPONT",
+      decision: "approve",
+      autoPassword: start.autoPassword,
+      pin: "12345",
+    });
+    assert.equal(ok.status, 200);
+    // The JWT travels only over the WebSocket; the issued list is the test's window on it.
+    const { issued } = (await (await lab.request("/idtoken/control/issued")).json()) as {
+      issued: { kind: string; value: string }[];
+    };
+    const jwt = issued.filter((i) => i.kind === "jwt").at(-1)!.value;
+    return { jwt, sessionId: start.sessionId };
+  }
+
+  function misbehave(lab: Hono, mode: string, serviceId = LAB) {
+    return lab.request("/idtoken/control/misbehaviour", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ client_id: serviceId, mode }),
+    });
+  }
+
+  it("bends only the misbehaving service's JWT, and offers only the modes that fit IDToken", async () => {
+    const lab = await createSandboxApp(parseSandboxConfig({ SANDBOX_IDTOKEN_EXTRA_SERVICE_IDS: LAB }));
+    assert.equal((await misbehave(lab, "wrong_state")).status, 400);
+    assert.equal((await misbehave(lab, "wrong_session", "nobody")).status, 404);
+    assert.equal((await misbehave(lab, "wrong_session")).status, 200);
+
+    const bent = await approvedJwt(lab, LAB);
+    const claims = decodeJwt(bent.jwt);
+    assert.equal(claims.aud, LAB);
+    assert.notEqual(claims.sid, bent.sessionId);
+    const right = await approvedJwt(lab, SERVICE);
+    assert.equal(decodeJwt(right.jwt).sid, right.sessionId);
+    assert.match(await (await lab.request("/")).text(), /JWT that answers another login session/);
+  });
+
+  it("rotated_key: a second ES256 key in the JWKS signs the JWT", async () => {
+    const lab = await createSandboxApp(parseSandboxConfig({ SANDBOX_IDTOKEN_EXTRA_SERVICE_IDS: LAB }));
+    await misbehave(lab, "rotated_key");
+    const keys = (await (await lab.request("/idtoken/.well-known/jwks.json")).json()) as JSONWebKeySet;
+    assert.equal(keys.keys.length, 2);
+    const { jwt } = await approvedJwt(lab, LAB);
+    const { protectedHeader } = await jwtVerify(jwt, createLocalJWKSet(keys), { audience: LAB });
+    assert.deepEqual([protectedHeader.alg, protectedHeader.kid], ["ES256", keys.keys[1]!.kid]);
+  });
+
+  it("resets one service's sessions only, when asked to", async () => {
+    const lab = await createSandboxApp(parseSandboxConfig({ SANDBOX_IDTOKEN_EXTRA_SERVICE_IDS: LAB }));
+    const start = (await (
+      await lab.request("/idtoken/auth/initiate", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ tokenId: "IDT-LUKAS-JANSEN", serviceId: LAB }),
+      })
+    ).json()) as { sessionId: string };
+    const reset = await lab.request("/idtoken/control/reset", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ service_id: SERVICE }),
+    });
+    assert.equal(reset.status, 200);
+    const phone = await (await lab.request("/idtoken/app/IDT-LUKAS-JANSEN")).text();
+    assert.match(phone, new RegExp(start.sessionId));
   });
 });

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import { beforeEach, describe, it } from "node:test";
 import type { Hono } from "hono";
+import { decodeJwt } from "jose";
 import { createSandboxApp } from "../../sandbox/app";
 import { parseSandboxConfig } from "../../sandbox/config";
 
@@ -97,5 +98,79 @@ describe("Idura sandbox", () => {
       body: new URLSearchParams({ qr: forged }).toString(),
     });
     assert.equal(scan.status, 400);
+  });
+});
+
+describe("Idura sandbox misbehaviour", () => {
+  const LAB = { id: "rmi-portal-idura-lab", secret: "sandbox-idura-lab-secret" };
+  const LAB_BASIC = `Basic ${Buffer.from(`${LAB.id}:${LAB.secret}`).toString("base64")}`;
+
+  async function labSandbox() {
+    const lab = await createSandboxApp(
+      parseSandboxConfig({ SANDBOX_IDURA_EXTRA_CLIENTS: `${LAB.id}:${LAB.secret}` }),
+    );
+    const post = (path: string, body: string, type: string, authorization?: string) =>
+      lab.request(`/idura${path}`, {
+        method: "POST",
+        headers: { "Content-Type": type, ...(authorization ? { Authorization: authorization } : {}) },
+        body,
+      });
+    const misbehave = (mode: string, clientId = LAB.id) =>
+      post("/control/misbehaviour", JSON.stringify({ client_id: clientId, mode }), "application/json");
+    /** A CIBA request approved at once; answers the token endpoint's ID token. */
+    const cibaIdToken = async (authorization: string, bindingMessage: string) => {
+      const fields = {
+        scope: "openid",
+        login_hint: "sub:ssn:199004152381",
+        acr_values: "urn:grn:authn:se:bankid",
+        binding_message: bindingMessage,
+      };
+      const type = "application/x-www-form-urlencoded";
+      const started = await post(
+        "/ciba/bc-authorize",
+        new URLSearchParams(fields).toString(),
+        type,
+        authorization,
+      );
+      const { auth_req_id } = (await started.json()) as { auth_req_id: string };
+      await post(
+        "/control/ciba/approve",
+        JSON.stringify({ binding_message: bindingMessage }),
+        "application/json",
+      );
+      const grant = new URLSearchParams({ grant_type: "urn:openid:params:grant-type:ciba", auth_req_id });
+      const tokens = await post("/oauth2/token", grant.toString(), type, authorization);
+      return ((await tokens.json()) as { id_token: string }).id_token;
+    };
+    return { lab, misbehave, cibaIdToken };
+  }
+
+  it("bends CIBA's ID token for the misbehaving client only: the same issuing function as the web login", async () => {
+    const { misbehave, cibaIdToken } = await labSandbox();
+    assert.equal((await misbehave("wrong_session")).status, 400);
+    assert.equal((await misbehave("expired")).status, 200);
+    const bent = decodeJwt(await cibaIdToken(LAB_BASIC, "RMI-1111"));
+    assert.ok(bent.exp! < Date.now() / 1000);
+    assert.equal(bent.aud, LAB.id);
+    // No nonce was sent, so none is invented.
+    assert.equal((await misbehave("wrong_nonce")).status, 200);
+    assert.equal(decodeJwt(await cibaIdToken(LAB_BASIC, "RMI-2222")).nonce, undefined);
+    const right = decodeJwt(await cibaIdToken(BASIC, "RMI-3333"));
+    assert.ok(right.exp! > Date.now() / 1000);
+  });
+
+  it("records what it hands out, and serves a discovery document naming another issuer at /misissued", async () => {
+    const { lab, cibaIdToken } = await labSandbox();
+    const idToken = await cibaIdToken(LAB_BASIC, "RMI-4444");
+    const { issued } = (await (await lab.request("/idura/control/issued")).json()) as {
+      issued: { kind: string; value: string }[];
+    };
+    assert.ok(issued.some((i) => i.kind === "id_token" && i.value === idToken));
+    assert.ok(issued.some((i) => i.kind === "ciba_request_id"));
+    const misissued = (await (
+      await lab.request("/idura/misissued/.well-known/openid-configuration")
+    ).json()) as { issuer: string };
+    assert.equal(misissued.issuer, "http://localhost:4000/idura");
+    assert.match(await (await lab.request("/")).text(), /id="mode-\/idura-rmi-portal-idura-lab"/);
   });
 });

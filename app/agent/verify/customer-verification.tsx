@@ -5,7 +5,9 @@ import { useState, useTransition, type FormEvent } from "react";
 import useSWR from "swr";
 
 import type { CibaStatusResponse, VerifiedCustomer } from "@/app/api/idura/schema";
+import { ErrorReference } from "@/app/error-reference";
 import { calendarDate } from "@/lib/i18n/formats";
+import { loginErrorProvider, type LoginErrorReason } from "@/lib/login-errors";
 
 import { startCustomerVerification } from "./actions";
 
@@ -30,11 +32,13 @@ type View =
   | { kind: "waiting"; bindingMessage: string; attempt: number }
   | { kind: "approved"; customer: VerifiedCustomer }
   | { kind: "ended"; why: "declined" | "expired" }
+  | { kind: "refused"; reason: LoginErrorReason; ref?: string }
   | { kind: "lost"; message: string };
 
 export function CustomerVerification() {
   const t = useTranslations("AgentVerify");
   const common = useTranslations("Common");
+  const errors = useTranslations("LoginErrors");
   const format = useFormatter();
   const localDate = (value: string) => {
     const date = calendarDate(value);
@@ -70,6 +74,7 @@ export function CustomerVerification() {
         if (latest.status === "approved") setView({ kind: "approved", customer: latest.customer });
         if (latest.status === "denied") setView({ kind: "ended", why: "declined" });
         if (latest.status === "expired") setView({ kind: "ended", why: "expired" });
+        if (latest.status === "refused") setView({ kind: "refused", reason: latest.reason, ref: latest.ref });
       },
       onError: (err) => {
         if (err.status < 500) setView({ kind: "lost", message: err.message });
@@ -150,9 +155,20 @@ export function CustomerVerification() {
       ) : (
         <div className="space-y-2 text-center" data-testid="ciba-ended">
           <h2 className="text-xl font-semibold">
-            {view.kind === "lost" ? t("lostTitle") : t(`${view.why}Title`)}
+            {view.kind === "lost"
+              ? t("lostTitle")
+              : view.kind === "refused"
+                ? errors(`${view.reason}.title`, { provider: loginErrorProvider("idura") })
+                : t(`${view.why}Title`)}
           </h2>
-          <p className="text-slate-600">{view.kind === "lost" ? view.message : t(`${view.why}Body`)}</p>
+          <p className="text-slate-600">
+            {view.kind === "lost"
+              ? view.message
+              : view.kind === "refused"
+                ? errors(`${view.reason}.body`, { provider: loginErrorProvider("idura") })
+                : t(`${view.why}Body`)}
+          </p>
+          {view.kind === "refused" ? <ErrorReference id={view.ref} /> : null}
           <button type="button" onClick={() => setView({ kind: "form" })} className="mt-4 underline">
             {common("startAgain")}
           </button>

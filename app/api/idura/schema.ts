@@ -16,7 +16,9 @@ export type CibaStatusResponse =
       expiresAt: number;
     }
   | { status: "approved"; customer: VerifiedCustomer }
-  | { status: "denied" | "expired" };
+  | { status: "denied" | "expired" }
+  /** Idura's answer failed verification: nobody is confirmed; `ref` names the log line. */
+  | { status: "refused"; reason: "id_token_invalid"; ref: string };
 
 export type HeadlessStartResponse = { qrData: string; expiresAt: number };
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
+import { ErrorReference } from "@/app/error-reference";
 import { isLoginErrorReason, loginErrorProvider } from "@/lib/login-errors";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,18 +35,7 @@ export default async function LoginErrorPage({ searchParams }: Props) {
     >
       <h1 className="text-2xl font-bold tracking-tight">{t(`${reason}.title`, { provider })}</h1>
       <p className="mt-3 text-slate-700">{t(`${reason}.body`, { provider })}</p>
-      {ref ? (
-        <p className="mt-4 text-sm text-slate-500">
-          {common.rich("reference", {
-            ref,
-            mono: (chunks) => (
-              <span className="font-mono" data-testid="error-ref">
-                {chunks}
-              </span>
-            ),
-          })}
-        </p>
-      ) : null}
+      <ErrorReference id={ref} className="mt-4" />
       <Link
         href="/login"
         className="mt-8 inline-block rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700"

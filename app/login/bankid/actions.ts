@@ -4,7 +4,7 @@ import { CredentialsSignin } from "next-auth";
 import { unstable_rethrow } from "next/navigation";
 
 import { signIn } from "@/auth";
-import { classifyLoginFailure, loginErrorUrl } from "@/lib/auth-failures";
+import { classifyLoginFailure, logRefusedLogin } from "@/lib/auth-failures";
 import { isLoginErrorReason, type LoginErrorReason } from "@/lib/login-errors";
 import { IDURA_BANKID_ID } from "@/lib/providers/idura-bankid";
 
@@ -18,8 +18,7 @@ export async function completeBankIdLogin(): Promise<{ reason: LoginErrorReason;
       error instanceof CredentialsSignin && isLoginErrorReason(error.code)
         ? error.code
         : classifyLoginFailure(error);
-    const url = new URL(loginErrorUrl(reason, { provider: IDURA_BANKID_ID, error }), "http://x");
-    return { reason, ref: url.searchParams.get("ref") ?? "" };
+    return { reason, ref: logRefusedLogin(reason, { provider: IDURA_BANKID_ID, error }) };
   }
   return { reason: "unknown", ref: "" };
 }

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState, useTransition } from "react";
 import useSWR from "swr";
 
 import type { HeadlessStartResponse, HeadlessStatusResponse } from "@/app/api/idura/schema";
+import { ErrorReference } from "@/app/error-reference";
 import { loginErrorProvider, type LoginErrorReason } from "@/lib/login-errors";
 
 import { completeBankIdLogin } from "./actions";
@@ -102,7 +103,7 @@ export function BankIdLogin() {
       case "start-failed":
         return { title: t("startFailed"), body: view.message ?? common("offline") };
       case "failed": {
-        const provider = loginErrorProvider();
+        const provider = loginErrorProvider("idura-bankid");
         return {
           title: errors(`${view.reason}.title`, { provider }),
           body: errors(`${view.reason}.body`, { provider }),
@@ -118,11 +119,7 @@ export function BankIdLogin() {
         <div className="py-6 text-center" data-testid="bankid-ended">
           <h2 className="text-xl font-semibold">{shown.title}</h2>
           <p className="mx-auto mt-2 max-w-md text-slate-600">{shown.body}</p>
-          {ended.kind === "failed" && ended.ref ? (
-            <p className="mt-2 text-sm text-slate-500">
-              {common.rich("reference", { ref: ended.ref, mono: (chunks) => chunks })}
-            </p>
-          ) : null}
+          {ended.kind === "failed" ? <ErrorReference id={ended.ref} /> : null}
           <button
             type="button"
             onClick={() => void start()}

@@ -4,7 +4,7 @@ import { CredentialsSignin } from "next-auth";
 import { unstable_rethrow } from "next/navigation";
 
 import { signIn } from "@/auth";
-import { classifyLoginFailure, loginErrorUrl } from "@/lib/auth-failures";
+import { classifyLoginFailure, logRefusedLogin } from "@/lib/auth-failures";
 import { isLoginErrorReason, type LoginErrorReason } from "@/lib/login-errors";
 import { IDTOKEN_ID } from "@/lib/providers/idtoken";
 
@@ -23,8 +23,7 @@ export async function completeIdTokenLogin(): Promise<CompleteIdTokenLoginResult
       error instanceof CredentialsSignin && isLoginErrorReason(error.code)
         ? error.code
         : classifyLoginFailure(error);
-    const url = new URL(loginErrorUrl(reason, { provider: IDTOKEN_ID, error }), "http://x");
-    return { reason, ref: url.searchParams.get("ref") ?? "" };
+    return { reason, ref: logRefusedLogin(reason, { provider: IDTOKEN_ID, error }) };
   }
   return { reason: "unknown", ref: "" };
 }

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState, useTransition, type FormEvent } from "react";
 
 import type { IdTokenStartResponse } from "@/app/api/idtoken/schema";
+import { ErrorReference } from "@/app/error-reference";
 import { loginErrorProvider, type LoginErrorReason } from "@/lib/login-errors";
 
 import { completeIdTokenLogin } from "./actions";
@@ -31,7 +32,7 @@ const CLOSE_REASONS: Record<number, LoginErrorReason> = {
 async function postJson<T>(
   url: string,
   body: unknown,
-): Promise<{ ok: true; data: T } | { ok: false; code: string; message?: string }> {
+): Promise<{ ok: true; data: T } | { ok: false; code: string; message?: string; ref?: string }> {
   try {
     const res = await fetch(url, {
       method: "POST",
@@ -39,10 +40,10 @@ async function postJson<T>(
       headers: { "content-type": "application/json", accept: "application/json" },
       body: JSON.stringify(body),
     });
-    const json = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
+    const json = (await res.json().catch(() => ({}))) as { error?: string; message?: string; ref?: string };
     return res.ok
       ? { ok: true, data: json as T }
-      : { ok: false, code: json.error ?? "unknown", message: json.message ?? res.statusText };
+      : { ok: false, code: json.error ?? "unknown", message: json.message ?? res.statusText, ref: json.ref };
   } catch {
     return { ok: false, code: "offline" };
   }
@@ -63,7 +64,7 @@ export function IdTokenLogin({ rememberedTokenId }: { rememberedTokenId?: string
   const t = useTranslations("IdTokenLogin");
   const common = useTranslations("Common");
   const errors = useTranslations("LoginErrors");
-  const provider = loginErrorProvider();
+  const provider = loginErrorProvider("idtoken");
   const [login, setLogin] = useState<IdTokenStartResponse | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const [ended, setEnded] = useState<Ended | null>(null);
@@ -108,7 +109,7 @@ export function IdTokenLogin({ rememberedTokenId }: { rememberedTokenId?: string
         startCompleting(async () => {
           const verified = await postJson("/api/idtoken/complete", { jwt: message.jwt });
           if (!verified.ok) {
-            setEnded({ reason: "id_token_invalid" });
+            setEnded({ reason: "id_token_invalid", ref: verified.ref });
             return;
           }
           const result = await completeIdTokenLogin();
@@ -158,14 +159,7 @@ export function IdTokenLogin({ rememberedTokenId }: { rememberedTokenId?: string
           <p className="mx-auto mt-2 max-w-md text-slate-600">
             {errors(`${view.reason}.body`, { provider })}
           </p>
-          {view.ref ? (
-            <p className="mt-2 text-sm text-slate-500">
-              {common.rich("reference", {
-                ref: view.ref,
-                mono: (chunks) => <span className="font-mono">{chunks}</span>,
-              })}
-            </p>
-          ) : null}
+          <ErrorReference id={view.ref} />
           <button
             type="button"
             onClick={restart}

@@ -12,7 +12,7 @@ export const TEST_PORTS = {
   deadProvider: 4199 + offset,
   /** A portal registered as the sandbox's second client, which misbehaves on request. */
   labPortal: 3102 + offset,
-  /** A portal whose issuer's discovery document names another issuer. */
+  /** A portal whose issuers' discovery documents (Digidentity, Signicat, Idura) name other issuers. */
   misissuedPortal: 3103 + offset,
   /** Portals with low rate limits: one counting in-process, two sharing Redis. */
   limitedPortal: 3104 + offset,
@@ -20,6 +20,9 @@ export const TEST_PORTS = {
   redisPortalB: 3106 + offset,
   /** A portal registered as Signicat's second client, which misbehaves on request. */
   signicatLabPortal: 3107 + offset,
+  /** Portals registered as Idura's second client and IDToken's second service, likewise. */
+  iduraLabPortal: 3108 + offset,
+  idtokenLabPortal: 3109 + offset,
   redis: 6390 + offset,
 } as const;
 /**
@@ -49,3 +52,9 @@ export const SIGNICAT_LAB_CLIENT = {
   id: "rmi-portal-signicat-lab",
   secret: "sandbox-signicat-lab-secret",
 } as const;
+
+/** Idura's second client, for its misbehaviour tests (web login, CIBA, headless BankID). */
+export const IDURA_LAB_CLIENT = { id: "rmi-portal-idura-lab", secret: "sandbox-idura-lab-secret" } as const;
+
+/** IDToken's second registered service, for its misbehaviour tests. */
+export const IDTOKEN_LAB_SERVICE = "rmi-portal-idtoken-lab";

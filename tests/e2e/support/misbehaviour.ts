@@ -1,5 +1,16 @@
-/** The misbehaviour modes every OIDC provider's lab portal must refuse as "could not be verified". */
-export const REFUSED_MODES = [
+import type { APIRequestContext, Page } from "@playwright/test";
+
+import { SANDBOX_URL } from "./env";
+import { expect, test } from "./fixtures";
+import { expectLoginError } from "./pages";
+import { startPortal } from "./portal-process";
+
+/**
+ * The modes the portal must refuse as "could not be verified", stated here on purpose rather
+ * than read from the sandbox: they are what the portal promises, whatever the sandbox offers.
+ * First the ID token's signature and claims, which every provider's tokens can get wrong.
+ */
+const TOKEN_MODES = [
   "bad_signature",
   "alg_none",
   "hs256_client_secret",
@@ -9,6 +20,10 @@ export const REFUSED_MODES = [
   "expired",
   "missing_iat",
   "missing_sub",
+] as const;
+
+/** Then what only an OpenID provider has to get wrong: the nonce, the redirect back, userinfo. */
+const OIDC_ONLY_MODES = [
   "wrong_nonce",
   "missing_nonce",
   "wrong_state",
@@ -17,4 +32,169 @@ export const REFUSED_MODES = [
   "userinfo_sub_mismatch",
 ] as const;
 
+/** Every OpenID provider's lab portal must refuse these. */
+export const REFUSED_MODES = [...TOKEN_MODES, ...OIDC_ONLY_MODES] as const;
+
+/** The JWT IDToken pushes over its WebSocket: its claims, or one that answers another session. */
+export const IDTOKEN_REFUSED_MODES = [...TOKEN_MODES, "wrong_session"] as const;
+
 export const VERIFY_TITLE = "The identity provider's answer could not be verified";
+export const PROVIDER_ERROR_TITLE = "The identity provider answered something unexpected";
+
+/** The sandbox providers with a misbehaviour switch, by their path prefix. */
+export type MisbehavingProvider = "digidentity" | "signicat" | "idura" | "idtoken";
+
+/** Sets one client's (for IDToken: one service's) mode through the provider's control endpoint. */
+export async function misbehave(
+  request: APIRequestContext,
+  provider: MisbehavingProvider,
+  clientId: string,
+  mode: string,
+) {
+  const res = await request.post(`${SANDBOX_URL}/${provider}/control/misbehaviour`, {
+    data: { client_id: clientId, mode },
+  });
+  expect(res.ok(), `${provider} misbehaviour ${mode} answered ${res.status()}`).toBeTruthy();
+}
+
+/** Neither a session for the portal nor a session cookie in the browser. */
+export async function expectNoSession(page: Page, portalUrl: string) {
+  const session = await page.request.get(`${portalUrl}/api/auth/session`);
+  expect(await session.json()).toBeNull();
+  const cookies = await page.context().cookies(portalUrl);
+  expect(cookies.filter((c) => c.name.includes("session-token")).map((c) => c.name)).toEqual([]);
+}
+
+/**
+ * Watches everything the portal answers this page from now on, then checks a refusal as the
+ * issue asks: the specific page's heading, a reference id, no session, nothing answered 5xx
+ * (a refusal is not an outage), and a way back to the login page.
+ */
+export function watchRefusal(page: Page, portalUrl: string) {
+  const statuses: { url: string; status: number }[] = [];
+  page.on("response", (res) => {
+    if (res.url().startsWith(portalUrl)) statuses.push({ url: res.url(), status: res.status() });
+  });
+  const expectNoServerError = () => expect(statuses.filter((s) => s.status >= 500)).toEqual([]);
+  return {
+    /** On the portal's error page, `/auth/error?reason=…&ref=…`. */
+    async onErrorPage(reason: string, title: string) {
+      await expectLoginError(page, reason, title);
+      await expect(page.getByTestId("error-ref")).toHaveText(/^[0-9a-f]{12}$/);
+      await expectNoSession(page, portalUrl);
+      expectNoServerError();
+    },
+    /** Shown in place on a login page that stays open (IDToken, BankID QR), or the agent's page. */
+    async inPlace(container: string, title: string, options: { signedIn?: boolean } = {}) {
+      const region = page.getByTestId(container);
+      await expect(region.getByRole("heading", { name: title })).toBeVisible();
+      await expect(region.getByTestId("error-ref")).toHaveText(/^[0-9a-f]{12}$/);
+      if (!options.signedIn) {
+        await expect(page.getByRole("link", { name: "Choose another way to log in" })).toHaveAttribute(
+          "href",
+          "/login",
+        );
+        await expectNoSession(page, portalUrl);
+      }
+      expectNoServerError();
+    },
+  };
+}
+
+/**
+ * A second portal for the spec that calls this at its top level, started before its tests. With
+ * `client` (the provider client it is registered as) that client behaves again after them; the
+ * main portal's tests keep logging in normally meanwhile.
+ */
+export function labPortal(
+  port: number,
+  env: Record<string, string>,
+  client?: { provider: MisbehavingProvider; clientId: string },
+) {
+  let stop = () => {};
+  test.beforeAll(async () => {
+    ({ stop } = await startPortal(port, { SANDBOX_URL, ...env }));
+  });
+  test.afterAll(async ({ request }) => {
+    if (client) await misbehave(request, client.provider, client.clientId, "none");
+    stop();
+  });
+  return {
+    url: `http://localhost:${port}`,
+    misbehave: (request: APIRequestContext, mode: string) => {
+      if (!client) throw new Error("this lab portal has no client to misbehave for");
+      return misbehave(request, client.provider, client.clientId, mode);
+    },
+  };
+}
+
+type LabPortal = ReturnType<typeof labPortal>;
+type Refusal = ReturnType<typeof watchRefusal>;
+
+/**
+ * The tests every lab spec declares for its login: a well-behaved answer logs in; each mode in
+ * `modes` is refused (on the error page as "could not be verified", unless `expectRefused` says
+ * otherwise); a rotated signing key is picked up from the JWKS and accepted. With `provider`
+ * (an OpenID provider's name), access_denied and a garbage token endpoint get their own pages.
+ */
+export function refusalTests(
+  lab: LabPortal,
+  flow: {
+    name: string;
+    modes: readonly string[];
+    login: (page: Page) => Promise<void>;
+    expectLoggedIn: (page: Page) => Promise<void>;
+    expectRefused?: (refusal: Refusal, page: Page) => Promise<void>;
+    provider?: string;
+  },
+) {
+  const expectRefused =
+    flow.expectRefused ?? ((refusal: Refusal) => refusal.onErrorPage("id_token_invalid", VERIFY_TITLE));
+
+  test(`${flow.name}: a well-behaved answer logs in (the lab portal works)`, async ({ page, request }) => {
+    await lab.misbehave(request, "none");
+    await flow.login(page);
+    await flow.expectLoggedIn(page);
+  });
+
+  for (const mode of flow.modes) {
+    test(`${flow.name}: ${mode} is refused`, async ({ page, request }) => {
+      await lab.misbehave(request, mode);
+      const refusal = watchRefusal(page, lab.url);
+      await flow.login(page);
+      await expectRefused(refusal, page);
+    });
+  }
+
+  const provider = flow.provider;
+  if (provider) {
+    test(`${flow.name}: access_denied has its own page, naming ${provider}`, async ({ page, request }) => {
+      await lab.misbehave(request, "access_denied");
+      const refusal = watchRefusal(page, lab.url);
+      await flow.login(page);
+      await refusal.onErrorPage("access_denied", `${provider} did not grant access`);
+    });
+
+    test(`${flow.name}: a token endpoint answering garbage`, async ({ page, request }) => {
+      await lab.misbehave(request, "garbage");
+      const refusal = watchRefusal(page, lab.url);
+      await flow.login(page);
+      await refusal.onErrorPage("provider_error", PROVIDER_ERROR_TITLE);
+      await expect(page.getByText(`The answer from ${provider} could not be understood`)).toBeVisible();
+    });
+  }
+
+  test(`${flow.name}: a rotated signing key is picked up from the JWKS and accepted`, async ({
+    page,
+    request,
+  }) => {
+    // Logged in once with the old key, so the portal holds the JWKS without the new one.
+    await lab.misbehave(request, "none");
+    await flow.login(page);
+    await flow.expectLoggedIn(page);
+    await page.context().clearCookies();
+    await lab.misbehave(request, "rotated_key");
+    await flow.login(page);
+    await flow.expectLoggedIn(page);
+  });
+}

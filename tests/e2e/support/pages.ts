@@ -1,14 +1,15 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
-import { DEMO_PIN } from "./env";
+import { DEMO_PIN, IDURA_ISSUER } from "./env";
 import { decodeQr } from "./qr";
 
 /** Page objects: roles, labels and test ids only, never CSS paths or fixed sleeps. */
 
 export class LoginPage {
   constructor(private readonly page: Page) {}
-  async goto() {
-    await this.page.goto("/login");
+  /** `portalUrl`: another portal than the main one (a lab portal), or the main one by default. */
+  async goto(portalUrl = "") {
+    await this.page.goto(`${portalUrl}/login`);
     await expect(this.page.getByRole("heading", { name: "Log in to the RMI portal" })).toBeVisible();
   }
   async startWebLogin() {
@@ -82,8 +83,9 @@ export async function expectLoginError(page: Page, reason: string, title: string
 /** The portal's IDToken page: token id form, then the one-time code while the phone decides. */
 export class IdTokenLoginPage {
   constructor(private readonly page: Page) {}
-  async goto() {
-    await this.page.goto("/login/idtoken");
+  /** `portalUrl`: another portal than the main one (a lab portal), or the main one by default. */
+  async goto(portalUrl = "") {
+    await this.page.goto(`${portalUrl}/login/idtoken`);
     await expect(this.page.getByRole("heading", { name: "Log in with IDToken" })).toBeVisible();
   }
   tokenIdField() {
@@ -96,6 +98,15 @@ export class IdTokenLoginPage {
   }
   otp() {
     return this.page.getByTestId("idtoken-otp");
+  }
+  /** Starts a login and waits for the code; answers the operator's socket URL the page was given. */
+  async startSession(tokenId: string, options: { remember?: boolean } = {}) {
+    const started = this.page.waitForResponse((r) => r.url().endsWith("/api/idtoken/start"));
+    await this.start(tokenId, options);
+    const body = (await (await started).json()) as { socketUrl: string };
+    await expect(this.otp()).toHaveText(/^\d{6}$/);
+    const sessionId = new URL(body.socketUrl).pathname.split("/").at(-1) ?? "";
+    return { socketUrl: body.socketUrl, sessionId, otp: (await this.otp().textContent()) ?? "" };
   }
   async expectEnded(reason: string, title: string) {
     await expect(this.page.getByTestId("idtoken-ended")).toHaveAttribute("data-reason", reason);
@@ -134,8 +145,9 @@ export class IduraLoginForm {
 /** The portal's headless Swedish BankID page with its animated QR code. */
 export class BankIdQrPage {
   constructor(private readonly page: Page) {}
-  async goto() {
-    await this.page.goto("/login/bankid");
+  /** `portalUrl`: another portal than the main one (a lab portal), or the main one by default. */
+  async goto(portalUrl = "") {
+    await this.page.goto(`${portalUrl}/login/bankid`);
     await expect(this.page.getByRole("heading", { name: "Log in with Swedish BankID" })).toBeVisible();
   }
   /** What a phone camera would read right now. */
@@ -143,6 +155,38 @@ export class BankIdQrPage {
     const image = this.page.getByRole("img", { name: "BankID QR code" });
     await expect(image).toBeVisible();
     return decodeQr(image);
+  }
+}
+
+/** The sandbox's BankID app on a phone of its own (a context with a phone viewport). */
+export async function openBankIdApp(browser: Browser) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  await page.goto(`${IDURA_ISSUER}/app/bankid`);
+  return { app: new BankIdApp(page), page };
+}
+
+/** A signed-in call-centre agent's page: ask a caller to confirm who they are with BankID (CIBA). */
+export class AgentVerifyPage {
+  constructor(private readonly page: Page) {}
+  /** From the account page. */
+  async open() {
+    await this.page.getByRole("link", { name: "Call centre: verify a caller with BankID" }).click();
+    await expect(this.page.getByRole("heading", { name: "Verify a caller" })).toBeVisible();
+  }
+  async ask(nationalId: string) {
+    await this.page.getByLabel("Caller's national identity number").fill(nationalId);
+    await this.page.getByRole("button", { name: "Send request to the caller's phone" }).click();
+  }
+  /** The code the agent reads to the caller; it also names the request at the sandbox. */
+  async bindingMessage(): Promise<string> {
+    const binding = this.page.getByTestId("ciba-binding-message");
+    await expect(binding).toHaveText(/^RMI-\d{4}$/);
+    return (await binding.textContent()) ?? "";
   }
 }
 

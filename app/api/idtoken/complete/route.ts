@@ -1,10 +1,11 @@
 import { cookies } from "next/headers";
 
+import { logRefusedLogin } from "@/lib/auth-failures";
 import { getConfig } from "@/lib/config";
 import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/http";
-import { log } from "@/lib/log";
 import { ProviderError } from "@/lib/oidc/http";
 import {
+  IDTOKEN_ID,
   IdTokenJwtError,
   idTokenCookieName,
   idTokenCookieOptions,
@@ -38,8 +39,13 @@ export async function POST(req: Request) {
   } catch (e) {
     if (e instanceof IdTokenJwtError) {
       jar.delete(name);
-      log.warn({ event: "idtoken_jwt_refused", detail: e.message }, "IDToken JWT refused");
-      return jsonError(401, "jwt_invalid", await apiErrorText("idTokenJwtInvalid"));
+      return jsonError(
+        401,
+        "jwt_invalid",
+        await apiErrorText("idTokenJwtInvalid"),
+        undefined,
+        logRefusedLogin("id_token_invalid", { provider: IDTOKEN_ID, error: e }),
+      );
     }
     if (e instanceof ProviderError) {
       return jsonError(502, e.reason, await apiErrorText("idTokenKeysFailed"));

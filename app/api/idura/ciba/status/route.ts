@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 
 import { auth } from "@/auth";
+import { logRefusedLogin } from "@/lib/auth-failures";
 import { getConfig } from "@/lib/config";
 import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseSearchParams } from "@/lib/http";
 import { limitStatusPoll } from "@/lib/rate-limit";
@@ -9,7 +10,7 @@ import { nordicEidIdentityFromClaims } from "@/lib/identity";
 import { log } from "@/lib/log";
 import { ProviderError } from "@/lib/oidc/http";
 import { IdTokenError, verifyProviderIdToken } from "@/lib/oidc/id-token";
-import { pollCiba } from "@/lib/providers/idura";
+import { IDURA_ID, pollCiba } from "@/lib/providers/idura";
 import { cibaCookie } from "@/lib/providers/idura-ciba";
 
 import { emptyQuerySchema, type CibaStatusResponse } from "../../schema";
@@ -70,8 +71,9 @@ export async function GET(req: Request) {
     } satisfies CibaStatusResponse);
   } catch (e) {
     if (e instanceof IdTokenError) {
-      log.warn({ event: "ciba_id_token_refused", detail: e.message }, "CIBA ID token refused");
-      return jsonError(502, "id_token_invalid", await apiErrorText("iduraAnswerInvalid"));
+      // An answer, not an outage: the request is over (its cookie is gone) and nobody is confirmed.
+      const ref = logRefusedLogin("id_token_invalid", { provider: IDURA_ID, error: e });
+      return jsonOk({ status: "refused", reason: "id_token_invalid", ref } satisfies CibaStatusResponse);
     }
     if (e instanceof ProviderError) {
       log.warn({ event: "ciba_poll_failed", reason: e.reason, detail: e.message }, "CIBA poll failed");

@@ -1,0 +1,92 @@
+import { expect, test, type Page } from "./support/fixtures";
+
+import { IDURA_LAB_CLIENT, TEST_PORTS } from "./support/env";
+import { labPortal, REFUSED_MODES, refusalTests, VERIFY_TITLE, watchRefusal } from "./support/misbehaviour";
+import {
+  AccountPage,
+  AgentVerifyPage,
+  BankIdQrPage,
+  IduraLoginForm,
+  LoginPage,
+  openBankIdApp,
+} from "./support/pages";
+import { cibaControl } from "./support/sandbox";
+
+/**
+ * Every way the Idura sandbox can answer wrongly, against a portal that is Idura's second client
+ * (so the main portal's Idura tests keep logging in normally). The web login meets every mode;
+ * CIBA and headless BankID get their ID tokens from the same issuing function, so its modes
+ * reach them too.
+ */
+test.describe.configure({ mode: "serial" });
+
+/** Astrid Lindqvist's (sandbox) personnummer, for CIBA's login_hint. */
+const ASTRID_SSN = "199004152381";
+
+test.describe("the portal refuses every bad answer from Idura", () => {
+  const lab = labPortal(
+    TEST_PORTS.iduraLabPortal,
+    { IDURA_CLIENT_ID: IDURA_LAB_CLIENT.id, IDURA_CLIENT_SECRET: IDURA_LAB_CLIENT.secret },
+    { provider: "idura", clientId: IDURA_LAB_CLIENT.id },
+  );
+
+  async function mitidLogin(page: Page) {
+    await new LoginPage(page).goto(lab.url);
+    await page.getByRole("button", { name: "Log in with MitID via Idura", exact: true }).click();
+    await new IduraLoginForm(page).logIn("MitID (substantial)", "Karen Nielsen (MitID)");
+  }
+
+  async function expectKaren(page: Page) {
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("eid-name")).toHaveText("Karen Nielsen");
+  }
+
+  refusalTests(lab, {
+    name: "web login",
+    provider: "Idura",
+    // The portal takes Idura's claims from the verified ID token and never asks userinfo.
+    modes: REFUSED_MODES.filter((mode) => mode !== "userinfo_sub_mismatch"),
+    login: mitidLogin,
+    expectLoggedIn: expectKaren,
+  });
+
+  test("web login: userinfo about someone else cannot mislead the portal, which never asks it", async ({
+    page,
+    request,
+  }) => {
+    await lab.misbehave(request, "userinfo_sub_mismatch");
+    await mitidLogin(page);
+    await expectKaren(page);
+  });
+
+  for (const mode of ["bad_signature", "expired"] as const) {
+    test(`CIBA: ${mode} is refused, and nobody is confirmed`, async ({ page, request }) => {
+      // The agent logs in while Idura behaves, then the caller's answer misbehaves.
+      await lab.misbehave(request, "none");
+      await mitidLogin(page);
+      await expectKaren(page);
+      await lab.misbehave(request, mode);
+      const refusal = watchRefusal(page, lab.url);
+      const agent = new AgentVerifyPage(page);
+      await agent.open();
+      await agent.ask(ASTRID_SSN);
+      await cibaControl(request, "approve", await agent.bindingMessage());
+      await refusal.inPlace("ciba-ended", VERIFY_TITLE, { signedIn: true });
+      await expect(page.getByTestId("ciba-customer-name")).toHaveCount(0);
+      const cookies = await page.context().cookies(lab.url);
+      expect(cookies.map((c) => c.name)).not.toContain("idura-ciba");
+    });
+
+    test(`headless BankID: ${mode} is refused`, async ({ page, request, browser }) => {
+      await lab.misbehave(request, mode);
+      const refusal = watchRefusal(page, lab.url);
+      const qr = new BankIdQrPage(page);
+      await qr.goto(lab.url);
+      const { app, page: phone } = await openBankIdApp(browser);
+      await app.scan(await qr.scan());
+      await app.identify("Astrid Lindqvist (BankID)");
+      await refusal.inPlace("bankid-ended", VERIFY_TITLE);
+      await phone.context().close();
+    });
+  }
+});
