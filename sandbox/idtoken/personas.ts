@@ -46,6 +46,20 @@ export const IDTOKEN_PERSONAS: readonly IdTokenPersona[] = [
       trust_level: "substantial",
     },
   },
+  {
+    tokenId: "IDT-ANNA-KOWALSKA",
+    label: "Anna Kowalska",
+    demonstrates: "Document checked at the basic level only: trust level low. The test kit's own holder.",
+    claims: {
+      givenName: "Anna",
+      familyName: "Kowalska",
+      dateOfBirth: "1985-11-02",
+      nationality: "PL",
+      age_over_18: true,
+      document: { type: "id_card", number: "PLK4418372", issuingCountry: "PL", expiresOn: "2030-11-02" },
+      trust_level: "low",
+    },
+  },
 ];
 
 export function findIdTokenPersona(tokenId: string): IdTokenPersona | undefined {

@@ -207,10 +207,23 @@ function homeSection(settings: IdTokenSettings): Html {
       <li>
         <code>POST ${issuer}/control/tokens/:tokenId/expire</code> — expire that token's pending sessions
       </li>
-      <li><code>POST ${issuer}/control/reset</code> — drop every session</li>
+      <li>
+        <code>POST ${issuer}/control/tokens/:tokenId/{approve|reject}</code> with JSON
+        <code>{"scopes"?: […]}</code> — answer that token's latest request as the phone would
+      </li>
+      <li>
+        <code>POST ${issuer}/control/reset</code> — drop every session, or with JSON
+        <code>{"token_id": "…"}</code> only that token's
+      </li>
     </ul>
   </section>`;
 }
+
+/** Without a token id, every session goes. */
+const controlResetSchema = z.strictObject({ token_id: tokenIdSchema.optional() });
+
+/** The phone's answer given by a test: optionally only some of the requested scopes. */
+const controlAnswerSchema = z.strictObject({ scopes: z.array(scopeNameSchema).min(1).max(20).optional() });
 
 const phoneFormSchema = z.object({
   decision: z.enum(["approve", "reject"]),
@@ -394,8 +407,33 @@ export async function createIdToken(config: SandboxConfig, now: Clock): Promise<
     return c.json({ ok: true, status: "expired", expired });
   });
 
-  routes.post("/control/reset", (c) => {
-    state.reset();
+  // The phone's answer without a phone: approve (with the PIN) or reject the token's latest request.
+  for (const decision of ["approve", "reject"] as const) {
+    routes.post(`/control/tokens/:tokenId/${decision}`, async (c) => {
+      const parsed = controlAnswerSchema.safeParse(await jsonBody(c));
+      if (!parsed.success)
+        return sandboxError(c, 400, "invalid_request", 'expected JSON {"scopes"?: ["identity:name", …]}');
+      const tokenId = c.req.param("tokenId");
+      const session = state.latestPending(tokenId);
+      if (!session) return sandboxError(c, 404, "not_found", "no pending session for this token");
+      const result = await verify(state, {
+        sessionId: session.sessionId,
+        tokenId,
+        autoPassword: session.autoPassword,
+        decision,
+        grantedScopes: parsed.data.scopes,
+        pin: IDTOKEN_SANDBOX_PIN,
+      });
+      if (!result.ok) return sandboxError(c, result.status, result.error, result.message);
+      return c.json({ ok: true, status: result.status });
+    });
+  }
+
+  routes.post("/control/reset", async (c) => {
+    const parsed = controlResetSchema.safeParse(await jsonBody(c));
+    if (!parsed.success) return sandboxError(c, 400, "invalid_request", 'expected JSON {"token_id"?: "…"}');
+    if (parsed.data.token_id) state.resetToken(parsed.data.token_id);
+    else state.reset();
     return c.json({ ok: true, status: "reset" });
   });
 

@@ -122,6 +122,16 @@ export class IdTokenState {
     return { hash, random };
   }
 
+  /** Drops one token's sessions only, so tests using another token id run on undisturbed. */
+  resetToken(tokenId: string): void {
+    for (const key of this.sessions.keys()) {
+      const session = this.sessions.get(key);
+      if (session?.tokenId !== tokenId) continue;
+      session.socket?.close(1000, "reset");
+      this.sessions.delete(key);
+    }
+  }
+
   reset(): void {
     for (const key of this.sessions.keys()) {
       const session = this.sessions.get(key);

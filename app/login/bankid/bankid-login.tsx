@@ -8,6 +8,8 @@ import useSWR from "swr";
 import type { HeadlessStartResponse, HeadlessStatusResponse } from "@/app/api/idura/schema";
 import { LOGIN_ERRORS, type LoginErrorReason } from "@/lib/login-errors";
 
+import { WaitingIndicator } from "@/app/ui/waiting";
+
 import { completeBankIdLogin } from "./actions";
 
 class ApiError extends Error {
@@ -100,7 +102,13 @@ export function BankIdLogin() {
   );
 
   return (
-    <div className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+    // What replaces what (QR, "Confirm in the app", the outcome) is read out politely; the QR
+    // code itself changes only attributes, so its animation is not announced.
+    <div
+      className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+      aria-live="polite"
+      data-testid="bankid-live"
+    >
       {ended ? (
         <div className="py-6 text-center" data-testid="bankid-ended">
           <h2 className="text-xl font-semibold">{ended.title}</h2>
@@ -117,8 +125,11 @@ export function BankIdLogin() {
       ) : approved ? (
         <p className="py-16 text-center text-lg font-medium">Identified. Logging you in…</p>
       ) : scanned ? (
-        <div className="py-12 text-center" role="status" data-testid="bankid-confirm">
-          <h2 className="text-xl font-semibold">Confirm in the app</h2>
+        <div className="py-12 text-center" data-testid="bankid-confirm">
+          <h2 className="text-xl font-semibold">
+            <WaitingIndicator />
+            Confirm in the app
+          </h2>
           <p className="mt-2 text-slate-600">
             The QR code was scanned. Confirm the login in the BankID app on your phone.
           </p>

@@ -6,6 +6,8 @@ import { useEffect, useState, useTransition, type FormEvent } from "react";
 import type { IdTokenStartResponse } from "@/app/api/idtoken/schema";
 import { LOGIN_ERRORS, type LoginErrorReason } from "@/lib/login-errors";
 
+import { announcedSeconds, WaitingIndicator } from "@/app/ui/waiting";
+
 import { completeIdTokenLogin } from "./actions";
 
 type Ended = { reason: LoginErrorReason; ref?: string };
@@ -133,14 +135,25 @@ export function IdTokenLogin({ rememberedTokenId }: { rememberedTokenId?: string
 
   return (
     <div className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-      <div aria-live="polite" role="status" data-testid="idtoken-status" className="sr-only">
-        {view
-          ? LOGIN_ERRORS[view.reason].title
-          : approved
-            ? "Approved. Logging you in…"
-            : login
-              ? "Compare the code with your phone and approve there."
-              : ""}
+      <div
+        aria-live="polite"
+        aria-atomic="true"
+        role="status"
+        data-testid="idtoken-status"
+        className="sr-only"
+      >
+        {view ? (
+          LOGIN_ERRORS[view.reason].title
+        ) : approved ? (
+          "Approved. Logging you in…"
+        ) : login ? (
+          <>
+            Compare the code with your phone and approve there. The code expires in{" "}
+            {announcedSeconds(secondsLeft ?? 0, 15)} seconds.
+          </>
+        ) : (
+          ""
+        )}
       </div>
       {view ? (
         <div className="py-6 text-center" data-testid="idtoken-ended" data-reason={view.reason}>
@@ -177,7 +190,8 @@ export function IdTokenLogin({ rememberedTokenId }: { rememberedTokenId?: string
             Open the IDToken app on your phone. Check that it shows <strong>the same code</strong>, then
             approve with your fingerprint. If the codes differ, reject the request in the app.
           </p>
-          <p className="text-sm text-slate-600" data-testid="idtoken-countdown">
+          <p className="text-sm text-slate-600" role="timer" data-testid="idtoken-countdown">
+            <WaitingIndicator />
             The code expires in{" "}
             <span className="font-mono font-semibold tabular-nums">{secondsLeft ?? 0}</span> seconds.
           </p>

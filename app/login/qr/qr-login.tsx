@@ -8,6 +8,8 @@ import useSWR from "swr";
 import type { QrStartResponse, QrStatusResponse } from "@/app/api/digidentity-qr/schema";
 import { LOGIN_ERRORS, loginErrorText, type LoginErrorReason } from "@/lib/login-errors";
 
+import { announcedSeconds, WaitingIndicator } from "@/app/ui/waiting";
+
 import { completeQrLogin } from "./actions";
 
 /** The typed error every route handler answers with, thrown by the fetchers. */
@@ -135,14 +137,19 @@ export function QrLogin() {
 
   return (
     <div className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-      <div aria-live="polite" role="status" data-testid="qr-status" className="sr-only">
-        {view
-          ? describe(view).title
-          : completing
-            ? "Approved. Logging you in…"
-            : login
-              ? "Waiting for you to scan the QR code."
-              : "Getting a QR code…"}
+      <div aria-live="polite" aria-atomic="true" role="status" data-testid="qr-status" className="sr-only">
+        {view ? (
+          describe(view).title
+        ) : completing ? (
+          "Approved. Logging you in…"
+        ) : login ? (
+          <>
+            Waiting for you to scan the QR code. This code expires in{" "}
+            {formatSeconds(announcedSeconds(secondsLeft ?? 0, 30))}.
+          </>
+        ) : (
+          "Getting a QR code…"
+        )}
       </div>
       {view ? (
         <EndedView view={view} onRetry={start} />
@@ -168,7 +175,8 @@ export function QrLogin() {
               data-testid="qr-code"
             />
           </div>
-          <p className="text-sm text-slate-600" data-testid="qr-countdown">
+          <p className="text-sm text-slate-600" role="timer" data-testid="qr-countdown">
+            <WaitingIndicator />
             This code expires in{" "}
             <span className="font-mono font-semibold tabular-nums">{formatSeconds(secondsLeft ?? 0)}</span>
           </p>
