@@ -49,7 +49,7 @@ export const IDTOKEN_PERSONAS: readonly IdTokenPersona[] = [
   {
     tokenId: "IDT-ANNA-KOWALSKA",
     label: "Anna Kowalska",
-    demonstrates: "Document checked at the basic level only: trust level low. The test kit's own holder.",
+    demonstrates: "Document checked at the basic level only: trust level low.",
     claims: {
       givenName: "Anna",
       familyName: "Kowalska",
@@ -58,6 +58,21 @@ export const IDTOKEN_PERSONAS: readonly IdTokenPersona[] = [
       age_over_18: true,
       document: { type: "id_card", number: "PLK4418372", issuingCountry: "PL", expiresOn: "2030-11-02" },
       trust_level: "low",
+    },
+  },
+  {
+    tokenId: "IDT-SOFIA-ROSSI",
+    label: "Sofia Rossi",
+    demonstrates:
+      "The test kit's holder: tests approve her logins through the control endpoints, never the phone page.",
+    claims: {
+      givenName: "Sofia",
+      familyName: "Rossi",
+      dateOfBirth: "1979-05-21",
+      nationality: "IT",
+      age_over_18: true,
+      document: { type: "passport", number: "YA7731952", issuingCountry: "IT", expiresOn: "2032-05-21" },
+      trust_level: "substantial",
     },
   },
 ];

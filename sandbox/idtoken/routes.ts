@@ -209,7 +209,8 @@ function homeSection(settings: IdTokenSettings): Html {
       </li>
       <li>
         <code>POST ${issuer}/control/tokens/:tokenId/{approve|reject}</code> with JSON
-        <code>{"scopes"?: […]}</code> — answer that token's latest request as the phone would
+        <code>{"otp"?: "…", "scopes"?: […]}</code> — answer that token's request showing this code (or its
+        latest) as the phone would
       </li>
       <li>
         <code>POST ${issuer}/control/reset</code> — drop every session, or with JSON
@@ -222,8 +223,17 @@ function homeSection(settings: IdTokenSettings): Html {
 /** Without a token id, every session goes. */
 const controlResetSchema = z.strictObject({ token_id: tokenIdSchema.optional() });
 
-/** The phone's answer given by a test: optionally only some of the requested scopes. */
-const controlAnswerSchema = z.strictObject({ scopes: z.array(scopeNameSchema).min(1).max(20).optional() });
+/**
+ * The phone's answer given by a test: to the request showing this one-time code (as a person
+ * compares the codes), or to the token's latest; optionally granting only some scopes.
+ */
+const controlAnswerSchema = z.strictObject({
+  otp: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  scopes: z.array(scopeNameSchema).min(1).max(20).optional(),
+});
 
 const phoneFormSchema = z.object({
   decision: z.enum(["approve", "reject"]),
@@ -412,9 +422,12 @@ export async function createIdToken(config: SandboxConfig, now: Clock): Promise<
     routes.post(`/control/tokens/:tokenId/${decision}`, async (c) => {
       const parsed = controlAnswerSchema.safeParse(await jsonBody(c));
       if (!parsed.success)
-        return sandboxError(c, 400, "invalid_request", 'expected JSON {"scopes"?: ["identity:name", …]}');
+        return sandboxError(c, 400, "invalid_request", 'expected JSON {"otp"?: "123456", "scopes"?: […]}');
       const tokenId = c.req.param("tokenId");
-      const session = state.latestPending(tokenId);
+      const { otp } = parsed.data;
+      const session = otp
+        ? [...state.pendingSessions()].find((s) => s.tokenId === tokenId && secretsEqual(s.autoPassword, otp))
+        : state.latestPending(tokenId);
       if (!session) return sandboxError(c, 404, "not_found", "no pending session for this token");
       const result = await verify(state, {
         sessionId: session.sessionId,

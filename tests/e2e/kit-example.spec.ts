@@ -36,18 +36,19 @@ test("a declined QR login, from the test", async ({ page, sandbox }) => {
 
 test("log in with IDToken, sharing only the name, approved from the test", async ({ page, loginAs }) => {
   await page.goto("/login");
-  await loginAs({ provider: "idtoken", tokenId: "IDT-ANNA-KOWALSKA", scopes: ["identity:name"] });
-  await expect(page.getByTestId("idtoken-name")).toHaveText("Anna Kowalska");
+  await loginAs({ provider: "idtoken", tokenId: "IDT-SOFIA-ROSSI", scopes: ["identity:name"] });
+  await expect(page.getByTestId("idtoken-name")).toHaveText("Sofia Rossi");
   await expect(page.getByTestId("idtoken-scopes")).toHaveText("identity:name");
   await expect(page.getByTestId("idtoken-date-of-birth")).toHaveCount(0);
 });
 
 test("a rejected IDToken login, from the test", async ({ page, sandbox }) => {
   await page.goto("/login/idtoken");
-  await page.getByLabel("Token ID", { exact: true }).fill("IDT-ANNA-KOWALSKA");
+  await page.getByLabel("Token ID", { exact: true }).fill("IDT-SOFIA-ROSSI");
   await page.getByRole("button", { name: "Send login request" }).click();
-  await expect(page.getByTestId("idtoken-otp")).toHaveText(/^\d{6}$/);
-  await sandbox.idtoken.reject("IDT-ANNA-KOWALSKA");
+  const otp = page.getByTestId("idtoken-otp");
+  await expect(otp).toHaveText(/^\d{6}$/);
+  await sandbox.idtoken.reject("IDT-SOFIA-ROSSI", { otp: (await otp.textContent()) ?? "" });
   await expect(page.getByTestId("idtoken-ended")).toHaveAttribute("data-reason", "idtoken_rejected");
 });
 

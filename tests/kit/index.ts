@@ -42,8 +42,16 @@ export const MITID_USERS = [
   "mette.berg.erhverv",
 ] as const;
 
-/** IDToken sandbox holders. IDT-ANNA-KOWALSKA is the one no other test of this repository uses. */
-export const IDTOKEN_HOLDERS = ["IDT-ANNA-KOWALSKA", "IDT-MARIE-DUPONT", "IDT-LUKAS-JANSEN"] as const;
+/**
+ * IDToken sandbox holders (the phone-app PIN is 12345). This repository's own tests leave
+ * IDT-SOFIA-ROSSI to the kit: no test opens her phone page or resets her sessions.
+ */
+export const IDTOKEN_HOLDERS = [
+  "IDT-SOFIA-ROSSI",
+  "IDT-ANNA-KOWALSKA",
+  "IDT-MARIE-DUPONT",
+  "IDT-LUKAS-JANSEN",
+] as const;
 export type IdTokenHolder = (typeof IDTOKEN_HOLDERS)[number];
 
 /** Idura sandbox personas: the label on Idura's login page, their eID and national id (for CIBA). */
@@ -145,9 +153,11 @@ export class Sandbox {
 
   /** Answers the token's latest pending request, as its holder would in the IDToken app. */
   readonly idtoken = {
-    approve: (tokenId: string, scopes?: string[]) =>
-      this.post(`/idtoken/control/tokens/${encodeURIComponent(tokenId)}/approve`, scopes ? { scopes } : {}),
-    reject: (tokenId: string) => this.post(`/idtoken/control/tokens/${encodeURIComponent(tokenId)}/reject`),
+    /** `otp`: the one-time code the portal shows, so the right request is answered when several wait. */
+    approve: (tokenId: string, options: { otp?: string; scopes?: string[] } = {}) =>
+      this.post(`/idtoken/control/tokens/${encodeURIComponent(tokenId)}/approve`, options),
+    reject: (tokenId: string, options: { otp?: string } = {}) =>
+      this.post(`/idtoken/control/tokens/${encodeURIComponent(tokenId)}/reject`, options),
     expire: (tokenId: string) => this.post(`/idtoken/control/tokens/${encodeURIComponent(tokenId)}/expire`),
     /** Drops that token's sessions (every session without a token id). */
     reset: (tokenId?: string) => this.post("/idtoken/control/reset", tokenId ? { token_id: tokenId } : {}),
@@ -211,9 +221,13 @@ async function loginAs(page: Page, sandbox: Sandbox, who: LoginRequest): Promise
         await page.getByRole("link", { name: "Log in with IDToken" }).click();
       await page.getByLabel("Token ID", { exact: true }).fill(who.tokenId);
       await page.getByRole("button", { name: "Send login request" }).click();
-      // The one-time code is on screen: the request has reached the holder's app.
-      await expect(page.getByTestId("idtoken-otp")).toHaveText(/^\d{6}$/);
-      await sandbox.idtoken.approve(who.tokenId, who.scopes);
+      // The one-time code is on screen: the request has reached the holder's app, which shows the same.
+      const otp = page.getByTestId("idtoken-otp");
+      await expect(otp).toHaveText(/^\d{6}$/);
+      await sandbox.idtoken.approve(who.tokenId, {
+        otp: (await otp.textContent()) ?? "",
+        scopes: who.scopes,
+      });
       return;
     }
     case "idura": {

@@ -37,7 +37,7 @@ async function startIdToken(tokenId: string) {
     scopes: ["identity:basic", "identity:age_over_18"],
   });
   assert.equal(res.status, 200);
-  return (await res.json()) as { sessionId: string };
+  return (await res.json()) as { sessionId: string; autoPassword: string };
 }
 
 describe("IDToken control: answer as the phone", () => {
@@ -65,6 +65,23 @@ describe("IDToken control: answer as the phone", () => {
     assert.equal(((await bad.json()) as { error: string }).error, "invalid_request");
     const rejected = await json("/idtoken/control/tokens/IDT-ANNA-KOWALSKA/reject");
     assert.deepEqual(await rejected.json(), { ok: true, status: "rejected" });
+  });
+
+  it("answers the request showing the one-time code named, when several wait", async () => {
+    const first = await startIdToken("IDT-SOFIA-ROSSI");
+    const second = await startIdToken("IDT-SOFIA-ROSSI");
+    const wrong = String((Number(first.autoPassword) + 1) % 1_000_000).padStart(6, "0");
+    if (wrong !== second.autoPassword) {
+      const missing = await json("/idtoken/control/tokens/IDT-SOFIA-ROSSI/approve", { otp: wrong });
+      assert.equal(missing.status, 404);
+    }
+    const approved = await json("/idtoken/control/tokens/IDT-SOFIA-ROSSI/approve", {
+      otp: first.autoPassword,
+    });
+    assert.equal(approved.status, 200);
+    // The later request still waits: it is what the token's latest-request answer reaches.
+    assert.equal((await json("/idtoken/control/tokens/IDT-SOFIA-ROSSI/reject")).status, 200);
+    assert.equal((await json("/idtoken/control/tokens/IDT-SOFIA-ROSSI/reject")).status, 404);
   });
 
   it("resets one token's sessions and leaves the others", async () => {
