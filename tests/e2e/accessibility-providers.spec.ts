@@ -2,6 +2,7 @@ import { decodeQr, Sandbox } from "../kit";
 import { expectAccessible } from "./support/axe";
 import { IDTOKEN_OPERATOR, IDURA_ISSUER, SANDBOX_URL } from "./support/env";
 import { expect, test, type Browser } from "./support/fixtures";
+import { KeyboardUser } from "./support/keyboard";
 import { MITID, MitidScreens, PortalMitidChoices } from "./support/mitid";
 import {
   AccountPage,
@@ -159,6 +160,25 @@ test.describe("accessibility (axe): IDToken", () => {
     expect((await request.post(`${IDTOKEN_OPERATOR}/control/tokens/${ANNA}/expire`)).ok()).toBe(true);
     await login.expectEnded("idtoken_expired", "The one-time code has expired");
     await expectAccessible(page, "IDToken: expired");
+  });
+
+  test("keyboard only: token ID, Enter; the PIN on the phone page, Enter", async ({ page, browser }) => {
+    const keys = new KeyboardUser(page);
+    await page.goto("/login");
+    await keys.activate(page.getByRole("link", { name: "Log in with IDToken" }));
+    await keys.fillAndSubmit(page.getByLabel("Token ID", { exact: true }), ANNA);
+    const otp = page.getByTestId("idtoken-otp");
+    await expect(otp).toHaveText(/^\d{6}$/);
+    const app = await phone(browser);
+    await app.goto(`${IDTOKEN_OPERATOR}/app/${ANNA}`);
+    await expect(app.getByTestId("phone-otp")).toHaveText((await otp.textContent()) ?? "");
+    await new KeyboardUser(app).fillAndSubmit(app.getByLabel("PIN", { exact: true }), "12345");
+    await expect(app.getByRole("heading", { name: "Login approved" })).toBeVisible();
+    await app.context().close();
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("idtoken-subject")).toHaveText(ANNA);
+    await expect(page.getByTestId("idtoken-name")).toHaveText("Anna Kowalska");
+    await expect(page.getByTestId("idtoken-trust-level")).toHaveText("low");
   });
 
   test("the approved phone page and the IDToken account page", async ({ page, browser }) => {
