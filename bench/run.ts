@@ -5,10 +5,10 @@
  * absolute times are printed for reading, not for passing.
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { bin, root, run, startStack, type Stack } from "../scripts/stack";
+import { bin, buildIsFresh, root, run, startStack, type Stack } from "../scripts/stack";
 import { launchBrowser, measureApprovalToSignedIn, measureClickToQr, percentile } from "./browser";
 import { firstLoadJs, frameworkJs } from "./js-size";
 import { measurePollThroughput } from "./poll";
@@ -24,21 +24,6 @@ const only = process.env.BENCH_ONLY?.split(",");
 const wanted = (part: string) => !only || only.includes(part);
 
 export type Figure = { name: string; value: number; unit: string; target: string; pass: boolean | null };
-
-const SOURCES = ["app", "lib", "auth.ts", "next.config.js", "package-lock.json", "postcss.config.mjs"];
-
-function newestMtime(p: string): number {
-  const s = statSync(p);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return Math.max(0, ...readdirSync(p).map((name) => newestMtime(path.join(p, name))));
-}
-
-function buildIsFresh(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const built = statSync(buildId).mtimeMs;
-  return SOURCES.every((s) => !existsSync(path.join(root, s)) || newestMtime(path.join(root, s)) < built);
-}
 
 function sandboxMemory(): Promise<{ bytesPerLogin: number; count: number }> {
   return new Promise((resolve, reject) => {

@@ -14,8 +14,9 @@ export function WaitingIndicator() {
 
 /**
  * The remaining time a countdown's live region announces: it moves only every `step` seconds, so
- * a screen reader hears "expires in 1:30" now and then instead of a number every second.
+ * a screen reader hears "expires in 1:30" now and then instead of a number every second. A second
+ * of slack absorbs the rounding up of the visible countdown (which may start at 2:01).
  */
 export function announcedSeconds(secondsLeft: number, step: number): number {
-  return Math.ceil(secondsLeft / step) * step;
+  return Math.max(0, Math.ceil((secondsLeft - 1) / step) * step);
 }
