@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { bin, buildIsFresh, root, run, startStack, type Stack } from "../scripts/stack";
+import { bin, buildIsFresh, root, run, startLoopbackStack, type Stack } from "../scripts/stack";
 import { launchBrowser, measureApprovalToSignedIn, measureClickToQr, percentile } from "./browser";
 import { firstLoadJs, frameworkJs } from "./js-size";
 import { measurePollThroughput } from "./poll";
@@ -96,29 +96,16 @@ async function main() {
   const sandboxUrl = `http://127.0.0.1:${SANDBOX_PORT}`;
   let stack: Stack | undefined;
   try {
-    stack = await startStack({
-      mode: "production",
-      portalPort: PORTAL_PORT,
-      sandboxPort: SANDBOX_PORT,
-      sandboxHost: "127.0.0.1",
-      portalHost: "127.0.0.1",
-      sandboxPublicUrl: sandboxUrl,
-      quiet: true,
-      env: {
-        NODE_ENV: "production",
-        SANDBOX: "on",
-        SANDBOX_URL: sandboxUrl,
-        SANDBOX_ISSUER_BASE: sandboxUrl,
-        AUTH_SECRET: "benchmark-only-secret-0123456789abcdef",
-        DIGIDENTITY_POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
-        LOG_LEVEL: "warn",
-        // One load generator on one address drives hundreds of logins: the limits would measure
-        // themselves (fast 429s) instead of the poll path.
-        RATE_LIMIT_START_PER_BROWSER: "1000000",
-        RATE_LIMIT_START_PER_ADDRESS: "1000000",
-        RATE_LIMIT_POLL_PER_BROWSER: "1000000",
-        RATE_LIMIT_POLL_PER_ADDRESS: "1000000",
-      },
+    stack = await startLoopbackStack(PORTAL_PORT, SANDBOX_PORT, {
+      AUTH_SECRET: "benchmark-only-secret-0123456789abcdef",
+      DIGIDENTITY_POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
+      LOG_LEVEL: "warn",
+      // One load generator on one address drives hundreds of logins: the limits would measure
+      // themselves (fast 429s) instead of the poll path.
+      RATE_LIMIT_START_PER_BROWSER: "1000000",
+      RATE_LIMIT_START_PER_ADDRESS: "1000000",
+      RATE_LIMIT_POLL_PER_BROWSER: "1000000",
+      RATE_LIMIT_POLL_PER_ADDRESS: "1000000",
     });
     // Node's fetch may try ::1 for localhost first; the portal listens on 127.0.0.1 only.
     const portalLoopback = `http://127.0.0.1:${PORTAL_PORT}`;

@@ -12,7 +12,7 @@ import { chromium, expect, type Browser, type BrowserContext, type Page } from "
 
 import { decodeQr, Sandbox } from "../tests/kit";
 import { CHROMIUM_LAUNCH_OPTIONS } from "../tests/e2e/support/chromium";
-import { bin, buildIsFresh, root, run, startStack } from "./stack";
+import { bin, buildIsFresh, root, run, startLoopbackStack } from "./stack";
 
 const PORTAL_PORT = Number(process.env.SCREENSHOTS_PORTAL_PORT ?? 3600);
 const SANDBOX_PORT = Number(process.env.SCREENSHOTS_SANDBOX_PORT ?? 4600);
@@ -58,22 +58,9 @@ async function main() {
 
   const sandboxUrl = `http://127.0.0.1:${SANDBOX_PORT}`;
   console.log(`Starting portal :${PORTAL_PORT} and sandbox :${SANDBOX_PORT} (production, loopback)…`);
-  const stack = await startStack({
-    mode: "production",
-    portalPort: PORTAL_PORT,
-    sandboxPort: SANDBOX_PORT,
-    sandboxHost: "127.0.0.1",
-    portalHost: "127.0.0.1",
-    sandboxPublicUrl: sandboxUrl,
-    quiet: true,
-    env: {
-      NODE_ENV: "production",
-      SANDBOX: "on",
-      SANDBOX_URL: sandboxUrl,
-      SANDBOX_ISSUER_BASE: sandboxUrl,
-      AUTH_SECRET: "screenshots-only-secret-0123456789abcdef",
-      LOG_LEVEL: "warn",
-    },
+  const stack = await startLoopbackStack(PORTAL_PORT, SANDBOX_PORT, {
+    AUTH_SECRET: "screenshots-only-secret-0123456789abcdef",
+    LOG_LEVEL: "warn",
   });
   const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   const contexts: BrowserContext[] = [];

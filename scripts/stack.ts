@@ -114,6 +114,34 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   return { portalUrl, sandboxUrl: sandboxLocal, stop };
 }
 
+/**
+ * Portal + sandbox in production mode, both on 127.0.0.1 only, the portal pointed at that
+ * sandbox: for the benchmark and the screenshots, beside a demo or a test run.
+ */
+export function startLoopbackStack(
+  portalPort: number,
+  sandboxPort: number,
+  env: Record<string, string>,
+): Promise<Stack> {
+  const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+  return startStack({
+    mode: "production",
+    portalPort,
+    sandboxPort,
+    sandboxHost: "127.0.0.1",
+    portalHost: "127.0.0.1",
+    sandboxPublicUrl: sandboxUrl,
+    quiet: true,
+    env: {
+      NODE_ENV: "production",
+      SANDBOX: "on",
+      SANDBOX_URL: sandboxUrl,
+      SANDBOX_ISSUER_BASE: sandboxUrl,
+      ...env,
+    },
+  });
+}
+
 const SOURCES = ["app", "lib", "auth.ts", "next.config.js", "package-lock.json", "postcss.config.mjs"];
 
 function newestMtime(p: string): number {
