@@ -114,6 +114,10 @@ test.describe("accessibility (axe): Signicat MitID", () => {
     await mitid.cancel();
     await expect(page.getByTestId("login-error")).toHaveAttribute("data-reason", "cancelled");
     await expectAccessible(page, "the cancelled page");
+
+    await page.goto(`${SANDBOX_URL}/signicat/auth/open/connect/authorize?client_id=nobody`);
+    await expect(page.getByRole("heading", { name: "Cannot log on" })).toBeVisible();
+    await expectAccessible(page, "Signicat sandbox: error page");
   });
 });
 
@@ -179,6 +183,26 @@ test.describe("accessibility (axe): IDToken", () => {
     await expect(page.getByTestId("idtoken-subject")).toHaveText(ANNA);
     await expect(page.getByTestId("idtoken-name")).toHaveText("Anna Kowalska");
     await expect(page.getByTestId("idtoken-trust-level")).toHaveText("low");
+  });
+
+  test("three wrong PINs: the phone's refusal and the portal's", async ({ page, browser }) => {
+    const login = new IdTokenLoginPage(page);
+    await login.goto();
+    await login.start(ANNA);
+    await expect(login.otp()).toHaveText(/^\d{6}$/);
+    const app = await phone(browser);
+    await app.goto(`${IDTOKEN_OPERATOR}/app/${ANNA}`);
+    await expect(app.getByTestId("phone-otp")).toHaveText((await login.otp().textContent()) ?? "");
+    for (const left of ["2 attempts left", "1 attempt left"]) {
+      await new IdTokenPhone(app).approve("00000");
+      await expect(app.getByRole("alert")).toContainText(left);
+    }
+    await new IdTokenPhone(app).approve("00000");
+    await expect(app.getByRole("heading", { name: "Too many attempts" })).toBeVisible();
+    await expectAccessible(app, "IDToken phone app: too many attempts");
+    await app.context().close();
+    await login.expectEnded("idtoken_too_many_attempts", "Too many failed attempts");
+    await expectAccessible(page, "IDToken: too many attempts");
   });
 
   test("the approved phone page and the IDToken account page", async ({ page, browser }) => {
@@ -290,6 +314,21 @@ test.describe("accessibility (axe): Idura", () => {
     await sandbox.idura.denyCiba((await binding.textContent()) ?? "");
     await expect(page.getByRole("heading", { name: "The caller declined" })).toBeVisible();
     await expectAccessible(page, "CIBA: declined");
+  });
+});
+
+test.describe("accessibility (axe): the Digidentity QR page's other endings", () => {
+  test("declined in the app, refused for a revoked authorisation", async ({ page, request }) => {
+    const sandbox = new Sandbox(request, SANDBOX_URL);
+    await page.goto("/login/qr");
+    const qr = page.getByRole("img", { name: "QR code to scan with the Digidentity app" });
+    await sandbox.digidentity.declineQr(await decodeQr(qr));
+    await expect(page.getByRole("heading", { name: "The login was declined in the app" })).toBeVisible();
+    await expectAccessible(page, "the QR page, declined");
+    await page.getByRole("button", { name: "Get a new QR code" }).click();
+    await sandbox.digidentity.approveQr(await decodeQr(qr), "revoked");
+    await expect(page.getByTestId("qr-refused")).toBeVisible();
+    await expectAccessible(page, "the QR page, refused");
   });
 });
 
