@@ -1,9 +1,9 @@
 import { decodeQr, Sandbox } from "../kit";
 import { expectAccessible } from "./support/axe";
-import { IDTOKEN_OPERATOR, IDURA_ISSUER, SANDBOX_URL } from "./support/env";
+import { IDTOKEN_OPERATOR, IDURA_ISSUER, SANDBOX_URL, SIGNICAT_LAB_CLIENT, TEST_PORTS } from "./support/env";
 import { expect, test, type Browser } from "./support/fixtures";
 import { KeyboardUser } from "./support/keyboard";
-import { MITID, MitidScreens, PortalMitidChoices } from "./support/mitid";
+import { MITID, MitidScreens, PortalMitidChoices, signicatControl } from "./support/mitid";
 import {
   AccountPage,
   BankIdApp,
@@ -76,6 +76,33 @@ test.describe("accessibility (axe): Signicat MitID", () => {
     await page.getByRole("button", { name: "Step up to High" }).click();
     await expect(page.getByTestId("step-up-notice")).toBeVisible();
     await expectAccessible(page, "MitID: step-up");
+  });
+
+  test("PSD2 mode's 'log on failed' page, on the lab client so no other login is affected", async ({
+    page,
+    request,
+  }) => {
+    await signicatControl(request, "/psd2", { client_id: SIGNICAT_LAB_CLIENT.id, psd2: true });
+    try {
+      const query = new URLSearchParams({
+        client_id: SIGNICAT_LAB_CLIENT.id,
+        redirect_uri: `http://localhost:${TEST_PORTS.signicatLabPortal}/api/auth/callback/signicat`,
+        response_type: "code",
+        scope: "openid profile",
+        state: "accessibility",
+        nonce: "accessibility",
+        code_challenge: "A".repeat(43),
+        code_challenge_method: "S256",
+      });
+      await page.goto(`${SANDBOX_URL}/signicat/auth/open/connect/authorize?${query}`);
+      const mitid = new MitidScreens(page);
+      await mitid.userId(MITID.peter.userId);
+      await mitid.approveWithPin("000000");
+      await expect(page.getByRole("heading", { name: "Log on failed" })).toBeVisible();
+      await expectAccessible(page, "MitID: PSD2 log on failed");
+    } finally {
+      await signicatControl(request, "/psd2", { client_id: SIGNICAT_LAB_CLIENT.id, psd2: false });
+    }
   });
 
   test("CPR entry, its errors, and the account page with a matched CPR", async ({ page }) => {
