@@ -5,10 +5,10 @@
  * absolute times are printed for reading, not for passing.
  */
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { bin, buildIsFresh, root, run, startLoopbackStack, type Stack } from "../scripts/stack";
+import { bin, root, run, startStack, type Stack } from "../scripts/stack";
 import { launchBrowser, measureApprovalToSignedIn, measureClickToQr, percentile } from "./browser";
 import { firstLoadJs, frameworkJs } from "./js-size";
 import { measurePollThroughput } from "./poll";
@@ -24,6 +24,21 @@ const only = process.env.BENCH_ONLY?.split(",");
 const wanted = (part: string) => !only || only.includes(part);
 
 export type Figure = { name: string; value: number; unit: string; target: string; pass: boolean | null };
+
+const SOURCES = ["app", "lib", "auth.ts", "next.config.js", "package-lock.json", "postcss.config.mjs"];
+
+function newestMtime(p: string): number {
+  const s = statSync(p);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(0, ...readdirSync(p).map((name) => newestMtime(path.join(p, name))));
+}
+
+function buildIsFresh(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const built = statSync(buildId).mtimeMs;
+  return SOURCES.every((s) => !existsSync(path.join(root, s)) || newestMtime(path.join(root, s)) < built);
+}
 
 function sandboxMemory(): Promise<{ bytesPerLogin: number; count: number }> {
   return new Promise((resolve, reject) => {
@@ -96,16 +111,29 @@ async function main() {
   const sandboxUrl = `http://127.0.0.1:${SANDBOX_PORT}`;
   let stack: Stack | undefined;
   try {
-    stack = await startLoopbackStack(PORTAL_PORT, SANDBOX_PORT, {
-      AUTH_SECRET: "benchmark-only-secret-0123456789abcdef",
-      DIGIDENTITY_POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
-      LOG_LEVEL: "warn",
-      // One load generator on one address drives hundreds of logins: the limits would measure
-      // themselves (fast 429s) instead of the poll path.
-      RATE_LIMIT_START_PER_BROWSER: "1000000",
-      RATE_LIMIT_START_PER_ADDRESS: "1000000",
-      RATE_LIMIT_POLL_PER_BROWSER: "1000000",
-      RATE_LIMIT_POLL_PER_ADDRESS: "1000000",
+    stack = await startStack({
+      mode: "production",
+      portalPort: PORTAL_PORT,
+      sandboxPort: SANDBOX_PORT,
+      sandboxHost: "127.0.0.1",
+      portalHost: "127.0.0.1",
+      sandboxPublicUrl: sandboxUrl,
+      quiet: true,
+      env: {
+        NODE_ENV: "production",
+        SANDBOX: "on",
+        SANDBOX_URL: sandboxUrl,
+        SANDBOX_ISSUER_BASE: sandboxUrl,
+        AUTH_SECRET: "benchmark-only-secret-0123456789abcdef",
+        DIGIDENTITY_POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
+        LOG_LEVEL: "warn",
+        // One load generator on one address drives hundreds of logins: the limits would measure
+        // themselves (fast 429s) instead of the poll path.
+        RATE_LIMIT_START_PER_BROWSER: "1000000",
+        RATE_LIMIT_START_PER_ADDRESS: "1000000",
+        RATE_LIMIT_POLL_PER_BROWSER: "1000000",
+        RATE_LIMIT_POLL_PER_ADDRESS: "1000000",
+      },
     });
     // Node's fetch may try ::1 for localhost first; the portal listens on 127.0.0.1 only.
     const portalLoopback = `http://127.0.0.1:${PORTAL_PORT}`;

@@ -207,15 +207,7 @@ function homeSection(settings: IdTokenSettings): Html {
       <li>
         <code>POST ${issuer}/control/tokens/:tokenId/expire</code> — expire that token's pending sessions
       </li>
-      <li>
-        <code>POST ${issuer}/control/tokens/:tokenId/{approve|reject}</code> with JSON
-        <code>{"otp"?: "…", "scopes"?: […]}</code> — answer that token's request showing this code (or its
-        latest) as the phone would
-      </li>
-      <li>
-        <code>POST ${issuer}/control/reset</code> — drop every session, or with JSON
-        <code>{"token_id": "…"}</code> only that token's
-      </li>
+      <li><code>POST ${issuer}/control/reset</code> — drop every session</li>
     </ul>
   </section>`;
 }

@@ -514,10 +514,6 @@ function homeSection(settings: IduraSettings): Html {
         <code>POST ${issuer}/control/ciba/{approve|deny|expire|slow-down}</code> with JSON
         <code>{"binding_message": "…"}</code>
       </li>
-      <li>
-        <code>POST ${issuer}/control/headless/{scan|approve|cancel|expire}</code> with JSON
-        <code>{"qr_data": "bankid.…", "persona": "astrid"}</code>
-      </li>
       <li><code>POST ${issuer}/control/reset</code></li>
     </ul>
   </section>`;
