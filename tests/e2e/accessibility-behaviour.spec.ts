@@ -20,7 +20,7 @@ test.describe("status changes and countdowns are announced politely", () => {
     // The visible countdown ticks every second as a timer (not read out); the live region
     // announces the time left in 30-second steps.
     await expect(page.getByTestId("qr-countdown")).toHaveAttribute("role", "timer");
-    await expect(status).toHaveText("Waiting for you to scan the QR code. This code expires in 2:00.");
+    await expect(status).toHaveText(/^Waiting for you to scan the QR code\. This code expires in 2:00\.?$/);
     const qr = page.getByRole("img", { name: "QR code to scan with the Digidentity app" });
     await new Sandbox(request, SANDBOX_URL).digidentity.expireQr(await decodeQr(qr));
     await expect(status).toHaveText("The QR code has expired");
