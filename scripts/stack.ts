@@ -3,6 +3,7 @@
  * health URLs, and stops both together. Used by `npm run demo`, `npm run dev` and the benchmark.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { networkInterfaces } from "node:os";
 import path from "node:path";
 
@@ -124,6 +125,50 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     throw e;
   }
   return { portalUrl, sandboxUrl: sandboxLocal, stop };
+}
+
+/**
+ * Portal + sandbox in production mode, both on 127.0.0.1 only, the portal pointed at that
+ * sandbox: for the benchmark and the screenshots, beside a demo or a test run.
+ */
+export function startLoopbackStack(
+  portalPort: number,
+  sandboxPort: number,
+  env: Record<string, string>,
+): Promise<Stack> {
+  const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+  return startStack({
+    mode: "production",
+    portalPort,
+    sandboxPort,
+    sandboxHost: "127.0.0.1",
+    portalHost: "127.0.0.1",
+    sandboxPublicUrl: sandboxUrl,
+    quiet: true,
+    env: {
+      NODE_ENV: "production",
+      SANDBOX: "on",
+      SANDBOX_URL: sandboxUrl,
+      SANDBOX_ISSUER_BASE: sandboxUrl,
+      ...env,
+    },
+  });
+}
+
+const SOURCES = ["app", "lib", "auth.ts", "next.config.js", "package-lock.json", "postcss.config.mjs"];
+
+function newestMtime(p: string): number {
+  const s = statSync(p);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(0, ...readdirSync(p).map((name) => newestMtime(path.join(p, name))));
+}
+
+/** Whether `.next` holds a build newer than every portal source (so `next build` can be skipped). */
+export function buildIsFresh(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const built = statSync(buildId).mtimeMs;
+  return SOURCES.every((s) => !existsSync(path.join(root, s)) || newestMtime(path.join(root, s)) < built);
 }
 
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {

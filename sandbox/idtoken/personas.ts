@@ -44,6 +44,32 @@ export const IDTOKEN_PERSONAS: readonly IdTokenPersona[] = [
       trust_level: "substantial",
     },
   },
+  {
+    tokenId: "IDT-ANNA-KOWALSKA",
+    label: "Anna Kowalska",
+    claims: {
+      givenName: "Anna",
+      familyName: "Kowalska",
+      dateOfBirth: "1985-11-02",
+      nationality: "PL",
+      age_over_18: true,
+      document: { type: "id_card", number: "PLK4418372", issuingCountry: "PL", expiresOn: "2030-11-02" },
+      trust_level: "low",
+    },
+  },
+  {
+    tokenId: "IDT-SOFIA-ROSSI",
+    label: "Sofia Rossi",
+    claims: {
+      givenName: "Sofia",
+      familyName: "Rossi",
+      dateOfBirth: "1979-05-21",
+      nationality: "IT",
+      age_over_18: true,
+      document: { type: "passport", number: "YA7731952", issuingCountry: "IT", expiresOn: "2032-05-21" },
+      trust_level: "substantial",
+    },
+  },
 ];
 
 export function findIdTokenPersona(tokenId: string): IdTokenPersona | undefined {

@@ -227,7 +227,23 @@ function homeSection(settings: IdTokenSettings, misbehaviour: MisbehaviourBook):
   </section>`;
 }
 
-const resetSchema = z.strictObject({ service_id: z.string().min(1).max(200).optional() });
+/** Without a service or token id, every session goes. */
+const controlResetSchema = z.strictObject({
+  service_id: z.string().min(1).max(200).optional(),
+  token_id: tokenIdSchema.optional(),
+});
+
+/**
+ * The phone's answer given by a test: to the request showing this one-time code (as a person
+ * compares the codes), or to the token's latest; optionally granting only some scopes.
+ */
+const controlAnswerSchema = z.strictObject({
+  otp: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  scopes: z.array(scopeNameSchema).min(1).max(20).optional(),
+});
 
 const phoneFormSchema = z.object({
   decision: z.enum(["approve", "reject"]),
@@ -406,11 +422,38 @@ export async function createIdToken(config: SandboxConfig, now: Clock): Promise<
     return c.json({ ok: true, status: "expired", expired });
   });
 
-  // Optionally one service's sessions only, so one test suite does not end another's logins.
+  // The phone's answer without a phone: approve (with the PIN) or reject the token's latest request.
+  for (const decision of ["approve", "reject"] as const) {
+    routes.post(`/control/tokens/:tokenId/${decision}`, async (c) => {
+      const parsed = controlAnswerSchema.safeParse(await jsonBody(c));
+      if (!parsed.success)
+        return sandboxError(c, 400, "invalid_request", 'expected JSON {"otp"?: "123456", "scopes"?: […]}');
+      const tokenId = c.req.param("tokenId");
+      const { otp } = parsed.data;
+      const session = otp
+        ? [...state.pendingSessions()].find((s) => s.tokenId === tokenId && secretsEqual(s.autoPassword, otp))
+        : state.latestPending(tokenId);
+      if (!session) return sandboxError(c, 404, "not_found", "no pending session for this token");
+      const result = await verify(state, {
+        sessionId: session.sessionId,
+        tokenId,
+        autoPassword: session.autoPassword,
+        decision,
+        grantedScopes: parsed.data.scopes,
+        pin: IDTOKEN_SANDBOX_PIN,
+      });
+      if (!result.ok) return sandboxError(c, result.status, result.error, result.message);
+      return c.json({ ok: true, status: result.status });
+    });
+  }
+
   routes.post("/control/reset", async (c) => {
-    const parsed = resetSchema.safeParse(await jsonBody(c));
-    if (!parsed.success) return sandboxError(c, 400, "invalid_request", 'expected {} or {"service_id": "…"}');
-    state.reset(parsed.data.service_id);
+    const parsed = controlResetSchema.safeParse(await jsonBody(c));
+    if (!parsed.success) {
+      return sandboxError(c, 400, "invalid_request", 'expected JSON {"service_id"?: "…", "token_id"?: "…"}');
+    }
+    // Optionally one service's or one token's sessions only, so one test suite does not end another's logins.
+    state.reset({ serviceId: parsed.data.service_id, tokenId: parsed.data.token_id });
     return c.json({ ok: true, status: "reset" });
   });
   routes.route("/", misbehaviourRoutes(state.misbehaviour));

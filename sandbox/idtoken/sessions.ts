@@ -133,16 +133,22 @@ export class IdTokenState {
     return { hash, random };
   }
 
-  /** Drops every session, or only one service's. */
-  reset(serviceId?: string): void {
+  /**
+   * Drops every session, or only those of one service and/or one token id, so one test suite
+   * does not end the logins another runs beside it.
+   */
+  reset(only: { serviceId?: string; tokenId?: string } = {}): void {
+    const scoped = only.serviceId !== undefined || only.tokenId !== undefined;
     for (const key of this.sessions.keys()) {
       const session = this.sessions.get(key);
-      if (!session || (serviceId !== undefined && session.serviceId !== serviceId)) continue;
+      if (!session) continue;
+      if (only.serviceId !== undefined && session.serviceId !== only.serviceId) continue;
+      if (only.tokenId !== undefined && session.tokenId !== only.tokenId) continue;
       session.socket?.close(1000, "reset");
       this.sessions.delete(key);
     }
     // A dropped session's timer finds nothing to expire; the timers of the others must stay.
-    if (serviceId !== undefined) return;
+    if (scoped) return;
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
   }

@@ -65,6 +65,11 @@ const loginFormSchema = z.object({
 });
 
 const bindingMessageSchema = z.strictObject({ binding_message: z.string().min(1).max(200) });
+/** A headless BankID request, named by what its QR code decodes to (any of its codes, however old). */
+const headlessControlSchema = z.strictObject({
+  qr_data: z.string().min(1).max(300),
+  persona: z.string().max(100).optional(),
+});
 
 /** RFC 6749 §4.1.2 plus the RFC 9207 `iss`, as the client's misbehaviour mode may bend them. */
 function redirectToClient(
@@ -469,6 +474,35 @@ export async function createIdura(config: SandboxConfig, now: Clock): Promise<Sa
       return c.json({ ok: true, status: action });
     });
   for (const action of ["approve", "deny", "expire", "slow-down"] as const) cibaControl(action);
+  // The BankID app without a phone: the test names the request by the QR code it read off the page.
+  const headlessControl = (action: "scan" | "approve" | "cancel" | "expire") =>
+    routes.post(`/control/headless/${action}`, async (c) => {
+      const parsed = headlessControlSchema.safeParse(await jsonBody(c));
+      if (!parsed.success)
+        return sandboxError(
+          c,
+          400,
+          "invalid_request",
+          'expected JSON {"qr_data": "bankid.…", "persona"?: "…"}',
+        );
+      const token = /^bankid\.([0-9a-f-]{36})\./.exec(parsed.data.qr_data.trim())?.[1];
+      const id = token ? state.qrTokens.get(token) : undefined;
+      const request = id ? state.headless.get(id) : undefined;
+      if (!request || request.expiresAt <= state.now() || !["pending", "scanned"].includes(request.status))
+        return sandboxError(c, 404, "not_found", "no pending BankID request for that QR code");
+      if (action === "approve") {
+        const persona = findIduraPersona(parsed.data.persona ?? "astrid");
+        if (persona?.eid !== "se-bankid")
+          return sandboxError(c, 400, "invalid_request", "persona must be a Swedish BankID persona");
+        request.status = "approved";
+        request.persona = persona;
+      }
+      if (action === "scan") request.status = "scanned";
+      if (action === "cancel") request.status = "cancelled";
+      if (action === "expire") request.expiresAt = state.now();
+      return c.json({ ok: true, status: action });
+    });
+  for (const action of ["scan", "approve", "cancel", "expire"] as const) headlessControl(action);
   routes.post("/control/reset", (c) => {
     state.reset();
     return c.json({ ok: true, status: "reset" });

@@ -27,7 +27,7 @@ label{cursor:pointer}
 button{font:inherit;font-weight:600;min-height:2.75rem;padding:.55rem 1.4rem;border-radius:8px;border:1px solid #0b5cad;cursor:pointer}
 button.primary{background:#0b5cad;color:#fff}
 button.secondary{background:#fff;color:#0b5cad}
-button:focus-visible,input:focus-visible{outline:3px solid #f0a500;outline-offset:2px}
+a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible{outline:3px solid #b45309;outline-offset:2px}
 .alert{border-left:4px solid #c62828;background:#fdecea;color:#7f1d1d;padding:.6rem .8rem;border-radius:6px;margin:0 0 1rem}
 .ok{border-left:4px solid #2e7d32;background:#e8f5e9;padding:.6rem .8rem;border-radius:6px}
 table{border-collapse:collapse;width:100%;font-size:.9rem}

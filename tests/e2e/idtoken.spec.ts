@@ -32,11 +32,14 @@ test.describe.configure({ mode: "serial" });
 
 test.describe("IDToken login", () => {
   test.beforeEach(async ({ request }) => {
-    // Only this service's sessions: the IDToken misbehaviour spec may be logging in beside it.
-    const reset = await request.post(`${IDTOKEN_OPERATOR}/control/reset`, {
-      data: { service_id: "rmi-portal-demo" },
-    });
-    expect(reset.ok()).toBeTruthy();
+    // Only this file's token ids at this portal's service: other files' IDToken logins
+    // (IDT-ANNA-KOWALSKA, the misbehaviour spec's lab service) run alongside.
+    for (const tokenId of [MARIE, "IDT-LUKAS-JANSEN"]) {
+      const reset = await request.post(`${IDTOKEN_OPERATOR}/control/reset`, {
+        data: { service_id: "rmi-portal-demo", token_id: tokenId },
+      });
+      expect(reset.ok()).toBeTruthy();
+    }
   });
 
   test("same code on both screens, approve on the phone: the account shows the granted claims", async ({

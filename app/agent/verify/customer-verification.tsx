@@ -9,6 +9,8 @@ import { ErrorReference } from "@/app/error-reference";
 import { calendarDate } from "@/lib/i18n/formats";
 import { loginErrorProvider, type LoginErrorReason } from "@/lib/login-errors";
 
+import { WaitingIndicator } from "@/app/ui/waiting";
+
 import { startCustomerVerification } from "./actions";
 
 class ApiError extends Error {
@@ -84,7 +86,12 @@ export function CustomerVerification() {
   );
 
   return (
-    <div className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+    // Each step replaces the last; the new one is read out politely.
+    <div
+      className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+      aria-live="polite"
+      data-testid="ciba-live"
+    >
       {view.kind === "form" ? (
         <form onSubmit={onSubmit} className="space-y-4">
           <div>
@@ -120,7 +127,8 @@ export function CustomerVerification() {
           <p className="font-mono text-4xl font-bold tracking-widest" data-testid="ciba-binding-message">
             {view.bindingMessage}
           </p>
-          <p className="text-sm text-slate-600" role="status" data-testid="ciba-waiting">
+          <p className="text-sm text-slate-600" data-testid="ciba-waiting">
+            <WaitingIndicator />
             {t("waiting")}
             {data?.status === "pending" ? (
               <>

@@ -10,6 +10,8 @@ import type { HeadlessStartResponse, HeadlessStatusResponse } from "@/app/api/id
 import { ErrorReference } from "@/app/error-reference";
 import { loginErrorProvider, type LoginErrorReason } from "@/lib/login-errors";
 
+import { WaitingIndicator } from "@/app/ui/waiting";
+
 import { completeBankIdLogin } from "./actions";
 
 class ApiError extends Error {
@@ -114,7 +116,13 @@ export function BankIdLogin() {
   const shown = ended ? endedText(ended) : null;
 
   return (
-    <div className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+    // What replaces what (QR, "Confirm in the app", the outcome) is read out politely; the QR
+    // code itself changes only attributes, so its animation is not announced.
+    <div
+      className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+      aria-live="polite"
+      data-testid="bankid-live"
+    >
       {ended && shown ? (
         <div className="py-6 text-center" data-testid="bankid-ended">
           <h2 className="text-xl font-semibold">{shown.title}</h2>
@@ -131,8 +139,11 @@ export function BankIdLogin() {
       ) : approved ? (
         <p className="py-16 text-center text-lg font-medium">{t("identified")}</p>
       ) : scanned ? (
-        <div className="py-12 text-center" role="status" data-testid="bankid-confirm">
-          <h2 className="text-xl font-semibold">{t("confirmHeading")}</h2>
+        <div className="py-12 text-center" data-testid="bankid-confirm">
+          <h2 className="text-xl font-semibold">
+            <WaitingIndicator />
+            {t("confirmHeading")}
+          </h2>
           <p className="mt-2 text-slate-600">{t("confirmBody")}</p>
         </div>
       ) : qrData ? (

@@ -8,6 +8,8 @@ import type { IdTokenStartResponse } from "@/app/api/idtoken/schema";
 import { ErrorReference } from "@/app/error-reference";
 import { loginErrorProvider, type LoginErrorReason } from "@/lib/login-errors";
 
+import { announcedSeconds, WaitingIndicator } from "@/app/ui/waiting";
+
 import { completeIdTokenLogin } from "./actions";
 
 type Ended = { reason: LoginErrorReason; ref?: string };
@@ -144,14 +146,28 @@ export function IdTokenLogin({ rememberedTokenId }: { rememberedTokenId?: string
 
   return (
     <div className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-      <div aria-live="polite" role="status" data-testid="idtoken-status" className="sr-only">
-        {view
-          ? errors(`${view.reason}.title`, { provider })
-          : approved
-            ? common("loggingIn")
-            : login
-              ? t("compare")
-              : ""}
+      <div
+        aria-live="polite"
+        aria-atomic="true"
+        role="status"
+        data-testid="idtoken-status"
+        className="sr-only"
+      >
+        {view ? (
+          errors(`${view.reason}.title`, { provider })
+        ) : approved ? (
+          common("loggingIn")
+        ) : login ? (
+          <>
+            {t("compare")}{" "}
+            {t.rich("expiresIn", {
+              seconds: announcedSeconds(secondsLeft ?? 0, 15),
+              time: (chunks) => chunks,
+            })}
+          </>
+        ) : (
+          ""
+        )}
       </div>
       {view ? (
         <div className="py-6 text-center" data-testid="idtoken-ended" data-reason={view.reason}>
@@ -185,7 +201,8 @@ export function IdTokenLogin({ rememberedTokenId }: { rememberedTokenId?: string
           <p className="max-w-md text-slate-700">
             {t.rich("instructions", { strong: (chunks) => <strong>{chunks}</strong> })}
           </p>
-          <p className="text-sm text-slate-600" data-testid="idtoken-countdown">
+          <p className="text-sm text-slate-600" role="timer" data-testid="idtoken-countdown">
+            <WaitingIndicator />
             {t.rich("expiresIn", {
               seconds: secondsLeft ?? 0,
               time: (chunks) => <span className="font-mono font-semibold tabular-nums">{chunks}</span>,

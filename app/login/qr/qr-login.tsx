@@ -9,6 +9,8 @@ import useSWR from "swr";
 import type { QrStartResponse, QrStatusResponse } from "@/app/api/digidentity-qr/schema";
 import { loginErrorProvider, type LoginErrorReason } from "@/lib/login-errors";
 
+import { announcedSeconds, WaitingIndicator } from "@/app/ui/waiting";
+
 import { completeQrLogin } from "./actions";
 
 /** The typed error every route handler answers with, thrown by the fetchers. */
@@ -134,14 +136,23 @@ export function QrLogin() {
 
   return (
     <div className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-      <div aria-live="polite" role="status" data-testid="qr-status" className="sr-only">
-        {view
-          ? describe(view).title
-          : completing
-            ? common("loggingIn")
-            : login
-              ? t("waiting")
-              : t("gettingCode")}
+      <div aria-live="polite" aria-atomic="true" role="status" data-testid="qr-status" className="sr-only">
+        {view ? (
+          describe(view).title
+        ) : completing ? (
+          common("loggingIn")
+        ) : login ? (
+          <>
+            {t("waiting")}{" "}
+            {t.rich("expiresIn", {
+              minutes: Math.floor(announcedSeconds(secondsLeft ?? 0, 30) / 60),
+              seconds: String(announcedSeconds(secondsLeft ?? 0, 30) % 60).padStart(2, "0"),
+              time: (chunks) => chunks,
+            })}
+          </>
+        ) : (
+          t("gettingCode")
+        )}
       </div>
       {view ? (
         <EndedView view={view} onRetry={start} describe={describe} />
@@ -167,7 +178,8 @@ export function QrLogin() {
               data-testid="qr-code"
             />
           </div>
-          <p className="text-sm text-slate-600" data-testid="qr-countdown">
+          <p className="text-sm text-slate-600" role="timer" data-testid="qr-countdown">
+            <WaitingIndicator />
             {t.rich("expiresIn", {
               minutes: Math.floor((secondsLeft ?? 0) / 60),
               seconds: String((secondsLeft ?? 0) % 60).padStart(2, "0"),

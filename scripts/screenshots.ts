@@ -1,0 +1,159 @@
+/**
+ * `npm run screenshots`: starts portal + sandbox in production mode on loopback ports of their
+ * own, walks through the main pages in Debian's Chromium and saves PNGs into docs/screenshots/
+ * (the README shows them). Builds the portal first if `.next` is older than the sources
+ * (`--build` always builds). Languages come from the browser, as for a visitor: each context
+ * sends its `locale` as Accept-Language. Not part of `npm test`.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+
+import { chromium, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+
+import { decodeQr, Sandbox } from "../tests/kit";
+import { CHROMIUM_LAUNCH_OPTIONS } from "../tests/e2e/support/chromium";
+import { bin, buildIsFresh, root, run, startLoopbackStack } from "./stack";
+
+const PORTAL_PORT = Number(process.env.SCREENSHOTS_PORTAL_PORT ?? 3600);
+const SANDBOX_PORT = Number(process.env.SCREENSHOTS_SANDBOX_PORT ?? 4600);
+const OUT = path.join(root, "docs", "screenshots");
+
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+async function newContext(browser: Browser, baseURL: string, locale = "en-GB", phone = false) {
+  return browser.newContext({
+    baseURL,
+    locale,
+    viewport: phone ? PHONE : DESKTOP,
+    isMobile: phone,
+    deviceScaleFactor: phone ? 2 : 1,
+    // Still pictures: the waiting pulse stands still, as for anyone who asks for less motion.
+    reducedMotion: "reduce",
+  });
+}
+
+async function shoot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+  const file = path.join(OUT, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? true, animations: "disabled" });
+  console.log(`  ${path.relative(root, file)}`);
+}
+
+async function webLogin(page: Page, personaLabel: string) {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Log in with Digidentity" }).click();
+  await expect(page.getByRole("heading", { name: "Log in to Digidentity" })).toBeVisible();
+  await page.getByLabel(personaLabel).check();
+  await page.getByLabel("PIN", { exact: true }).fill("12345");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+async function main() {
+  if (process.argv.includes("--build") || !buildIsFresh()) {
+    console.log("Building the portal (next build)…");
+    await run(bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  }
+  mkdirSync(OUT, { recursive: true });
+
+  const sandboxUrl = `http://127.0.0.1:${SANDBOX_PORT}`;
+  console.log(`Starting portal :${PORTAL_PORT} and sandbox :${SANDBOX_PORT} (production, loopback)…`);
+  const stack = await startLoopbackStack(PORTAL_PORT, SANDBOX_PORT, {
+    AUTH_SECRET: "screenshots-only-secret-0123456789abcdef",
+    LOG_LEVEL: "warn",
+  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+  const contexts: BrowserContext[] = [];
+  const context = async (locale?: string, phone?: boolean) => {
+    const created = await newContext(browser, stack.portalUrl, locale, phone);
+    contexts.push(created);
+    return created.newPage();
+  };
+  try {
+    const request = (await context()).request;
+    const sandbox = new Sandbox(request, sandboxUrl);
+    console.log("Saving screenshots:");
+
+    for (const [locale, suffix] of [
+      ["en-GB", ""],
+      ["nl-NL", "-nl"],
+      ["da-DK", "-da"],
+    ] as const) {
+      const page = await context(locale);
+      await page.goto("/login");
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await shoot(page, `login${suffix}`);
+    }
+
+    // The MitID choices on the login page, and MitID Business's choice of identity at the sandbox.
+    const mitid = await context();
+    await mitid.goto("/login");
+    const choices = mitid.getByRole("region", { name: "Log in with MitID (Denmark)" });
+    await choices.screenshot({ path: path.join(OUT, "mitid-choices.png"), animations: "disabled" });
+    console.log("  docs/screenshots/mitid-choices.png");
+    await mitid.getByTestId("login-mitid-business").click();
+    await mitid.getByLabel("User ID").fill("erik.hansen");
+    await mitid.getByRole("button", { name: "Continue" }).click();
+    await mitid.getByRole("button", { name: "MitID app" }).click();
+    await mitid.getByLabel("PIN").fill("123456");
+    await mitid.getByRole("button", { name: "Approve with PIN" }).click();
+    await expect(mitid.getByRole("radio")).toHaveCount(2);
+    await shoot(mitid, "mitid-business-choice");
+
+    // QR pending, the phone page it leads to, then the IOE's account page after approval.
+    const qrPage = await context();
+    await qrPage.goto("/login/qr");
+    const qr = qrPage.getByRole("img", { name: /QR code/ });
+    await expect(qr).toBeVisible();
+    await shoot(qrPage, "qr-pending");
+    const qrUri = await decodeQr(qr);
+    const phone = await context("en-GB", true);
+    await phone.goto(qrUri);
+    await expect(phone.getByRole("button", { name: "Approve" })).toBeVisible();
+    await shoot(phone, "phone");
+    await sandbox.digidentity.approveQr(qrUri, "ioe");
+    await expect(qrPage).toHaveURL(/\/account$/);
+    await expect(qrPage.getByTestId("uid-ioeuid")).toBeVisible();
+    await shoot(qrPage, "account-ioe");
+
+    const rsse = await context();
+    await webLogin(rsse, "Ruben Smit — RSSE with chain authorisation");
+    await expect(rsse.getByTestId("uid-rsseuid")).toBeVisible();
+    await shoot(rsse, "account-rsse");
+
+    const idtoken = await context();
+    await idtoken.goto("/login/idtoken");
+    await idtoken.getByLabel("Token ID", { exact: true }).fill("IDT-SOFIA-ROSSI");
+    await idtoken.getByRole("button", { name: "Send login request" }).click();
+    const otp = idtoken.getByTestId("idtoken-otp");
+    await expect(otp).toHaveText(/^\d{6}$/);
+    await shoot(idtoken, "idtoken-otp");
+    await sandbox.idtoken.reject("IDT-SOFIA-ROSSI", { otp: (await otp.textContent()) ?? "" });
+
+    const bankid = await context();
+    await bankid.goto("/login/bankid");
+    const bankidQr = bankid.getByRole("img", { name: "BankID QR code" });
+    await expect(bankidQr).toBeVisible();
+    await shoot(bankid, "bankid-qr");
+    await sandbox.idura.cancelBankId(await decodeQr(bankidQr));
+
+    const error = await context();
+    await error.goto("/auth/error?reason=authorisation_revoked&provider=digidentity&ref=3f9a1c07be42");
+    await expect(error.getByTestId("login-error")).toBeVisible();
+    await shoot(error, "error");
+
+    const home = await context();
+    await home.goto(`${sandboxUrl}/`);
+    await expect(home.getByRole("heading", { level: 1 })).toBeVisible();
+    await shoot(home, "sandbox-home");
+  } finally {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser.close();
+    await stack.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,379 @@
+import { decodeQr, Sandbox } from "../kit";
+import { expectAccessible } from "./support/axe";
+import { IDTOKEN_OPERATOR, IDURA_ISSUER, SANDBOX_URL, SIGNICAT_LAB_CLIENT, TEST_PORTS } from "./support/env";
+import { expect, test, type Browser } from "./support/fixtures";
+import { KeyboardUser } from "./support/keyboard";
+import { MITID, MitidScreens, PortalMitidChoices, signicatControl } from "./support/mitid";
+import {
+  AccountPage,
+  BankIdApp,
+  BankIdQrPage,
+  DigidentityForm,
+  IdTokenLoginPage,
+  IdTokenPhone,
+  IduraLoginForm,
+  LoginPage,
+} from "./support/pages";
+import { PERSONAS } from "./support/personas";
+
+/** The IDToken holder no other spec of this suite uses, so nothing resets its sessions mid-test. */
+const ANNA = "IDT-ANNA-KOWALSKA";
+
+async function phone(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+  return context.newPage();
+}
+
+/**
+ * Every page of the MitID, IDToken and Idura logins, portal and sandbox, in every state a person
+ * meets, with zero serious or critical violations (WCAG 2.1 A/AA).
+ */
+test.describe("accessibility (axe): Signicat MitID", () => {
+  test("the MitID screens: user ID, its error, authenticator, app, wrong PIN, code display", async ({
+    page,
+  }) => {
+    const choices = new PortalMitidChoices(page);
+    await page.goto("/login?problem=cpr");
+    await expect(page.getByTestId("login-problem")).toBeVisible();
+    await expectAccessible(page, "the login page with a CPR problem");
+    await choices.plain();
+    const mitid = new MitidScreens(page);
+    await expect(page.getByRole("heading", { name: "MitID log on" })).toBeVisible();
+    await expectAccessible(page, "MitID: user ID");
+    await mitid.userId("nobody.here");
+    await expect(page.getByRole("alert")).toHaveText("We do not know this user ID. Check it and try again.");
+    await expectAccessible(page, "MitID: unknown user ID");
+    await mitid.userId(MITID.peter.userId);
+    await expect(page.getByRole("heading", { name: "Choose how to approve" })).toBeVisible();
+    await expectAccessible(page, "MitID: choose an authenticator");
+    await page.getByRole("button", { name: "MitID app" }).click();
+    await expect(page.getByRole("heading", { name: "Approve in the MitID app" })).toBeVisible();
+    await expectAccessible(page, "MitID: app");
+    await page.getByLabel("PIN").fill("000000");
+    await page.getByRole("button", { name: "Approve with PIN" }).click();
+    await expect(page.getByRole("alert")).toHaveText("Wrong PIN. Try again.");
+    await expectAccessible(page, "MitID: app, wrong PIN");
+
+    await choices.plain();
+    await mitid.userId(MITID.peter.userId);
+    await page.getByRole("button", { name: "MitID code display" }).click();
+    await expect(page.getByRole("heading", { name: "Enter your MitID password" })).toBeVisible();
+    await expectAccessible(page, "MitID: password");
+    await page.getByLabel("Password").fill("wrong");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByRole("alert")).toHaveText("Wrong password. Try again.");
+    await expectAccessible(page, "MitID: wrong password");
+    await page.getByLabel("Password").fill(MITID.credentials.password);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByRole("heading", { name: "Enter the code from your code display" })).toBeVisible();
+    await expectAccessible(page, "MitID: one-time code");
+    await page.getByLabel("One-time code").fill(MITID.credentials.otp);
+    await page.getByRole("button", { name: "Continue" }).click();
+
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("mitid-name")).toHaveText(MITID.peter.name);
+    await expectAccessible(page, "the account page (MitID)");
+    await page.getByRole("button", { name: "Step up to High" }).click();
+    await expect(page.getByTestId("step-up-notice")).toBeVisible();
+    await expectAccessible(page, "MitID: step-up");
+  });
+
+  test("PSD2 mode's 'log on failed' page, on the lab client so no other login is affected", async ({
+    page,
+    request,
+  }) => {
+    await signicatControl(request, "/psd2", { client_id: SIGNICAT_LAB_CLIENT.id, psd2: true });
+    try {
+      const query = new URLSearchParams({
+        client_id: SIGNICAT_LAB_CLIENT.id,
+        redirect_uri: `http://localhost:${TEST_PORTS.signicatLabPortal}/api/auth/callback/signicat`,
+        response_type: "code",
+        scope: "openid profile",
+        state: "accessibility",
+        nonce: "accessibility",
+        code_challenge: "A".repeat(43),
+        code_challenge_method: "S256",
+      });
+      await page.goto(`${SANDBOX_URL}/signicat/auth/open/connect/authorize?${query}`);
+      const mitid = new MitidScreens(page);
+      await mitid.userId(MITID.peter.userId);
+      await mitid.approveWithPin("000000");
+      await expect(page.getByRole("heading", { name: "Log on failed" })).toBeVisible();
+      await expectAccessible(page, "MitID: PSD2 log on failed");
+    } finally {
+      await signicatControl(request, "/psd2", { client_id: SIGNICAT_LAB_CLIENT.id, psd2: false });
+    }
+  });
+
+  test("CPR entry, its errors, and the account page with a matched CPR", async ({ page }) => {
+    await new PortalMitidChoices(page).withCprMatch();
+    const mitid = new MitidScreens(page);
+    await mitid.logIn(MITID.peter.userId);
+    await mitid.expectCprPrompt();
+    await expectAccessible(page, "MitID: CPR prompt");
+    await mitid.typeCpr("010101-0101");
+    await expect(page.getByRole("alert")).toHaveText(
+      "The CPR number does not match your MitID. You have 2 attempts left.",
+    );
+    await expectAccessible(page, "MitID: CPR missed");
+    await mitid.typeCpr(MITID.peter.cpr);
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("cpr-masked")).toHaveText(MITID.peter.masked);
+    await expectAccessible(page, "the account page (MitID, CPR matched)");
+  });
+
+  test("business choices: MitID Business, act for a company, the business account page", async ({ page }) => {
+    await new PortalMitidChoices(page).business();
+    const mitid = new MitidScreens(page);
+    await mitid.logIn(MITID.erik.userId);
+    await expect(page.getByRole("heading", { name: "Choose your business identity" })).toBeVisible();
+    await expectAccessible(page, "MitID: choose a business identity");
+    await mitid.pick("Nordhavn Cykler I/S");
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("org-name")).toHaveText("Nordhavn Cykler I/S");
+    await expectAccessible(page, "the account page (MitID Business)");
+    await new AccountPage(page).signOut();
+
+    await new PortalMitidChoices(page).actForCompany();
+    await mitid.logIn(MITID.helle.userId);
+    await expect(page.getByRole("heading", { name: "Choose who you act for" })).toBeVisible();
+    await expectAccessible(page, "MitID: choose a company (Virk)");
+    await mitid.cancel();
+    await expect(page.getByTestId("login-error")).toHaveAttribute("data-reason", "cancelled");
+    await expectAccessible(page, "the cancelled page");
+
+    await page.goto(`${SANDBOX_URL}/signicat/auth/open/connect/authorize?client_id=nobody`);
+    await expect(page.getByRole("heading", { name: "Cannot log on" })).toBeVisible();
+    await expectAccessible(page, "Signicat sandbox: error page");
+  });
+});
+
+test.describe("accessibility (axe): IDToken", () => {
+  // The phone page shows Anna's latest request: her tests take turns, and only this file uses her.
+  test.describe.configure({ mode: "serial" });
+
+  test("the OTP page: form, unknown token, pending, refused; the phone app and its answers", async ({
+    page,
+    browser,
+    request,
+  }) => {
+    const login = new IdTokenLoginPage(page);
+    await login.goto();
+    await expectAccessible(page, "IDToken: token ID form");
+    await login.start("IDT-NOBODY");
+    await expect(page.getByTestId("idtoken-start-error")).toBeVisible();
+    await expectAccessible(page, "IDToken: unknown token ID");
+    await login.start(ANNA);
+    await expect(login.otp()).toHaveText(/^\d{6}$/);
+    await expectAccessible(page, "IDToken: the one-time code, pending");
+
+    const app = await phone(browser);
+    await app.goto(`${IDTOKEN_OPERATOR}/app/${ANNA}`);
+    await expect(app.getByTestId("phone-otp")).toHaveText((await login.otp().textContent()) ?? "");
+    await expectAccessible(app, "IDToken phone app: the request");
+    await new IdTokenPhone(app).approve("00000");
+    await expect(app.getByRole("alert")).toHaveText("Wrong PIN. 2 attempts left.");
+    await expectAccessible(app, "IDToken phone app: wrong PIN");
+    await new IdTokenPhone(app).reject();
+    await expect(app.getByRole("heading", { name: "Login rejected" })).toBeVisible();
+    await expectAccessible(app, "IDToken phone app: rejected");
+    await login.expectEnded("idtoken_rejected", "You rejected the login in the IDToken app");
+    await expectAccessible(page, "IDToken: refused");
+
+    await app.goto(`${IDTOKEN_OPERATOR}/app/${ANNA}`);
+    await expect(app.getByRole("heading", { name: "No login requests" })).toBeVisible();
+    await expectAccessible(app, "IDToken phone app: nothing waiting");
+    await app.context().close();
+
+    await page.getByRole("button", { name: "Start again" }).click();
+    await login.start(ANNA);
+    await expect(login.otp()).toHaveText(/^\d{6}$/);
+    expect((await request.post(`${IDTOKEN_OPERATOR}/control/tokens/${ANNA}/expire`)).ok()).toBe(true);
+    await login.expectEnded("idtoken_expired", "The one-time code has expired");
+    await expectAccessible(page, "IDToken: expired");
+  });
+
+  test("keyboard only: token ID, Enter; the PIN on the phone page, Enter", async ({ page, browser }) => {
+    const keys = new KeyboardUser(page);
+    await page.goto("/login");
+    await keys.activate(page.getByRole("link", { name: "Log in with IDToken" }));
+    await keys.fillAndSubmit(page.getByLabel("Token ID", { exact: true }), ANNA);
+    const otp = page.getByTestId("idtoken-otp");
+    await expect(otp).toHaveText(/^\d{6}$/);
+    const app = await phone(browser);
+    await app.goto(`${IDTOKEN_OPERATOR}/app/${ANNA}`);
+    await expect(app.getByTestId("phone-otp")).toHaveText((await otp.textContent()) ?? "");
+    await new KeyboardUser(app).fillAndSubmit(app.getByLabel("PIN", { exact: true }), "12345");
+    await expect(app.getByRole("heading", { name: "Login approved" })).toBeVisible();
+    await app.context().close();
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("idtoken-subject")).toHaveText(ANNA);
+    await expect(page.getByTestId("idtoken-name")).toHaveText("Anna Kowalska");
+    await expect(page.getByTestId("idtoken-trust-level")).toHaveText("low");
+  });
+
+  test("three wrong PINs: the phone's refusal and the portal's", async ({ page, browser }) => {
+    const login = new IdTokenLoginPage(page);
+    await login.goto();
+    await login.start(ANNA);
+    await expect(login.otp()).toHaveText(/^\d{6}$/);
+    const app = await phone(browser);
+    await app.goto(`${IDTOKEN_OPERATOR}/app/${ANNA}`);
+    await expect(app.getByTestId("phone-otp")).toHaveText((await login.otp().textContent()) ?? "");
+    for (const left of ["2 attempts left", "1 attempt left"]) {
+      await new IdTokenPhone(app).approve("00000");
+      await expect(app.getByRole("alert")).toContainText(left);
+    }
+    await new IdTokenPhone(app).approve("00000");
+    await expect(app.getByRole("heading", { name: "Too many attempts" })).toBeVisible();
+    await expectAccessible(app, "IDToken phone app: too many attempts");
+    await app.context().close();
+    await login.expectEnded("idtoken_too_many_attempts", "Too many failed attempts");
+    await expectAccessible(page, "IDToken: too many attempts");
+  });
+
+  test("the approved phone page and the IDToken account page", async ({ page, browser }) => {
+    const login = new IdTokenLoginPage(page);
+    await login.goto();
+    await login.start(ANNA);
+    await expect(login.otp()).toHaveText(/^\d{6}$/);
+    const app = await phone(browser);
+    await app.goto(`${IDTOKEN_OPERATOR}/app/${ANNA}`);
+    await new IdTokenPhone(app).approve();
+    await expect(app.getByRole("heading", { name: "Login approved" })).toBeVisible();
+    await expectAccessible(app, "IDToken phone app: approved");
+    await app.context().close();
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("idtoken-name")).toHaveText("Anna Kowalska");
+    await expectAccessible(page, "the account page (IDToken)");
+  });
+});
+
+test.describe("accessibility (axe): Idura", () => {
+  test("web login: the eID page, the account page (MitID Erhverv), a sandbox error page", async ({
+    page,
+  }) => {
+    await new LoginPage(page).goto();
+    await page.getByRole("button", { name: "Log in with MitID Erhverv via Idura" }).click();
+    await expect(page.getByRole("heading", { name: "Log in with MitID Erhverv" })).toBeVisible();
+    await expectAccessible(page, "Idura: the eID's login page");
+    await new IduraLoginForm(page).logIn("MitID Erhverv", "Jens Hansen (MitID Erhverv)");
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("eid-company")).toHaveText("Hansen Autoværksted ApS");
+    await expectAccessible(page, "the account page (Idura, MitID Erhverv)");
+
+    await page.goto(`${IDURA_ISSUER}/oauth2/authorize?client_id=nobody`);
+    await expect(page.getByRole("heading", { name: "Cannot log in" })).toBeVisible();
+    await expectAccessible(page, "Idura sandbox: error page");
+  });
+
+  test("headless BankID: QR pending, confirm in the app, cancelled; the BankID app", async ({
+    page,
+    browser,
+    request,
+  }) => {
+    const sandbox = new Sandbox(request, SANDBOX_URL);
+    const qr = new BankIdQrPage(page);
+    await qr.goto();
+    const code = await qr.scan();
+    await expectAccessible(page, "BankID: QR pending");
+    await sandbox.idura.scanBankId(code);
+    await expect(page.getByRole("heading", { name: "Confirm in the app" })).toBeVisible();
+    await expectAccessible(page, "BankID: confirm in the app");
+    await sandbox.idura.cancelBankId(code);
+    await expect(
+      page.getByRole("heading", { name: "The login was cancelled in the BankID app" }),
+    ).toBeVisible();
+    await expectAccessible(page, "BankID: cancelled");
+
+    await page.getByRole("button", { name: "Start again" }).click();
+    const fresh = await qr.scan();
+    const app = await phone(browser);
+    await app.goto(`${IDURA_ISSUER}/app/bankid`);
+    await expectAccessible(app, "BankID app: scan");
+    await new BankIdApp(app).scan("not a bankid code");
+    await expect(app.getByRole("alert")).toHaveText("This is not a BankID QR code that is waiting for you.");
+    await expectAccessible(app, "BankID app: not a BankID code");
+    await new BankIdApp(app).scan(await decodeQr(page.getByRole("img", { name: "BankID QR code" })));
+    await expect(app.getByRole("heading", { name: "Identify yourself" })).toBeVisible();
+    await expectAccessible(app, "BankID app: identify");
+    await new BankIdApp(app).identify("Astrid Lindqvist (BankID)");
+    await expect(app.getByRole("heading", { name: "Identified" })).toBeVisible();
+    await expectAccessible(app, "BankID app: identified");
+    await app.context().close();
+    expect(fresh).toMatch(/^bankid\./);
+
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("eid-name")).toHaveText("Astrid Lindqvist");
+    await expectAccessible(page, "the account page (Swedish BankID, QR)");
+  });
+
+  test("CIBA: the form, an unknown number, pending, approved, declined", async ({ page, request }) => {
+    const sandbox = new Sandbox(request, SANDBOX_URL);
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.startWebLogin();
+    await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
+    await page.goto("/agent/verify");
+    await expect(page.getByRole("heading", { name: "Verify a caller" })).toBeVisible();
+    await expectAccessible(page, "CIBA: the form");
+    const nationalId = page.getByLabel("Caller's national identity number");
+    const send = page.getByRole("button", { name: "Send request to the caller's phone" });
+    await nationalId.fill("190001019999");
+    await send.click();
+    await expect(page.getByTestId("ciba-error")).toBeVisible();
+    await expectAccessible(page, "CIBA: an unknown number");
+
+    await nationalId.fill("199004152381");
+    await send.click();
+    const binding = page.getByTestId("ciba-binding-message");
+    await expect(binding).toHaveText(/^RMI-\d{4}$/);
+    await expect(page.getByTestId("ciba-interval")).toBeVisible();
+    await expectAccessible(page, "CIBA: pending");
+    await sandbox.idura.approveCiba((await binding.textContent()) ?? "");
+    await expect(page.getByTestId("ciba-customer-name")).toHaveText("Astrid Lindqvist");
+    await expectAccessible(page, "CIBA: approved");
+
+    await page.getByRole("button", { name: "Verify another caller" }).click();
+    await nationalId.fill("199004152381");
+    await send.click();
+    await expect(binding).toHaveText(/^RMI-\d{4}$/);
+    await sandbox.idura.denyCiba((await binding.textContent()) ?? "");
+    await expect(page.getByRole("heading", { name: "The caller declined" })).toBeVisible();
+    await expectAccessible(page, "CIBA: declined");
+  });
+});
+
+test.describe("accessibility (axe): the Digidentity QR page's other endings", () => {
+  test("declined in the app, refused for a revoked authorisation", async ({ page, request }) => {
+    const sandbox = new Sandbox(request, SANDBOX_URL);
+    await page.goto("/login/qr");
+    const qr = page.getByRole("img", { name: "QR code to scan with the Digidentity app" });
+    await sandbox.digidentity.declineQr(await decodeQr(qr));
+    await expect(page.getByRole("heading", { name: "The login was declined in the app" })).toBeVisible();
+    await expectAccessible(page, "the QR page, declined");
+    await page.getByRole("button", { name: "Get a new QR code" }).click();
+    await sandbox.digidentity.approveQr(await decodeQr(qr), "revoked");
+    await expect(page.getByTestId("qr-refused")).toBeVisible();
+    await expectAccessible(page, "the QR page, refused");
+  });
+});
+
+test.describe("accessibility (axe): the portal's error pages", () => {
+  // One page template, but each reason has its own words and the provider's name in the title.
+  for (const query of [
+    "reason=id_token_invalid&provider=idura",
+    "reason=access_denied&provider=signicat",
+    "reason=provider_unreachable&provider=digidentity",
+    "reason=cpr_not_matched&ref=0123456789ab",
+    "reason=idtoken_too_many_attempts",
+    "reason=rate_limited",
+    "error=Configuration",
+  ]) {
+    test(`/auth/error?${query}`, async ({ page }) => {
+      await page.goto(`/auth/error?${query}`);
+      await expect(page.getByTestId("login-error")).toBeVisible();
+      await expectAccessible(page, `/auth/error?${query}`);
+    });
+  }
+});

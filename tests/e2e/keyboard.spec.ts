@@ -1,0 +1,109 @@
+import { decodeQr, Sandbox } from "../kit";
+import { IDURA_ISSUER, SANDBOX_URL } from "./support/env";
+import { expect, test, type Page } from "./support/fixtures";
+import { KeyboardUser } from "./support/keyboard";
+import { MITID } from "./support/mitid";
+import { AccountPage } from "./support/pages";
+import { PERSONAS } from "./support/personas";
+
+/**
+ * Every login finished with the keyboard alone — Tab, arrows, Enter, Space and typing, never a
+ * click — on the portal's pages and the sandbox's. (IDToken's, which needs its holder's phone
+ * page to itself, is in accessibility-providers.spec.ts.)
+ */
+
+async function digidentityWebLogin(page: Page, keys: KeyboardUser, personaLabel: string) {
+  await page.goto("/login");
+  await keys.activate(page.getByRole("button", { name: "Log in with Digidentity" }));
+  await expect(page.getByRole("heading", { name: "Log in to Digidentity" })).toBeVisible();
+  await keys.chooseRadio(page.getByRole("radio", { name: personaLabel }));
+  await keys.fillAndSubmit(page.getByLabel("PIN", { exact: true }), "12345");
+  await new AccountPage(page).expectLoaded();
+}
+
+test.describe("keyboard only", () => {
+  test("Digidentity on the website: persona by arrow keys, PIN, Enter", async ({ page }) => {
+    const keys = new KeyboardUser(page);
+    await digidentityWebLogin(page, keys, PERSONAS.rsse.label);
+    await new AccountPage(page).expectUids(PERSONAS.rsse.uids);
+    // And out again.
+    await keys.activate(page.getByRole("button", { name: "Sign out" }), "Space");
+    await expect(page).toHaveURL(/\/login$/);
+  });
+
+  test("Digidentity QR code, approved through the control endpoint", async ({ page, request }) => {
+    const keys = new KeyboardUser(page);
+    await page.goto("/login");
+    await keys.activate(page.getByRole("link", { name: "Log in with QR code" }));
+    const qr = page.getByRole("img", { name: "QR code to scan with the Digidentity app" });
+    await expect(qr).toBeVisible();
+    await new Sandbox(request, SANDBOX_URL).digidentity.approveQr(await decodeQr(qr), "ioe");
+    await new AccountPage(page).expectLoaded();
+    await new AccountPage(page).expectUids(PERSONAS.ioe.uids);
+  });
+
+  test("MitID through Signicat: user ID, MitID app, PIN", async ({ page }) => {
+    const keys = new KeyboardUser(page);
+    await page.goto("/login");
+    await keys.activate(page.getByRole("button", { name: "Log in with MitID", exact: true }));
+    await expect(page.getByRole("heading", { name: "MitID log on" })).toBeVisible();
+    await keys.fillAndSubmit(page.getByLabel("User ID"), MITID.peter.userId);
+    await keys.activate(page.getByRole("button", { name: "MitID app" }));
+    await keys.fillAndSubmit(page.getByLabel("PIN"), MITID.credentials.appPin);
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("mitid-name")).toHaveText(MITID.peter.name);
+    await expect(page.getByTestId("mitid-uuid")).toHaveText(MITID.peter.uuid);
+    await expect(page.getByTestId("mitid-loa")).toHaveText("Substantial");
+  });
+
+  test("Idura web login with MitID", async ({ page }) => {
+    const keys = new KeyboardUser(page);
+    await page.goto("/login");
+    await keys.activate(page.getByRole("button", { name: "Log in with MitID via Idura" }));
+    await expect(page.getByRole("heading", { name: "Log in with MitID (substantial)" })).toBeVisible();
+    await keys.chooseRadio(page.getByRole("radio", { name: "Karen Nielsen (MitID)" }));
+    await keys.activate(page.getByRole("button", { name: "Log in" }));
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("eid-name")).toHaveText("Karen Nielsen");
+    await expect(page.getByTestId("login-provider")).toHaveText("MitID");
+    await expect(page.getByTestId("eid-acr")).toHaveText("urn:grn:authn:dk:mitid:substantial");
+  });
+
+  test("headless Swedish BankID: the code typed into the sandbox's BankID app", async ({ page, browser }) => {
+    const keys = new KeyboardUser(page);
+    await page.goto("/login");
+    await keys.activate(page.getByRole("link", { name: "Swedish BankID QR code on this page" }));
+    const qr = page.getByRole("img", { name: "BankID QR code" });
+    await expect(qr).toBeVisible();
+
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const phone = await context.newPage();
+    await phone.goto(`${IDURA_ISSUER}/app/bankid`);
+    const phoneKeys = new KeyboardUser(phone);
+    // The code changes every second: read it just before typing it.
+    await phoneKeys.fillAndSubmit(phone.getByLabel("Scanned QR code"), await decodeQr(qr));
+    await expect(phone.getByRole("heading", { name: "Identify yourself" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Confirm in the app" })).toBeVisible();
+    await phoneKeys.chooseRadio(phone.getByRole("radio", { name: "Astrid Lindqvist (BankID)" }));
+    await phoneKeys.activate(phone.getByRole("button", { name: "Identify" }));
+    await expect(phone.getByRole("heading", { name: "Identified" })).toBeVisible();
+    await context.close();
+
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("eid-name")).toHaveText("Astrid Lindqvist");
+    await expect(page.getByTestId("login-provider")).toHaveText("Swedish BankID (QR code)");
+  });
+
+  test("CIBA: the agent logs in and verifies a caller", async ({ page, request }) => {
+    const keys = new KeyboardUser(page);
+    await digidentityWebLogin(page, keys, PERSONAS.ioe.label);
+    await keys.activate(page.getByRole("link", { name: "Call centre: verify a caller with BankID" }));
+    await expect(page.getByRole("heading", { name: "Verify a caller" })).toBeVisible();
+    await keys.fillAndSubmit(page.getByLabel("Caller's national identity number"), "199004152381");
+    const binding = page.getByTestId("ciba-binding-message");
+    await expect(binding).toHaveText(/^RMI-\d{4}$/);
+    await new Sandbox(request, SANDBOX_URL).idura.approveCiba((await binding.textContent()) ?? "");
+    await expect(page.getByRole("heading", { name: "Identity confirmed" })).toBeVisible();
+    await expect(page.getByTestId("ciba-customer-name")).toHaveText("Astrid Lindqvist");
+  });
+});
