@@ -216,6 +216,10 @@ function homeSection(settings: IdTokenSettings, misbehaviour: MisbehaviourBook):
     <p class="muted">${t("idtoken.home.pin")} <code>${IDTOKEN_SANDBOX_PIN}</code>.</p>
     <h3>${t("home.controlEndpoints")}</h3>
     <ul>
+      <li>
+        <code>POST ${issuer}/control/tokens/:tokenId/{approve|reject}</code> ${t("home.withJson")}
+        <code>{"otp"?: "123456", "scopes"?: […]}</code> — ${t("idtoken.home.answer")}
+      </li>
       <li><code>POST ${issuer}/control/tokens/:tokenId/expire</code> — ${t("idtoken.home.expire")}</li>
       <li>
         <code>POST ${issuer}/control/reset</code> —

@@ -559,6 +559,10 @@ function homeSection(settings: IduraSettings, misbehaviour: MisbehaviourBook): H
         <code>POST ${issuer}/control/ciba/{approve|deny|expire|slow-down}</code> ${t("home.withJson")}
         <code>{"binding_message": "…"}</code>
       </li>
+      <li>
+        <code>POST ${issuer}/control/headless/{scan|approve|cancel|expire}</code> ${t("home.withJson")}
+        <code>{"qr_data": "bankid.…", "persona"?: "…"}</code> — ${t("idura.home.headless")}
+      </li>
       <li><code>POST ${issuer}/control/reset</code> — ${t("idura.home.reset")}</li>
       <li><code>GET ${issuer}/control/issued</code> — ${t("idura.home.issued")}</li>
       <li><code>${issuer}/misissued</code> — ${t("home.misissued")}</li>
