@@ -8,6 +8,68 @@ const card = "rounded-xl border border-slate-200 bg-white p-6 shadow-sm";
 const primary = "mt-4 w-full rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700";
 const input = "mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 font-mono";
 
+type Translate = Awaited<ReturnType<typeof getTranslations<"MitidLogin">>>;
+
+/** One choice: `text` names its messages (`<text>Heading`, `…Body`, `…Button`, `…Label`). */
+type Choice = {
+  flow: "mitid" | "cpr" | "business" | "company";
+  text: "private" | "cpr" | "business" | "company";
+  id: string;
+  testId: string;
+  field?: { id: string; name: "cpr" | "cvr"; maxLength: number; placeholder?: boolean };
+};
+
+const CHOICES: readonly Choice[] = [
+  { flow: "mitid", text: "private", id: "mitid-private", testId: "login-mitid" },
+  {
+    flow: "cpr",
+    text: "cpr",
+    id: "mitid-cpr",
+    testId: "login-mitid-cpr",
+    field: { id: "mitid-cpr-number", name: "cpr", maxLength: 11, placeholder: true },
+  },
+  { flow: "business", text: "business", id: "mitid-business", testId: "login-mitid-business" },
+  {
+    flow: "company",
+    text: "company",
+    id: "mitid-company",
+    testId: "login-mitid-company",
+    field: { id: "mitid-company-cvr", name: "cvr", maxLength: 10 },
+  },
+];
+
+function MitidChoice({ choice, t }: { choice: Choice; t: Translate }) {
+  const { flow, text, id, testId, field } = choice;
+  return (
+    <form action={loginWithMitid} className={card} aria-labelledby={id}>
+      <input type="hidden" name="flow" value={flow} />
+      <h3 id={id} className="text-lg font-semibold">
+        {t(`${text}Heading`)}
+      </h3>
+      <p className="mt-2 text-sm text-slate-600">{t(`${text}Body`)}</p>
+      {field ? (
+        <>
+          <label htmlFor={field.id} className="mt-3 block text-sm font-medium">
+            {t(`${text as "cpr" | "company"}Label`)}
+          </label>
+          <input
+            id={field.id}
+            name={field.name}
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={field.maxLength}
+            placeholder={field.placeholder ? t("cprPlaceholder") : undefined}
+            className={input}
+          />
+        </>
+      ) : null}
+      <button type="submit" data-testid={testId} className={primary}>
+        {t(`${text}Button`)}
+      </button>
+    </form>
+  );
+}
+
 /** The four MitID choices Signicat offers this portal. Only known problems are ever shown. */
 export async function MitidLoginChoices({ problem }: { problem?: string }) {
   const t = await getTranslations("MitidLogin");
@@ -31,69 +93,9 @@ export async function MitidLoginChoices({ problem }: { problem?: string }) {
         </p>
       ) : null}
       <div className="grid gap-6 md:grid-cols-2">
-        <form action={loginWithMitid} className={card} aria-labelledby="mitid-private">
-          <input type="hidden" name="flow" value="mitid" />
-          <h3 id="mitid-private" className="text-lg font-semibold">
-            {t("privateHeading")}
-          </h3>
-          <p className="mt-2 text-sm text-slate-600">{t("privateBody")}</p>
-          <button type="submit" data-testid="login-mitid" className={primary}>
-            {t("privateButton")}
-          </button>
-        </form>
-        <form action={loginWithMitid} className={card} aria-labelledby="mitid-cpr">
-          <input type="hidden" name="flow" value="cpr" />
-          <h3 id="mitid-cpr" className="text-lg font-semibold">
-            {t("cprHeading")}
-          </h3>
-          <p className="mt-2 text-sm text-slate-600">{t("cprBody")}</p>
-          <label htmlFor="mitid-cpr-number" className="mt-3 block text-sm font-medium">
-            {t("cprLabel")}
-          </label>
-          <input
-            id="mitid-cpr-number"
-            name="cpr"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={11}
-            placeholder={t("cprPlaceholder")}
-            className={input}
-          />
-          <button type="submit" data-testid="login-mitid-cpr" className={primary}>
-            {t("cprButton")}
-          </button>
-        </form>
-        <form action={loginWithMitid} className={card} aria-labelledby="mitid-business">
-          <input type="hidden" name="flow" value="business" />
-          <h3 id="mitid-business" className="text-lg font-semibold">
-            {t("businessHeading")}
-          </h3>
-          <p className="mt-2 text-sm text-slate-600">{t("businessBody")}</p>
-          <button type="submit" data-testid="login-mitid-business" className={primary}>
-            {t("businessButton")}
-          </button>
-        </form>
-        <form action={loginWithMitid} className={card} aria-labelledby="mitid-company">
-          <input type="hidden" name="flow" value="company" />
-          <h3 id="mitid-company" className="text-lg font-semibold">
-            {t("companyHeading")}
-          </h3>
-          <p className="mt-2 text-sm text-slate-600">{t("companyBody")}</p>
-          <label htmlFor="mitid-company-cvr" className="mt-3 block text-sm font-medium">
-            {t("companyLabel")}
-          </label>
-          <input
-            id="mitid-company-cvr"
-            name="cvr"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={10}
-            className={input}
-          />
-          <button type="submit" data-testid="login-mitid-company" className={primary}>
-            {t("companyButton")}
-          </button>
-        </form>
+        {CHOICES.map((choice) => (
+          <MitidChoice key={choice.flow} choice={choice} t={t} />
+        ))}
       </div>
     </section>
   );

@@ -74,3 +74,24 @@ export function basicAuth(clientId: string, clientSecret: string): string {
   const enc = (s: string) => encodeURIComponent(s).replace(/%20/g, "+");
   return `Basic ${Buffer.from(`${enc(clientId)}:${enc(clientSecret)}`).toString("base64")}`;
 }
+
+/**
+ * A form POST to a provider's token-type endpoint (token, CIBA, headless) with client_secret_basic,
+ * and its JSON answer: the call every provider in this portal makes the same way.
+ */
+export async function postFormWithClientSecret(
+  client: { clientId: string; clientSecret: string },
+  url: string,
+  fields: Record<string, string>,
+): Promise<{ res: Response; body: unknown }> {
+  const res = await providerFetch(url, {
+    method: "POST",
+    headers: {
+      authorization: basicAuth(client.clientId, client.clientSecret),
+      "content-type": "application/x-www-form-urlencoded",
+      accept: "application/json",
+    },
+    body: new URLSearchParams(fields),
+  });
+  return { res, body: await readJson(res) };
+}

@@ -11,7 +11,7 @@ import { getConfig, type PortalConfig } from "../config";
 import { MissingUidAttributesError, sermiIdentityFromUserInfo } from "../identity";
 import type { LoginErrorReason } from "../login-errors";
 import { discover } from "../oidc/discovery";
-import { basicAuth, ProviderError, providerFetch, readJson } from "../oidc/http";
+import { postFormWithClientSecret, ProviderError, providerFetch, readJson } from "../oidc/http";
 import { IdTokenError, verifyProviderIdToken, verifyProviderJwt } from "../oidc/id-token";
 import { PollPace } from "../oidc/poll-pace";
 import { digidentityScope } from "./digidentity";
@@ -178,16 +178,10 @@ export async function pollPasswordlessLogin(
   state: Extract<QrLoginState, { phase: "pending" }>,
 ): Promise<PollOutcome> {
   const metadata = await discover(cfg.issuer);
-  const res = await providerFetch(metadata.token_endpoint, {
-    method: "POST",
-    headers: {
-      authorization: basicAuth(cfg.clientId, cfg.clientSecret),
-      "content-type": "application/x-www-form-urlencoded",
-      accept: "application/json",
-    },
-    body: new URLSearchParams({ grant_type: "authorization_code", code: state.code }),
+  const { res, body } = await postFormWithClientSecret(cfg, metadata.token_endpoint, {
+    grant_type: "authorization_code",
+    code: state.code,
   });
-  const body = await readJson(res);
 
   if (res.ok) {
     const tokens = tokenSuccessSchema.safeParse(body);

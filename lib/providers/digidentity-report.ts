@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { PortalConfig } from "../config";
 import { log } from "../log";
 import { discover } from "../oidc/discovery";
-import { basicAuth, ProviderError, providerFetch, readJson } from "../oidc/http";
+import { postFormWithClientSecret, ProviderError, providerFetch, readJson } from "../oidc/http";
 
 /**
  * Digidentity's identity verification report (seed 000, "Passwordless login with identity
@@ -31,16 +31,11 @@ const applicationTokenSchema = z.object({
 
 async function requestApplicationToken(cfg: Digidentity): Promise<string> {
   const metadata = await discover(cfg.issuer);
-  const res = await providerFetch(metadata.token_endpoint, {
-    method: "POST",
-    headers: {
-      authorization: basicAuth(cfg.clientId, cfg.clientSecret),
-      "content-type": "application/x-www-form-urlencoded",
-      accept: "application/json",
-    },
-    body: new URLSearchParams({ grant_type: "client_credentials", scope: cfg.reportScope }),
+  const { res, body } = await postFormWithClientSecret(cfg, metadata.token_endpoint, {
+    grant_type: "client_credentials",
+    scope: cfg.reportScope,
   });
-  const parsed = applicationTokenSchema.safeParse(await readJson(res));
+  const parsed = applicationTokenSchema.safeParse(body);
   if (!res.ok || !parsed.success) {
     throw new ProviderError("provider_error", `application token request answered ${res.status}`);
   }

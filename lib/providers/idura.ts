@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { PortalConfig } from "../config";
 import { nordicEidIdentityFromClaims, type NordicEidIdentity } from "../identity";
 import { discover } from "../oidc/discovery";
-import { basicAuth, ProviderError, providerFetch, readJson } from "../oidc/http";
+import { postFormWithClientSecret, ProviderError } from "../oidc/http";
 
 /** Public contract: it forms the redirect URI `${AUTH_URL}/api/auth/callback/idura`. */
 export const IDURA_ID = "idura";
@@ -68,19 +68,6 @@ const oauthErrorSchema = z.object({
 
 const tokenSchema = z.object({ id_token: z.string().min(1).max(16384), token_type: z.string() });
 
-async function postForm(cfg: Idura, url: string, fields: Record<string, string>) {
-  const res = await providerFetch(url, {
-    method: "POST",
-    headers: {
-      authorization: basicAuth(cfg.clientId, cfg.clientSecret),
-      "content-type": "application/x-www-form-urlencoded",
-      accept: "application/json",
-    },
-    body: new URLSearchParams(fields),
-  });
-  return { res, body: await readJson(res) };
-}
-
 export type BackchannelPoll =
   | { status: "pending"; qrData?: string; hintCode?: string }
   | { status: "slow_down" }
@@ -90,7 +77,7 @@ export type BackchannelPoll =
 /** One poll of the token endpoint for a CIBA or headless request. */
 async function pollToken(cfg: Idura, fields: Record<string, string>): Promise<BackchannelPoll> {
   const metadata = await discover(cfg.issuer);
-  const { res, body } = await postForm(cfg, metadata.token_endpoint, fields);
+  const { res, body } = await postFormWithClientSecret(cfg, metadata.token_endpoint, fields);
   if (res.ok) {
     const tokens = tokenSchema.safeParse(body);
     if (!tokens.success) throw new ProviderError("provider_error", "token answer is malformed");
@@ -136,7 +123,7 @@ export class UnknownCustomerError extends Error {
 export async function startCiba(cfg: Idura, nationalId: string, bindingMessage: string) {
   const metadata = (await discover(cfg.issuer)) as { backchannel_authentication_endpoint?: string };
   const endpoint = metadata.backchannel_authentication_endpoint ?? `${cfg.issuer}/ciba/bc-authorize`;
-  const { res, body } = await postForm(cfg, endpoint, {
+  const { res, body } = await postFormWithClientSecret(cfg, endpoint, {
     scope: "openid",
     login_hint: `sub:ssn:${nationalId}`,
     acr_values: cfg.cibaAcr,
@@ -169,7 +156,7 @@ const headlessStartSchema = z.object({
 /** Idura's headless flow for Swedish BankID: the portal renders the animated QR itself. */
 export async function startHeadless(cfg: Idura) {
   const issuer = cfg.issuer;
-  const { res, body } = await postForm(cfg, `${issuer}/headless/authorize`, {
+  const { res, body } = await postFormWithClientSecret(cfg, `${issuer}/headless/authorize`, {
     scope: "openid",
     acr_values: cfg.headlessAcr,
   });

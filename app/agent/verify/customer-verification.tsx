@@ -9,25 +9,10 @@ import { ErrorReference } from "@/app/error-reference";
 import { calendarDate } from "@/lib/i18n/formats";
 import { loginErrorProvider, type LoginErrorReason } from "@/lib/login-errors";
 
+import { ApiError, fetchJson } from "@/app/ui/fetch-json";
 import { WaitingIndicator } from "@/app/ui/waiting";
 
 import { startCustomerVerification } from "./actions";
-
-class ApiError extends Error {
-  constructor(
-    public readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function fetchStatus(url: string): Promise<CibaStatusResponse> {
-  const res = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } });
-  const body = (await res.json().catch(() => ({}))) as { message?: string };
-  if (!res.ok) throw new ApiError(res.status, body.message ?? res.statusText);
-  return body as CibaStatusResponse;
-}
 
 type View =
   | { kind: "form"; error?: string }
@@ -67,7 +52,7 @@ export function CustomerVerification() {
   // The page asks the portal every second; the portal asks Idura only at Idura's interval.
   const { data } = useSWR<CibaStatusResponse, ApiError>(
     view.kind === "waiting" ? ["/api/idura/ciba/status", view.attempt] : null,
-    ([url]: [string]) => fetchStatus(url),
+    ([url]: [string]) => fetchJson<CibaStatusResponse>(url),
     {
       refreshInterval: 1000,
       dedupingInterval: 0,

@@ -10,25 +10,10 @@ import type { HeadlessStartResponse, HeadlessStatusResponse } from "@/app/api/id
 import { ErrorReference } from "@/app/error-reference";
 import { loginErrorProvider, type LoginErrorReason } from "@/lib/login-errors";
 
+import { ApiError, fetchJson } from "@/app/ui/fetch-json";
 import { WaitingIndicator } from "@/app/ui/waiting";
 
 import { completeBankIdLogin } from "./actions";
-
-class ApiError extends Error {
-  constructor(
-    public readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(url, { ...init, cache: "no-store", headers: { accept: "application/json" } });
-  const body = (await res.json().catch(() => ({}))) as { message?: string };
-  if (!res.ok) throw new ApiError(res.status, body.message ?? res.statusText);
-  return body as T;
-}
 
 type Ended =
   | { kind: "cancelled" | "expired" | "lost" }

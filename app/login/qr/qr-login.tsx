@@ -9,27 +9,10 @@ import useSWR from "swr";
 import type { QrStartResponse, QrStatusResponse } from "@/app/api/digidentity-qr/schema";
 import { loginErrorProvider, type LoginErrorReason } from "@/lib/login-errors";
 
+import { ApiError, fetchJson } from "@/app/ui/fetch-json";
 import { announcedSeconds, WaitingIndicator } from "@/app/ui/waiting";
 
 import { completeQrLogin } from "./actions";
-
-/** The typed error every route handler answers with, thrown by the fetchers. */
-class ApiError extends Error {
-  constructor(
-    public readonly status: number,
-    public readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(url, { ...init, cache: "no-store", headers: { accept: "application/json" } });
-  const body = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
-  if (!res.ok) throw new ApiError(res.status, body.error ?? "unknown", body.message ?? res.statusText);
-  return body as T;
-}
 
 type Login = QrStartResponse & { attempt: number };
 
