@@ -2,18 +2,18 @@ import "server-only";
 
 import NextAuth, { type NextAuthConfig } from "next-auth";
 
-import { captureAuthDebug, captureAuthError, classifyLoginFailure, loginErrorUrl } from "@/lib/auth-failures";
+import { captureAuthDebug, captureAuthError, classifyLoginFailure, loginErrorUrl } from "@/lib/login-failure/classify";
 import { getConfig } from "@/lib/config";
 import type { Identity } from "@/lib/identity";
 import { log } from "@/lib/log";
 import { authCookies } from "@/lib/security/cookies";
 import { verifyProviderIdToken, type OidcClient } from "@/lib/oidc/id-token";
-import { DIGIDENTITY_ID, digidentityProvider } from "@/lib/providers/digidentity";
-import { digidentityQrProvider } from "@/lib/providers/digidentity-qr";
-import { SIGNICAT_ID, signicatProvider } from "@/lib/providers/signicat";
-import { idTokenProvider } from "@/lib/providers/idtoken";
-import { IDURA_ID, iduraProvider } from "@/lib/providers/idura";
-import { IDURA_BANKID_ID, iduraBankIdProvider } from "@/lib/providers/idura-bankid";
+import { DIGIDENTITY_ID, digidentityProvider } from "@/lib/providers/digidentity/web";
+import { digidentityQrProvider } from "@/lib/providers/digidentity/qr";
+import { SIGNICAT_ID, signicatProvider } from "@/lib/providers/signicat/provider";
+import { idTokenProvider } from "@/lib/providers/idtoken/provider";
+import { IDURA_ID, iduraProvider } from "@/lib/providers/idura/web";
+import { IDURA_BANKID_ID, iduraBankIdProvider } from "@/lib/providers/idura/bankid";
 
 /** How long a portal session lasts; an RMI session is a working day at most. */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;

@@ -4,8 +4,8 @@ import { CredentialsSignin } from "next-auth";
 import { unstable_rethrow } from "next/navigation";
 
 import { signIn } from "@/auth";
-import { classifyLoginFailure, logRefusedLogin } from "@/lib/auth-failures";
-import { isLoginErrorReason, type LoginErrorReason } from "@/lib/login-errors";
+import { classifyLoginFailure, logRefusedLogin } from "@/lib/login-failure/classify";
+import { isLoginErrorReason, type LoginErrorReason } from "@/lib/login-failure/reasons";
 
 export type CompleteSignInResult = { reason: LoginErrorReason; ref: string };
 

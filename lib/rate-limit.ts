@@ -12,7 +12,7 @@ import {
 } from "rate-limiter-flexible";
 
 import { getConfig } from "./config";
-import { apiErrorText, jsonError } from "./http";
+import { apiErrorText, jsonError } from "./route-handler";
 import { log } from "./log";
 
 export type LimitedAction = "start" | "poll";

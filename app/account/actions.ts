@@ -9,7 +9,7 @@ import { getConfig } from "@/lib/config";
 import type { MitidIdentity } from "@/lib/identity";
 
 import { cvrInput } from "../login/schema";
-import { startSignicatLogin } from "../login/start-signicat-login";
+import { startSignicatLogin } from "@/lib/providers/signicat/start-login";
 
 export async function logOut() {
   await signOut({ redirectTo: "/login" });

@@ -6,10 +6,10 @@ import { getTranslations } from "next-intl/server";
 import { auth } from "@/auth";
 
 import { logOut } from "./actions";
-import { MitidIdentityView } from "./mitid-identity";
-import { IdTokenIdentityView } from "./idtoken-identity";
-import { NordicEidIdentityView } from "./nordic-eid-identity";
-import { SermiIdentityView } from "./sermi-identity";
+import { MitidIdentityView } from "@/lib/providers/signicat/account-view";
+import { IdTokenIdentityView } from "@/lib/providers/idtoken/account-view";
+import { NordicEidIdentityView } from "@/lib/providers/idura/account-view";
+import { SermiIdentityView } from "@/lib/providers/digidentity/account-view";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Metadata"))("account") };

@@ -9,14 +9,14 @@ import {
   classifyLoginFailure,
   loginErrorUrl,
   specificErrorLocation,
-} from "@/lib/auth-failures";
-import { DIGIDENTITY_ID } from "@/lib/providers/digidentity";
+} from "@/lib/login-failure/classify";
+import { DIGIDENTITY_ID } from "@/lib/providers/digidentity/web";
 import { BROWSER_COOKIE, clientAddress, consumeRateLimit } from "@/lib/rate-limit";
 
 import { mitidLoginSchema } from "./schema";
-import { startSignicatLogin } from "./start-signicat-login";
-import { IDURA_ID, IDURA_LOGIN_EIDS, type IduraLoginEid } from "@/lib/providers/idura";
-import { SIGNICAT_ID } from "@/lib/providers/signicat";
+import { startSignicatLogin } from "@/lib/providers/signicat/start-login";
+import { IDURA_ID, IDURA_LOGIN_EIDS, type IduraLoginEid } from "@/lib/providers/idura/web";
+import { SIGNICAT_ID } from "@/lib/providers/signicat/provider";
 import { z } from "zod";
 
 /** Web logins count against the same start limits as the QR and app logins. */

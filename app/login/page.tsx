@@ -5,10 +5,10 @@ import { getTranslations } from "next-intl/server";
 
 import { auth } from "@/auth";
 
-import { IDURA_LOGIN_EIDS, type IduraLoginEid } from "@/lib/providers/idura";
+import { IDURA_LOGIN_EIDS, type IduraLoginEid } from "@/lib/providers/idura/web";
 
 import { loginWithDigidentity, loginWithIdura } from "./actions";
-import { MitidLoginChoices } from "./mitid-login";
+import { MitidLoginChoices } from "@/lib/providers/signicat/login-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Metadata"))("login") };

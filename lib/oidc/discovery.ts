@@ -2,7 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
-import { ProviderError, providerFetch, readJson } from "./http";
+import { ProviderError, providerFetch, readJson } from "@/lib/upstream/fetch";
 
 const metadataSchema = z.object({
   issuer: z.string(),

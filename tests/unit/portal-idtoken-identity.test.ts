@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { IdTokenClaimsError, idTokenIdentityFromPayload } from "../../lib/identity/idtoken";
+import { IdTokenClaimsError, idTokenIdentityFromPayload } from "../../lib/providers/idtoken/identity";
 
 describe("IDToken identity", () => {
   it("keeps only the claims that were granted", () => {

@@ -8,12 +8,12 @@ import {
   captureAuthErrors,
   classifyLoginFailure,
   specificErrorLocation,
-} from "../../lib/auth-failures";
+} from "../../lib/login-failure/classify";
 import { MissingUidAttributesError } from "../../lib/identity";
-import { loginErrorProvider, reasonFromOAuthError } from "../../lib/login-errors";
+import { loginErrorProvider, reasonFromOAuthError } from "../../lib/login-failure/reasons";
 import { DiscoveryIssuerError } from "../../lib/oidc/discovery";
 import en from "../../messages/en.json";
-import { ProviderError } from "../../lib/oidc/http";
+import { ProviderError } from "../../lib/upstream/fetch";
 import { IdTokenError } from "../../lib/oidc/id-token";
 
 /** The words the error page shows for a reason and a provider id from its URL. */

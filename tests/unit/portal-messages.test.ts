@@ -7,7 +7,7 @@ import { createTranslator, type IntlError } from "use-intl/core";
 
 import { LOCALES, negotiateLocale } from "../../lib/i18n/locales";
 import { MISSING_MESSAGE_MARKER, missingMessage, shouldThrow } from "../../lib/i18n/missing";
-import { LOGIN_ERROR_REASONS } from "../../lib/login-errors";
+import { LOGIN_ERROR_REASONS } from "../../lib/login-failure/reasons";
 
 type Tree = { [key: string]: string | Tree };
 

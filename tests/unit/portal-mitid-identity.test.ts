@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { maskCpr, MissingMitidClaimsError, mitidIdentityFromUserInfo } from "../../lib/identity";
-import { reasonFromOAuthError } from "../../lib/login-errors";
+import { reasonFromOAuthError } from "../../lib/login-failure/reasons";
 
 const base = {
   sub: "pairwise-subject",

@@ -5,10 +5,10 @@ import { getTranslations } from "next-intl/server";
 
 import { auth } from "@/auth";
 import { getConfig } from "@/lib/config";
-import { ProviderError } from "@/lib/oidc/http";
-import { fetchIdentityReport, type IdentityReport } from "@/lib/providers/digidentity-report";
+import { ProviderError } from "@/lib/upstream/fetch";
+import { fetchIdentityReport, type IdentityReport } from "@/lib/providers/digidentity/report";
 
-import { CalendarDate, Field, Section } from "../fields";
+import { CalendarDate, Field, Section } from "@/components/account/fields";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Metadata"))("report") };

@@ -7,9 +7,9 @@ import { z } from "zod";
 import { auth } from "@/auth";
 import { getConfig } from "@/lib/config";
 import { log } from "@/lib/log";
-import { ProviderError } from "@/lib/oidc/http";
-import { startCiba, UnknownCustomerError } from "@/lib/providers/idura";
-import { cibaCookie, nationalIdSchema, newBindingMessage } from "@/lib/providers/idura-ciba";
+import { ProviderError } from "@/lib/upstream/fetch";
+import { startCiba, UnknownCustomerError } from "@/lib/providers/idura/web";
+import { cibaCookie, nationalIdSchema, newBindingMessage } from "@/lib/providers/idura/ciba";
 
 export type StartVerificationResult =
   { ok: true; bindingMessage: string; expiresAt: number } | { ok: false; message: string };

@@ -1,4 +1,4 @@
-import { otherMethodsRefused } from "@/lib/http";
+import { otherMethodsRefused } from "@/lib/route-handler";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { tokenIdSchema } from "@/lib/providers/idtoken-input";
+import { tokenIdSchema } from "@/lib/providers/idtoken/input";
 
 export const startRequestSchema = z.strictObject({
   tokenId: tokenIdSchema,

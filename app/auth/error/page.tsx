@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { ErrorReference } from "@/app/error-reference";
-import { isLoginErrorReason, loginErrorProvider } from "@/lib/login-errors";
+import { isLoginErrorReason, loginErrorProvider } from "@/lib/login-failure/reasons";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Metadata"))("authError") };

@@ -8,7 +8,7 @@ import useSWR from "swr";
 
 import type { HeadlessStartResponse, HeadlessStatusResponse } from "@/app/api/idura/schema";
 import { ErrorReference } from "@/app/error-reference";
-import { loginErrorProvider, type LoginErrorReason } from "@/lib/login-errors";
+import { loginErrorProvider, type LoginErrorReason } from "@/lib/login-failure/reasons";
 
 import { ApiError, fetchJson } from "@/app/ui/fetch-json";
 import { WaitingIndicator } from "@/app/ui/waiting";

@@ -1,7 +1,7 @@
 "use server";
 
 import { completeCredentialsSignIn, type CompleteSignInResult } from "@/lib/credentials-sign-in";
-import { IDTOKEN_ID } from "@/lib/providers/idtoken";
+import { IDTOKEN_ID } from "@/lib/providers/idtoken/provider";
 
 /** Completes an IDToken login; the verified JWT is in this browser's httpOnly cookie. */
 export async function completeIdTokenLogin(): Promise<CompleteSignInResult> {

@@ -6,7 +6,7 @@ import { useEffect, useState, useTransition, type FormEvent } from "react";
 
 import type { IdTokenStartResponse } from "@/app/api/idtoken/schema";
 import { ErrorReference } from "@/app/error-reference";
-import { loginErrorProvider, type LoginErrorReason } from "@/lib/login-errors";
+import { loginErrorProvider, type LoginErrorReason } from "@/lib/login-failure/reasons";
 
 import { announcedSeconds, WaitingIndicator } from "@/app/ui/waiting";
 

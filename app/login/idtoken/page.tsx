@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
 import { auth } from "@/auth";
-import { tokenIdSchema } from "@/lib/providers/idtoken-input";
-import { REMEMBERED_TOKEN_COOKIE } from "@/lib/providers/idtoken";
+import { tokenIdSchema } from "@/lib/providers/idtoken/input";
+import { REMEMBERED_TOKEN_COOKIE } from "@/lib/providers/idtoken/provider";
 
 import { IdTokenLogin } from "./idtoken-login";
 

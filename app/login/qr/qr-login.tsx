@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import useSWR from "swr";
 
 import type { QrStartResponse, QrStatusResponse } from "@/app/api/digidentity-qr/schema";
-import { loginErrorProvider, type LoginErrorReason } from "@/lib/login-errors";
+import { loginErrorProvider, type LoginErrorReason } from "@/lib/login-failure/reasons";
 
 import { ApiError, fetchJson } from "@/app/ui/fetch-json";
 import { announcedSeconds, WaitingIndicator } from "@/app/ui/waiting";

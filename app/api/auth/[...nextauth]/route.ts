@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
 
 import { handlers } from "@/auth";
-import { withSpecificLoginErrors } from "@/lib/auth-failures";
-import { otherMethodsRefused } from "@/lib/http";
+import { withSpecificLoginErrors } from "@/lib/login-failure/classify";
+import { otherMethodsRefused } from "@/lib/route-handler";
 
 export const GET = (req: NextRequest) => withSpecificLoginErrors(req, () => handlers.GET(req));
 export const POST = (req: NextRequest) => withSpecificLoginErrors(req, () => handlers.POST(req));

@@ -1,16 +1,16 @@
 import { cookies } from "next/headers";
 
 import { getConfig } from "@/lib/config";
-import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/http";
+import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/route-handler";
 import { log } from "@/lib/log";
 import { limitLoginStart } from "@/lib/rate-limit";
-import { ProviderError } from "@/lib/oidc/http";
+import { ProviderError } from "@/lib/upstream/fetch";
 import {
   qrCookieName,
   qrCookieOptions,
   sealLoginState,
   startPasswordlessLogin,
-} from "@/lib/providers/digidentity-qr";
+} from "@/lib/providers/digidentity/qr";
 
 import { startRequestSchema, type QrStartResponse } from "../schema";
 

@@ -1,17 +1,17 @@
 import { cookies } from "next/headers";
 
 import { getConfig } from "@/lib/config";
-import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseSearchParams } from "@/lib/http";
+import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseSearchParams } from "@/lib/route-handler";
 import { log } from "@/lib/log";
 import { limitStatusPoll } from "@/lib/rate-limit";
-import { ProviderError } from "@/lib/oidc/http";
+import { ProviderError } from "@/lib/upstream/fetch";
 import {
   openLoginState,
   pollPasswordlessLoginAtPace,
   qrCookieName,
   qrCookieOptions,
   sealLoginState,
-} from "@/lib/providers/digidentity-qr";
+} from "@/lib/providers/digidentity/qr";
 
 import { statusRequestSchema, type QrStatusResponse } from "../schema";
 

@@ -1,9 +1,9 @@
 import { cookies } from "next/headers";
 
-import { logRefusedLogin } from "@/lib/auth-failures";
+import { logRefusedLogin } from "@/lib/login-failure/classify";
 import { getConfig } from "@/lib/config";
-import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/http";
-import { ProviderError } from "@/lib/oidc/http";
+import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/route-handler";
+import { ProviderError } from "@/lib/upstream/fetch";
 import {
   IDTOKEN_ID,
   IdTokenJwtError,
@@ -12,7 +12,7 @@ import {
   openIdTokenState,
   sealIdTokenState,
   verifyIdTokenJwt,
-} from "@/lib/providers/idtoken";
+} from "@/lib/providers/idtoken/provider";
 
 import { completeRequestSchema, type IdTokenCompleteResponse } from "../schema";
 

@@ -1,10 +1,10 @@
 import { cookies } from "next/headers";
 
 import { getConfig } from "@/lib/config";
-import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/http";
+import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/route-handler";
 import { limitLoginStart } from "@/lib/rate-limit";
 import { log } from "@/lib/log";
-import { ProviderError } from "@/lib/oidc/http";
+import { ProviderError } from "@/lib/upstream/fetch";
 import {
   idTokenCookieName,
   idTokenCookieOptions,
@@ -13,7 +13,7 @@ import {
   REMEMBERED_TOKEN_COOKIE,
   sealIdTokenState,
   UnknownTokenError,
-} from "@/lib/providers/idtoken";
+} from "@/lib/providers/idtoken/provider";
 
 import { startRequestSchema, type IdTokenStartResponse } from "../schema";
 

@@ -1,8 +1,8 @@
 import { auth } from "@/auth";
 import { getConfig } from "@/lib/config";
-import { apiErrorText, jsonError, otherMethodsRefused, parseSearchParams } from "@/lib/http";
-import { ProviderError } from "@/lib/oidc/http";
-import { fetchDocumentPhoto } from "@/lib/providers/digidentity-report";
+import { apiErrorText, jsonError, otherMethodsRefused, parseSearchParams } from "@/lib/route-handler";
+import { ProviderError } from "@/lib/upstream/fetch";
+import { fetchDocumentPhoto } from "@/lib/providers/digidentity/report";
 import { z } from "zod";
 
 export const dynamic = "force-dynamic";

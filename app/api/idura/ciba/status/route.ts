@@ -2,16 +2,16 @@ import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 
 import { auth } from "@/auth";
-import { logRefusedLogin } from "@/lib/auth-failures";
+import { logRefusedLogin } from "@/lib/login-failure/classify";
 import { getConfig } from "@/lib/config";
-import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseSearchParams } from "@/lib/http";
+import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseSearchParams } from "@/lib/route-handler";
 import { limitStatusPoll } from "@/lib/rate-limit";
 import { nordicEidIdentityFromClaims } from "@/lib/identity";
 import { log } from "@/lib/log";
-import { ProviderError } from "@/lib/oidc/http";
+import { ProviderError } from "@/lib/upstream/fetch";
 import { IdTokenError, verifyProviderIdToken } from "@/lib/oidc/id-token";
-import { IDURA_ID, pollCiba } from "@/lib/providers/idura";
-import { cibaCookie } from "@/lib/providers/idura-ciba";
+import { IDURA_ID, pollCiba } from "@/lib/providers/idura/web";
+import { cibaCookie } from "@/lib/providers/idura/ciba";
 
 import { emptyQuerySchema, type CibaStatusResponse } from "../../schema";
 

@@ -1,12 +1,12 @@
 import { cookies } from "next/headers";
 
 import { getConfig } from "@/lib/config";
-import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseSearchParams } from "@/lib/http";
+import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseSearchParams } from "@/lib/route-handler";
 import { limitStatusPoll } from "@/lib/rate-limit";
 import { log } from "@/lib/log";
-import { ProviderError } from "@/lib/oidc/http";
-import { pollHeadless } from "@/lib/providers/idura";
-import { headlessCookie } from "@/lib/providers/idura-bankid";
+import { ProviderError } from "@/lib/upstream/fetch";
+import { pollHeadless } from "@/lib/providers/idura/web";
+import { headlessCookie } from "@/lib/providers/idura/bankid";
 
 import { emptyQuerySchema, type HeadlessStatusResponse } from "../../schema";
 

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-import { loginWithMitid } from "./actions";
+import { loginWithMitid } from "@/app/login/actions";
 
 const PROBLEMS = { cpr: "problemCpr", cvr: "problemCvr", form: "problemForm" } as const;
 

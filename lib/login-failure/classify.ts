@@ -3,12 +3,12 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 
-import { log } from "./log";
-import { isNamedProvider, type LoginErrorReason, reasonFromOAuthError } from "./login-errors";
-import { DiscoveryIssuerError } from "./oidc/discovery";
-import { IdTokenError } from "./oidc/id-token";
-import { ProviderError } from "./oidc/http";
-import { MissingUidAttributesError } from "./identity";
+import { log } from "@/lib/log";
+import { isNamedProvider, type LoginErrorReason, reasonFromOAuthError } from "./reasons";
+import { DiscoveryIssuerError } from "@/lib/oidc/discovery";
+import { IdTokenError } from "@/lib/oidc/id-token";
+import { ProviderError } from "@/lib/upstream/fetch";
+import { MissingUidAttributesError } from "@/lib/identity";
 
 /** The chain of causes of an error: Auth.js wraps its errors as `cause.err` or `cause`. */
 function causes(error: unknown): unknown[] {

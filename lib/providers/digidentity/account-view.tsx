@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 
 import type { SermiIdentity } from "@/lib/identity";
 
-import { Field, LoginFields, Section } from "./fields";
+import { Field, LoginFields, Section } from "@/components/account/fields";
 
 const PROVIDER_LABEL = {
   digidentity: "providerWeb",

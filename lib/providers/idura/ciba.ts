@@ -3,7 +3,7 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 
-import { sealedCookie } from "../sealed-cookie";
+import { sealedCookie } from "@/lib/sealed-cookie";
 
 /**
  * The call-centre agent's CIBA request, kept in an encrypted httpOnly cookie: the auth_req_id

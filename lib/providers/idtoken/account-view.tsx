@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 
 import type { IdTokenIdentity } from "@/lib/identity";
 
-import { CalendarDate, Field, LoginFields, Section } from "./fields";
+import { CalendarDate, Field, LoginFields, Section } from "@/components/account/fields";
 
 /** What the IDToken holder chose to share on their phone; a claim not granted is not shown. */
 export async function IdTokenIdentityView({ identity }: { identity: IdTokenIdentity }) {

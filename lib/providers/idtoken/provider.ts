@@ -7,10 +7,10 @@ import { cookies } from "next/headers";
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from "jose";
 import { z } from "zod";
 
-import { getConfig, type PortalConfig } from "../config";
-import { IdTokenClaimsError, idTokenIdentityFromPayload, type IdTokenIdentity } from "../identity";
-import type { LoginErrorReason } from "../login-errors";
-import { ProviderError, providerFetch, readJson } from "../oidc/http";
+import { getConfig, type PortalConfig } from "@/lib/config";
+import { IdTokenClaimsError, idTokenIdentityFromPayload, type IdTokenIdentity } from "@/lib/identity";
+import type { LoginErrorReason } from "@/lib/login-failure/reasons";
+import { ProviderError, providerFetch, readJson } from "@/lib/upstream/fetch";
 
 /** Public contract: the provider id of IDToken logins. */
 export const IDTOKEN_ID = "idtoken";

@@ -2,8 +2,8 @@ import "server-only";
 
 import type { OIDCConfig } from "next-auth/providers";
 
-import type { PortalConfig } from "../config";
-import { sermiIdentityFromUserInfo, type SermiIdentity } from "../identity";
+import type { PortalConfig } from "@/lib/config";
+import { sermiIdentityFromUserInfo, type SermiIdentity } from "@/lib/identity";
 
 /** Public contract: it forms the redirect URI `${AUTH_URL}/api/auth/callback/digidentity`. */
 export const DIGIDENTITY_ID = "digidentity";

@@ -8,13 +8,13 @@ import {
   classifyLoginFailure,
   loginErrorUrl,
   specificErrorLocation,
-} from "@/lib/auth-failures";
+} from "@/lib/login-failure/classify";
 import { getConfig } from "@/lib/config";
 import {
   SIGNICAT_ID,
   signicatAuthorizationParams,
   type SignicatLoginRequest,
-} from "@/lib/providers/signicat";
+} from "@/lib/providers/signicat/provider";
 
 /**
  * Sends the browser to Signicat. The prefills (a CPR among them) are sealed into the encrypted

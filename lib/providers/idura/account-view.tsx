@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 
 import type { NordicEidIdentity } from "@/lib/identity";
 
-import { CalendarDate, Field, LoginFields, Section } from "./fields";
+import { CalendarDate, Field, LoginFields, Section } from "@/components/account/fields";
 
 /** A MitID or BankID identity, as Idura vouched for it; national identity numbers are never shown. */
 export async function NordicEidIdentityView({ identity }: { identity: NordicEidIdentity }) {

@@ -7,14 +7,14 @@ import { cookies } from "next/headers";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
-import { getConfig, type PortalConfig } from "../config";
-import { MissingUidAttributesError, sermiIdentityFromUserInfo } from "../identity";
-import type { LoginErrorReason } from "../login-errors";
-import { discover } from "../oidc/discovery";
-import { postFormWithClientSecret, ProviderError, providerFetch, readJson } from "../oidc/http";
-import { IdTokenError, verifyProviderIdToken, verifyProviderJwt } from "../oidc/id-token";
-import { PollPace } from "../oidc/poll-pace";
-import { digidentityScope } from "./digidentity";
+import { getConfig, type PortalConfig } from "@/lib/config";
+import { MissingUidAttributesError, sermiIdentityFromUserInfo } from "@/lib/identity";
+import type { LoginErrorReason } from "@/lib/login-failure/reasons";
+import { discover } from "@/lib/oidc/discovery";
+import { postFormWithClientSecret, ProviderError, providerFetch, readJson } from "@/lib/upstream/fetch";
+import { IdTokenError, verifyProviderIdToken, verifyProviderJwt } from "@/lib/oidc/id-token";
+import { PollPace } from "@/lib/oidc/poll-pace";
+import { digidentityScope } from "./web";
 
 /** Public contract, like `digidentity`: the QR login's provider id. */
 export const DIGIDENTITY_QR_ID = "digidentity-qr";

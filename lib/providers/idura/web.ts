@@ -3,10 +3,10 @@ import "server-only";
 import type { OIDCConfig } from "next-auth/providers";
 import { z } from "zod";
 
-import type { PortalConfig } from "../config";
-import { nordicEidIdentityFromClaims, type NordicEidIdentity } from "../identity";
-import { discover } from "../oidc/discovery";
-import { postFormWithClientSecret, ProviderError } from "../oidc/http";
+import type { PortalConfig } from "@/lib/config";
+import { nordicEidIdentityFromClaims, type NordicEidIdentity } from "@/lib/identity";
+import { discover } from "@/lib/oidc/discovery";
+import { postFormWithClientSecret, ProviderError } from "@/lib/upstream/fetch";
 
 /** Public contract: it forms the redirect URI `${AUTH_URL}/api/auth/callback/idura`. */
 export const IDURA_ID = "idura";

@@ -5,12 +5,12 @@ import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { z } from "zod";
 
-import { nordicEidIdentityFromClaims, NordicEidClaimsError } from "../identity";
-import type { LoginErrorReason } from "../login-errors";
-import { ProviderError } from "../oidc/http";
-import { IdTokenError, verifyProviderIdToken } from "../oidc/id-token";
-import { sealedCookie } from "../sealed-cookie";
-import type { Idura } from "./idura";
+import { nordicEidIdentityFromClaims, NordicEidClaimsError } from "@/lib/identity";
+import type { LoginErrorReason } from "@/lib/login-failure/reasons";
+import { ProviderError } from "@/lib/upstream/fetch";
+import { IdTokenError, verifyProviderIdToken } from "@/lib/oidc/id-token";
+import { sealedCookie } from "@/lib/sealed-cookie";
+import type { Idura } from "./web";
 
 /** Public contract: the provider id of the headless (animated QR) Swedish BankID login. */
 export const IDURA_BANKID_ID = "idura-bankid";

@@ -2,10 +2,10 @@ import "server-only";
 
 import { z } from "zod";
 
-import type { PortalConfig } from "../config";
-import { log } from "../log";
-import { discover } from "../oidc/discovery";
-import { postFormWithClientSecret, ProviderError, providerFetch, readJson } from "../oidc/http";
+import type { PortalConfig } from "@/lib/config";
+import { log } from "@/lib/log";
+import { discover } from "@/lib/oidc/discovery";
+import { postFormWithClientSecret, ProviderError, providerFetch, readJson } from "@/lib/upstream/fetch";
 
 /**
  * Digidentity's identity verification report (seed 000, "Passwordless login with identity

@@ -5,10 +5,10 @@ import type { OIDCConfig } from "next-auth/providers";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
-import type { PortalConfig } from "../config";
-import { mitidIdentityFromUserInfo, type MitidFlow } from "../identity";
-import { discover } from "../oidc/discovery";
-import { ProviderError, providerFetch, readJson } from "../oidc/http";
+import type { PortalConfig } from "@/lib/config";
+import { mitidIdentityFromUserInfo, type MitidFlow } from "@/lib/identity";
+import { discover } from "@/lib/oidc/discovery";
+import { ProviderError, providerFetch, readJson } from "@/lib/upstream/fetch";
 
 /** Public contract: it forms the redirect URI `${AUTH_URL}/api/auth/callback/signicat`. */
 export const SIGNICAT_ID = "signicat";
