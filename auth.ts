@@ -2,44 +2,41 @@ import "server-only";
 
 import NextAuth, { type NextAuthConfig } from "next-auth";
 
-import { captureAuthDebug, captureAuthError, classifyLoginFailure, loginErrorUrl } from "@/lib/login-failure/classify";
+import {
+  captureAuthDebug,
+  captureAuthError,
+  classifyLoginFailure,
+  loginErrorUrl,
+} from "@/lib/login-failure/classify";
 import { getConfig } from "@/lib/config";
 import type { Identity } from "@/lib/identity";
 import { log } from "@/lib/log";
 import { authCookies } from "@/lib/security/cookies";
 import { verifyProviderIdToken, type OidcClient } from "@/lib/oidc/id-token";
-import { DIGIDENTITY_ID, digidentityProvider } from "@/lib/providers/digidentity/web";
-import { digidentityQrProvider } from "@/lib/providers/digidentity/qr";
-import { SIGNICAT_ID, signicatProvider } from "@/lib/providers/signicat/provider";
-import { idTokenProvider } from "@/lib/providers/idtoken/provider";
-import { IDURA_ID, iduraProvider } from "@/lib/providers/idura/web";
-import { IDURA_BANKID_ID, iduraBankIdProvider } from "@/lib/providers/idura/bankid";
+import { enabledModules, moduleOfAuthProvider } from "@/lib/providers/registry";
 
 /** How long a portal session lasts; an RMI session is a working day at most. */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 function authConfig(): NextAuthConfig {
   const config = getConfig();
+  // Each enabled provider module with its settings (lib/providers/registry.ts).
+  const enabled = enabledModules().map((module) => ({
+    module,
+    settings: config.providers[module.key] as never,
+  }));
   // The OpenID providers whose ID tokens the signIn callback verifies, by provider id.
-  const oidcClients: Record<string, OidcClient> = {
-    [DIGIDENTITY_ID]: config.digidentity,
-    [SIGNICAT_ID]: config.signicat,
-    [IDURA_ID]: config.idura,
-  };
+  const oidcClients: Record<string, OidcClient> = Object.assign(
+    {},
+    ...enabled.map(({ module, settings }) => module.oidcClients(settings)),
+  );
   return {
     secret: config.authSecret,
     trustHost: true,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-    cookies: authCookies(config.authUrl.startsWith("https://")),
+    cookies: authCookies(config.secureCookies),
     pages: { signIn: "/login", error: "/auth/error" },
-    providers: [
-      digidentityProvider(config.digidentity),
-      digidentityQrProvider(config.digidentity),
-      signicatProvider(config.signicat),
-      idTokenProvider(config.idtoken),
-      iduraProvider(config.idura),
-      iduraBankIdProvider(config.idura),
-    ],
+    providers: enabled.flatMap(({ module, settings }) => module.authProviders(settings)),
     logger: {
       // Auth.js's own messages can carry provider answers; keep only the error for the
       // request's error page (lib/auth-failures.ts) and log names, never contents.
@@ -60,13 +57,8 @@ function authConfig(): NextAuthConfig {
           }
         }
         if (!user.identity) {
-          // Only Digidentity logins can lack UID attributes; for the others it is a malformed answer.
-          const reason =
-            account?.provider === SIGNICAT_ID
-              ? "mitid_claims_missing"
-              : account?.provider === IDURA_ID || account?.provider === IDURA_BANKID_ID
-                ? "provider_error"
-                : "no_uid_attributes";
+          // What a login without a usable identity means depends on the provider.
+          const reason = moduleOfAuthProvider(account?.provider)?.missingIdentityReason ?? "provider_error";
           return loginErrorUrl(reason, { provider: account?.provider });
         }
         return true;

@@ -19,7 +19,7 @@ export async function setLocale(formData: FormData) {
   (await cookies()).set(LOCALE_COOKIE, input.data.locale, {
     path: "/",
     sameSite: "lax",
-    secure: getConfig().authUrl.startsWith("https://"),
+    secure: getConfig().secureCookies,
     maxAge: LOCALE_COOKIE_MAX_AGE_SECONDS,
   });
 }

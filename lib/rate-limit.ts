@@ -117,7 +117,7 @@ export async function limitLoginStart(req: Request): Promise<Response | null> {
   jar.set(BROWSER_COOKIE, browser, {
     httpOnly: true,
     sameSite: "lax",
-    secure: getConfig().authUrl.startsWith("https://"),
+    secure: getConfig().secureCookies,
     path: "/",
     maxAge: 365 * 24 * 3600,
   });

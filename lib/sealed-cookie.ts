@@ -14,7 +14,7 @@ export function sealedCookie<S extends z.ZodType<{ expiresAt: number }>>(
   salt: string,
   schema: S,
 ) {
-  const secure = () => getConfig().authUrl.startsWith("https://");
+  const secure = () => getConfig().secureCookies;
   return {
     /** `__Host-` pins the cookie to this origin over https; plain http (local demo) cannot use it. */
     name: () => (secure() ? `__Host-${name}` : name),

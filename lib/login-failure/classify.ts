@@ -4,7 +4,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 
 import { log } from "@/lib/log";
-import { isNamedProvider, type LoginErrorReason, reasonFromOAuthError } from "./reasons";
+import { isNamedProvider, reasonFromOAuthError } from "./provider-names";
+import type { LoginErrorReason } from "./reasons";
 import { DiscoveryIssuerError } from "@/lib/oidc/discovery";
 import { IdTokenError } from "@/lib/oidc/id-token";
 import { ProviderError } from "@/lib/upstream/fetch";

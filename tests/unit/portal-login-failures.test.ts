@@ -10,7 +10,7 @@ import {
   specificErrorLocation,
 } from "../../lib/login-failure/classify";
 import { MissingUidAttributesError } from "../../lib/identity";
-import { loginErrorProvider, reasonFromOAuthError } from "../../lib/login-failure/reasons";
+import { loginErrorProvider, reasonFromOAuthError } from "../../lib/login-failure/provider-names";
 import { DiscoveryIssuerError } from "../../lib/oidc/discovery";
 import en from "../../messages/en.json";
 import { ProviderError } from "../../lib/upstream/fetch";

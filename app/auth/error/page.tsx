@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { ErrorReference } from "@/app/error-reference";
-import { isLoginErrorReason, loginErrorProvider } from "@/lib/login-failure/reasons";
+import { loginErrorProvider } from "@/lib/login-failure/provider-names";
+import { isLoginErrorReason } from "@/lib/login-failure/reasons";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Metadata"))("authError") };

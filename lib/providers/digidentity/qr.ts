@@ -7,7 +7,8 @@ import { cookies } from "next/headers";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
-import { getConfig, type PortalConfig } from "@/lib/config";
+import { getConfig } from "@/lib/config";
+import type { DigidentityConfig } from "./descriptor";
 import { MissingUidAttributesError, sermiIdentityFromUserInfo } from "@/lib/identity";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 import { discover } from "@/lib/oidc/discovery";
@@ -16,10 +17,11 @@ import { IdTokenError, verifyProviderIdToken, verifyProviderJwt } from "@/lib/oi
 import { PollPace } from "@/lib/oidc/poll-pace";
 import { digidentityScope } from "./web";
 
-/** Public contract, like `digidentity`: the QR login's provider id. */
-export const DIGIDENTITY_QR_ID = "digidentity-qr";
+import { DIGIDENTITY_QR_ID } from "./descriptor";
 
-type Digidentity = PortalConfig["digidentity"];
+export { DIGIDENTITY_QR_ID };
+
+type Digidentity = DigidentityConfig;
 
 // ---------------------------------------------------------------------------------------------
 // The per-browser login state. It lives only in an encrypted, httpOnly cookie: the code and the
@@ -48,14 +50,14 @@ export type QrLoginState = z.infer<typeof loginStateSchema>;
 
 /** `__Host-` pins the cookie to this origin over https; plain http (local demo) cannot use it. */
 export function qrCookieName(): string {
-  return getConfig().authUrl.startsWith("https://") ? "__Host-digidentity-qr" : "digidentity-qr";
+  return getConfig().secureCookies ? "__Host-digidentity-qr" : "digidentity-qr";
 }
 
 export function qrCookieOptions(maxAgeSeconds: number) {
   return {
     httpOnly: true,
     sameSite: "lax" as const,
-    secure: getConfig().authUrl.startsWith("https://"),
+    secure: getConfig().secureCookies,
     path: "/",
     maxAge: maxAgeSeconds,
   };

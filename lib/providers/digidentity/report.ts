@@ -2,7 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
-import type { PortalConfig } from "@/lib/config";
+import type { DigidentityConfig } from "./descriptor";
 import { log } from "@/lib/log";
 import { discover } from "@/lib/oidc/discovery";
 import { postFormWithClientSecret, ProviderError, providerFetch, readJson } from "@/lib/upstream/fetch";
@@ -14,7 +14,7 @@ import { postFormWithClientSecret, ProviderError, providerFetch, readJson } from
  * shape are unconfirmed; see the README for the choices and how to configure them.
  */
 
-type Digidentity = PortalConfig["digidentity"];
+type Digidentity = DigidentityConfig;
 
 /** Renew a little before the provider's expiry, and at least once a day as Digidentity asks. */
 const RENEW_BEFORE_MS = 5 * 60 * 1000;

@@ -2,13 +2,15 @@ import "server-only";
 
 import type { OIDCConfig } from "next-auth/providers";
 
-import type { PortalConfig } from "@/lib/config";
+import type { DigidentityConfig } from "./descriptor";
 import { sermiIdentityFromUserInfo, type SermiIdentity } from "@/lib/identity";
 
 /** Public contract: it forms the redirect URI `${AUTH_URL}/api/auth/callback/digidentity`. */
-export const DIGIDENTITY_ID = "digidentity";
+import { DIGIDENTITY_ID } from "./descriptor";
 
-type Digidentity = PortalConfig["digidentity"];
+export { DIGIDENTITY_ID };
+
+type Digidentity = DigidentityConfig;
 
 /** UID attributes need the product scope from onboarding plus `openid` and `sermi` (seed 001). */
 export function digidentityScope(cfg: Digidentity): string {

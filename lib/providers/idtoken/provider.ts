@@ -7,15 +7,17 @@ import { cookies } from "next/headers";
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from "jose";
 import { z } from "zod";
 
-import { getConfig, type PortalConfig } from "@/lib/config";
+import { getConfig } from "@/lib/config";
+import type { IdtokenConfig } from "./descriptor";
 import { IdTokenClaimsError, idTokenIdentityFromPayload, type IdTokenIdentity } from "@/lib/identity";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 import { ProviderError, providerFetch, readJson } from "@/lib/upstream/fetch";
 
-/** Public contract: the provider id of IDToken logins. */
-export const IDTOKEN_ID = "idtoken";
+import { IDTOKEN_ID } from "./descriptor";
 
-type IdToken = PortalConfig["idtoken"];
+export { IDTOKEN_ID };
+
+type IdToken = IdtokenConfig;
 
 // ---------------------------------------------------------------------------------------------
 // Per-browser login state, in an encrypted httpOnly cookie set when this portal's server
@@ -43,7 +45,7 @@ const loginStateSchema = z.discriminatedUnion("phase", [
 export type IdTokenLoginState = z.infer<typeof loginStateSchema>;
 
 function secureCookies(): boolean {
-  return getConfig().authUrl.startsWith("https://");
+  return getConfig().secureCookies;
 }
 
 /** `__Host-` pins the cookie to this origin over https; plain http (local demo) cannot use it. */

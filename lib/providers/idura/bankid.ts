@@ -12,8 +12,9 @@ import { IdTokenError, verifyProviderIdToken } from "@/lib/oidc/id-token";
 import { sealedCookie } from "@/lib/sealed-cookie";
 import type { Idura } from "./web";
 
-/** Public contract: the provider id of the headless (animated QR) Swedish BankID login. */
-export const IDURA_BANKID_ID = "idura-bankid";
+import { IDURA_BANKID_ID } from "./descriptor";
+
+export { IDURA_BANKID_ID };
 
 /**
  * The headless request id while pending, the ID token once approved: both only in this

@@ -3,15 +3,17 @@ import "server-only";
 import type { OIDCConfig } from "next-auth/providers";
 import { z } from "zod";
 
-import type { PortalConfig } from "@/lib/config";
+import type { IduraConfig } from "./descriptor";
 import { nordicEidIdentityFromClaims, type NordicEidIdentity } from "@/lib/identity";
 import { discover } from "@/lib/oidc/discovery";
 import { postFormWithClientSecret, ProviderError } from "@/lib/upstream/fetch";
 
 /** Public contract: it forms the redirect URI `${AUTH_URL}/api/auth/callback/idura`. */
-export const IDURA_ID = "idura";
+import { IDURA_ID } from "./descriptor";
 
-export type Idura = PortalConfig["idura"];
+export { IDURA_ID };
+
+export type Idura = IduraConfig;
 
 /**
  * The eIDs the login page offers, each with the `acr_values` Idura knows it by (providers.md).

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 
 import type { MitidIdentity } from "@/lib/identity";
 
-import { stepUpToHigh, switchCompany } from "@/app/account/actions";
+import { stepUpToHigh, switchCompany } from "./actions";
 import { Field, LoginFields, Section } from "@/components/account/fields";
 
 /** A MitID login: the person, the assurance levels, the CPR match and whom they represent. */

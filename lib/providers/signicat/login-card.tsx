@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-import { loginWithMitid } from "@/app/login/actions";
+import { loginWithMitid } from "./actions";
 
 const PROBLEMS = { cpr: "problemCpr", cvr: "problemCvr", form: "problemForm" } as const;
 

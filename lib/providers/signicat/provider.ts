@@ -5,15 +5,17 @@ import type { OIDCConfig } from "next-auth/providers";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
-import type { PortalConfig } from "@/lib/config";
+import type { SignicatConfig } from "./descriptor";
 import { mitidIdentityFromUserInfo, type MitidFlow } from "@/lib/identity";
 import { discover } from "@/lib/oidc/discovery";
 import { ProviderError, providerFetch, readJson } from "@/lib/upstream/fetch";
 
 /** Public contract: it forms the redirect URI `${AUTH_URL}/api/auth/callback/signicat`. */
-export const SIGNICAT_ID = "signicat";
+import { SIGNICAT_ID } from "./descriptor";
 
-type Signicat = PortalConfig["signicat"];
+export { SIGNICAT_ID };
+
+type Signicat = SignicatConfig;
 
 const BASE_SCOPES = "openid profile idp-id mitid-extra";
 

@@ -9,7 +9,7 @@ import {
   loginErrorUrl,
   specificErrorLocation,
 } from "@/lib/login-failure/classify";
-import { getConfig } from "@/lib/config";
+import { requireProviderSettings } from "@/lib/providers/registry";
 import {
   SIGNICAT_ID,
   signicatAuthorizationParams,
@@ -23,7 +23,7 @@ import {
 export async function startSignicatLogin(login: SignicatLoginRequest): Promise<never> {
   let location: string;
   try {
-    const params = await signicatAuthorizationParams(getConfig().signicat, login);
+    const params = await signicatAuthorizationParams(requireProviderSettings("signicat"), login);
     const { value, errors } = await captureAuthErrors(() =>
       signIn(SIGNICAT_ID, { redirectTo: "/account", redirect: false }, params),
     );

@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 
-import { getConfig } from "@/lib/config";
+import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
 import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/route-handler";
 import { log } from "@/lib/log";
 import { limitLoginStart } from "@/lib/rate-limit";
@@ -25,7 +25,8 @@ export async function POST(req: Request) {
   if (limited) return limited;
   const jar = await cookies();
 
-  const { digidentity } = getConfig();
+  const digidentity = providerSettings("digidentity");
+  if (!digidentity) return providerNotEnabled();
   try {
     const { state, qrCodeUri, expiresAt } = await startPasswordlessLogin(digidentity);
     jar.set(qrCookieName(), await sealLoginState(state), qrCookieOptions(digidentity.qrTtlSeconds + 60));

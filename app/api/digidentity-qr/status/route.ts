@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 
-import { getConfig } from "@/lib/config";
+import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
 import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseSearchParams } from "@/lib/route-handler";
 import { log } from "@/lib/log";
 import { limitStatusPoll } from "@/lib/rate-limit";
@@ -41,7 +41,8 @@ export async function GET(req: Request) {
     return jsonOk({ status: "expired" } satisfies QrStatusResponse);
   }
 
-  const { digidentity } = getConfig();
+  const digidentity = providerSettings("digidentity");
+  if (!digidentity) return providerNotEnabled();
   try {
     const outcome = await pollPasswordlessLoginAtPace(digidentity, state);
     switch (outcome.status) {

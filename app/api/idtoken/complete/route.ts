@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 
 import { logRefusedLogin } from "@/lib/login-failure/classify";
-import { getConfig } from "@/lib/config";
+import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
 import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/route-handler";
 import { ProviderError } from "@/lib/upstream/fetch";
 import {
@@ -33,7 +33,8 @@ export async function POST(req: Request) {
   if (!state || state.phase !== "pending") {
     return jsonError(401, "no_login", await apiErrorText("noIdTokenLogin"));
   }
-  const { idtoken } = getConfig();
+  const idtoken = providerSettings("idtoken");
+  if (!idtoken) return providerNotEnabled();
   try {
     await verifyIdTokenJwt(idtoken, input.data.jwt, state);
   } catch (e) {

@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 
-import { getConfig } from "@/lib/config";
+import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
 import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/route-handler";
 import { limitLoginStart } from "@/lib/rate-limit";
 import { log } from "@/lib/log";
@@ -26,7 +26,8 @@ export async function POST(req: Request) {
   const limited = await limitLoginStart(req);
   if (limited) return limited;
 
-  const { idtoken } = getConfig();
+  const idtoken = providerSettings("idtoken");
+  if (!idtoken) return providerNotEnabled();
   const jar = await cookies();
   try {
     const { state, autoPassword, socketUrl, expiresAt } = await initiateIdTokenLogin(

@@ -1,5 +1,5 @@
 import { auth } from "@/auth";
-import { getConfig } from "@/lib/config";
+import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
 import { apiErrorText, jsonError, otherMethodsRefused, parseSearchParams } from "@/lib/route-handler";
 import { ProviderError } from "@/lib/upstream/fetch";
 import { fetchDocumentPhoto } from "@/lib/providers/digidentity/report";
@@ -21,7 +21,9 @@ export async function GET(req: Request) {
     return jsonError(404, "no_report", await apiErrorText("noReport"));
   }
   try {
-    const photo = await fetchDocumentPhoto(getConfig().digidentity, identity.reportPseudonym);
+    const digidentity = providerSettings("digidentity");
+    if (!digidentity) return providerNotEnabled();
+    const photo = await fetchDocumentPhoto(digidentity, identity.reportPseudonym);
     if (!photo) return jsonError(404, "no_photo", await apiErrorText("noPhoto"));
     return new Response(photo.bytes, {
       headers: {

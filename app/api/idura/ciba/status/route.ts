@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 
 import { auth } from "@/auth";
 import { logRefusedLogin } from "@/lib/login-failure/classify";
-import { getConfig } from "@/lib/config";
+import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
 import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseSearchParams } from "@/lib/route-handler";
 import { limitStatusPoll } from "@/lib/rate-limit";
 import { nordicEidIdentityFromClaims } from "@/lib/identity";
@@ -48,7 +48,8 @@ export async function GET(req: Request) {
   }
   if (now < state.nextPollAt) return jsonOk(pending(state));
 
-  const { idura } = getConfig();
+  const idura = providerSettings("idura");
+  if (!idura) return providerNotEnabled();
   try {
     const outcome = await pollCiba(idura, state.authReqId);
     if (outcome.status === "pending" || outcome.status === "slow_down") {

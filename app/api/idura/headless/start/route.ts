@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 
-import { getConfig } from "@/lib/config";
+import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
 import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/route-handler";
 import { limitLoginStart } from "@/lib/rate-limit";
 import { log } from "@/lib/log";
@@ -18,7 +18,8 @@ export async function POST(req: Request) {
   if (!input.ok) return input.response;
   const limited = await limitLoginStart(req);
   if (limited) return limited;
-  const { idura } = getConfig();
+  const idura = providerSettings("idura");
+  if (!idura) return providerNotEnabled();
   try {
     const started = await startHeadless(idura);
     const jar = await cookies();

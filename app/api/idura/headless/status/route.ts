@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 
-import { getConfig } from "@/lib/config";
+import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
 import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseSearchParams } from "@/lib/route-handler";
 import { limitStatusPoll } from "@/lib/rate-limit";
 import { log } from "@/lib/log";
@@ -31,7 +31,8 @@ export async function GET(req: Request) {
     jar.delete(name);
     return jsonOk({ status: "expired" } satisfies HeadlessStatusResponse);
   }
-  const { idura } = getConfig();
+  const idura = providerSettings("idura");
+  if (!idura) return providerNotEnabled();
   try {
     const outcome = await pollHeadless(idura, state.headlessReqId);
     switch (outcome.status) {

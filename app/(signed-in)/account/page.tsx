@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+
+import { enabledModules, moduleOfIdentityKind } from "@/lib/providers/registry";
+import { signedInIdentity } from "@/lib/session";
+
+import { logOut } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Metadata"))("account") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AccountPage({ searchParams }: Props) {
+  const { problem } = await searchParams;
+  const identity = await signedInIdentity();
+  const t = await getTranslations("Account");
+  // Each kind of identity has its provider's view (lib/providers/<provider>/account-view.tsx).
+  const AccountView = moduleOfIdentityKind(identity.kind)?.AccountView;
+  const links = enabledModules().flatMap(({ key, AccountLinks }) =>
+    AccountLinks ? [{ key, AccountLinks }] : [],
+  );
+
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <h1 className="text-3xl font-bold tracking-tight">{t("heading")}</h1>
+        <form action={logOut}>
+          <button
+            type="submit"
+            data-testid="sign-out"
+            className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100"
+          >
+            {t("signOut")}
+          </button>
+        </form>
+      </div>
+      {links.map(({ key, AccountLinks }) => (
+        <AccountLinks key={key} />
+      ))}
+      {AccountView ? (
+        <AccountView identity={identity} problem={typeof problem === "string" ? problem : undefined} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+
+import { loginErrorProvider } from "@/lib/login-failure/provider-names";
+
+import { requireProviderSettings } from "@/lib/providers/registry";
+
+import { CustomerVerification } from "./customer-verification";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Metadata"))("agentVerify") };
+}
+
+/** For call-centre agents: ask a caller to confirm who they are with BankID on their phone (CIBA). */
+export default async function VerifyCallerPage() {
+  // Call-centre verification is Idura's CIBA: a deployment without Idura has no such page.
+  requireProviderSettings("idura");
+  const t = await getTranslations("AgentVerify");
+  return (
+    <div className="mx-auto max-w-xl">
+      <h1 className="text-3xl font-bold tracking-tight">{t("heading")}</h1>
+      <p className="mt-2 text-slate-600">{t("intro")}</p>
+      <CustomerVerification providerName={loginErrorProvider("idura")} />
+    </div>
+  );
+}

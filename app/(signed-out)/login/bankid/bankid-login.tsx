@@ -1,0 +1,163 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { QRCodeSVG } from "qrcode.react";
+import { useCallback, useEffect, useState, useTransition } from "react";
+import useSWR from "swr";
+
+import type { HeadlessStartResponse, HeadlessStatusResponse } from "@/app/api/idura/schema";
+import { ErrorReference } from "@/app/error-reference";
+import type { LoginErrorReason } from "@/lib/login-failure/reasons";
+
+import { ApiError, fetchJson } from "@/app/ui/fetch-json";
+import { WaitingIndicator } from "@/app/ui/waiting";
+
+import { completeBankIdLogin } from "./actions";
+
+type Ended =
+  | { kind: "cancelled" | "expired" | "lost" }
+  | { kind: "start-failed"; message?: string }
+  | { kind: "failed"; reason: LoginErrorReason; ref?: string };
+
+/** `providerName`: how the error texts name the provider (lib/login-failure/provider-names.ts). */
+export function BankIdLogin({ providerName }: { providerName: string }) {
+  const t = useTranslations("BankIdLogin");
+  const common = useTranslations("Common");
+  const errors = useTranslations("LoginErrors");
+  const [attempt, setAttempt] = useState(0);
+  const [qrData, setQrData] = useState<string | null>(null);
+  const [scanned, setScanned] = useState(false);
+  const [approved, setApproved] = useState(false);
+  const [ended, setEnded] = useState<Ended | null>(null);
+  const [, startCompleting] = useTransition();
+
+  const start = useCallback(async () => {
+    setEnded(null);
+    setQrData(null);
+    setScanned(false);
+    setApproved(false);
+    try {
+      const started = await fetchJson<HeadlessStartResponse>("/api/idura/headless/start", { method: "POST" });
+      setQrData(started.qrData);
+      setAttempt((a) => a + 1);
+    } catch (e) {
+      setEnded({ kind: "start-failed", message: e instanceof ApiError ? e.message : undefined });
+    }
+  }, []);
+
+  useEffect(() => {
+    // Starting a login is a side effect of opening this page, like a redirect would be.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void start();
+  }, [start]);
+
+  const polling = attempt > 0 && qrData !== null && !ended && !approved;
+  // BankID's QR code changes every second, so the page asks every second for the fresh one.
+  useSWR<HeadlessStatusResponse, ApiError>(
+    polling ? ["/api/idura/headless/status", attempt] : null,
+    ([url]: [string]) => fetchJson<HeadlessStatusResponse>(url),
+    {
+      refreshInterval: 1000,
+      dedupingInterval: 0,
+      revalidateOnFocus: false,
+      onSuccess: (latest) => {
+        if (latest.status === "pending") {
+          if (latest.qrData) setQrData(latest.qrData);
+          setScanned(latest.hintCode === "userSign");
+        } else if (latest.status === "approved") {
+          setApproved(true);
+          startCompleting(async () => {
+            const result = await completeBankIdLogin();
+            setEnded({ kind: "failed", reason: result.reason, ref: result.ref });
+          });
+        } else {
+          setEnded({ kind: latest.status });
+        }
+      },
+      onError: (err) => {
+        if (err.status < 500) setEnded({ kind: "lost" });
+      },
+      shouldRetryOnError: (err) => err.status >= 500,
+    },
+  );
+
+  const endedText = (view: Ended): { title: string; body: string } => {
+    switch (view.kind) {
+      case "cancelled":
+      case "expired":
+      case "lost":
+        return { title: t(`${view.kind}Title`), body: t(`${view.kind}Body`) };
+      case "start-failed":
+        return { title: t("startFailed"), body: view.message ?? common("offline") };
+      case "failed": {
+        const provider = providerName;
+        return {
+          title: errors(`${view.reason}.title`, { provider }),
+          body: errors(`${view.reason}.body`, { provider }),
+        };
+      }
+    }
+  };
+  const shown = ended ? endedText(ended) : null;
+
+  return (
+    // What replaces what (QR, "Confirm in the app", the outcome) is read out politely; the QR
+    // code itself changes only attributes, so its animation is not announced.
+    <div
+      className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+      aria-live="polite"
+      data-testid="bankid-live"
+    >
+      {ended && shown ? (
+        <div className="py-6 text-center" data-testid="bankid-ended">
+          <h2 className="text-xl font-semibold">{shown.title}</h2>
+          <p className="mx-auto mt-2 max-w-md text-slate-600">{shown.body}</p>
+          {ended.kind === "failed" ? <ErrorReference id={ended.ref} /> : null}
+          <button
+            type="button"
+            onClick={() => void start()}
+            className="mt-6 rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white"
+          >
+            {common("startAgain")}
+          </button>
+        </div>
+      ) : approved ? (
+        <p className="py-16 text-center text-lg font-medium">{t("identified")}</p>
+      ) : scanned ? (
+        <div className="py-12 text-center" data-testid="bankid-confirm">
+          <h2 className="text-xl font-semibold">
+            <WaitingIndicator />
+            {t("confirmHeading")}
+          </h2>
+          <p className="mt-2 text-slate-600">{t("confirmBody")}</p>
+        </div>
+      ) : qrData ? (
+        <div className="flex flex-col items-center gap-5">
+          <ol className="list-decimal space-y-1 self-stretch pl-5 text-slate-700">
+            <li>{t("step1")}</li>
+            <li>{t("step2")}</li>
+            <li>{t("step3")}</li>
+          </ol>
+          <div className="rounded-lg border border-slate-200 bg-white p-2">
+            <QRCodeSVG
+              value={qrData}
+              size={240}
+              marginSize={4}
+              level="L"
+              role="img"
+              aria-label={t("qrAlt")}
+            />
+          </div>
+        </div>
+      ) : (
+        <p className="py-16 text-center text-slate-600">{t("starting")}</p>
+      )}
+      <p className="mt-6 text-center text-sm">
+        <Link href="/login" className="text-slate-600 underline underline-offset-2">
+          {common("otherWay")}
+        </Link>
+      </p>
+    </div>
+  );
+}

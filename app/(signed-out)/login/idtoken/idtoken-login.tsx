@@ -1,0 +1,261 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useEffect, useState, useTransition, type FormEvent } from "react";
+
+import type { IdTokenStartResponse } from "@/app/api/idtoken/schema";
+import { ErrorReference } from "@/app/error-reference";
+import type { LoginErrorReason } from "@/lib/login-failure/reasons";
+
+import { announcedSeconds, WaitingIndicator } from "@/app/ui/waiting";
+
+import { completeIdTokenLogin } from "./actions";
+
+type Ended = { reason: LoginErrorReason; ref?: string };
+
+/** What the operator pushes on the socket (seed 002); anything else is ignored. */
+type SocketMessage =
+  { type: "otp_ready" } | { type: "approved"; jwt: string } | { type: "rejected"; reason: string };
+
+const REJECT_REASONS: Record<string, LoginErrorReason> = {
+  user_rejected: "idtoken_rejected",
+  expired: "idtoken_expired",
+  too_many_attempts: "idtoken_too_many_attempts",
+};
+
+/** Close codes of the operator's socket: 4001 bad token, 4004 unknown session, 4009 replaced. */
+const CLOSE_REASONS: Record<number, LoginErrorReason> = {
+  4001: "login_incomplete",
+  4004: "login_expired",
+  4009: "idtoken_replaced",
+};
+
+async function postJson<T>(
+  url: string,
+  body: unknown,
+): Promise<{ ok: true; data: T } | { ok: false; code: string; message?: string; ref?: string }> {
+  try {
+    const res = await fetch(url, {
+      method: "POST",
+      cache: "no-store",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify(body),
+    });
+    const json = (await res.json().catch(() => ({}))) as { error?: string; message?: string; ref?: string };
+    return res.ok
+      ? { ok: true, data: json as T }
+      : { ok: false, code: json.error ?? "unknown", message: json.message ?? res.statusText, ref: json.ref };
+  } catch {
+    return { ok: false, code: "offline" };
+  }
+}
+
+function useSecondsLeft(expiresAt: number | undefined): number | undefined {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (expiresAt === undefined) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [expiresAt]);
+  if (expiresAt === undefined) return undefined;
+  return Math.max(0, Math.ceil((expiresAt - now) / 1000));
+}
+
+export function IdTokenLogin({
+  rememberedTokenId,
+  providerName,
+}: {
+  rememberedTokenId?: string;
+  /** How the error texts name the provider (lib/login-failure/provider-names.ts). */
+  providerName: string;
+}) {
+  const t = useTranslations("IdTokenLogin");
+  const common = useTranslations("Common");
+  const errors = useTranslations("LoginErrors");
+  const provider = providerName;
+  const [login, setLogin] = useState<IdTokenStartResponse | null>(null);
+  const [startError, setStartError] = useState<string | null>(null);
+  const [ended, setEnded] = useState<Ended | null>(null);
+  const [approved, setApproved] = useState(false);
+  const [starting, startStarting] = useTransition();
+  const [, startCompleting] = useTransition();
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const tokenId = String(form.get("tokenId") ?? "");
+    const remember = form.get("remember") === "on";
+    startStarting(async () => {
+      setStartError(null);
+      setEnded(null);
+      setApproved(false);
+      const result = await postJson<IdTokenStartResponse>("/api/idtoken/start", { tokenId, remember });
+      if (result.ok) setLogin(result.data);
+      // The portal words its answers in this page's language; bad input is said here, by field.
+      else if (result.code === "offline") setStartError(common("offline"));
+      else if (result.code === "invalid_request") setStartError(t("invalidTokenId"));
+      else setStartError(result.message ?? common("offline"));
+    });
+  };
+
+  // The operator's socket, straight from the browser like the real service's wss URL. The JWT it
+  // brings is only handed to the portal's server, which verifies it before any sign-in.
+  useEffect(() => {
+    if (!login) return;
+    const socket = new WebSocket(login.socketUrl);
+    let settled = false;
+    socket.onmessage = (event) => {
+      let message: SocketMessage;
+      try {
+        message = JSON.parse(String(event.data)) as SocketMessage;
+      } catch {
+        return;
+      }
+      if (message.type === "approved" && typeof message.jwt === "string") {
+        settled = true;
+        setApproved(true);
+        startCompleting(async () => {
+          const verified = await postJson("/api/idtoken/complete", { jwt: message.jwt });
+          if (!verified.ok) {
+            setEnded({ reason: "id_token_invalid", ref: verified.ref });
+            return;
+          }
+          const result = await completeIdTokenLogin();
+          // Only reached on failure: on success the action redirects to the account page.
+          setEnded({ reason: result.reason, ref: result.ref });
+        });
+      } else if (message.type === "rejected") {
+        settled = true;
+        setEnded({ reason: REJECT_REASONS[message.reason] ?? "unknown" });
+      }
+    };
+    socket.onclose = (event) => {
+      if (settled) return;
+      const reason = CLOSE_REASONS[event.code];
+      if (reason) setEnded({ reason });
+    };
+    return () => {
+      settled = true;
+      socket.close(1000);
+    };
+  }, [login]);
+
+  const secondsLeft = useSecondsLeft(login && !ended && !approved ? login.expiresAt : undefined);
+  const view: Ended | null =
+    ended ?? (login && !approved && secondsLeft === 0 ? { reason: "idtoken_expired" } : null);
+
+  const restart = () => {
+    setLogin(null);
+    setEnded(null);
+    setApproved(false);
+  };
+
+  return (
+    <div className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+      <div
+        aria-live="polite"
+        aria-atomic="true"
+        role="status"
+        data-testid="idtoken-status"
+        className="sr-only"
+      >
+        {view ? (
+          errors(`${view.reason}.title`, { provider })
+        ) : approved ? (
+          common("loggingIn")
+        ) : login ? (
+          <>
+            {t("compare")}{" "}
+            {t.rich("expiresIn", {
+              seconds: announcedSeconds(secondsLeft ?? 0, 15),
+              time: (chunks) => chunks,
+            })}
+          </>
+        ) : (
+          ""
+        )}
+      </div>
+      {view ? (
+        <div className="py-6 text-center" data-testid="idtoken-ended" data-reason={view.reason}>
+          <h2 className="text-xl font-semibold">{errors(`${view.reason}.title`, { provider })}</h2>
+          <p className="mx-auto mt-2 max-w-md text-slate-600">
+            {errors(`${view.reason}.body`, { provider })}
+          </p>
+          <ErrorReference id={view.ref} />
+          <button
+            type="button"
+            onClick={restart}
+            className="mt-6 rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700"
+          >
+            {common("startAgain")}
+          </button>
+        </div>
+      ) : approved ? (
+        <p className="py-16 text-center text-lg font-medium" data-testid="idtoken-completing">
+          {common("loggingIn")}
+        </p>
+      ) : login ? (
+        <div className="flex flex-col items-center gap-4 text-center">
+          <p className="text-slate-700">{t("codeIntro")}</p>
+          <p
+            className="font-mono text-6xl font-bold tracking-[0.25em] tabular-nums"
+            data-testid="idtoken-otp"
+            aria-label={t("codeLabel")}
+          >
+            {login.autoPassword}
+          </p>
+          <p className="max-w-md text-slate-700">
+            {t.rich("instructions", { strong: (chunks) => <strong>{chunks}</strong> })}
+          </p>
+          <p className="text-sm text-slate-600" role="timer" data-testid="idtoken-countdown">
+            <WaitingIndicator />
+            {t.rich("expiresIn", {
+              seconds: secondsLeft ?? 0,
+              time: (chunks) => <span className="font-mono font-semibold tabular-nums">{chunks}</span>,
+            })}
+          </p>
+        </div>
+      ) : (
+        <form onSubmit={onSubmit} className="space-y-4">
+          <p className="text-slate-700">{t("formIntro")}</p>
+          <div>
+            <label htmlFor="idtoken-token-id" className="block font-medium">
+              {t("tokenIdLabel")}
+            </label>
+            <input
+              id="idtoken-token-id"
+              name="tokenId"
+              required
+              maxLength={128}
+              autoComplete="username"
+              defaultValue={rememberedTokenId ?? ""}
+              className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 font-mono"
+            />
+          </div>
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" name="remember" defaultChecked={rememberedTokenId !== undefined} />
+            {t("remember")}
+          </label>
+          {startError ? (
+            <p className="text-sm text-red-700" role="alert" data-testid="idtoken-start-error">
+              {startError}
+            </p>
+          ) : null}
+          <button
+            type="submit"
+            disabled={starting}
+            className="w-full rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+          >
+            {t("submit")}
+          </button>
+        </form>
+      )}
+      <p className="mt-6 text-center text-sm">
+        <Link href="/login" className="text-slate-600 underline underline-offset-2">
+          {common("otherWay")}
+        </Link>
+      </p>
+    </div>
+  );
+}

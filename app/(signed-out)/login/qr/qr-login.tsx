@@ -1,0 +1,251 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { QRCodeSVG } from "qrcode.react";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import useSWR from "swr";
+
+import type { QrStartResponse, QrStatusResponse } from "@/app/api/digidentity-qr/schema";
+import type { LoginErrorReason } from "@/lib/login-failure/reasons";
+
+import { ApiError, fetchJson } from "@/app/ui/fetch-json";
+import { announcedSeconds, WaitingIndicator } from "@/app/ui/waiting";
+
+import { completeQrLogin } from "./actions";
+
+type Login = QrStartResponse & { attempt: number };
+
+type Ended =
+  | { kind: "expired" }
+  | { kind: "declined" }
+  | { kind: "refused"; reason: LoginErrorReason }
+  | { kind: "failed"; reason: LoginErrorReason; ref?: string }
+  | { kind: "start-failed"; message?: string };
+
+function useSecondsLeft(expiresAt: number | undefined): number | undefined {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (expiresAt === undefined) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [expiresAt]);
+  if (expiresAt === undefined) return undefined;
+  return Math.max(0, Math.ceil((expiresAt - now) / 1000));
+}
+
+/** `providerName`: how the error texts name the provider (lib/login-failure/provider-names.ts). */
+export function QrLogin({ providerName }: { providerName: string }) {
+  const t = useTranslations("QrLogin");
+  const common = useTranslations("Common");
+  const describe = useDescribe(providerName);
+  const [login, setLogin] = useState<Login | null>(null);
+  const [ended, setEnded] = useState<Ended | null>(null);
+  const [approved, setApproved] = useState(false);
+  const [completing, startCompleting] = useTransition();
+  // The pace the portal last asked for (it doubles it when Digidentity says slow_down). A plain
+  // number, not a function: SWR restarts its timer whenever refreshInterval changes identity,
+  // and the countdown re-renders this component every second.
+  const [pace, setPace] = useState(1000);
+  const attempts = useRef(0);
+
+  const start = useCallback(async () => {
+    setEnded(null);
+    setLogin(null);
+    setApproved(false);
+    try {
+      const started = await fetchJson<QrStartResponse>("/api/digidentity-qr/start", { method: "POST" });
+      attempts.current += 1;
+      setPace(started.pollIntervalMs);
+      setLogin({ ...started, attempt: attempts.current });
+    } catch (e) {
+      setEnded({
+        kind: "start-failed",
+        message: e instanceof ApiError ? e.message : undefined,
+      });
+    }
+  }, []);
+
+  useEffect(() => {
+    // Starting a login is a side effect of opening this page, like a redirect would be.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void start();
+  }, [start]);
+
+  const secondsLeft = useSecondsLeft(login?.expiresAt);
+  const timedOut = secondsLeft === 0;
+  const polling = login !== null && ended === null && !timedOut && !approved;
+
+  const onStatus = (latest: QrStatusResponse) => {
+    switch (latest.status) {
+      case "pending":
+        setPace(latest.pollIntervalMs);
+        return;
+      case "approved":
+        setApproved(true);
+        startCompleting(async () => {
+          const result = await completeQrLogin();
+          // Only reached on failure: on success the action redirects to the account page.
+          setEnded({ kind: "failed", reason: result.reason, ref: result.ref });
+        });
+        return;
+      case "refused":
+        setEnded({ kind: "refused", reason: latest.reason });
+        return;
+      default:
+        setEnded({ kind: latest.status });
+    }
+  };
+
+  // SWR pauses while the tab is hidden (refreshWhenHidden is off) and stops once the login ends.
+  const { error: pollError } = useSWR<QrStatusResponse, ApiError>(
+    polling ? ["/api/digidentity-qr/status", login.attempt] : null,
+    ([url]: [string]) => fetchJson<QrStatusResponse>(url),
+    {
+      refreshInterval: pace,
+      onSuccess: onStatus,
+      onError: (err) => {
+        // A 4xx means this browser has no login any more; retrying cannot help.
+        if (err instanceof ApiError && err.status < 500)
+          setEnded({ kind: "failed", reason: "login_incomplete" });
+      },
+      revalidateOnFocus: true,
+      dedupingInterval: 0,
+      shouldRetryOnError: (err) => !(err instanceof ApiError && err.status < 500),
+      errorRetryInterval: 2000,
+    },
+  );
+
+  const view: Ended | null = ended ?? (timedOut ? { kind: "expired" } : null);
+
+  return (
+    <div className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+      <div aria-live="polite" aria-atomic="true" role="status" data-testid="qr-status" className="sr-only">
+        {view ? (
+          describe(view).title
+        ) : completing ? (
+          common("loggingIn")
+        ) : login ? (
+          <>
+            {t("waiting")}{" "}
+            {t.rich("expiresIn", {
+              minutes: Math.floor(announcedSeconds(secondsLeft ?? 0, 30) / 60),
+              seconds: String(announcedSeconds(secondsLeft ?? 0, 30) % 60).padStart(2, "0"),
+              time: (chunks) => chunks,
+            })}
+          </>
+        ) : (
+          t("gettingCode")
+        )}
+      </div>
+      {view ? (
+        <EndedView view={view} onRetry={start} describe={describe} />
+      ) : completing || approved ? (
+        <p className="py-16 text-center text-lg font-medium" data-testid="qr-completing">
+          {common("loggingIn")}
+        </p>
+      ) : login ? (
+        <div className="flex flex-col items-center gap-5">
+          <ol className="list-decimal space-y-1 self-stretch pl-5 text-slate-700">
+            <li>{t("step1")}</li>
+            <li>{t("step2")}</li>
+            <li>{t("step3")}</li>
+          </ol>
+          <div className="rounded-lg border border-slate-200 bg-white p-2">
+            <QRCodeSVG
+              value={login.qrCodeUri}
+              size={240}
+              marginSize={4}
+              level="M"
+              role="img"
+              aria-label={t("qrAlt")}
+              data-testid="qr-code"
+            />
+          </div>
+          <p className="text-sm text-slate-600" role="timer" data-testid="qr-countdown">
+            <WaitingIndicator />
+            {t.rich("expiresIn", {
+              minutes: Math.floor((secondsLeft ?? 0) / 60),
+              seconds: String((secondsLeft ?? 0) % 60).padStart(2, "0"),
+              time: (chunks) => <span className="font-mono font-semibold tabular-nums">{chunks}</span>,
+            })}
+          </p>
+          {pollError && pollError.status >= 500 ? (
+            <p className="text-sm text-amber-700" role="alert">
+              {pollError.message}
+            </p>
+          ) : null}
+          <a
+            href={login.qrCodeUri}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-testid="qr-open-in-app"
+            className="text-brand-700 underline underline-offset-2"
+          >
+            {t("openInApp")}
+          </a>
+        </div>
+      ) : (
+        <p className="py-16 text-center text-slate-600">{t("gettingCode")}</p>
+      )}
+      <p className="mt-6 text-center text-sm">
+        <Link href="/login" className="text-slate-600 underline underline-offset-2">
+          {common("otherWay")}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+type Describe = (view: Ended) => { title: string; body: string };
+
+/** The words for an ended login, in the page's language. */
+function useDescribe(provider: string): Describe {
+  const t = useTranslations("QrLogin");
+  const common = useTranslations("Common");
+  const errors = useTranslations("LoginErrors");
+  const text = (reason: LoginErrorReason) => ({
+    title: errors(`${reason}.title`, { provider }),
+    body: errors(`${reason}.body`, { provider }),
+  });
+  return (view) => {
+    switch (view.kind) {
+      case "expired":
+        return text("qr_expired");
+      case "declined":
+        return text("qr_declined");
+      case "refused":
+      case "failed":
+        return text(view.reason);
+      case "start-failed":
+        return { title: t("startFailed"), body: view.message ?? common("offline") };
+    }
+  };
+}
+
+function EndedView({ view, onRetry, describe }: { view: Ended; onRetry: () => void; describe: Describe }) {
+  const t = useTranslations("QrLogin");
+  const common = useTranslations("Common");
+  const { title, body } = describe(view);
+  return (
+    <div className="py-6 text-center" data-testid={`qr-${view.kind}`}>
+      <h2 className="text-xl font-semibold">{title}</h2>
+      <p className="mx-auto mt-2 max-w-md text-slate-600">{body}</p>
+      {view.kind === "failed" && view.ref ? (
+        <p className="mt-2 text-sm text-slate-500">
+          {common.rich("reference", {
+            ref: view.ref,
+            mono: (chunks) => <span className="font-mono">{chunks}</span>,
+          })}
+        </p>
+      ) : null}
+      <button
+        type="button"
+        onClick={onRetry}
+        className="mt-6 rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700"
+      >
+        {t("newCode")}
+      </button>
+    </div>
+  );
+}

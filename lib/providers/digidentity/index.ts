@@ -1,0 +1,24 @@
+import "server-only";
+
+import { defineProviderModule } from "../types";
+
+import { digidentityDescriptor } from "./descriptor";
+
+import { SermiIdentityView } from "./account-view";
+import type { SermiIdentity } from "./identity";
+import { DigidentityLoginCard } from "./login-card";
+import { digidentityQrProvider } from "./qr";
+import { DIGIDENTITY_ID, digidentityProvider } from "./web";
+
+/** Digidentity: web login and passwordless QR login, with SERMI UID attributes. */
+export const digidentityModule = defineProviderModule<"digidentity", SermiIdentity>({
+  ...digidentityDescriptor,
+  authProviders: (cfg) => [digidentityProvider(cfg), digidentityQrProvider(cfg)],
+  oidcClients: (cfg) => ({ [DIGIDENTITY_ID]: cfg }),
+  // A Digidentity login without UID attributes is a person the CAB has not authorised.
+  missingIdentityReason: "no_uid_attributes",
+  loginPlacement: "card",
+  LoginCard: DigidentityLoginCard,
+  identityKinds: ["sermi"],
+  AccountView: SermiIdentityView,
+});

@@ -1,0 +1,75 @@
+/** IDToken's names, error codes and configuration (lib/providers/descriptor.ts, docs/configuration.md). */
+import { z } from "zod";
+
+import { baseUrl, defineProvider, optionalString, providerUrl, required } from "../descriptor";
+
+/** The sandbox's IDToken service (sandbox/config.ts says the same). */
+export const IDTOKEN_SANDBOX_DEFAULTS = { IDTOKEN_SERVICE_ID: "rmi-portal-demo" } as const;
+
+/** Public contract: the provider id of IDToken logins. */
+export const IDTOKEN_ID = "idtoken";
+
+export const idtokenDescriptor = defineProvider({
+  key: "idtoken",
+  displayName: "IDToken",
+  authProviderIds: [IDTOKEN_ID],
+  // docs/providers/idtoken.md names the source of each code.
+  providerErrors: {},
+  schema: z.object({
+    IDTOKEN_OPERATOR_URL: baseUrl.optional(),
+    IDTOKEN_ISSUER: baseUrl.optional(),
+    IDTOKEN_WS_URL: z
+      .url({ protocol: /^wss?$/ })
+      .transform((u) => u.replace(/\/+$/, ""))
+      .optional(),
+    IDTOKEN_SERVICE_ID: optionalString,
+    IDTOKEN_AUDIENCE: optionalString,
+    IDTOKEN_SCOPES: z
+      .string()
+      .default("identity:basic identity:date_of_birth identity:age_over_18")
+      .transform((v) => v.split(/[\s,]+/).filter((s) => s.length > 0))
+      .pipe(
+        z
+          .array(z.string().regex(/^identity:[a-z_0-9]+$/, "expected IDToken scopes like identity:name"))
+          .min(1),
+      ),
+    IDTOKEN_SESSION_CLAIM: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+      .default("sid"),
+  }),
+  enabledBy: ["IDTOKEN_OPERATOR_URL", "IDTOKEN_SERVICE_ID"],
+  build(e, ctx) {
+    const operatorUrl = providerUrl(ctx, "IDTOKEN_OPERATOR_URL", e.IDTOKEN_OPERATOR_URL, "/idtoken");
+    const issuer = e.IDTOKEN_ISSUER
+      ? providerUrl(ctx, "IDTOKEN_ISSUER", e.IDTOKEN_ISSUER, "/idtoken")
+      : operatorUrl;
+    // The socket lives beside the operator's API unless the operator names another host.
+    const wsGiven = e.IDTOKEN_WS_URL ?? (operatorUrl ? operatorUrl.replace(/^http/, "ws") : undefined);
+    const wsUrl = wsGiven ? providerUrl(ctx, "IDTOKEN_WS_URL", wsGiven, "/idtoken", "wss") : "";
+    const serviceId = required(
+      ctx,
+      "IDTOKEN_SERVICE_ID",
+      e.IDTOKEN_SERVICE_ID,
+      IDTOKEN_SANDBOX_DEFAULTS.IDTOKEN_SERVICE_ID,
+    );
+    return {
+      /** Base of /auth/initiate and /.well-known/jwks.json. */
+      operatorUrl,
+      /** The JWT's `iss`. */
+      issuer,
+      /** Base of the WebSocket the browser opens (ws:// or wss://). */
+      wsUrl,
+      serviceId,
+      /** The JWT's `aud`. */
+      audience: e.IDTOKEN_AUDIENCE ?? serviceId,
+      scopes: e.IDTOKEN_SCOPES,
+      /** The JWT claim naming the session the approval answers (docs/providers/idtoken.md). */
+      sessionClaim: e.IDTOKEN_SESSION_CLAIM,
+    };
+  },
+  // The IDToken page listens on the operator's WebSocket from the browser; no form goes there.
+  origins: (cfg) => ({ form: [], connect: [new URL(cfg.wsUrl).origin] }),
+});
+
+export type IdtokenConfig = ReturnType<typeof idtokenDescriptor.build>;

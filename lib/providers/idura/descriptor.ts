@@ -1,0 +1,47 @@
+/** Idura's names, error codes and configuration (lib/providers/descriptor.ts, docs/configuration.md). */
+import { z } from "zod";
+
+import { baseUrl, defineProvider, optionalString, providerUrl, required } from "../descriptor";
+
+/** The sandbox's Idura client (sandbox/config.ts says the same). */
+export const IDURA_SANDBOX_DEFAULTS = {
+  IDURA_CLIENT_ID: "rmi-portal-idura",
+  IDURA_CLIENT_SECRET: "sandbox-idura-secret",
+} as const;
+
+export const IDURA_ID = "idura";
+/** Public contract: the provider id of the headless (animated QR) Swedish BankID login. */
+export const IDURA_BANKID_ID = "idura-bankid";
+
+export const iduraDescriptor = defineProvider({
+  key: "idura",
+  displayName: "Idura",
+  authProviderIds: [IDURA_ID, IDURA_BANKID_ID],
+  // docs/providers/idura.md names the source of each code.
+  providerErrors: {},
+  schema: z.object({
+    IDURA_ISSUER: baseUrl.optional(),
+    IDURA_CLIENT_ID: optionalString,
+    IDURA_CLIENT_SECRET: optionalString,
+    IDURA_CIBA_ACR: z
+      .enum(["urn:grn:authn:se:bankid", "urn:grn:authn:no:bankid"])
+      .default("urn:grn:authn:se:bankid"),
+    IDURA_HEADLESS_ACR: z.string().default("urn:grn:authn:se:bankid:another-device:qr"),
+  }),
+  enabledBy: ["IDURA_ISSUER", "IDURA_CLIENT_ID", "IDURA_CLIENT_SECRET"],
+  build(e, ctx) {
+    const d = IDURA_SANDBOX_DEFAULTS;
+    return {
+      issuer: providerUrl(ctx, "IDURA_ISSUER", e.IDURA_ISSUER, "/idura"),
+      clientId: required(ctx, "IDURA_CLIENT_ID", e.IDURA_CLIENT_ID, d.IDURA_CLIENT_ID),
+      clientSecret: required(ctx, "IDURA_CLIENT_SECRET", e.IDURA_CLIENT_SECRET, d.IDURA_CLIENT_SECRET),
+      /** acr_values of CIBA requests from the call-centre page. */
+      cibaAcr: e.IDURA_CIBA_ACR,
+      /** acr_values of the headless (animated QR) Swedish BankID login. */
+      headlessAcr: e.IDURA_HEADLESS_ACR,
+    };
+  },
+  origins: (cfg) => ({ form: [new URL(cfg.issuer).origin], connect: [] }),
+});
+
+export type IduraConfig = ReturnType<typeof iduraDescriptor.build>;

@@ -1,0 +1,25 @@
+import "server-only";
+
+import { defineProviderModule } from "../types";
+
+import { iduraDescriptor } from "./descriptor";
+
+import { NordicEidIdentityView } from "./account-view";
+import { iduraBankIdProvider } from "./bankid";
+import type { NordicEidIdentity } from "./identity";
+import { IduraAccountLinks, IduraLoginCard } from "./login-card";
+import { IDURA_ID, iduraProvider } from "./web";
+
+/** Idura Verify: MitID and BankID web login, headless BankID, CIBA for call centres. */
+export const iduraModule = defineProviderModule<"idura", NordicEidIdentity>({
+  ...iduraDescriptor,
+  authProviders: (cfg) => [iduraProvider(cfg), iduraBankIdProvider(cfg)],
+  oidcClients: (cfg) => ({ [IDURA_ID]: cfg }),
+  // Idura vouched for the person; a token without the claims we need is a malformed answer.
+  missingIdentityReason: "provider_error",
+  loginPlacement: "card",
+  LoginCard: IduraLoginCard,
+  identityKinds: ["nordic-eid"],
+  AccountView: NordicEidIdentityView,
+  AccountLinks: IduraAccountLinks,
+});

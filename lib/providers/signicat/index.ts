@@ -1,0 +1,22 @@
+import "server-only";
+
+import { defineProviderModule } from "../types";
+
+import { signicatDescriptor } from "./descriptor";
+
+import { MitidIdentityView } from "./account-view";
+import type { MitidIdentity } from "./identity";
+import { MitidLoginChoices } from "./login-card";
+import { SIGNICAT_ID, signicatProvider } from "./provider";
+
+/** Signicat: Danish MitID with CPR matching, MitID Business and Private for Business. */
+export const signicatModule = defineProviderModule<"signicat", MitidIdentity>({
+  ...signicatDescriptor,
+  authProviders: (cfg) => [signicatProvider(cfg)],
+  oidcClients: (cfg) => ({ [SIGNICAT_ID]: cfg }),
+  missingIdentityReason: "mitid_claims_missing",
+  loginPlacement: "section",
+  LoginCard: MitidLoginChoices,
+  identityKinds: ["mitid"],
+  AccountView: MitidIdentityView,
+});
