@@ -61,14 +61,22 @@ export default defineConfig({
         SANDBOX_IDURA_CIBA_INTERVAL_SECONDS: "1",
         // The lab portal is a second client of the same sandbox, so it can misbehave alone.
         SANDBOX_DIGIDENTITY_EXTRA_CLIENTS: `${LAB_CLIENT.id}:${LAB_CLIENT.secret}`,
-        SANDBOX_DIGIDENTITY_REDIRECT_URIS: [TEST_PORTS.labPortal, TEST_PORTS.misissuedPortal]
+        SANDBOX_DIGIDENTITY_REDIRECT_URIS: [
+          TEST_PORTS.labPortal,
+          TEST_PORTS.misissuedPortal,
+          TEST_PORTS.oneProviderPortal,
+        ]
           .map((port) => `http://localhost:${port}/api/auth/callback/digidentity`)
           .join(","),
         SANDBOX_SIGNICAT_CPR_CACHE_FILE: SIGNICAT_CPR_CACHE_FILE,
         SANDBOX_SIGNICAT_EXTRA_CLIENTS: `${SIGNICAT_LAB_CLIENT.id}:${SIGNICAT_LAB_CLIENT.secret}`,
-        SANDBOX_SIGNICAT_REDIRECT_URIS: `http://localhost:${TEST_PORTS.signicatLabPortal}/api/auth/callback/signicat`,
+        SANDBOX_SIGNICAT_REDIRECT_URIS: [TEST_PORTS.signicatLabPortal, TEST_PORTS.oneProviderPortal]
+          .map((port) => `http://localhost:${port}/api/auth/callback/signicat`)
+          .join(","),
         SANDBOX_IDURA_EXTRA_CLIENTS: `${IDURA_LAB_CLIENT.id}:${IDURA_LAB_CLIENT.secret}`,
-        SANDBOX_IDURA_REDIRECT_URIS: `http://localhost:${TEST_PORTS.iduraLabPortal}/api/auth/callback/idura`,
+        SANDBOX_IDURA_REDIRECT_URIS: [TEST_PORTS.iduraLabPortal, TEST_PORTS.oneProviderPortal]
+          .map((port) => `http://localhost:${port}/api/auth/callback/idura`)
+          .join(","),
         SANDBOX_IDTOKEN_EXTRA_SERVICE_IDS: IDTOKEN_LAB_SERVICE,
       },
     },

@@ -39,8 +39,8 @@ const rawSchema = z.object({
   SANDBOX: onOff("on"),
   PORTAL_PORT: port.default(3000),
   SANDBOX_PORT: port.default(4000),
-  SANDBOX_URL: baseUrl.optional(),
-  SANDBOX_PUBLIC_URL: baseUrl.optional(),
+  SANDBOX_URL: optionalString.pipe(baseUrl.optional()),
+  SANDBOX_PUBLIC_URL: optionalString.pipe(baseUrl.optional()),
   /** The providers this deployment has, e.g. `digidentity,signicat`; see docs/configuration.md. */
   PROVIDERS: optionalString.pipe(
     z
@@ -53,7 +53,7 @@ const rawSchema = z.object({
   AUTH_SECRET: optionalString.pipe(
     z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 33)").optional(),
   ),
-  AUTH_URL: baseUrl.optional(),
+  AUTH_URL: optionalString.pipe(baseUrl.optional()),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
   RATE_LIMIT_START_PER_BROWSER: perMinute.default(10),

@@ -1,7 +1,8 @@
 import "server-only";
 
+import { SignInRefused } from "@/lib/login-failure/sign-in-refused";
+
 import { decode, encode } from "next-auth/jwt";
-import { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { randomBytes } from "node:crypto";
@@ -250,14 +251,6 @@ const FINAL_ANSWER_MS = 5_000;
 // verifies the ID token, fetches the UID attributes and returns the user.
 // ---------------------------------------------------------------------------------------------
 
-/** A refused QR sign-in; `code` travels to the page as a known reason, never as free text. */
-export class QrSignInError extends CredentialsSignin {
-  constructor(reason: LoginErrorReason) {
-    super(reason);
-    this.code = reason;
-  }
-}
-
 async function completePasswordlessLogin(cfg: Digidentity) {
   const jar = await cookies();
   const name = qrCookieName();
@@ -265,7 +258,7 @@ async function completePasswordlessLogin(cfg: Digidentity) {
   // Single use: whatever happens next, this browser's login state is spent.
   jar.delete(name);
   if (!state || state.phase !== "approved" || state.expiresAt < Date.now()) {
-    throw new QrSignInError("login_incomplete");
+    throw new SignInRefused("login_incomplete");
   }
 
   const metadata = await discover(cfg.issuer);
@@ -274,7 +267,7 @@ async function completePasswordlessLogin(cfg: Digidentity) {
     try {
       idTokenSub = (await verifyProviderIdToken(cfg, state.idToken, state.nonce)).sub;
     } catch (e) {
-      if (e instanceof IdTokenError) throw new QrSignInError("id_token_invalid");
+      if (e instanceof IdTokenError) throw new SignInRefused("id_token_invalid");
       throw e;
     }
   }
@@ -283,18 +276,18 @@ async function completePasswordlessLogin(cfg: Digidentity) {
   const res = await providerFetch(userinfoUrl, {
     headers: { authorization: `Bearer ${state.accessToken}`, accept: "application/json" },
   });
-  if (!res.ok) throw new QrSignInError("provider_error");
+  if (!res.ok) throw new SignInRefused("provider_error");
   const claims = await readJson(res);
   // OpenID Connect Core §5.3.2: the userinfo `sub` must be the ID token's.
   if (idTokenSub !== undefined && (claims as { sub?: unknown })?.sub !== idTokenSub) {
-    throw new QrSignInError("id_token_invalid");
+    throw new SignInRefused("id_token_invalid");
   }
   try {
     const identity = sermiIdentityFromUserInfo(claims, DIGIDENTITY_QR_ID);
     const reportPseudonym = await pseudonymFromAccessToken(cfg, state.accessToken, identity.subject);
     return { id: identity.subject, identity: reportPseudonym ? { ...identity, reportPseudonym } : identity };
   } catch (e) {
-    if (e instanceof MissingUidAttributesError) throw new QrSignInError("no_uid_attributes");
+    if (e instanceof MissingUidAttributesError) throw new SignInRefused("no_uid_attributes");
     throw e;
   }
 }
@@ -327,8 +320,8 @@ export function digidentityQrProvider(cfg: Digidentity) {
       try {
         return await completePasswordlessLogin(cfg);
       } catch (e) {
-        if (e instanceof QrSignInError) throw e;
-        if (e instanceof ProviderError) throw new QrSignInError(e.reason);
+        if (e instanceof SignInRefused) throw e;
+        if (e instanceof ProviderError) throw new SignInRefused(e.reason);
         throw e;
       }
     },

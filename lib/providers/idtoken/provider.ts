@@ -1,6 +1,7 @@
 import "server-only";
 
-import { CredentialsSignin } from "next-auth";
+import { SignInRefused } from "@/lib/login-failure/sign-in-refused";
+
 import { decode, encode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
@@ -10,7 +11,6 @@ import { z } from "zod";
 import { getConfig } from "@/lib/config";
 import type { IdtokenConfig } from "./descriptor";
 import { IdTokenClaimsError, idTokenIdentityFromPayload, type IdTokenIdentity } from "@/lib/identity";
-import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 import { ProviderError, providerFetch, readJson } from "@/lib/upstream/fetch";
 
 import { IDTOKEN_ID } from "./descriptor";
@@ -207,26 +207,19 @@ export async function verifyIdTokenJwt(
 // verifies it again, and returns the user.
 // ---------------------------------------------------------------------------------------------
 
-export class IdTokenSignInError extends CredentialsSignin {
-  constructor(reason: LoginErrorReason) {
-    super(reason);
-    this.code = reason;
-  }
-}
-
 async function completeIdTokenLogin(cfg: IdToken) {
   const jar = await cookies();
   const name = idTokenCookieName();
   const state = await openIdTokenState(jar.get(name)?.value);
   // Single use: whatever happens next, this browser's login state is spent.
   jar.delete(name);
-  if (!state || state.phase !== "approved") throw new IdTokenSignInError("login_incomplete");
+  if (!state || state.phase !== "approved") throw new SignInRefused("login_incomplete");
   try {
     const identity = await verifyIdTokenJwt(cfg, state.jwt, state);
     return { id: identity.subject, identity };
   } catch (e) {
-    if (e instanceof IdTokenJwtError) throw new IdTokenSignInError("id_token_invalid");
-    if (e instanceof ProviderError) throw new IdTokenSignInError(e.reason);
+    if (e instanceof IdTokenJwtError) throw new SignInRefused("id_token_invalid");
+    if (e instanceof ProviderError) throw new SignInRefused(e.reason);
     throw e;
   }
 }

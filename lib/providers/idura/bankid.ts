@@ -1,12 +1,12 @@
 import "server-only";
 
-import { CredentialsSignin } from "next-auth";
+import { SignInRefused } from "@/lib/login-failure/sign-in-refused";
+
 import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { z } from "zod";
 
 import { nordicEidIdentityFromClaims, NordicEidClaimsError } from "@/lib/identity";
-import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 import { ProviderError } from "@/lib/upstream/fetch";
 import { IdTokenError, verifyProviderIdToken } from "@/lib/oidc/id-token";
 import { sealedCookie } from "@/lib/sealed-cookie";
@@ -29,13 +29,6 @@ export const headlessCookie = sealedCookie(
   ]),
 );
 
-export class BankIdSignInError extends CredentialsSignin {
-  constructor(reason: LoginErrorReason) {
-    super(reason);
-    this.code = reason;
-  }
-}
-
 async function completeHeadlessLogin(cfg: Idura) {
   const jar = await cookies();
   const name = headlessCookie.name();
@@ -43,16 +36,16 @@ async function completeHeadlessLogin(cfg: Idura) {
   // Single use: whatever happens next, this browser's login state is spent.
   jar.delete(name);
   if (!state || state.phase !== "approved" || state.expiresAt < Date.now()) {
-    throw new BankIdSignInError("login_incomplete");
+    throw new SignInRefused("login_incomplete");
   }
   try {
     const claims = await verifyProviderIdToken(cfg, state.idToken);
     const identity = nordicEidIdentityFromClaims(claims, IDURA_BANKID_ID);
     return { id: identity.subject, identity };
   } catch (e) {
-    if (e instanceof IdTokenError) throw new BankIdSignInError("id_token_invalid");
-    if (e instanceof NordicEidClaimsError) throw new BankIdSignInError("provider_error");
-    if (e instanceof ProviderError) throw new BankIdSignInError(e.reason);
+    if (e instanceof IdTokenError) throw new SignInRefused("id_token_invalid");
+    if (e instanceof NordicEidClaimsError) throw new SignInRefused("provider_error");
+    if (e instanceof ProviderError) throw new SignInRefused(e.reason);
     throw e;
   }
 }

@@ -23,6 +23,8 @@ export const TEST_PORTS = {
   /** Portals registered as Idura's second client and IDToken's second service, likewise. */
   iduraLabPortal: 3108 + offset,
   idtokenLabPortal: 3109 + offset,
+  /** A portal with SANDBOX=off and one provider at a time (tests/e2e/one-provider.spec.ts). */
+  oneProviderPortal: 3110 + offset,
   redis: 6390 + offset,
 } as const;
 /**

@@ -1,0 +1,35 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+
+import { parseConfig, SANDBOX_DEFAULTS } from "../../lib/config-schema";
+import { parseSandboxConfig } from "../../sandbox/config";
+
+/**
+ * The portal and the sandbox never import each other, so the credentials `npm run demo` relies on
+ * are written on both sides; this test is where they meet (tests may import both).
+ */
+describe("the portal's sandbox defaults are the sandbox's own", () => {
+  const sandbox = parseSandboxConfig({});
+  const portal = parseConfig({}).providers;
+
+  it("Digidentity client, secret and product scope", () => {
+    assert.equal(SANDBOX_DEFAULTS.DIGIDENTITY_CLIENT_ID, sandbox.digidentity.clientId);
+    assert.equal(SANDBOX_DEFAULTS.DIGIDENTITY_CLIENT_SECRET, sandbox.digidentity.clientSecret);
+    assert.equal(SANDBOX_DEFAULTS.DIGIDENTITY_PRODUCT_SCOPE, sandbox.digidentity.productScope);
+    assert.equal(portal.digidentity!.clientId, sandbox.digidentity.clientId);
+  });
+
+  it("Signicat client and secret", () => {
+    assert.equal(SANDBOX_DEFAULTS.SIGNICAT_CLIENT_ID, sandbox.signicat.clientId);
+    assert.equal(SANDBOX_DEFAULTS.SIGNICAT_CLIENT_SECRET, sandbox.signicat.clientSecret);
+  });
+
+  it("IDToken service", () => {
+    assert.equal(SANDBOX_DEFAULTS.IDTOKEN_SERVICE_ID, sandbox.idtoken.serviceId);
+  });
+
+  it("Idura client and secret", () => {
+    assert.equal(SANDBOX_DEFAULTS.IDURA_CLIENT_ID, sandbox.idura.clientId);
+    assert.equal(SANDBOX_DEFAULTS.IDURA_CLIENT_SECRET, sandbox.idura.clientSecret);
+  });
+});
