@@ -7,6 +7,8 @@ import "./globals.css";
 
 import { IntlErrorHandling } from "./intl-error-handling";
 import { LocaleSwitcher } from "./locale-switcher";
+import { SessionHeader } from "./session-header";
+import { SiteFooter } from "./site-footer";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Metadata");
@@ -36,7 +38,8 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
                     portal: (chunks) => <span className="font-normal text-brand-100">{chunks}</span>,
                   })}
                 </Link>
-                <div className="flex items-center gap-3">
+                <div className="flex flex-wrap items-center gap-3">
+                  <SessionHeader />
                   <LocaleSwitcher />
                   <span className="rounded bg-white/10 px-2 py-0.5 text-xs text-brand-100">
                     {t("scheme")}
@@ -47,6 +50,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
             <main id="main" className="mx-auto max-w-4xl px-4 py-10">
               {children}
             </main>
+            <SiteFooter />
           </IntlErrorHandling>
         </NextIntlClientProvider>
       </body>

@@ -37,6 +37,8 @@ export type ProviderModule<
   /** The identity kinds its logins produce, and the account page's view of them. */
   identityKinds: readonly I["kind"][];
   AccountView: View<{ identity: I; problem?: string }>;
+  /** The person's name for the page header, when the provider gives one. */
+  personName?: (identity: I) => string | undefined;
   /** Extra links on the account page (e.g. the call-centre page), if any. */
   AccountLinks?: View<object>;
 };

@@ -4,8 +4,6 @@ import { getTranslations } from "next-intl/server";
 import { enabledModules, moduleOfIdentityKind } from "@/lib/providers/registry";
 import { signedInIdentity } from "@/lib/session";
 
-import { logOut } from "./actions";
-
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Metadata"))("account") };
 }
@@ -24,18 +22,7 @@ export default async function AccountPage({ searchParams }: Props) {
 
   return (
     <div className="space-y-8">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <h1 className="text-3xl font-bold tracking-tight">{t("heading")}</h1>
-        <form action={logOut}>
-          <button
-            type="submit"
-            data-testid="sign-out"
-            className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100"
-          >
-            {t("signOut")}
-          </button>
-        </form>
-      </div>
+      <h1 className="text-3xl font-bold tracking-tight">{t("heading")}</h1>
       {links.map(({ key, AccountLinks }) => (
         <AccountLinks key={key} />
       ))}

@@ -19,5 +19,6 @@ export const idtokenModule = defineProviderModule<"idtoken", IdTokenIdentity>({
   loginPlacement: "card",
   LoginCard: IdtokenLoginCard,
   identityKinds: ["idtoken"],
+  personName: (identity) => (identity.name ? `${identity.name.given} ${identity.name.family}` : undefined),
   AccountView: IdTokenIdentityView,
 });

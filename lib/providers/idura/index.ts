@@ -20,6 +20,7 @@ export const iduraModule = defineProviderModule<"idura", NordicEidIdentity>({
   loginPlacement: "card",
   LoginCard: IduraLoginCard,
   identityKinds: ["nordic-eid"],
+  personName: (identity) => identity.name || undefined,
   AccountView: NordicEidIdentityView,
   AccountLinks: IduraAccountLinks,
 });

@@ -18,5 +18,6 @@ export const signicatModule = defineProviderModule<"signicat", MitidIdentity>({
   loginPlacement: "section",
   LoginCard: MitidLoginChoices,
   identityKinds: ["mitid"],
+  personName: (identity) => identity.name || undefined,
   AccountView: MitidIdentityView,
 });
