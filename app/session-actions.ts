@@ -5,8 +5,7 @@ import { cookies } from "next/headers";
 import { signOut } from "@/auth";
 import { getConfig } from "@/lib/config";
 
-/** Set for a moment after signing out, so the login page can confirm it (it is never a secret). */
-export const SIGNED_OUT_COOKIE = "signed-out";
+import { SIGNED_OUT_COOKIE } from "./signed-out";
 
 export async function logOut() {
   (await cookies()).set(SIGNED_OUT_COOKIE, "1", {

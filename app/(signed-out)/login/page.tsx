@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 
-import { SIGNED_OUT_COOKIE } from "@/app/session-actions";
+import { SIGNED_OUT_COOKIE } from "@/app/signed-out";
 
 import { enabledModules } from "@/lib/providers/registry";
 
