@@ -1,8 +1,8 @@
 import "server-only";
 
-import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 
+import { ProviderRedirectError } from "@/lib/authjs/capture";
 import { log } from "@/lib/log";
 import { isNamedProvider, reasonFromOAuthError } from "./provider-names";
 import type { LoginErrorReason } from "./reasons";
@@ -112,72 +112,13 @@ export function logRefusedLogin(
   return ref;
 }
 
-const captured = new AsyncLocalStorage<{ errors: unknown[] }>();
-
-/** Auth.js's logger.error hook: keep the error for the request that is being handled. */
-export function captureAuthError(error: unknown) {
-  captured.getStore()?.errors.push(error);
-}
-
-/** What a provider said in an error redirect (RFC 6749 §4.1.2.1), as Auth.js reports it. */
-export class ProviderRedirectError extends Error {
-  constructor(
-    public readonly error: unknown,
-    public readonly description: unknown,
-  ) {
-    super("the provider answered the authorization request with an error");
-    this.name = "ProviderRedirectError";
-  }
-}
-
-/**
- * Auth.js's logger.debug hook. Its OAuthCallbackError drops the provider's `error` and
- * `error_description`; they reach only this debug call, so keep them from here.
- */
-export function captureAuthDebug(message: string, metadata: unknown) {
-  if (message !== "OAuthCallbackError" || !metadata || typeof metadata !== "object") return;
-  const m = metadata as Record<string, unknown>;
-  captured.getStore()?.errors.push(new ProviderRedirectError(m.error, m.error_description));
-}
-
-/** Run Auth.js code and keep every error it reports on the way, for `specificErrorLocation`. */
-export async function captureAuthErrors<T>(fn: () => Promise<T>): Promise<{ value: T; errors: unknown[] }> {
-  const store = { errors: [] as unknown[] };
-  const value = await captured.run(store, fn);
-  return { value, errors: store.errors };
-}
-
-/**
- * Auth.js sends every failure to its error page as `?error=Configuration` or similar (or to the
- * login page for "signIn"-kind errors), which tells the user nothing. Given where Auth.js sends
- * the browser and what it reported, return our error page with the specific reason instead, or
- * null when the destination is not an Auth.js error page.
- */
-export function specificErrorLocation(location: string, errors: unknown[], provider?: string): string | null {
-  const target = new URL(location, "http://portal.invalid");
-  const isAuthJsErrorPage =
-    (target.pathname === "/auth/error" && !target.searchParams.has("reason")) ||
-    (target.pathname === "/login" && target.searchParams.has("error"));
-  if (!isAuthJsErrorPage) return null;
-  // The provider's own words, when it sent any, say more than Auth.js's wrapper around them.
-  const error = errors.find((e) => e instanceof ProviderRedirectError) ?? errors.at(-1);
-  const reason = error === undefined ? "unknown" : classifyLoginFailure(error);
-  return loginErrorUrl(reason, { provider, error });
-}
-
-/** The Auth.js route handler, with its error redirects made specific. */
-export async function withSpecificLoginErrors(
-  req: Request,
-  handler: () => Promise<Response>,
-): Promise<Response> {
-  const { value: res, errors } = await captureAuthErrors(handler);
-  const location = res.headers.get("location");
-  const specific = location
-    ? specificErrorLocation(location, errors, new URL(req.url).pathname.split("/").at(-1))
-    : null;
-  if (!specific) return res;
-  const headers = new Headers(res.headers);
-  // Relative, so the browser stays on the host it used.
-  headers.set("location", specific);
-  return new Response(null, { status: 303, headers });
-}
+// The Auth.js capture machinery lives in lib/authjs/capture.ts (tied to one next-auth version);
+// these names stay importable from here.
+export {
+  captureAuthDebug,
+  captureAuthError,
+  captureAuthErrors,
+  ProviderRedirectError,
+  specificErrorLocation,
+  withSpecificLoginErrors,
+} from "@/lib/authjs/capture";
