@@ -42,6 +42,8 @@ function sourceFiles(root: string, dir = "", top = true): string[] {
   for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
     if (NEVER.has(entry.name) || (top && NOT_BUILT.has(entry.name))) continue;
     if (top && entry.isFile() && /\.md$/i.test(entry.name)) continue;
+    // tsc's incremental cache (`npm run typecheck` writes it); never read by `next build`.
+    if (entry.isFile() && entry.name.endsWith(".tsbuildinfo")) continue;
     const rel = path.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...sourceFiles(root, rel, false));
     else if (entry.isFile()) files.push(rel);

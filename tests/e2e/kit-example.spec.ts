@@ -11,7 +11,7 @@ import { PORTAL_URL, SANDBOX_URL } from "./support/env";
 
 test("the kit package's example suite passes from a project outside this repository", async () => {
   // Pack, install (from the npm cache), type-check, then the example's browser tests one by one.
-  test.setTimeout(480_000);
+  test.setTimeout(600_000);
   const run = spawn(process.execPath, ["--import", "tsx", "scripts/kit-outside.ts"], {
     env: { ...process.env, PORTAL_URL, KIT_SANDBOX_URL: SANDBOX_URL },
     stdio: ["ignore", "pipe", "pipe"],
@@ -20,7 +20,10 @@ test("the kit package's example suite passes from a project outside this reposit
   run.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   run.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => run.once("exit", resolve));
-  test.info().attach("kit-outside output", { body: output, contentType: "text/plain" });
+  await test.info().attach("kit-outside output", { body: output, contentType: "text/plain" });
+  // Each step's time (pack, install, tsc, the suite) and the suite's summary, in the run's log.
+  for (const line of output.split("\n"))
+    if (/^\[kit-outside\]|^\s+\d+ (passed|failed|flaky)/.test(line)) console.log(line);
   expect(code, output).toBe(0);
   expect(output).toMatch(/\b14 passed\b/);
   expect(output).not.toMatch(/\b\d+ (failed|flaky)\b/);

@@ -68,6 +68,7 @@ test("the sandbox, tests and docs are not portal sources", () => {
   write("tests/e2e/a.spec.ts", "x", now);
   write("docs/demo.md", "x", now);
   write("README.md", "x", now);
+  write("tsconfig.tsbuildinfo", "x", now);
   assert.equal(buildFreshness(root, {}).fresh, true);
 });
 
