@@ -11,6 +11,7 @@ const config = [
       "test-results/**",
       "playwright-report/**",
       "bench/results/**",
+      "packages/*/dist/**",
       "next-env.d.ts",
     ],
   },

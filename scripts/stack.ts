@@ -3,9 +3,11 @@
  * health URLs, and stops both together. Used by `npm run demo`, `npm run dev` and the benchmark.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { createConnection, createServer } from "node:net";
 import { networkInterfaces } from "node:os";
 import path from "node:path";
+
+import { buildFreshness } from "./build-freshness";
 
 export const root = path.resolve(__dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -20,6 +22,80 @@ export function lanAddress(): string | undefined {
   return undefined;
 }
 
+export function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\./.test(host);
+}
+
+/** Whether something accepts connections on the port, as a browser on this machine would try it. */
+function answers(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host, port });
+    const done = (result: boolean) => {
+      socket.destroy();
+      resolve(result);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+  });
+}
+
+/** Whether this process could listen on the port at that address (nothing else holds it). */
+function canListen(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen({ host, port, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/** What already answers on a taken port, in a few words: "a portal (it answers /api/health)". */
+async function whoIsThere(port: number): Promise<string> {
+  for (const [probe, what] of [
+    ["/api/health", "a portal (it answers /api/health)"],
+    ["/health", "a sandbox (it answers /health)"],
+  ] as const) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}${probe}`, { signal: AbortSignal.timeout(1500) });
+      if (res.ok) return what;
+    } catch {
+      // Not that.
+    }
+  }
+  return "another program";
+}
+
+export class PortTakenError extends Error {}
+
+/**
+ * Refuses to start on a port something else already uses — also when that something answers
+ * the same health URL, which would otherwise pass for our server being ready.
+ */
+export async function assertPortsFree(
+  ports: { port: number; variable: string; name: string; host: string }[],
+): Promise<void> {
+  const taken: string[] = [];
+  for (const { port, variable, name, host } of ports) {
+    const busy =
+      (await answers("127.0.0.1", port)) || (await answers("::1", port)) || !(await canListen(host, port));
+    if (busy)
+      taken.push(`  Port ${port} (${variable}, the ${name}) is already in use by ${await whoIsThere(port)}.`);
+  }
+  if (taken.length === 0) return;
+  const [portal, sandbox] = [
+    ports.find((p) => p.variable === "PORTAL_PORT"),
+    ports.find((p) => p.variable === "SANDBOX_PORT"),
+  ];
+  throw new PortTakenError(
+    [
+      "Cannot start: a port is taken.",
+      ...taken,
+      "Stop what runs there, or choose free ports, for example:",
+      `  PORTAL_PORT=${(portal?.port ?? 3000) + 10} SANDBOX_PORT=${(sandbox?.port ?? 4000) + 10} npm run demo`,
+    ].join("\n"),
+  );
+}
+
 export type StackOptions = {
   mode: "production" | "development";
   portalPort: number;
@@ -27,8 +103,12 @@ export type StackOptions = {
   /** Address the sandbox binds to; 0.0.0.0 lets a phone on the LAN reach the phone-app page. */
   sandboxHost: string;
   portalHost?: string;
+  /** The portal's address in a browser (AUTH_URL); default http://localhost:<portalPort>. */
+  portalUrl?: string;
+  /** Where the portal and browsers reach the sandbox; default http://localhost:<sandboxPort>. */
+  sandboxUrl?: string;
   sandboxPublicUrl: string;
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
   quiet?: boolean;
   /**
    * CPU lists (`taskset -c` syntax) to pin each server to. The benchmark gives the portal a core
@@ -41,7 +121,9 @@ export type StackOptions = {
 export type Stack = { portalUrl: string; sandboxUrl: string; stop: () => Promise<void> };
 
 function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, quiet: boolean) {
-  const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  // Each server in a process group of its own, so stopping it stops what it started too
+  // (`tsx` and `next` run the server in a child process of theirs).
+  const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const prefix = `[${name}] `;
   const forward = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
     if (quiet) return;
@@ -55,8 +137,8 @@ function start(name: string, command: string, args: string[], env: NodeJS.Proces
 async function waitForHealth(url: string, child: ChildProcess, name: string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before it was ready`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (res.ok) return;
@@ -68,9 +150,32 @@ async function waitForHealth(url: string, child: ChildProcess, name: string, tim
   throw new Error(`${name} did not answer ${url} within ${timeoutMs / 1000} s`);
 }
 
+/** Stops a server and everything it started: SIGTERM to its process group, SIGKILL after 10 s. */
+function stopGroup(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const signal = (sig: NodeJS.Signals) => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, sig);
+      } catch {
+        // The group is gone already.
+      }
+    };
+    const exited = child.exitCode !== null || child.signalCode !== null;
+    // Even when the leader has exited, what it started may still be running in its group.
+    signal("SIGTERM");
+    if (exited) return resolve();
+    const kill = setTimeout(() => signal("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(kill);
+      signal("SIGKILL");
+      resolve();
+    });
+  });
+}
+
 export async function startStack(o: StackOptions): Promise<Stack> {
-  const sandboxLocal = `http://localhost:${o.sandboxPort}`;
-  const portalUrl = `http://localhost:${o.portalPort}`;
+  const sandboxLocal = o.sandboxUrl ?? `http://localhost:${o.sandboxPort}`;
+  const portalUrl = o.portalUrl ?? `http://localhost:${o.portalPort}`;
   const base: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...o.env };
   const sandboxEnv = {
     ...base,
@@ -86,6 +191,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     NODE_ENV: o.mode,
     PORTAL_PORT: String(o.portalPort),
     SANDBOX_PORT: String(o.sandboxPort),
+    ...(o.sandboxUrl ? { SANDBOX_URL: base.SANDBOX_URL ?? o.sandboxUrl } : {}),
     AUTH_URL: base.AUTH_URL ?? portalUrl,
   };
 
@@ -102,24 +208,29 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   const portal = start("portal", ...pinned(o.cpus?.portal, bin("next"), nextArgs), portalEnv, !!o.quiet);
 
   const stop = async () => {
-    for (const child of [portal, sandbox]) {
-      if (child.exitCode === null) child.kill("SIGTERM");
-    }
-    await Promise.all(
-      [portal, sandbox].map(
-        (child) =>
-          new Promise<void>((resolve) =>
-            child.exitCode !== null ? resolve() : child.once("exit", () => resolve()),
-          ),
-      ),
-    );
+    await Promise.all([portal, sandbox].map(stopGroup));
   };
 
+  // Health is asked where each server listens (a loopback address unless told otherwise).
+  const local = (host: string | undefined) =>
+    host === undefined || host === "0.0.0.0" || host === "::"
+      ? "127.0.0.1"
+      : host.includes(":")
+        ? `[${host}]`
+        : host;
   try {
     await Promise.all([
-      waitForHealth(`http://127.0.0.1:${o.sandboxPort}/health`, sandbox, "sandbox"),
-      waitForHealth(`http://127.0.0.1:${o.portalPort}/api/health`, portal, "portal"),
+      waitForHealth(`http://${local(o.sandboxHost)}:${o.sandboxPort}/health`, sandbox, "sandbox"),
+      waitForHealth(`http://${local(o.portalHost)}:${o.portalPort}/api/health`, portal, "portal"),
     ]);
+    // A server that could not take its port exits; a health answer from someone else's does not count.
+    await new Promise((r) => setTimeout(r, 300));
+    for (const [child, name] of [
+      [portal, "portal"],
+      [sandbox, "sandbox"],
+    ] as const)
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) right after start`);
   } catch (e) {
     await stop();
     throw e;
@@ -155,20 +266,9 @@ export function startLoopbackStack(
   });
 }
 
-const SOURCES = ["app", "lib", "auth.ts", "next.config.js", "package-lock.json", "postcss.config.mjs"];
-
-function newestMtime(p: string): number {
-  const s = statSync(p);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return Math.max(0, ...readdirSync(p).map((name) => newestMtime(path.join(p, name))));
-}
-
-/** Whether `.next` holds a build newer than every portal source (so `next build` can be skipped). */
+/** Whether `.next` holds a build of the current portal sources (so `next build` can be skipped). */
 export function buildIsFresh(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const built = statSync(buildId).mtimeMs;
-  return SOURCES.every((s) => !existsSync(path.join(root, s)) || newestMtime(path.join(root, s)) < built);
+  return buildFreshness(root).fresh;
 }
 
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
