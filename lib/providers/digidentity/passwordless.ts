@@ -119,8 +119,17 @@ export async function pollPasswordlessLogin(
     { code: state.code },
     options,
   );
+  return outcomeOfTokenResponse(as, client(cfg), res);
+}
+
+/** What one token-endpoint answer means for a QR login (its checks: oauth4webapi's). */
+export async function outcomeOfTokenResponse(
+  as: oauth.AuthorizationServer,
+  oauthClient: oauth.Client,
+  res: Response,
+): Promise<PollOutcome> {
   try {
-    const tokens = await oauth.processGenericTokenEndpointResponse(as, client(cfg), res);
+    const tokens = await oauth.processGenericTokenEndpointResponse(as, oauthClient, res);
     return {
       status: "approved",
       state: {
