@@ -10,6 +10,7 @@ import { beforeEach, describe, it } from "node:test";
 
 import type { Hono } from "hono";
 
+import { parseConfig } from "../../lib/config-schema";
 import { sermiIdentityFromUserInfo } from "../../lib/providers/digidentity/identity";
 import {
   outcomeOfTokenError,
@@ -17,6 +18,7 @@ import {
   readPasswordlessSession,
 } from "../../lib/providers/digidentity/passwordless";
 import { createSandboxApp } from "../../sandbox/app";
+import { REPORT_SCOPE } from "../../sandbox/digidentity/reports";
 import { parseSandboxConfig } from "../../sandbox/config";
 
 type Fixture = { _source: string; status?: number; body: Record<string, unknown> };
@@ -209,5 +211,42 @@ describe("Digidentity contract: the sandbox answers in the recorded shapes", () 
       const body = (await (await poll(started.data.id)).json()) as Record<string, unknown>;
       assert.notEqual(body.error, "slow_down");
     }
+  });
+});
+
+describe("Digidentity configuration: no invented defaults against the real service", () => {
+  const REAL = {
+    SANDBOX: "off",
+    AUTH_SECRET: "x".repeat(40),
+    DIGIDENTITY_ISSUER: "https://auth.digidentity.eu/",
+    DIGIDENTITY_CLIENT_ID: "client",
+    DIGIDENTITY_CLIENT_SECRET: "secret",
+    DIGIDENTITY_PRODUCT_SCOPE: "e9x4a6m254p663l4",
+  };
+
+  it("keeps the issuer as written, polls every 5 s and has no report", () => {
+    const d = parseConfig(REAL).providers.digidentity!;
+    assert.equal(d.issuer, "https://auth.digidentity.eu/");
+    assert.equal(d.pollIntervalMs, 5000);
+    assert.equal(d.report, undefined);
+  });
+
+  it("a report URL without its scope and claim names both", () => {
+    const withUrl = { ...REAL, DIGIDENTITY_REPORT_URL: "https://x.example/reports/{pseudonym}" };
+    assert.throws(() => parseConfig(withUrl), /DIGIDENTITY_REPORT_SCOPE: required/);
+    assert.throws(() => parseConfig(withUrl), /DIGIDENTITY_PSEUDONYM_CLAIM: required/);
+    const full = { ...withUrl, DIGIDENTITY_REPORT_SCOPE: "s", DIGIDENTITY_PSEUDONYM_CLAIM: "p" };
+    assert.deepEqual(parseConfig(full).providers.digidentity!.report, {
+      url: "https://x.example/reports/{pseudonym}",
+      scope: "s",
+      pseudonymClaim: "p",
+    });
+  });
+
+  it("with the sandbox on: the sandbox's report scope, claim and 1 s pace", () => {
+    const d = parseConfig({}).providers.digidentity!;
+    assert.equal(d.report?.scope, REPORT_SCOPE);
+    assert.equal(d.report?.pseudonymClaim, "pseudonym");
+    assert.equal(d.pollIntervalMs, 1000);
   });
 });
