@@ -35,6 +35,24 @@ export type IdTokenExpectations = {
 };
 
 /**
+ * Key rotation: a kid we have not seen may be a key published since we last fetched. jose only
+ * refetches after its cool-down, so reload now, once, and try again.
+ */
+async function verifyWithKeyReload(
+  jwt: string,
+  jwks: ReturnType<typeof jwksFor>,
+  options: Parameters<typeof jwtVerify>[2],
+) {
+  try {
+    return await jwtVerify(jwt, jwks, options);
+  } catch (e) {
+    if (!(e instanceof joseErrors.JWKSNoMatchingKey)) throw e;
+    await jwks.reload();
+    return jwtVerify(jwt, jwks, options);
+  }
+}
+
+/**
  * OpenID Connect Core §3.1.3.7, always including the signature: Auth.js leaves the signature of
  * ID tokens from the token endpoint unchecked, and this portal does not.
  */
@@ -48,16 +66,7 @@ export async function verifyIdToken(idToken: string, expect: IdTokenExpectations
     clockTolerance: 30,
   };
   try {
-    let result;
-    try {
-      result = await jwtVerify(idToken, jwks, options);
-    } catch (e) {
-      // Key rotation: a kid we have not seen may be a key published since we last fetched.
-      // jose only refetches after its cool-down, so reload now, once, and try again.
-      if (!(e instanceof joseErrors.JWKSNoMatchingKey)) throw e;
-      await jwks.reload();
-      result = await jwtVerify(idToken, jwks, options);
-    }
+    const result = await verifyWithKeyReload(idToken, jwks, options);
     const { payload } = result;
     if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== expect.clientId) {
       throw new IdTokenError("azp does not name this client");
@@ -87,15 +96,18 @@ export type OidcClient = { issuer: string; clientId: string };
 
 /**
  * Verify another JWT the provider signed for this client (an RFC 9068 access token), with the
- * same keys and algorithms as its ID tokens.
+ * same keys, algorithms, key reload and clock tolerance as its ID tokens.
  */
-export async function verifyProviderJwt(client: OidcClient, jwt: string): Promise<JWTPayload> {
-  const metadata = await discover(client.issuer);
-  const { payload } = await jwtVerify(jwt, jwksFor(metadata.jwks_uri), {
-    issuer: metadata.issuer,
-    audience: client.clientId,
-    algorithms: signingAlgorithms(metadata.id_token_signing_alg_values_supported),
+export async function verifyProviderJwt(
+  jwt: string,
+  expect: Omit<IdTokenExpectations, "nonce">,
+): Promise<JWTPayload> {
+  const { payload } = await verifyWithKeyReload(jwt, jwksFor(expect.jwksUri), {
+    issuer: expect.issuer,
+    audience: expect.clientId,
+    algorithms: expect.algorithms,
     requiredClaims: ["sub", "exp"],
+    clockTolerance: 30,
   });
   return payload;
 }

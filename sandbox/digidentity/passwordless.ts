@@ -8,14 +8,14 @@ import { randomId } from "../shared/random";
 import { DEFAULT_PERSONA_ID, findPersona, pinMatches, type Persona } from "./personas";
 import { t } from "../shared/i18n";
 import { messagePage, phoneApprovalPage, refusalMessage } from "./pages";
-import { firstIssue, nonceSchema, responseTypeSchema, scopeSchema } from "./params";
+import { firstIssue, responseTypeSchema, scopeSchema } from "./params";
 import type { DigidentityState, PasswordlessSession } from "./sessions";
 import { grantedScope } from "./tokens";
 
+/** What `authorize.json` takes (docs/providers/digidentity.md); other parameters are ignored. */
 const startQuerySchema = z.object({
   response_type: responseTypeSchema,
   scope: scopeSchema,
-  nonce: nonceSchema,
 });
 
 const phoneFormSchema = z.object({
@@ -129,7 +129,6 @@ export function passwordlessRoutes(state: DigidentityState): Hono {
     state.startPasswordless(code, qrId, {
       clientId,
       scope: grantedScope(parsed.data.scope, settings.productScope),
-      nonce: parsed.data.nonce,
       status: "pending",
     });
     const body = {

@@ -1,6 +1,6 @@
 import type { SandboxConfig } from "../config";
 import { IssuedLog } from "../shared/issued";
-import { MisbehaviourBook } from "../shared/misbehaviour";
+import { MisbehaviourBook, OPTIONAL_ID_TOKEN_MISBEHAVIOURS } from "../shared/misbehaviour";
 import type { SigningKey } from "../shared/signing-key";
 import { TtlStore, type Clock } from "../shared/ttl-store";
 import { AuthorisationLedger, type RefusalReason } from "./personas";
@@ -35,7 +35,6 @@ export type PasswordlessStatus = "pending" | "approved" | "declined" | "refused"
 export interface PasswordlessSession {
   clientId: string;
   scope: string;
-  nonce: string | undefined;
   status: PasswordlessStatus;
   personaId?: string;
   reason?: RefusalReason;
@@ -114,7 +113,10 @@ export class DigidentityState {
     /** The next signing key, for the `rotated_key` misbehaviour. */
     readonly rotatedKey: SigningKey,
   ) {
-    this.misbehaviour = new MisbehaviourBook(settings.clients.map((c) => c.clientId));
+    this.misbehaviour = new MisbehaviourBook(
+      settings.clients.map((c) => c.clientId),
+      OPTIONAL_ID_TOKEN_MISBEHAVIOURS,
+    );
     this.transactions = new TtlStore({ now });
     this.codes = new TtlStore({ now });
     this.redeemedCodes = new TtlStore({ now });

@@ -116,13 +116,15 @@ export function tokenRoutes(state: DigidentityState): Hono {
     if (!session || session.clientId !== credentials.clientId || session.status === "redeemed") {
       return oauthError(c, 400, "invalid_grant", "session_not_found");
     }
+    // Digidentity keys these answers on error_description (docs/providers/digidentity.md); the
+    // `error` next to them is not public, so the sandbox uses RFC 6749's invalid_grant for all.
     switch (session.status) {
       case "pending":
-        return oauthError(c, 400, "authorization_pending", "login_pending");
+        return oauthError(c, 400, "invalid_grant", "login_pending");
       case "declined":
-        return oauthError(c, 400, "access_denied", "login_declined");
+        return oauthError(c, 400, "invalid_grant", "login_declined");
       case "refused":
-        return oauthError(c, 400, "access_denied", session.reason ?? "authorisation_revoked");
+        return oauthError(c, 400, "invalid_grant", session.reason ?? "authorisation_revoked");
     }
     const persona = findPersona(session.personaId);
     if (!persona) return oauthError(c, 400, "invalid_grant", "session_not_found");
@@ -132,7 +134,7 @@ export function tokenRoutes(state: DigidentityState): Hono {
       clientId: session.clientId,
       persona,
       scope: session.scope,
-      nonce: session.nonce,
+      nonce: undefined,
       authTime: session.authTime ?? state.now(),
     });
     return c.json(tokens, 200, noStore);

@@ -15,7 +15,7 @@ export interface TokenResponse {
   token_type: "Bearer";
   expires_in: number;
   scope: string;
-  id_token: string;
+  id_token?: string;
 }
 
 /**
@@ -34,19 +34,22 @@ export async function issueTokens(
     { clientId: grant.clientId, personaId: grant.persona.id, scope: grant.scope },
     ACCESS_TOKEN_TTL_SECONDS * 1000,
   );
-  const idToken = await signIdToken(state, grant);
+  // Whether Digidentity's answers carry one is not public (docs/providers/digidentity.md): the
+  // sandbox sends one, as OIDC Core §3.1.3.3 asks for the openid scope, unless told not to.
+  const idToken =
+    state.misbehaviour.of(grant.clientId) === "no_id_token" ? undefined : await signIdToken(state, grant);
   state.reportCreatedAt.set(`${grant.clientId}:${grant.persona.id}`, state.now());
   const refreshToken = randomId();
   state.recordIssued("access_token", accessToken);
   state.recordIssued("refresh_token", refreshToken);
-  state.recordIssued("id_token", idToken);
+  if (idToken) state.recordIssued("id_token", idToken);
   return {
     access_token: accessToken,
     refresh_token: refreshToken,
     token_type: "Bearer",
     expires_in: ACCESS_TOKEN_TTL_SECONDS,
     scope: grant.scope,
-    id_token: idToken,
+    ...(idToken ? { id_token: idToken } : {}),
   };
 }
 

@@ -35,6 +35,7 @@ export const MISBEHAVIOURS = {
   garbage: "Token endpoint answers an HTML page",
   rotated_key: "ID token signed with a newly rotated key (must be accepted)",
   wrong_session: "JWT that answers another login session",
+  no_id_token: "Token answer without an ID token, as an OAuth 2.0 server answers (must be accepted)",
 } as const;
 
 export type Misbehaviour = keyof typeof MISBEHAVIOURS;
@@ -53,15 +54,24 @@ const OIDC_ONLY: readonly Misbehaviour[] = [
 
 /** What an OpenID provider can do wrong: every mode but IDToken's own `wrong_session`. */
 export const OIDC_MISBEHAVIOURS = (Object.keys(MISBEHAVIOURS) as Misbehaviour[]).filter(
-  (mode) => mode !== "wrong_session",
+  (mode) => mode !== "wrong_session" && mode !== "no_id_token",
 );
+
+/**
+ * Digidentity's: an ID token is optional there, so `no_id_token` is a variant to accept; and the
+ * portal sends it no nonce, so there is no nonce to get wrong (docs/providers/digidentity.md).
+ */
+export const OPTIONAL_ID_TOKEN_MISBEHAVIOURS = [
+  ...OIDC_MISBEHAVIOURS.filter((mode) => mode !== "wrong_nonce" && mode !== "missing_nonce"),
+  "no_id_token",
+] as const satisfies readonly Misbehaviour[];
 
 /**
  * What a provider that pushes a bare JWT (IDToken) can do wrong: the token's signature and
  * claims, or a token that answers another session. HS256 is keyed with what the client shares.
  */
 export const JWT_MISBEHAVIOURS = (Object.keys(MISBEHAVIOURS) as Misbehaviour[]).filter(
-  (mode) => !OIDC_ONLY.includes(mode),
+  (mode) => !OIDC_ONLY.includes(mode) && mode !== "no_id_token",
 );
 
 export const misbehaviourSchema = z.enum(Object.keys(MISBEHAVIOURS) as [Misbehaviour, ...Misbehaviour[]]);

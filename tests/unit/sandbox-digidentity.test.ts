@@ -354,7 +354,7 @@ describe("Digidentity sandbox: web login", () => {
 describe("Digidentity sandbox: passwordless login", () => {
   it("is pending, then approved once, then gone", async () => {
     const { code, qrId } = await startQr();
-    await expectTokenError(await redeem(code), 400, "authorization_pending", "login_pending");
+    await expectTokenError(await redeem(code), 400, "invalid_grant", "login_pending");
 
     const approved = await control(`/qr/${qrId}/approve`, { persona: "ioe" });
     assert.deepEqual(await approved.json(), { ok: true, status: "approved" });
@@ -376,7 +376,7 @@ describe("Digidentity sandbox: passwordless login", () => {
   it("reports a decline", async () => {
     const { code, qrId } = await startQr();
     assert.deepEqual(await (await control(`/qr/${qrId}/decline`)).json(), { ok: true, status: "declined" });
-    await expectTokenError(await redeem(code), 400, "access_denied", "login_declined");
+    await expectTokenError(await redeem(code), 400, "invalid_grant", "login_declined");
   });
 
   it("reports an expired session as session_not_found, and the phone page as expired", async () => {
@@ -398,7 +398,7 @@ describe("Digidentity sandbox: passwordless login", () => {
     const { code, qrId } = await startQr();
     const refused = await control(`/qr/${qrId}/approve`, { persona: "revoked" });
     assert.deepEqual(await refused.json(), { ok: true, status: "refused", reason: "authorisation_revoked" });
-    await expectTokenError(await redeem(code), 400, "access_denied", "authorisation_revoked");
+    await expectTokenError(await redeem(code), 400, "invalid_grant", "authorisation_revoked");
   });
 
   it("lets a single-use chain authorisation log in once, then refuses it until reset", async () => {
@@ -408,7 +408,7 @@ describe("Digidentity sandbox: passwordless login", () => {
 
     const second = await startQr();
     await control(`/qr/${second.qrId}/approve`, { persona: "rsse-once" });
-    await expectTokenError(await redeem(second.code), 400, "access_denied", "chain_authorisation_used");
+    await expectTokenError(await redeem(second.code), 400, "invalid_grant", "chain_authorisation_used");
 
     const web = await webLogin({ persona: "rsse-once" });
     assert.equal(web.get("error_description"), "chain_authorisation_used");

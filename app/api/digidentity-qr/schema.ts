@@ -17,4 +17,6 @@ export type QrStatusResponse =
   | { status: "pending"; expiresAt: number; pollIntervalMs: number }
   | { status: "approved" }
   | { status: "expired" | "declined" }
-  | { status: "refused"; reason: "authorisation_revoked" | "chain_authorisation_used" };
+  | { status: "refused"; reason: "authorisation_revoked" | "chain_authorisation_used" }
+  /** The token answer could not be verified (lib/providers/digidentity/passwordless.ts). */
+  | { status: "invalid" };

@@ -1,14 +1,24 @@
 /** Digidentity's names, error codes and configuration (lib/providers/descriptor.ts, docs/configuration.md). */
 import { z } from "zod";
 
-import { baseUrl, defineProvider, optionalString, providerUrl, required } from "../descriptor";
+import { defineProvider, httpUrl, optionalString, providerUrl, required } from "../descriptor";
 
 /** The sandbox's Digidentity client (sandbox/config.ts says the same). */
 export const DIGIDENTITY_SANDBOX_DEFAULTS = {
   DIGIDENTITY_CLIENT_ID: "rmi-portal-demo",
   DIGIDENTITY_CLIENT_SECRET: "sandbox-digidentity-secret",
   DIGIDENTITY_PRODUCT_SCOPE: "sandbox0product1",
+  /** The sandbox's own report endpoint, scope and claim (sandbox/digidentity/reports.ts). */
+  DIGIDENTITY_REPORT_PATH: "/api/v1/identity_reports/{pseudonym}",
+  DIGIDENTITY_REPORT_SCOPE: "identity_report",
+  DIGIDENTITY_PSEUDONYM_CLAIM: "pseudonym",
 } as const;
+
+/**
+ * Public clients poll every 5 s; nothing documents a limit (docs/providers/digidentity.md, "Poll
+ * pace"). The sandbox sets none, so the demo and the tests ask every second.
+ */
+export const DIGIDENTITY_POLL_INTERVAL_MS = { real: 5000, sandbox: 1000 } as const;
 
 export const DIGIDENTITY_ID = "digidentity";
 /** Public contract, like `digidentity`: the QR login's provider id. */
@@ -27,7 +37,8 @@ export const digidentityDescriptor = defineProvider({
     session_not_found: "qr_expired",
   },
   schema: z.object({
-    DIGIDENTITY_ISSUER: baseUrl.optional(),
+    // Kept as written: an issuer is an identifier, compared as a URL (docs/providers/digidentity.md).
+    DIGIDENTITY_ISSUER: httpUrl.optional(),
     DIGIDENTITY_CLIENT_ID: optionalString,
     DIGIDENTITY_CLIENT_SECRET: optionalString,
     DIGIDENTITY_PRODUCT_SCOPE: optionalString.pipe(
@@ -37,15 +48,16 @@ export const digidentityDescriptor = defineProvider({
         .optional(),
     ),
     DIGIDENTITY_QR_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
-    DIGIDENTITY_POLL_INTERVAL_MS: z.coerce.number().int().min(250).max(30_000).default(1000),
+    DIGIDENTITY_POLL_INTERVAL_MS: z.coerce.number().int().min(250).max(30_000).optional(),
     DIGIDENTITY_REPORT_URL: optionalString.pipe(
       z
         .string()
         .regex(/^https?:\/\/[^\s]*\{pseudonym\}[^\s]*$/, "must be an http(s) URL containing {pseudonym}")
         .optional(),
     ),
-    DIGIDENTITY_REPORT_SCOPE: z.string().min(1).max(200).default("identity_report"),
-    DIGIDENTITY_PSEUDONYM_CLAIM: z.string().min(1).max(100).default("pseudonym"),
+    // Not public: no defaults with the sandbox off; the report is off until the URL is given.
+    DIGIDENTITY_REPORT_SCOPE: optionalString.pipe(z.string().min(1).max(200).optional()),
+    DIGIDENTITY_PSEUDONYM_CLAIM: optionalString.pipe(z.string().min(1).max(100).optional()),
   }),
   enabledBy: ["DIGIDENTITY_ISSUER", "DIGIDENTITY_CLIENT_ID", "DIGIDENTITY_CLIENT_SECRET"],
   build(e, ctx) {
@@ -69,15 +81,49 @@ export const digidentityDescriptor = defineProvider({
       /** Lifetime of a passwordless QR session (docs/providers/digidentity.md). */
       qrTtlSeconds: e.DIGIDENTITY_QR_TTL_SECONDS,
       /** How often the QR page asks the portal, and the portal asks Digidentity. */
-      pollIntervalMs: e.DIGIDENTITY_POLL_INTERVAL_MS,
-      /** Identity verification reports; `{pseudonym}` is replaced. */
-      reportUrl: e.DIGIDENTITY_REPORT_URL ?? `${issuer}/api/v1/identity_reports/{pseudonym}`,
-      reportScope: e.DIGIDENTITY_REPORT_SCOPE,
-      /** The access-token claim that carries the user's pseudonym. */
-      pseudonymClaim: e.DIGIDENTITY_PSEUDONYM_CLAIM,
+      pollIntervalMs:
+        e.DIGIDENTITY_POLL_INTERVAL_MS ??
+        (ctx.sandbox ? DIGIDENTITY_POLL_INTERVAL_MS.sandbox : DIGIDENTITY_POLL_INTERVAL_MS.real),
+      /** The identity report, or undefined when it is off. */
+      report: reportSettings(e, ctx, issuer),
     };
   },
   origins: (cfg) => ({ form: [new URL(cfg.issuer).origin], connect: [] }),
 });
 
 export type DigidentityConfig = ReturnType<typeof digidentityDescriptor.build>;
+export type DigidentityReportConfig = NonNullable<DigidentityConfig["report"]>;
+
+/**
+ * The identity report's endpoint, the application token's scope and the access-token claim
+ * holding the pseudonym are not public (docs/providers/digidentity.md). With the sandbox on they
+ * are the sandbox's; with it off the report is off until DIGIDENTITY_REPORT_URL is set, and then
+ * the other two must be set as well: no invented defaults against the real service.
+ */
+function reportSettings(
+  e: {
+    DIGIDENTITY_REPORT_URL?: string;
+    DIGIDENTITY_REPORT_SCOPE?: string;
+    DIGIDENTITY_PSEUDONYM_CLAIM?: string;
+  },
+  ctx: { sandbox: boolean; problems: string[] },
+  issuer: string,
+): { url: string; scope: string; pseudonymClaim: string } | undefined {
+  const d = DIGIDENTITY_SANDBOX_DEFAULTS;
+  if (ctx.sandbox) {
+    return {
+      url: e.DIGIDENTITY_REPORT_URL ?? `${issuer.replace(/\/+$/, "")}${d.DIGIDENTITY_REPORT_PATH}`,
+      scope: e.DIGIDENTITY_REPORT_SCOPE ?? d.DIGIDENTITY_REPORT_SCOPE,
+      pseudonymClaim: e.DIGIDENTITY_PSEUDONYM_CLAIM ?? d.DIGIDENTITY_PSEUDONYM_CLAIM,
+    };
+  }
+  if (!e.DIGIDENTITY_REPORT_URL) return undefined;
+  for (const name of ["DIGIDENTITY_REPORT_SCOPE", "DIGIDENTITY_PSEUDONYM_CLAIM"] as const) {
+    if (!e[name]) ctx.problems.push(`${name}: required with DIGIDENTITY_REPORT_URL when SANDBOX=off`);
+  }
+  return {
+    url: e.DIGIDENTITY_REPORT_URL,
+    scope: e.DIGIDENTITY_REPORT_SCOPE ?? "",
+    pseudonymClaim: e.DIGIDENTITY_PSEUDONYM_CLAIM ?? "",
+  };
+}

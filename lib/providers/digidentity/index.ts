@@ -7,14 +7,16 @@ import { digidentityDescriptor } from "./descriptor";
 import { SermiIdentityView } from "./account-view";
 import type { SermiIdentity } from "./identity";
 import { DigidentityLoginCard } from "./login-card";
-import { digidentityQrProvider } from "./qr";
-import { DIGIDENTITY_ID, digidentityProvider } from "./web";
+import { digidentityQrProvider } from "./qr-provider";
+import { digidentityProvider } from "./web";
 
 /** Digidentity: web login and passwordless QR login, with SERMI UID attributes. */
 export const digidentityModule = defineProviderModule<"digidentity", SermiIdentity>({
   ...digidentityDescriptor,
   authProviders: (cfg) => [digidentityProvider(cfg), digidentityQrProvider(cfg)],
-  oidcClients: (cfg) => ({ [DIGIDENTITY_ID]: cfg }),
+  // None: an ID token is optional at Digidentity, so the module verifies one itself when it
+  // comes (web.ts, tokens.ts) instead of auth.ts demanding one (docs/providers/digidentity.md).
+  oidcClients: () => ({}),
   // A Digidentity login without UID attributes is a person the CAB has not authorised.
   missingIdentityReason: "no_uid_attributes",
   loginPlacement: "card",

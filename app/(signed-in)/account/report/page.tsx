@@ -29,9 +29,9 @@ export default async function ReportPage() {
   const account = await getTranslations("Account");
 
   let report: IdentityReport | null | "unavailable" = null;
-  if (identity.kind === "sermi" && identity.reportPseudonym) {
+  if (identity.kind === "sermi" && identity.reportPseudonym && digidentity.report) {
     try {
-      report = await fetchIdentityReport(digidentity, identity.reportPseudonym);
+      report = await fetchIdentityReport(digidentity, digidentity.report, identity.reportPseudonym);
     } catch (e) {
       if (!(e instanceof ProviderError)) throw e;
       report = "unavailable";

@@ -43,7 +43,7 @@ export function QrLogin({ providerName }: { providerName: string }) {
   const [ended, setEnded] = useState<Ended | null>(null);
   const [approved, setApproved] = useState(false);
   const [completing, startCompleting] = useTransition();
-  // The pace the portal last asked for (it doubles it when Digidentity says slow_down). A plain
+  // The pace the portal last asked for (5 s longer after Digidentity says slow_down). A plain
   // number, not a function: SWR restarts its timer whenever refreshInterval changes identity,
   // and the countdown re-renders this component every second.
   const [pace, setPace] = useState(1000);
@@ -91,6 +91,9 @@ export function QrLogin({ providerName }: { providerName: string }) {
         return;
       case "refused":
         setEnded({ kind: "refused", reason: latest.reason });
+        return;
+      case "invalid":
+        setEnded({ kind: "failed", reason: "id_token_invalid" });
         return;
       default:
         setEnded({ kind: latest.status });

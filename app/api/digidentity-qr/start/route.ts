@@ -5,12 +5,8 @@ import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseJsonBody } f
 import { log } from "@/lib/log";
 import { limitLoginStart } from "@/lib/rate-limit";
 import { ProviderError } from "@/lib/upstream/fetch";
-import {
-  qrCookieName,
-  qrCookieOptions,
-  sealLoginState,
-  startPasswordlessLogin,
-} from "@/lib/providers/digidentity/qr";
+import { startPasswordlessLogin } from "@/lib/providers/digidentity/passwordless";
+import { qrLoginCookie } from "@/lib/providers/digidentity/qr-state";
 
 import { startRequestSchema, type QrStartResponse } from "../schema";
 
@@ -29,7 +25,11 @@ export async function POST(req: Request) {
   if (!digidentity) return providerNotEnabled();
   try {
     const { state, qrCodeUri, expiresAt } = await startPasswordlessLogin(digidentity);
-    jar.set(qrCookieName(), await sealLoginState(state), qrCookieOptions(digidentity.qrTtlSeconds + 60));
+    jar.set(
+      qrLoginCookie.name(),
+      await qrLoginCookie.seal(state),
+      qrLoginCookie.options(digidentity.qrTtlSeconds + 60),
+    );
     return jsonOk({
       qrCodeUri,
       expiresAt,

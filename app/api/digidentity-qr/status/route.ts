@@ -5,13 +5,8 @@ import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseSearchParams
 import { log } from "@/lib/log";
 import { limitStatusPoll } from "@/lib/rate-limit";
 import { ProviderError } from "@/lib/upstream/fetch";
-import {
-  openLoginState,
-  pollPasswordlessLoginAtPace,
-  qrCookieName,
-  qrCookieOptions,
-  sealLoginState,
-} from "@/lib/providers/digidentity/qr";
+import { pollPasswordlessLoginAtPace, SLOW_DOWN_STEP_MS } from "@/lib/providers/digidentity/passwordless";
+import { openQrLogin, qrLoginCookie } from "@/lib/providers/digidentity/qr-state";
 
 import { statusRequestSchema, type QrStatusResponse } from "../schema";
 
@@ -26,12 +21,12 @@ export async function GET(req: Request) {
   if (!input.ok) return input.response;
 
   const jar = await cookies();
-  const name = qrCookieName();
+  const name = qrLoginCookie.name();
   const sealed = jar.get(name)?.value;
   // Counted before any decryption or upstream call, per address and per login in this browser.
   const limited = await limitStatusPoll(req, sealed);
   if (limited) return limited;
-  const state = await openLoginState(sealed);
+  const state = await openQrLogin(sealed);
   if (!state) {
     return jsonError(401, "no_login", await apiErrorText("noQrLogin"));
   }
@@ -46,15 +41,26 @@ export async function GET(req: Request) {
   try {
     const outcome = await pollPasswordlessLoginAtPace(digidentity, state);
     switch (outcome.status) {
-      case "pending":
+      case "pending": {
+        let intervalMs = state.intervalMs;
+        if (outcome.slowDown) {
+          // Asked to slow down: this login keeps the longer pace, and the page backs off with us.
+          intervalMs += SLOW_DOWN_STEP_MS;
+          const slower = { ...state, intervalMs };
+          jar.set(
+            name,
+            await qrLoginCookie.seal(slower),
+            qrLoginCookie.options(slower.expiresAt / 1000 - Date.now() / 1000 + 60),
+          );
+        }
         return jsonOk({
           status: "pending",
           expiresAt: state.expiresAt,
-          // Digidentity asked us to slow down: the page backs off with us.
-          pollIntervalMs: outcome.slowDown ? digidentity.pollIntervalMs * 2 : digidentity.pollIntervalMs,
+          pollIntervalMs: intervalMs,
         } satisfies QrStatusResponse);
+      }
       case "approved":
-        jar.set(name, await sealLoginState(outcome.state), qrCookieOptions(60));
+        jar.set(name, await qrLoginCookie.seal(outcome.state), qrLoginCookie.options(60));
         return jsonOk({ status: "approved" } satisfies QrStatusResponse);
       case "refused":
         jar.delete(name);

@@ -23,7 +23,8 @@ export async function GET(req: Request) {
   try {
     const digidentity = providerSettings("digidentity");
     if (!digidentity) return providerNotEnabled();
-    const photo = await fetchDocumentPhoto(digidentity, identity.reportPseudonym);
+    if (!digidentity.report) return jsonError(404, "no_report", await apiErrorText("noReport"));
+    const photo = await fetchDocumentPhoto(digidentity, digidentity.report, identity.reportPseudonym);
     if (!photo) return jsonError(404, "no_photo", await apiErrorText("noPhoto"));
     return new Response(photo.bytes, {
       headers: {
