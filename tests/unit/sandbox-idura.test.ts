@@ -8,6 +8,7 @@ import { parseSandboxConfig } from "../../sandbox/config";
 
 const BASIC = `Basic ${Buffer.from("rmi-portal-idura:sandbox-idura-secret").toString("base64")}`;
 const REDIRECT = "http://localhost:3000/api/auth/callback/idura";
+const SE_PHONE_AUTH = JSON.stringify([{ type: "phoneAuth", callInitiator: "RP" }]);
 let app: Hono;
 let clock = Date.now();
 
@@ -57,6 +58,7 @@ describe("Idura sandbox", () => {
       login_hint: "sub:ssn:199004152381",
       acr_values: "urn:grn:authn:se:bankid",
       binding_message: "RMI-1234",
+      authorization_details: SE_PHONE_AUTH,
     });
     const { auth_req_id, interval } = (await started.json()) as { auth_req_id: string; interval: number };
     assert.equal(interval, 5);
@@ -77,7 +79,10 @@ describe("Idura sandbox", () => {
   });
 
   it("headless: a fresh QR code each second, HMAC-SHA256 of t under the secret", async () => {
-    const started = await form("/headless/authorize", { scope: "openid" });
+    const started = await form("/headless/authorize", {
+      scope: "openid",
+      acr_values: "urn:grn:authn:se:bankid",
+    });
     const body = (await started.json()) as { headless_req_id: string; acr_data: { qrData: string } };
     assert.match(body.acr_data.qrData, /^bankid\.[0-9a-f-]{36}\.0\.[0-9a-f]{64}$/);
     clock += 1_000;
@@ -124,6 +129,7 @@ describe("Idura sandbox misbehaviour", () => {
         login_hint: "sub:ssn:199004152381",
         acr_values: "urn:grn:authn:se:bankid",
         binding_message: bindingMessage,
+        authorization_details: SE_PHONE_AUTH,
       };
       const type = "application/x-www-form-urlencoded";
       const started = await post(
