@@ -9,7 +9,8 @@ import { authenticatedClient, invalidClient, noStore, oauthForm } from "./valida
 
 const headlessAuthorizeSchema = z.object({
   scope: scopeSchema,
-  acr_values: z.string({ error: "acr_values is required" }).max(200),
+  // Every example sends it; headless exists for Swedish BankID only, so that is the default.
+  acr_values: z.string().max(200).default("urn:grn:authn:se:bankid"),
   end_user_ip: z
     .string()
     .max(64)

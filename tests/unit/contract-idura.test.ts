@@ -19,6 +19,7 @@ import {
   startHeadless,
   UnknownCustomerError,
 } from "../../lib/providers/idura/backchannel";
+import { headlessStep, type HeadlessState } from "../../lib/providers/idura/headless";
 import { nordicEidIdentityFromClaims } from "../../lib/providers/idura/identity";
 import { createSandboxApp } from "../../sandbox/app";
 import { parseSandboxConfig } from "../../sandbox/config";
@@ -235,6 +236,38 @@ describe("Idura contract: the portal's back-channel calls against recorded answe
     assert.equal(seen.at(-1)?.form.get("grant_type"), "urn:grn:params:grant-type:headless");
     assert.deepEqual(await pollHeadless(cfg(), started.headlessReqId), { status: "denied" });
     assert.equal((await pollHeadless(cfg(), started.headlessReqId)).status, "approved");
+  });
+
+  it("headless pace: Idura is asked every interval; in between the page gets the last answer; slow_down adds 5 s", async () => {
+    const t0 = 1_000_000;
+    const pending: HeadlessState = {
+      phase: "pending",
+      headlessReqId: "r1",
+      expiresAt: t0 + 120_000,
+      intervalSeconds: 5,
+      nextPollAt: t0,
+      qrData: "bankid.x.0.y",
+    };
+    answers["/oauth2/token"] = [recorded("headless-pending"), { status: 400, body: { error: "slow_down" } }];
+    const first = await headlessStep(cfg(), pending, t0);
+    assert.equal(first.status, "pending");
+    const next = first.next;
+    assert.ok(next && next.phase === "pending");
+    assert.equal(next.nextPollAt, t0 + 5_000);
+    assert.equal(seen.length, 1);
+    // Four more page polls within the interval: no call to Idura, the same QR data.
+    for (const dt of [1_000, 2_000, 3_000, 4_000]) {
+      const again = await headlessStep(cfg(), next, t0 + dt);
+      assert.equal(
+        again.status === "pending" && again.qrData,
+        (bodyOf("headless-pending").acr_data as { qrData: string }).qrData,
+      );
+    }
+    assert.equal(seen.length, 1);
+    const slowed = await headlessStep(cfg(), next, t0 + 5_000);
+    assert.equal(seen.length, 2);
+    assert.ok(slowed.next?.phase === "pending" && slowed.next.intervalSeconds === 10);
+    assert.equal(slowed.next.nextPollAt, t0 + 15_000);
   });
 
   it("slow_down is its own outcome, so the caller can back off", async () => {

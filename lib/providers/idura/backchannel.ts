@@ -226,13 +226,10 @@ const headlessStartSchema = z.object({
  * Idura's headless flow for Swedish BankID (swedish-bankid.mdx): not an OAuth endpoint, so the one
  * adapter here; the client authentication is still oauth4webapi's client_secret_basic.
  */
-export async function startHeadless(cfg: IduraClient, request: { acr: string; endUserIp: string }) {
+export async function startHeadless(cfg: IduraClient, request: { acr: string; endUserIp?: string }) {
   const as = await authorizationServer(cfg);
-  const body = new URLSearchParams({
-    scope: "openid",
-    acr_values: request.acr,
-    end_user_ip: request.endUserIp,
-  });
+  const body = new URLSearchParams({ scope: "openid", acr_values: request.acr });
+  if (request.endUserIp) body.set("end_user_ip", request.endUserIp);
   const headers = new Headers({ accept: "application/json" });
   await clientAuth(cfg)(as, client(cfg), body, headers);
   const res = await providerFetch(`${cfg.issuer}/headless/authorize`, {
