@@ -1,10 +1,9 @@
-import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
 import { oauthError } from "../shared/errors";
 import { codeVerifierSchema } from "../shared/oauth-params";
-import { secretsEqual } from "../shared/secrets";
+import { pkceVerifierMatches } from "../shared/oidc/pkce";
 import type { BackchannelRequest, IduraState } from "./state";
 import { authenticatedClient, invalidClient, noStore, oauthForm } from "./validate";
 
@@ -22,15 +21,10 @@ const tokenFormSchema = z.object({
   client_secret: z.string().max(500).optional(),
 });
 
-/** RFC 7636 §4.6, S256 only. */
+/** RFC 7636 §4.6, S256 only, with the verifier's grammar from oauth-params.ts. */
 function verifierMatches(verifier: string | undefined, challenge: string): boolean {
-  if (!codeVerifierSchema.safeParse(verifier).success) return false;
-  return secretsEqual(
-    createHash("sha256")
-      .update(verifier ?? "", "ascii")
-      .digest("base64url"),
-    challenge,
-  );
+  const parsed = codeVerifierSchema.safeParse(verifier);
+  return parsed.success && pkceVerifierMatches(parsed.data, challenge);
 }
 
 /**

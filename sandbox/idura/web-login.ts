@@ -11,13 +11,14 @@ import {
   responseTypeSchema,
   scopeSchema,
 } from "../shared/oauth-params";
+import { redirectToClient as sendBack } from "../shared/oidc/redirect";
 import { randomId } from "../shared/random";
 import { iduraLoginPage, iduraMessagePage } from "./pages";
 import { ACR, findIduraPersona, isAcrValue, personasFor } from "./personas";
 import { PREFIX, type IduraState } from "./state";
 import { pageForm } from "./validate";
 
-/** RFC 6749 §4.1.2 plus the RFC 9207 `iss`, as the client's misbehaviour mode may bend them. */
+/** The authorization response, with `state` and `iss` as the client's misbehaviour mode bends them. */
 function redirectToClient(
   c: Context,
   state: IduraState,
@@ -29,13 +30,7 @@ function redirectToClient(
     { state: tx.state, issuer: state.settings.issuer },
     "idura",
   );
-  const url = new URL(tx.redirectUri);
-  for (const [k, v] of Object.entries({ ...params, state: response.state }))
-    if (v !== undefined) url.searchParams.set(k, v);
-  url.searchParams.set("iss", response.iss);
-  c.header("Cache-Control", "no-store");
-  c.header("Referrer-Policy", "no-referrer");
-  return c.redirect(url.toString(), 303);
+  return sendBack(c, tx.redirectUri, { ...params, state: response.state }, { iss: response.iss });
 }
 
 /** Who may be sent back at all: checked before anything is redirected (RFC 6749 §4.1.2.1). */

@@ -106,6 +106,42 @@ describe("Idura sandbox", () => {
   });
 });
 
+describe("Idura sandbox: the BankID app's window for an animated QR code", () => {
+  const scan = (qr: string) =>
+    app.request("/idura/app/bankid", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ qr }).toString(),
+    });
+  const firstCode = async () => {
+    const started = await form("/headless/authorize", {
+      scope: "openid",
+      acr_values: "urn:grn:authn:se:bankid",
+    });
+    return ((await started.json()) as { acr_data: { qrData: string } }).acr_data.qrData;
+  };
+
+  it("takes a code up to SANDBOX_IDURA_QR_MAX_AGE_SECONDS (30 s) old, and refuses an older one as too old", async () => {
+    const young = await firstCode();
+    clock += 29_000;
+    assert.equal((await scan(young)).status, 200);
+    const old = await firstCode();
+    clock += 33_000;
+    const refused = await scan(old);
+    assert.equal(refused.status, 400);
+    assert.match(await refused.text(), /too old/);
+  });
+
+  it("the window is configurable", async () => {
+    app = await createSandboxApp(parseSandboxConfig({ SANDBOX_IDURA_QR_MAX_AGE_SECONDS: "5" }), {
+      now: () => clock,
+    });
+    const code = await firstCode();
+    clock += 7_000;
+    assert.equal((await scan(code)).status, 400);
+  });
+});
+
 describe("Idura sandbox misbehaviour", () => {
   const LAB = { id: "rmi-portal-idura-lab", secret: "sandbox-idura-lab-secret" };
   const LAB_BASIC = `Basic ${Buffer.from(`${LAB.id}:${LAB.secret}`).toString("base64")}`;
