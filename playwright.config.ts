@@ -94,6 +94,8 @@ export default defineConfig({
         SANDBOX_URL,
         AUTH_URL: PORTAL_URL,
         AUTH_SECRET: "playwright-only-secret-0123456789abcdef",
+        // Idura is polled every 5 s for a headless login by default; 1 s keeps the tests quick.
+        IDURA_HEADLESS_POLL_SECONDS: "1",
         // Every test comes from 127.0.0.1; per-address limits are tested on their own portals.
         RATE_LIMIT_START_PER_ADDRESS: "100000",
         RATE_LIMIT_POLL_PER_ADDRESS: "1000000",

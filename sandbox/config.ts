@@ -110,7 +110,7 @@ const envSchema = z.object({
   SANDBOX_IDURA_REDIRECT_URIS: redirectUriList.default([]),
   SANDBOX_IDURA_CIBA_INTERVAL_SECONDS: seconds.default(5),
   SANDBOX_IDURA_REQUEST_TTL_SECONDS: seconds.default(120),
-  SANDBOX_IDURA_QR_MAX_AGE_SECONDS: seconds.default(3),
+  SANDBOX_IDURA_QR_MAX_AGE_SECONDS: seconds.default(30),
 });
 
 export interface DigidentityConfig {
@@ -158,7 +158,7 @@ export interface IduraConfig {
   cibaIntervalSeconds: number;
   /** `expires_in` of CIBA and headless requests. */
   requestTtlSeconds: number;
-  /** How old a scanned animated QR code may be (Swedish BankID practice: a few seconds). */
+  /** How old a scanned animated QR code may be: BankID gives a QR order 30 s (docs/providers/idura.md). */
   qrMaxAgeSeconds: number;
 }
 

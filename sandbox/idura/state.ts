@@ -1,12 +1,16 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { JWTPayload } from "jose";
-import type { IduraConfig } from "../config";
+import type { IduraConfig, SandboxConfig } from "../config";
 import { IssuedLog } from "../shared/issued";
 import { misbehavingClaims, MisbehaviourBook, signMisbehaving } from "../shared/misbehaviour";
 import { randomId } from "../shared/random";
 import type { SigningKey } from "../shared/signing-key";
 import { TtlStore, type Clock } from "../shared/ttl-store";
-import { ACR, type AcrValue, type IduraPersona } from "./personas";
+import { idTokenClaims, type IduraGrant } from "./claims";
+import type { AcrValue, IduraPersona } from "./personas";
+
+export type { IduraGrant } from "./claims";
+
+export const PREFIX = "/idura";
 
 export interface IduraSettings extends IduraConfig {
   issuer: string;
@@ -14,21 +18,19 @@ export interface IduraSettings extends IduraConfig {
   clients: readonly { clientId: string; clientSecret: string }[];
 }
 
+export function iduraSettings(config: SandboxConfig): IduraSettings {
+  return {
+    ...config.idura,
+    issuer: `${config.issuerBase}${PREFIX}`,
+    clients: [
+      { clientId: config.idura.clientId, clientSecret: config.idura.clientSecret },
+      ...config.idura.extraClients,
+    ],
+  };
+}
+
 export type IduraIssuedKind =
   "web_login_code" | "access_token" | "id_token" | "ciba_request_id" | "headless_request_id";
-
-/** A different person's `sub`, for the `userinfo_sub_mismatch` misbehaviour. */
-const SOMEONE_ELSE = "{00000000-0000-4000-8000-000000000000}";
-
-/** Who logged in, how: what every grant (code, CIBA, headless) ends in. */
-export interface IduraGrant {
-  clientId: string;
-  persona: IduraPersona;
-  acr: AcrValue;
-  scope: string;
-  nonce?: string;
-  authTime: number;
-}
 
 export interface LoginTransaction {
   clientId: string;
@@ -46,54 +48,52 @@ export interface AuthorizationCode {
   grant: IduraGrant;
 }
 
-export interface CibaRequest {
+/**
+ * A CIBA or headless request: both end in the same token-endpoint poll (docs/providers/idura.md),
+ * so they share this shape and one code path in token.ts.
+ */
+interface BackchannelRequestBase {
   clientId: string;
-  persona: IduraPersona;
   acr: AcrValue;
   scope: string;
-  bindingMessage: string;
-  status: "pending" | "approved" | "denied";
-  /** Seconds the client must wait between polls; the `slow-down` control raises it. */
-  interval: number;
-  lastPollAt?: number;
+  status: "pending" | "scanned" | "approved" | "denied";
+  persona?: IduraPersona;
   expiresAt: number;
+  /** `slow-down` control: the next poll hears `slow_down`, and CIBA's interval grows by 5 s. */
+  slowDownNext?: boolean;
+  lastPollAt?: number;
 }
 
-export interface HeadlessRequest {
-  clientId: string;
-  acr: AcrValue;
-  scope: string;
+export interface CibaRequest extends BackchannelRequestBase {
+  kind: "ciba";
+  persona: IduraPersona;
+  /** What the BankID app shows: the client's for Swedish BankID, Idura's word pair for Norwegian. */
+  bindingMessage: string;
+  /** Seconds the client must wait between polls; polling sooner gets `slow_down` (CIBA Core §11). */
+  interval: number;
+}
+
+export interface HeadlessRequest extends BackchannelRequestBase {
+  kind: "headless";
   qrStartToken: string;
   /** Never leaves the server, as in BankID's animated QR. */
   qrStartSecret: string;
+  autoStartToken: string;
   startedAt: number;
-  status: "pending" | "scanned" | "approved" | "cancelled";
-  persona?: IduraPersona;
-  expiresAt: number;
+  /** The `end_user_ip` the client sent; Idura's ID token carries it as `ipaddress`. */
+  endUserIp?: string;
 }
+
+export type BackchannelRequest = CibaRequest | HeadlessRequest;
 
 /** Ended requests are remembered this long so a late poll hears `expired_token`, not "unknown". */
 const TOMBSTONE_MS = 10 * 60_000;
-const ID_TOKEN_TTL_SECONDS = 5 * 60;
-
-const COUNTRY = {
-  "dk-mitid": "DK",
-  "dk-mitid-business": "DK",
-  "se-bankid": "SE",
-  "no-bankid": "NO",
-} as const;
-const SCHEME = {
-  "dk-mitid": "dkmitid",
-  "dk-mitid-business": "dkmitid",
-  "se-bankid": "sebankid",
-  "no-bankid": "nobankid",
-} as const;
 
 export class IduraState {
   readonly transactions: TtlStore<LoginTransaction>;
   readonly codes: TtlStore<AuthorizationCode>;
-  readonly ciba: TtlStore<CibaRequest>;
-  readonly headless: TtlStore<HeadlessRequest>;
+  /** CIBA and headless requests by their `auth_req_id` / `headless_req_id`. */
+  readonly backchannel: TtlStore<BackchannelRequest>;
   /** qrStartToken → headless_req_id; scan id → headless_req_id. */
   readonly qrTokens: TtlStore<string>;
   readonly scans: TtlStore<string>;
@@ -112,8 +112,7 @@ export class IduraState {
     this.misbehaviour = new MisbehaviourBook(settings.clients.map((c) => c.clientId));
     this.transactions = new TtlStore({ now });
     this.codes = new TtlStore({ now });
-    this.ciba = new TtlStore({ now });
-    this.headless = new TtlStore({ now });
+    this.backchannel = new TtlStore({ now });
     this.qrTokens = new TtlStore({ now });
     this.scans = new TtlStore({ now });
     this.accessTokens = new TtlStore({ now });
@@ -124,42 +123,67 @@ export class IduraState {
     return this.settings.clients.find((c) => c.clientId === clientId)?.clientSecret;
   }
 
-  get requestTtlMs(): number {
-    return this.settings.requestTtlSeconds * 1000;
-  }
-
-  startCiba(request: Omit<CibaRequest, "status" | "interval" | "expiresAt">): {
-    id: string;
-    request: CibaRequest;
-  } {
+  startCiba(
+    request: Pick<CibaRequest, "clientId" | "persona" | "acr" | "scope" | "bindingMessage">,
+    ttlSeconds: number,
+  ): { id: string; request: CibaRequest } {
     const id = randomId();
     const full: CibaRequest = {
       ...request,
+      kind: "ciba",
       status: "pending",
       interval: this.settings.cibaIntervalSeconds,
-      expiresAt: this.now() + this.requestTtlMs,
+      expiresAt: this.now() + ttlSeconds * 1000,
     };
-    this.ciba.set(id, full, this.requestTtlMs + TOMBSTONE_MS);
+    this.backchannel.set(id, full, ttlSeconds * 1000 + TOMBSTONE_MS);
     this.issued.record("ciba_request_id", id);
     return { id, request: full };
   }
 
-  startHeadless(clientId: string, acr: AcrValue, scope: string): { id: string; request: HeadlessRequest } {
+  startHeadless(request: Pick<HeadlessRequest, "clientId" | "acr" | "scope" | "endUserIp">): {
+    id: string;
+    request: HeadlessRequest;
+  } {
     const id = randomId();
-    const request: HeadlessRequest = {
-      clientId,
-      acr,
-      scope,
+    const ttlMs = this.settings.requestTtlSeconds * 1000;
+    const full: HeadlessRequest = {
+      ...request,
+      kind: "headless",
       qrStartToken: crypto.randomUUID(),
       qrStartSecret: crypto.randomUUID(),
+      autoStartToken: crypto.randomUUID(),
       startedAt: this.now(),
       status: "pending",
-      expiresAt: this.now() + this.requestTtlMs,
+      expiresAt: this.now() + ttlMs,
     };
-    this.headless.set(id, request, this.requestTtlMs + TOMBSTONE_MS);
+    this.backchannel.set(id, full, ttlMs + TOMBSTONE_MS);
     this.issued.record("headless_request_id", id);
-    this.qrTokens.set(request.qrStartToken, id, this.requestTtlMs);
-    return { id, request };
+    this.qrTokens.set(full.qrStartToken, id, ttlMs);
+    return { id, request: full };
+  }
+
+  /** The CIBA request the app shows this binding message for, while it waits. */
+  pendingCiba(bindingMessage: string): CibaRequest | undefined {
+    for (const key of this.backchannel.keys()) {
+      const request = this.backchannel.get(key);
+      if (
+        request?.kind === "ciba" &&
+        request.status === "pending" &&
+        request.expiresAt > this.now() &&
+        request.bindingMessage === bindingMessage
+      ) {
+        return request;
+      }
+    }
+    return undefined;
+  }
+
+  /** The headless request a QR code names by its qrStartToken (any of its codes, however old). */
+  headlessByQr(qrData: string): { id: string; request: HeadlessRequest } | undefined {
+    const token = /^bankid\.([0-9a-f-]{36})\./.exec(qrData.trim())?.[1];
+    const id = token ? this.qrTokens.get(token) : undefined;
+    const request = id ? this.backchannel.get(id) : undefined;
+    return id && request?.kind === "headless" ? { id, request } : undefined;
   }
 
   /** BankID's animated QR: `bankid.<qrStartToken>.<t>.<HMAC-SHA256(qrStartSecret, t)>`, t in whole seconds. */
@@ -168,59 +192,26 @@ export class IduraState {
     return `bankid.${request.qrStartToken}.${t}.${qrAuthCode(request.qrStartSecret, t)}`;
   }
 
-  /** The request a scanned code belongs to, if its HMAC is right and it is at most `qrMaxAgeSeconds` old. */
+  /**
+   * The request a scanned code belongs to, if its HMAC is right and it is at most
+   * `qrMaxAgeSeconds` old (SANDBOX_IDURA_QR_MAX_AGE_SECONDS; docs/providers/idura.md).
+   */
   checkScan(
     scanned: string,
   ): { ok: true; id: string; request: HeadlessRequest } | { ok: false; why: "unknown" | "stale" } {
     const match = /^bankid\.([0-9a-f-]{36})\.(\d{1,6})\.([0-9a-f]{64})$/.exec(scanned.trim());
-    if (!match) return { ok: false, why: "unknown" };
-    const [, token = "", tText = "", code = ""] = match;
-    const id = this.qrTokens.get(token);
-    const request = id ? this.headless.get(id) : undefined;
-    if (!id || !request || request.status !== "pending" || request.expiresAt <= this.now()) {
+    const found = match ? this.headlessByQr(scanned) : undefined;
+    if (!match || !found || found.request.status !== "pending" || found.request.expiresAt <= this.now()) {
       return { ok: false, why: "unknown" };
     }
-    const t = Number(tText);
+    const { request } = found;
+    const t = Number(match[2]);
     const expected = Buffer.from(qrAuthCode(request.qrStartSecret, t), "hex");
-    if (!timingSafeEqual(expected, Buffer.from(code, "hex"))) return { ok: false, why: "unknown" };
+    if (!timingSafeEqual(expected, Buffer.from(match[3] ?? "", "hex"))) return { ok: false, why: "unknown" };
     const ageSeconds = (this.now() - request.startedAt) / 1000 - t;
+    // A frame from the future (by more than rounding) was never shown; one past the window is stale.
     if (ageSeconds < -1 || ageSeconds > this.settings.qrMaxAgeSeconds + 1) return { ok: false, why: "stale" };
-    return { ok: true, id, request };
-  }
-
-  /** What a grant's ID token says when all is well (RS256 with `kid`, providers.md). */
-  private idTokenClaims(grant: IduraGrant) {
-    const { persona } = grant;
-    const now = Math.floor(this.now() / 1000);
-    const eid = ACR[grant.acr].eid;
-    const claims: JWTPayload & { iss: string; sub: string; aud: string; iat: number; exp: number } = {
-      iss: this.settings.issuer,
-      aud: grant.clientId,
-      sub: persona.sub,
-      iat: now,
-      exp: now + ID_TOKEN_TTL_SECONDS,
-      auth_time: Math.floor(grant.authTime / 1000),
-      nonce: grant.nonce,
-      acr: grant.acr,
-      identityscheme: SCHEME[eid],
-      country: COUNTRY[eid],
-      name: `${persona.givenName} ${persona.familyName}`,
-      given_name: persona.givenName,
-      family_name: persona.familyName,
-      birthdate: persona.birthdate,
-    };
-    if (eid === "dk-mitid" || eid === "dk-mitid-business") claims.uuid = persona.sub.slice(1, -1);
-    if (persona.business) {
-      claims.cvrNumberIdentifier = persona.business.cvr;
-      claims.companyName = persona.business.companyName;
-      claims.employee = true;
-    }
-    // National identity numbers only when asked for, as Idura releases them only with the `ssn` scope.
-    if (grant.scope.split(" ").includes("ssn")) {
-      if (eid.startsWith("dk-")) claims.cprNumberIdentifier = persona.ssn;
-      else claims.ssn = persona.ssn;
-    }
-    return claims;
+    return { ok: true, ...found };
   }
 
   /**
@@ -229,7 +220,7 @@ export class IduraState {
    */
   async issueIdToken(grant: IduraGrant): Promise<string> {
     const mode = this.misbehaviour.of(grant.clientId);
-    const claims = misbehavingClaims(mode, this.idTokenClaims(grant), "idura");
+    const claims = misbehavingClaims(mode, idTokenClaims(grant, this.settings.issuer, this.now()), "idura");
     return signMisbehaving(mode, claims, {
       signingKey: this.signingKey,
       rotatedKey: this.rotatedKey,
@@ -237,31 +228,23 @@ export class IduraState {
     });
   }
 
-  /** The ID token's claims about the person, about someone else under `userinfo_sub_mismatch`. */
-  userinfoClaims(grant: IduraGrant): JWTPayload {
-    const claims: JWTPayload = this.idTokenClaims(grant);
-    for (const key of ["iss", "aud", "iat", "exp", "nonce", "auth_time"]) delete claims[key];
-    if (this.misbehaviour.of(grant.clientId) === "userinfo_sub_mismatch") claims.sub = SOMEONE_ELSE;
-    return claims;
-  }
-
-  async tokenResponse(grant: IduraGrant) {
+  /** The token endpoint's answer. CIBA's and headless's documented answers give `expires_in` as a string. */
+  async tokenResponse(grant: IduraGrant, expiresIn: "number" | "string" = "number") {
     const accessToken = randomId();
     this.accessTokens.set(accessToken, grant, 300_000);
     const idToken = await this.issueIdToken(grant);
     this.issued.record("access_token", accessToken);
     this.issued.record("id_token", idToken);
     return {
-      access_token: accessToken,
       token_type: "Bearer",
-      expires_in: 300,
-      scope: grant.scope,
+      expires_in: expiresIn === "string" ? "300" : 300,
       id_token: idToken,
+      access_token: accessToken,
     };
   }
 
   reset(): void {
-    for (const store of [this.transactions, this.codes, this.ciba, this.headless, this.qrTokens, this.scans])
+    for (const store of [this.transactions, this.codes, this.backchannel, this.qrTokens, this.scans])
       store.clear();
   }
 }

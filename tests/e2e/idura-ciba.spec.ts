@@ -1,6 +1,9 @@
+import { decodeQr } from "../kit";
+import { IDURA_ISSUER, SANDBOX_URL, TEST_PORTS } from "./support/env";
 import { expect, test, type Page } from "./support/fixtures";
 
-import { AgentVerifyPage, DigidentityForm, LoginPage } from "./support/pages";
+import { AccountPage, AgentVerifyPage, DigidentityForm, LoginPage } from "./support/pages";
+import { startPortal } from "./support/portal-process";
 import { PERSONAS } from "./support/personas";
 import { cibaControl } from "./support/sandbox";
 
@@ -37,7 +40,8 @@ test.describe("Idura CIBA: a call-centre agent verifies a caller", () => {
     await control(page, "approve", binding);
     await expect(page.getByRole("heading", { name: "Identity confirmed" })).toBeVisible();
     await expect(page.getByTestId("ciba-customer-name")).toHaveText("Astrid Lindqvist");
-    await expect(page.getByTestId("ciba-customer-birthdate")).toHaveText("April 15, 1990");
+    // Swedish BankID tokens carry no date of birth (docs/providers/idura.md), so none is shown.
+    await expect(page.getByTestId("ciba-customer-birthdate")).toHaveCount(0);
     expect(urls.filter((u) => u.includes(ASTRID_SSN))).toEqual([]);
     const cookies = await page.context().cookies();
     expect(cookies.find((c) => c.name === "idura-ciba")).toBeUndefined();
@@ -72,5 +76,43 @@ test.describe("Idura CIBA: a call-centre agent verifies a caller", () => {
     await expect(page.getByTestId("ciba-error")).toHaveText(
       "No one with this number can be asked through this eID. Check the number.",
     );
+  });
+});
+
+test.describe("Idura CIBA with Norwegian BankID: the agent reads Idura's word pair", () => {
+  let portal: Awaited<ReturnType<typeof startPortal>> | undefined;
+  test.beforeAll(async () => {
+    portal = await startPortal(TEST_PORTS.iduraCibaNoPortal, {
+      SANDBOX_URL,
+      IDURA_CIBA_ACR: "urn:grn:authn:no:bankid",
+      IDURA_HEADLESS_POLL_SECONDS: "1",
+    });
+  });
+  test.afterAll(() => portal?.stop());
+
+  test("no binding message of ours: the page shows Idura's words, the caller picks them, the agent sees who", async ({
+    page,
+  }) => {
+    const url = portal?.url ?? "";
+    // The agent logs in with BankID on this page: a login that needs no registered redirect URI.
+    await page.goto(`${url}/login/bankid`);
+    const qr = page.getByRole("img", { name: "BankID QR code" });
+    const approved = await page.request.post(`${IDURA_ISSUER}/control/headless/approve`, {
+      data: { qr_data: await decodeQr(qr), persona: "astrid" },
+    });
+    expect(approved.ok()).toBeTruthy();
+    await new AccountPage(page).expectLoaded();
+
+    const agent = new AgentVerifyPage(page);
+    await agent.open();
+    await agent.ask("01017012345");
+    await expect(page.getByText("Read these two words to the caller.")).toBeVisible();
+    const binding = page.getByTestId("ciba-binding-message");
+    await expect(binding).toHaveText(/^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u);
+    const words = (await binding.textContent()) ?? "";
+    await cibaControl(page.request, "approve", words);
+    await expect(page.getByRole("heading", { name: "Identity confirmed" })).toBeVisible();
+    await expect(page.getByTestId("ciba-customer-name")).toHaveText("Ola Nordmann");
+    await expect(page.getByTestId("ciba-customer-birthdate")).toHaveText("January 1, 1970");
   });
 });

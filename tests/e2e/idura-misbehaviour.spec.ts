@@ -26,7 +26,11 @@ const ASTRID_SSN = "199004152381";
 test.describe("the portal refuses every bad answer from Idura", () => {
   const lab = labPortal(
     TEST_PORTS.iduraLabPortal,
-    { IDURA_CLIENT_ID: IDURA_LAB_CLIENT.id, IDURA_CLIENT_SECRET: IDURA_LAB_CLIENT.secret },
+    {
+      IDURA_CLIENT_ID: IDURA_LAB_CLIENT.id,
+      IDURA_CLIENT_SECRET: IDURA_LAB_CLIENT.secret,
+      IDURA_HEADLESS_POLL_SECONDS: "1",
+    },
     { provider: "idura", clientId: IDURA_LAB_CLIENT.id },
   );
 

@@ -80,7 +80,8 @@ test.describe("keyboard only", () => {
     const phone = await context.newPage();
     await phone.goto(`${IDURA_ISSUER}/app/bankid`);
     const phoneKeys = new KeyboardUser(phone);
-    // The code changes every second: read it just before typing it.
+    // The code changes every second, but the sandbox, like BankID, takes one up to 30 s old
+    // (SANDBOX_IDURA_QR_MAX_AGE_SECONDS, docs/providers/idura.md): typing speed does not matter.
     await phoneKeys.fillAndSubmit(phone.getByLabel("Scanned QR code"), await decodeQr(qr));
     await expect(phone.getByRole("heading", { name: "Identify yourself" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Confirm in the app" })).toBeVisible();

@@ -8,6 +8,7 @@ import { parseSandboxConfig } from "../../sandbox/config";
 
 const BASIC = `Basic ${Buffer.from("rmi-portal-idura:sandbox-idura-secret").toString("base64")}`;
 const REDIRECT = "http://localhost:3000/api/auth/callback/idura";
+const SE_PHONE_AUTH = JSON.stringify([{ type: "phoneAuth", callInitiator: "RP" }]);
 let app: Hono;
 let clock = Date.now();
 
@@ -57,6 +58,7 @@ describe("Idura sandbox", () => {
       login_hint: "sub:ssn:199004152381",
       acr_values: "urn:grn:authn:se:bankid",
       binding_message: "RMI-1234",
+      authorization_details: SE_PHONE_AUTH,
     });
     const { auth_req_id, interval } = (await started.json()) as { auth_req_id: string; interval: number };
     assert.equal(interval, 5);
@@ -77,7 +79,10 @@ describe("Idura sandbox", () => {
   });
 
   it("headless: a fresh QR code each second, HMAC-SHA256 of t under the secret", async () => {
-    const started = await form("/headless/authorize", { scope: "openid" });
+    const started = await form("/headless/authorize", {
+      scope: "openid",
+      acr_values: "urn:grn:authn:se:bankid",
+    });
     const body = (await started.json()) as { headless_req_id: string; acr_data: { qrData: string } };
     assert.match(body.acr_data.qrData, /^bankid\.[0-9a-f-]{36}\.0\.[0-9a-f]{64}$/);
     clock += 1_000;
@@ -98,6 +103,42 @@ describe("Idura sandbox", () => {
       body: new URLSearchParams({ qr: forged }).toString(),
     });
     assert.equal(scan.status, 400);
+  });
+});
+
+describe("Idura sandbox: the BankID app's window for an animated QR code", () => {
+  const scan = (qr: string) =>
+    app.request("/idura/app/bankid", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ qr }).toString(),
+    });
+  const firstCode = async () => {
+    const started = await form("/headless/authorize", {
+      scope: "openid",
+      acr_values: "urn:grn:authn:se:bankid",
+    });
+    return ((await started.json()) as { acr_data: { qrData: string } }).acr_data.qrData;
+  };
+
+  it("takes a code up to SANDBOX_IDURA_QR_MAX_AGE_SECONDS (30 s) old, and refuses an older one as too old", async () => {
+    const young = await firstCode();
+    clock += 29_000;
+    assert.equal((await scan(young)).status, 200);
+    const old = await firstCode();
+    clock += 33_000;
+    const refused = await scan(old);
+    assert.equal(refused.status, 400);
+    assert.match(await refused.text(), /too old/);
+  });
+
+  it("the window is configurable", async () => {
+    app = await createSandboxApp(parseSandboxConfig({ SANDBOX_IDURA_QR_MAX_AGE_SECONDS: "5" }), {
+      now: () => clock,
+    });
+    const code = await firstCode();
+    clock += 7_000;
+    assert.equal((await scan(code)).status, 400);
   });
 });
 
@@ -124,6 +165,7 @@ describe("Idura sandbox misbehaviour", () => {
         login_hint: "sub:ssn:199004152381",
         acr_values: "urn:grn:authn:se:bankid",
         binding_message: bindingMessage,
+        authorization_details: SE_PHONE_AUTH,
       };
       const type = "application/x-www-form-urlencoded";
       const started = await post(

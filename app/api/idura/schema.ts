@@ -11,6 +11,8 @@ export type CibaStatusResponse =
   | {
       status: "pending";
       bindingMessage: string;
+      /** Norwegian BankID: the binding message is a word pair the caller picks in the app. */
+      words: boolean;
       intervalSeconds: number;
       slowedDown: boolean;
       expiresAt: number;
@@ -18,7 +20,7 @@ export type CibaStatusResponse =
   | { status: "approved"; customer: VerifiedCustomer }
   | { status: "denied" | "expired" }
   /** Idura's answer failed verification: nobody is confirmed; `ref` names the log line. */
-  | { status: "refused"; reason: "id_token_invalid"; ref: string };
+  | { status: "refused"; reason: "id_token_invalid" | "provider_error"; ref: string };
 
 export type HeadlessStartResponse = { qrData: string; expiresAt: number };
 

@@ -4,32 +4,18 @@ import { SignInRefused } from "@/lib/login-failure/sign-in-refused";
 
 import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
-import { z } from "zod";
 
-import { nordicEidIdentityFromClaims, NordicEidClaimsError } from "@/lib/identity";
+import { nordicEidIdentityFromClaims, NordicEidClaimsError } from "./identity";
 import { ProviderError } from "@/lib/upstream/fetch";
 import { IdTokenError, verifyProviderIdToken } from "@/lib/oidc/id-token";
-import { sealedCookie } from "@/lib/sealed-cookie";
-import type { Idura } from "./web";
+import type { IduraClient } from "./backchannel";
+import { headlessCookie } from "./headless";
 
 import { IDURA_BANKID_ID } from "./descriptor";
 
 export { IDURA_BANKID_ID };
 
-/**
- * The headless request id while pending, the ID token once approved: both only in this
- * browser's encrypted httpOnly cookie. The page sees nothing but the QR data and a hint.
- */
-export const headlessCookie = sealedCookie(
-  "idura-bankid",
-  "idura-bankid",
-  z.discriminatedUnion("phase", [
-    z.object({ phase: z.literal("pending"), headlessReqId: z.string(), expiresAt: z.number() }),
-    z.object({ phase: z.literal("approved"), idToken: z.string(), expiresAt: z.number() }),
-  ]),
-);
-
-async function completeHeadlessLogin(cfg: Idura) {
+async function completeHeadlessLogin(cfg: IduraClient) {
   const jar = await cookies();
   const name = headlessCookie.name();
   const state = await headlessCookie.open(jar.get(name)?.value);
@@ -50,7 +36,7 @@ async function completeHeadlessLogin(cfg: Idura) {
   }
 }
 
-export function iduraBankIdProvider(cfg: Idura) {
+export function iduraBankIdProvider(cfg: IduraClient) {
   return Credentials({
     id: IDURA_BANKID_ID,
     name: "Swedish BankID (QR code)",

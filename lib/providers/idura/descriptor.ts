@@ -26,7 +26,12 @@ export const iduraDescriptor = defineProvider({
     IDURA_CIBA_ACR: z
       .enum(["urn:grn:authn:se:bankid", "urn:grn:authn:no:bankid"])
       .default("urn:grn:authn:se:bankid"),
-    IDURA_HEADLESS_ACR: z.string().default("urn:grn:authn:se:bankid:another-device:qr"),
+    // Idura's headless examples use `urn:grn:authn:se:bankid` (docs/providers/idura.md).
+    IDURA_HEADLESS_ACR: z.string().default("urn:grn:authn:se:bankid"),
+    /** Idura: "the token endpoint should be polled every 5 seconds" (docs/providers/idura.md). */
+    IDURA_HEADLESS_POLL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
+    /** Swedish BankID CIBA's `phoneAuth` `callInitiator`: who placed the call. */
+    IDURA_CIBA_CALL_INITIATOR: z.enum(["RP", "user"]).default("RP"),
   }),
   enabledBy: ["IDURA_ISSUER", "IDURA_CLIENT_ID", "IDURA_CLIENT_SECRET"],
   build(e, ctx) {
@@ -39,6 +44,10 @@ export const iduraDescriptor = defineProvider({
       cibaAcr: e.IDURA_CIBA_ACR,
       /** acr_values of the headless (animated QR) Swedish BankID login. */
       headlessAcr: e.IDURA_HEADLESS_ACR,
+      /** How often the portal polls Idura for a headless login; the page still asks every second. */
+      headlessPollSeconds: e.IDURA_HEADLESS_POLL_SECONDS,
+      /** `callInitiator` of Swedish BankID's phoneAuth: RP (we call) or user (they called). */
+      cibaCallInitiator: e.IDURA_CIBA_CALL_INITIATOR,
     };
   },
   origins: (cfg) => ({ form: [new URL(cfg.issuer).origin], connect: [] }),

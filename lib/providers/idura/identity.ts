@@ -1,4 +1,7 @@
-/** A person identified by a Nordic eID (MitID, Swedish or Norwegian BankID) through Idura Verify. */
+/**
+ * A person identified by a Nordic eID (MitID, Swedish or Norwegian BankID) through Idura Verify,
+ * read from the claims Idura's tokens really carry (docs/providers/idura.md, "ID token contents").
+ */
 import { z } from "zod";
 
 export const NORDIC_EIDS = {
@@ -10,31 +13,54 @@ export const NORDIC_EIDS = {
 
 export type NordicEid = keyof typeof NORDIC_EIDS;
 
-/** Which eID an `acr` names (providers.md); the most specific prefix wins. */
+const MITID_BUSINESS_ACR = "urn:grn:authn:dk:mitid:business";
+
+/** Which eID an acr (`authenticationtype`) names; the most specific prefix wins. */
 export function eidFromAcr(acr: string): NordicEid | undefined {
-  if (acr === "urn:grn:authn:dk:mitid:business") return "dk-mitid-business";
+  if (acr === MITID_BUSINESS_ACR) return "dk-mitid-business";
   if (acr.startsWith("urn:grn:authn:dk:mitid:")) return "dk-mitid";
   if (acr === "urn:grn:authn:se:bankid" || acr.startsWith("urn:grn:authn:se:bankid:")) return "se-bankid";
-  if (acr === "urn:grn:authn:no:bankid") return "no-bankid";
+  // Norwegian BankID's biometric login says `urn:grn:authn:no:bankid:substantial`.
+  if (acr === "urn:grn:authn:no:bankid" || acr.startsWith("urn:grn:authn:no:bankid:")) return "no-bankid";
+  return undefined;
+}
+
+/** Which eID an `identityscheme` names (Idura's samples: dkmitid, sebankid, nobankid-oidc). */
+function eidFromScheme(scheme: string | undefined): "dk-mitid" | "se-bankid" | "no-bankid" | undefined {
+  if (scheme === "dkmitid") return "dk-mitid";
+  if (scheme === "sebankid") return "se-bankid";
+  if (scheme === "nobankid-oidc" || scheme === "nobankid") return "no-bankid";
   return undefined;
 }
 
 const text = z.string().trim().min(1).max(256);
+/** A claim that may be missing or malformed without failing the login: it is then left out. */
+const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+/** Idura sends booleans as strings (`employee: "true"`); a real boolean is accepted too. */
+const stringBoolean = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
+const level = z
+  .string()
+  .regex(/^(LOW|SUBSTANTIAL|HIGH)$/i)
+  .transform((v) => v.toLowerCase());
 
 const claimsSchema = z.object({
   sub: text,
-  acr: text,
+  identityscheme: optional(z.string().max(64)),
+  /** The acr used. Idura's tokens have no `acr` claim; an OIDC-standard one is read as a fallback. */
+  authenticationtype: optional(text),
+  acr: optional(text),
   name: text,
-  birthdate: z.iso.date().optional(),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .optional(),
-  cvrNumberIdentifier: z
-    .string()
-    .regex(/^[0-9]{8}$/)
-    .optional(),
-  companyName: text.optional(),
+  birthdate: optional(z.iso.date()),
+  country: optional(z.string().regex(/^[A-Z]{2}$/)),
+  loA: optional(level),
+  ial: optional(level),
+  aal: optional(level),
+  fal: optional(level),
+  cvrNumberIdentifier: optional(z.string().regex(/^[0-9]{8}$/)),
+  /** MitID Erhverv's company name; older tenants name it `urn:oid:2.5.4.10`. */
+  "2.5.4.10": optional(text),
+  "urn:oid:2.5.4.10": optional(text),
+  companySignatory: optional(stringBoolean),
 });
 
 export type NordicEidIdentity = {
@@ -43,13 +69,14 @@ export type NordicEidIdentity = {
   loginAt: string;
   subject: string;
   eid: NordicEid;
+  /** The acr used, from `authenticationtype`. */
   acr: string;
-  /** MitID's assurance level, from the acr (low, substantial, high). */
+  /** MitID's assurance level (low, substantial, high), from `loA` or else from the acr. */
   loa?: string;
   name: string;
   birthdate?: string;
   country?: string;
-  business?: { cvr: string; companyName?: string };
+  business?: { cvr: string; companyName?: string; signatory?: boolean };
 };
 
 export class NordicEidClaimsError extends Error {
@@ -66,23 +93,45 @@ export function nordicEidIdentityFromClaims(
   loginAt = new Date(),
 ): NordicEidIdentity {
   const parsed = claimsSchema.safeParse(claims);
-  const eid = parsed.success ? eidFromAcr(parsed.data.acr) : undefined;
-  if (!parsed.success || !eid) throw new NordicEidClaimsError();
+  if (!parsed.success) throw new NordicEidClaimsError();
   const c = parsed.data;
-  const loa = /^urn:grn:authn:dk:mitid:(low|substantial|high)$/.exec(c.acr)?.[1];
+  const acr = c.authenticationtype ?? c.acr;
+  const byScheme = eidFromScheme(c.identityscheme);
+  const byAcr = acr ? eidFromAcr(acr) : undefined;
+  const acrFamily = byAcr === "dk-mitid-business" ? "dk-mitid" : byAcr;
+  // The scheme names the eID, and an acr of another eID means the token is not what it claims.
+  const family = byScheme ?? acrFamily;
+  if (!acr || !family || (acrFamily && acrFamily !== family)) throw new NordicEidClaimsError();
+  // A MitID login is a business one when it names a company: a business login can carry
+  // `…dk:mitid:substantial`, as Idura's MitID Erhverv sample does.
+  const eid: NordicEid =
+    family === "dk-mitid" && (c.cvrNumberIdentifier || acr === MITID_BUSINESS_ACR)
+      ? "dk-mitid-business"
+      : family;
+  const loa =
+    family === "dk-mitid"
+      ? (c.loA ?? /^urn:grn:authn:dk:mitid:(low|substantial|high)$/.exec(acr)?.[1])
+      : undefined;
+  const companyName = c["2.5.4.10"] ?? c["urn:oid:2.5.4.10"];
   return {
     kind: "nordic-eid",
     provider,
     loginAt: loginAt.toISOString(),
     subject: c.sub,
     eid,
-    acr: c.acr,
+    acr,
     ...(loa ? { loa } : {}),
     name: c.name,
     ...(c.birthdate ? { birthdate: c.birthdate } : {}),
     ...(c.country ? { country: c.country } : {}),
     ...(c.cvrNumberIdentifier
-      ? { business: { cvr: c.cvrNumberIdentifier, companyName: c.companyName } }
+      ? {
+          business: {
+            cvr: c.cvrNumberIdentifier,
+            ...(companyName ? { companyName } : {}),
+            ...(c.companySignatory !== undefined ? { signatory: c.companySignatory } : {}),
+          },
+        }
       : {}),
   };
 }

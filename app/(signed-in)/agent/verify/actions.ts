@@ -8,11 +8,10 @@ import { auth } from "@/auth";
 import { providerSettings } from "@/lib/providers/registry";
 import { log } from "@/lib/log";
 import { ProviderError } from "@/lib/upstream/fetch";
-import { startCiba, UnknownCustomerError } from "@/lib/providers/idura/web";
-import { cibaCookie, nationalIdSchema, newBindingMessage } from "@/lib/providers/idura/ciba";
+import { beginCiba, cibaCookie, nationalIdSchema, UnknownCustomerError } from "@/lib/providers/idura/ciba";
 
 export type StartVerificationResult =
-  { ok: true; bindingMessage: string; expiresAt: number } | { ok: false; message: string };
+  { ok: true; bindingMessage: string; words: boolean; expiresAt: number } | { ok: false; message: string };
 
 const inputSchema = z.object({ nationalId: nationalIdSchema });
 
@@ -29,24 +28,15 @@ export async function startCustomerVerification(formData: FormData): Promise<Sta
 
   const idura = providerSettings("idura");
   if (!idura) return { ok: false, message: t("iduraFailed") };
-  const bindingMessage = newBindingMessage();
   try {
-    const started = await startCiba(idura, input.data.nationalId, bindingMessage);
+    const state = await beginCiba(idura, input.data.nationalId);
     const jar = await cookies();
-    const now = Date.now();
     jar.set(
       cibaCookie.name(),
-      await cibaCookie.seal({
-        authReqId: started.authReqId,
-        bindingMessage,
-        intervalSeconds: started.intervalSeconds,
-        initialIntervalSeconds: started.intervalSeconds,
-        nextPollAt: now + started.intervalSeconds * 1000,
-        expiresAt: started.expiresAt,
-      }),
-      cibaCookie.options((started.expiresAt - now) / 1000 + 60),
+      await cibaCookie.seal(state),
+      cibaCookie.options((state.expiresAt - Date.now()) / 1000 + 60),
     );
-    return { ok: true, bindingMessage, expiresAt: started.expiresAt };
+    return { ok: true, bindingMessage: state.bindingMessage, words: state.words, expiresAt: state.expiresAt };
   } catch (e) {
     if (e instanceof UnknownCustomerError) {
       return { ok: false, message: t("unknownCustomer") };

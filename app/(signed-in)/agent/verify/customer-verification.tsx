@@ -16,7 +16,7 @@ import { startCustomerVerification } from "./actions";
 
 type View =
   | { kind: "form"; error?: string }
-  | { kind: "waiting"; bindingMessage: string; attempt: number }
+  | { kind: "waiting"; bindingMessage: string; words: boolean; attempt: number }
   | { kind: "approved"; customer: VerifiedCustomer }
   | { kind: "ended"; why: "declined" | "expired" }
   | { kind: "refused"; reason: LoginErrorReason; ref?: string }
@@ -46,7 +46,12 @@ export function CustomerVerification({ providerName }: { providerName: string })
         return;
       }
       setAttempt((a) => a + 1);
-      setView({ kind: "waiting", bindingMessage: result.bindingMessage, attempt: attempt + 1 });
+      setView({
+        kind: "waiting",
+        bindingMessage: result.bindingMessage,
+        words: result.words,
+        attempt: attempt + 1,
+      });
     });
   };
 
@@ -109,7 +114,8 @@ export function CustomerVerification({ providerName }: { providerName: string })
         </form>
       ) : view.kind === "waiting" ? (
         <div className="space-y-3 text-center">
-          <p className="text-slate-700">{t("readCode")}</p>
+          {/* Norwegian BankID: Idura's word pair, which the caller picks among three in the app. */}
+          <p className="text-slate-700">{t(view.words ? "readWords" : "readCode")}</p>
           <p className="font-mono text-4xl font-bold tracking-widest" data-testid="ciba-binding-message">
             {view.bindingMessage}
           </p>

@@ -2,11 +2,10 @@ import { cookies } from "next/headers";
 
 import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
 import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseJsonBody } from "@/lib/route-handler";
-import { limitLoginStart } from "@/lib/rate-limit";
+import { clientAddress, limitLoginStart } from "@/lib/rate-limit";
 import { log } from "@/lib/log";
 import { ProviderError } from "@/lib/upstream/fetch";
-import { startHeadless } from "@/lib/providers/idura/web";
-import { headlessCookie } from "@/lib/providers/idura/bankid";
+import { beginHeadless, headlessCookie } from "@/lib/providers/idura/headless";
 
 import { emptyBodySchema, type HeadlessStartResponse } from "../../schema";
 
@@ -21,18 +20,15 @@ export async function POST(req: Request) {
   const idura = providerSettings("idura");
   if (!idura) return providerNotEnabled();
   try {
-    const started = await startHeadless(idura);
+    // BankID's end_user_ip: the browser's address as the portal sees it (TRUSTED_PROXY_HOPS).
+    const state = await beginHeadless(idura, clientAddress(req.headers));
     const jar = await cookies();
     jar.set(
       headlessCookie.name(),
-      await headlessCookie.seal({
-        phase: "pending",
-        headlessReqId: started.headlessReqId,
-        expiresAt: started.expiresAt,
-      }),
-      headlessCookie.options((started.expiresAt - Date.now()) / 1000 + 60),
+      await headlessCookie.seal(state),
+      headlessCookie.options((state.expiresAt - Date.now()) / 1000 + 60),
     );
-    return jsonOk({ qrData: started.qrData, expiresAt: started.expiresAt } satisfies HeadlessStartResponse);
+    return jsonOk({ qrData: state.qrData ?? "", expiresAt: state.expiresAt } satisfies HeadlessStartResponse);
   } catch (e) {
     if (e instanceof ProviderError) {
       log.warn(

@@ -5,16 +5,16 @@ import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseSearchParams
 import { limitStatusPoll } from "@/lib/rate-limit";
 import { log } from "@/lib/log";
 import { ProviderError } from "@/lib/upstream/fetch";
-import { pollHeadless } from "@/lib/providers/idura/web";
-import { headlessCookie } from "@/lib/providers/idura/bankid";
+import { headlessCookie, headlessStep } from "@/lib/providers/idura/headless";
 
 import { emptyQuerySchema, type HeadlessStatusResponse } from "../../schema";
 
 export const dynamic = "force-dynamic";
 
 /**
- * One poll a second: ask Idura once, answer only the fresh QR data and the hint. On approval the
- * ID token goes into the cookie, for the `idura-bankid` sign-in to verify.
+ * The page asks every second; `headlessStep` asks Idura at Idura's pace and otherwise repeats its
+ * last answer (lib/providers/idura/bankid.ts). On approval the ID token goes into the cookie, for
+ * the `idura-bankid` sign-in to verify; the page sees only the QR data and the hint.
  */
 export async function GET(req: Request) {
   const input = parseSearchParams(req, emptyQuerySchema);
@@ -26,40 +26,29 @@ export async function GET(req: Request) {
   if (limited) return limited;
   const state = await headlessCookie.open(sealed);
   if (!state) return jsonError(401, "no_login", await apiErrorText("noBankIdLogin"));
-  if (state.phase === "approved") return jsonOk({ status: "approved" } satisfies HeadlessStatusResponse);
-  if (state.expiresAt <= Date.now()) {
-    jar.delete(name);
-    return jsonOk({ status: "expired" } satisfies HeadlessStatusResponse);
-  }
   const idura = providerSettings("idura");
   if (!idura) return providerNotEnabled();
   try {
-    const outcome = await pollHeadless(idura, state.headlessReqId);
-    switch (outcome.status) {
-      case "pending":
-      case "slow_down":
-        return jsonOk({
-          status: "pending",
-          ...(outcome.status === "pending" && outcome.qrData ? { qrData: outcome.qrData } : {}),
-          ...(outcome.status === "pending" && outcome.hintCode ? { hintCode: outcome.hintCode } : {}),
-        } satisfies HeadlessStatusResponse);
-      case "approved":
-        jar.set(
-          name,
-          await headlessCookie.seal({
-            phase: "approved",
-            idToken: outcome.idToken,
-            expiresAt: Date.now() + 60_000,
-          }),
-          headlessCookie.options(60),
-        );
-        return jsonOk({ status: "approved" } satisfies HeadlessStatusResponse);
-      case "denied":
-        jar.delete(name);
-        return jsonOk({ status: "cancelled" } satisfies HeadlessStatusResponse);
+    const step = await headlessStep(idura, state);
+    switch (step.status) {
+      case "cancelled":
       case "expired":
         jar.delete(name);
-        return jsonOk({ status: "expired" } satisfies HeadlessStatusResponse);
+        return jsonOk({ status: step.status } satisfies HeadlessStatusResponse);
+      case "approved":
+      case "pending": {
+        if (step.next !== undefined) {
+          const maxAge = (step.next.expiresAt - Date.now()) / 1000 + 60;
+          jar.set(name, await headlessCookie.seal(step.next), headlessCookie.options(maxAge));
+        }
+        if (step.status === "approved")
+          return jsonOk({ status: "approved" } satisfies HeadlessStatusResponse);
+        return jsonOk({
+          status: "pending",
+          ...(step.qrData ? { qrData: step.qrData } : {}),
+          ...(step.hintCode ? { hintCode: step.hintCode } : {}),
+        } satisfies HeadlessStatusResponse);
+      }
     }
   } catch (e) {
     if (e instanceof ProviderError) {

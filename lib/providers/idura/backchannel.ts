@@ -1,0 +1,267 @@
+import "server-only";
+
+import * as oauth from "oauth4webapi";
+import { z } from "zod";
+
+import { DiscoveryIssuerError } from "@/lib/oidc/discovery";
+import { IdTokenError } from "@/lib/oidc/id-token";
+import { ProviderError, providerFetch } from "@/lib/upstream/fetch";
+
+/** What the back-channel calls need of the Idura configuration. */
+export type IduraClient = { issuer: string; clientId: string; clientSecret: string };
+
+/**
+ * oauth4webapi's fetch: the portal's keep-alive pool with its timeout (lib/upstream/fetch.ts), so
+ * a poll every second reuses one connection.
+ */
+const upstreamFetch: typeof fetch = async (input, init) =>
+  providerFetch(String(input), {
+    method: (init?.method as "GET" | "POST" | undefined) ?? "GET",
+    headers: Object.fromEntries(new Headers(init?.headers).entries()),
+    body: init?.body === null || init?.body === undefined ? undefined : String(init.body),
+  });
+
+function options(cfg: IduraClient) {
+  // Plain http only reaches here for the sandbox or a deliberate loopback issuer (lib/config-schema.ts).
+  return {
+    [oauth.customFetch]: upstreamFetch,
+    ...(cfg.issuer.startsWith("http://") ? { [oauth.allowInsecureRequests]: true } : {}),
+  };
+}
+
+const servers = new Map<string, { at: number; as: oauth.AuthorizationServer }>();
+const DISCOVERY_CACHE_MS = 60 * 60 * 1000;
+
+/**
+ * Idura's metadata by discovery (OpenID Connect Discovery §4.3: the issuer must match exactly).
+ * The CIBA endpoint is `/ciba/bc-authorize` when discovery does not name it (caller-authentication.mdx).
+ */
+async function authorizationServer(cfg: IduraClient): Promise<oauth.AuthorizationServer> {
+  const hit = servers.get(cfg.issuer);
+  if (hit && Date.now() - hit.at < DISCOVERY_CACHE_MS) return hit.as;
+  let as: oauth.AuthorizationServer;
+  try {
+    const res = await oauth.discoveryRequest(new URL(cfg.issuer), options(cfg));
+    as = await oauth.processDiscoveryResponse(new URL(cfg.issuer), res);
+  } catch (e) {
+    if (e instanceof ProviderError) throw e;
+    if (e instanceof oauth.OperationProcessingError && e.code === oauth.JSON_ATTRIBUTE_COMPARISON)
+      throw new DiscoveryIssuerError();
+    throw new ProviderError("provider_error", "discovery failed", { cause: e });
+  }
+  as = {
+    ...as,
+    backchannel_authentication_endpoint:
+      as.backchannel_authentication_endpoint ?? `${cfg.issuer}/ciba/bc-authorize`,
+  };
+  servers.set(cfg.issuer, { at: Date.now(), as });
+  return as;
+}
+
+const client = (cfg: IduraClient): oauth.Client => ({ client_id: cfg.clientId });
+const clientAuth = (cfg: IduraClient) => oauth.ClientSecretBasic(cfg.clientSecret);
+
+/** oauth4webapi's checks of the ID token's claims (iss, aud, exp, iat) failed. */
+const ID_TOKEN_CHECKS = new Set<string>([
+  oauth.JWT_CLAIM_COMPARISON,
+  oauth.JWT_TIMESTAMP_CHECK,
+  oauth.MISSING_SERVER_METADATA,
+  oauth.UNSUPPORTED_OPERATION,
+]);
+
+/** A provider answer that is not what the protocol says, in the portal's vocabulary. */
+function providerFailure(e: unknown, what: string): Error {
+  if (e instanceof ProviderError || e instanceof IdTokenError) return e;
+  if (e instanceof oauth.OperationProcessingError && ID_TOKEN_CHECKS.has(e.code ?? ""))
+    return new IdTokenError(e.message, { cause: e });
+  if (e instanceof oauth.ResponseBodyError)
+    return new ProviderError("provider_error", `${what} answered ${e.status} ${e.error}`, { cause: e });
+  return new ProviderError("provider_error", `${what} answer is malformed`, { cause: e });
+}
+
+export type BackchannelPoll =
+  | { status: "pending"; qrData?: string; hintCode?: string }
+  | { status: "slow_down" }
+  | { status: "approved"; idToken: string }
+  | { status: "denied" | "expired" };
+
+const pendingDataSchema = z.object({
+  acr_data: z
+    .object({
+      qrData: z.string().max(512).optional().catch(undefined),
+      hintCode: z.string().max(64).optional().catch(undefined),
+    })
+    .optional()
+    .catch(undefined),
+});
+
+/**
+ * One token-endpoint poll of a CIBA or headless request, the same for both grants: the pending,
+ * slow_down, declined and expired answers (CIBA Core §11; caller-authentication.mdx).
+ */
+async function poll(
+  cfg: IduraClient,
+  request: (as: oauth.AuthorizationServer) => Promise<Response>,
+): Promise<BackchannelPoll> {
+  const as = await authorizationServer(cfg);
+  try {
+    const res = await request(as);
+    const tokens = await oauth.processGenericTokenEndpointResponse(as, client(cfg), res);
+    if (!tokens.id_token) throw new IdTokenError("no ID token in the answer");
+    return { status: "approved", idToken: tokens.id_token };
+  } catch (e) {
+    if (e instanceof oauth.ResponseBodyError) {
+      switch (e.error) {
+        case "authorization_pending": {
+          const data = pendingDataSchema.safeParse(e.cause).data?.acr_data;
+          return {
+            status: "pending",
+            ...(data?.qrData ? { qrData: data.qrData } : {}),
+            ...(data?.hintCode ? { hintCode: data.hintCode } : {}),
+          };
+        }
+        case "slow_down":
+          return { status: "slow_down" };
+        case "access_denied":
+          return { status: "denied" };
+        case "expired_token":
+          return { status: "expired" };
+      }
+    }
+    throw providerFailure(e, "the token endpoint");
+  }
+}
+
+/** The customer's national id was not accepted by Idura for this eID. */
+export class UnknownCustomerError extends Error {
+  constructor() {
+    super("the provider does not know this user");
+    this.name = "UnknownCustomerError";
+  }
+}
+
+export type CibaEid = "se-bankid" | "no-bankid";
+
+/** Which eID a CIBA acr names: Idura offers caller authentication for the two BankIDs only. */
+export function cibaEid(acr: string): CibaEid {
+  return acr.startsWith("urn:grn:authn:no:bankid") ? "no-bankid" : "se-bankid";
+}
+
+export type CibaStart = {
+  authReqId: string;
+  expiresAt: number;
+  intervalSeconds: number;
+  /** What the agent reads to the caller: ours for Swedish BankID, Idura's word pair for Norwegian. */
+  bindingMessage: string;
+};
+
+/**
+ * CIBA Core §7.1, poll mode, with the parameters each eID requires (caller-authentication.mdx):
+ * Swedish BankID `phoneAuth` authorization details and our `binding_message`; Norwegian BankID
+ * `customerServiceCall.v1` and no `binding_message`, answered with the word pair the caller picks.
+ * The national id goes only into this back-channel form body, never a URL or a log line.
+ */
+export async function startCiba(
+  cfg: IduraClient,
+  request: { nationalId: string; acr: string; bindingMessage: string; callInitiator: "RP" | "user" },
+): Promise<CibaStart> {
+  const as = await authorizationServer(cfg);
+  const eid = cibaEid(request.acr);
+  const parameters = new URLSearchParams({
+    scope: "openid",
+    login_hint: `sub:ssn:${request.nationalId}`,
+    acr_values: request.acr,
+  });
+  if (eid === "se-bankid") {
+    parameters.set(
+      "authorization_details",
+      JSON.stringify([{ type: "phoneAuth", callInitiator: request.callInitiator }]),
+    );
+    parameters.set("binding_message", request.bindingMessage);
+  } else {
+    parameters.set("authorization_details", JSON.stringify([{ type: "customerServiceCall.v1" }]));
+  }
+  let answer: oauth.BackchannelAuthenticationResponse;
+  try {
+    const res = await oauth.backchannelAuthenticationRequest(
+      as,
+      client(cfg),
+      clientAuth(cfg),
+      parameters,
+      options(cfg),
+    );
+    answer = await oauth.processBackchannelAuthenticationResponse(as, client(cfg), res);
+  } catch (e) {
+    if (e instanceof oauth.ResponseBodyError && e.error === "unknown_user_id")
+      throw new UnknownCustomerError();
+    throw providerFailure(e, "bc-authorize");
+  }
+  const words = z.string().trim().min(1).max(100).safeParse(answer.bindingMessage);
+  if (eid === "no-bankid" && !words.success)
+    throw new ProviderError("provider_error", "bc-authorize answered no bindingMessage for Norwegian BankID");
+  return {
+    authReqId: answer.auth_req_id,
+    expiresAt: Date.now() + answer.expires_in * 1000,
+    // Without an `interval` the client polls every 5 s (caller-authentication.mdx; CIBA Core §7.3).
+    intervalSeconds: answer.interval ?? 5,
+    bindingMessage: eid === "no-bankid" && words.success ? words.data : request.bindingMessage,
+  };
+}
+
+export async function pollCiba(cfg: IduraClient, authReqId: string): Promise<BackchannelPoll> {
+  return poll(cfg, (as) =>
+    oauth.backchannelAuthenticationGrantRequest(as, client(cfg), clientAuth(cfg), authReqId, options(cfg)),
+  );
+}
+
+const HEADLESS_GRANT = "urn:grn:params:grant-type:headless";
+
+const headlessStartSchema = z.object({
+  headless_req_id: z.string().min(1).max(512),
+  expires_in: z.coerce.number().int().positive(),
+  acr_data: z.object({ qrData: z.string().min(1).max(512), autoStartToken: z.string().max(512).optional() }),
+});
+
+/**
+ * Idura's headless flow for Swedish BankID (swedish-bankid.mdx): not an OAuth endpoint, so the one
+ * adapter here; the client authentication is still oauth4webapi's client_secret_basic.
+ */
+export async function startHeadless(cfg: IduraClient, request: { acr: string; endUserIp?: string }) {
+  const as = await authorizationServer(cfg);
+  const body = new URLSearchParams({ scope: "openid", acr_values: request.acr });
+  if (request.endUserIp) body.set("end_user_ip", request.endUserIp);
+  const headers = new Headers({ accept: "application/json" });
+  await clientAuth(cfg)(as, client(cfg), body, headers);
+  const res = await providerFetch(`${cfg.issuer}/headless/authorize`, {
+    method: "POST",
+    headers: Object.fromEntries(headers.entries()),
+    body,
+  });
+  let json: unknown;
+  try {
+    json = await res.json();
+  } catch {
+    json = undefined;
+  }
+  if (!res.ok) throw new ProviderError("provider_error", `headless authorize answered ${res.status}`);
+  const parsed = headlessStartSchema.safeParse(json);
+  if (!parsed.success) throw new ProviderError("provider_error", "headless answer is malformed");
+  return {
+    headlessReqId: parsed.data.headless_req_id,
+    expiresAt: Date.now() + parsed.data.expires_in * 1000,
+    qrData: parsed.data.acr_data.qrData,
+  };
+}
+
+export async function pollHeadless(cfg: IduraClient, headlessReqId: string): Promise<BackchannelPoll> {
+  return poll(cfg, (as) =>
+    oauth.genericTokenEndpointRequest(
+      as,
+      client(cfg),
+      clientAuth(cfg),
+      HEADLESS_GRANT,
+      new URLSearchParams({ headless_req_id: headlessReqId }),
+      options(cfg),
+    ),
+  );
+}

@@ -1,0 +1,108 @@
+import "server-only";
+
+import { isIP } from "node:net";
+
+import { z } from "zod";
+
+import { sealedCookie } from "@/lib/sealed-cookie";
+
+import { pollHeadless, startHeadless, type IduraClient } from "./backchannel";
+
+/**
+ * The headless request id while pending, the ID token once approved: both only in this
+ * browser's encrypted httpOnly cookie. While pending it also keeps Idura's last answer (the QR
+ * data and hint) and the upstream pace, so the page can ask every second while Idura is asked
+ * only every `IDURA_HEADLESS_POLL_SECONDS` (docs/providers/idura.md, "Headless").
+ */
+export const headlessCookie = sealedCookie(
+  "idura-bankid",
+  "idura-bankid",
+  z.discriminatedUnion("phase", [
+    z.object({
+      phase: z.literal("pending"),
+      headlessReqId: z.string(),
+      expiresAt: z.number(),
+      intervalSeconds: z.number().default(5),
+      nextPollAt: z.number().default(0),
+      qrData: z.string().optional(),
+      hintCode: z.string().optional(),
+    }),
+    z.object({ phase: z.literal("approved"), idToken: z.string(), expiresAt: z.number() }),
+  ]),
+);
+
+export type HeadlessState = NonNullable<Awaited<ReturnType<typeof headlessCookie.open>>>;
+type PendingState = Extract<HeadlessState, { phase: "pending" }>;
+
+export type HeadlessConfig = IduraClient & { headlessAcr: string; headlessPollSeconds: number };
+
+/**
+ * Starts a headless BankID login with the documented acr and the browser's address as BankID's
+ * `end_user_ip`, when the portal knows one (docs/providers/idura.md).
+ */
+export async function beginHeadless(cfg: HeadlessConfig, address: string, now = Date.now()) {
+  const started = await startHeadless(cfg, {
+    acr: cfg.headlessAcr,
+    ...(isIP(address) ? { endUserIp: address } : {}),
+  });
+  const state: PendingState = {
+    phase: "pending",
+    headlessReqId: started.headlessReqId,
+    expiresAt: started.expiresAt,
+    intervalSeconds: cfg.headlessPollSeconds,
+    nextPollAt: now + cfg.headlessPollSeconds * 1000,
+    qrData: started.qrData,
+  };
+  return state;
+}
+
+export type HeadlessStep =
+  | { status: "pending"; qrData?: string; hintCode?: string; next?: PendingState }
+  | { status: "approved"; next?: HeadlessState }
+  | { status: "cancelled" | "expired"; next?: undefined };
+
+/**
+ * One status request of the page. Between upstream polls the last pending answer is repeated;
+ * `slow_down` adds 5 s to the upstream interval. `next` is the cookie to write, when it changed.
+ */
+export async function headlessStep(
+  cfg: IduraClient,
+  state: HeadlessState,
+  now = Date.now(),
+): Promise<HeadlessStep> {
+  if (state.phase === "approved") return { status: "approved" };
+  if (state.expiresAt <= now) return { status: "expired" };
+  const cached = (s: PendingState, next?: PendingState): HeadlessStep => ({
+    status: "pending",
+    ...(s.qrData ? { qrData: s.qrData } : {}),
+    ...(s.hintCode ? { hintCode: s.hintCode } : {}),
+    ...(next ? { next } : {}),
+  });
+  if (now < state.nextPollAt) return cached(state);
+  const outcome = await pollHeadless(cfg, state.headlessReqId);
+  switch (outcome.status) {
+    case "pending": {
+      const next: PendingState = {
+        ...state,
+        qrData: outcome.qrData,
+        hintCode: outcome.hintCode,
+        nextPollAt: now + state.intervalSeconds * 1000,
+      };
+      return cached(next, next);
+    }
+    case "slow_down": {
+      const intervalSeconds = state.intervalSeconds + 5;
+      const next: PendingState = { ...state, intervalSeconds, nextPollAt: now + intervalSeconds * 1000 };
+      return cached(next, next);
+    }
+    case "approved":
+      return {
+        status: "approved",
+        next: { phase: "approved", idToken: outcome.idToken, expiresAt: now + 60_000 },
+      };
+    case "denied":
+      return { status: "cancelled" };
+    case "expired":
+      return { status: "expired" };
+  }
+}

@@ -1,0 +1,143 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { z } from "zod";
+import { oauthError } from "../shared/errors";
+import { codeVerifierSchema } from "../shared/oauth-params";
+import { pkceVerifierMatches } from "../shared/oidc/pkce";
+import type { BackchannelRequest, IduraState } from "./state";
+import { authenticatedClient, invalidClient, noStore, oauthForm } from "./validate";
+
+export const CIBA_GRANT = "urn:openid:params:grant-type:ciba";
+export const HEADLESS_GRANT = "urn:grn:params:grant-type:headless";
+
+const tokenFormSchema = z.object({
+  grant_type: z.string({ error: "grant_type is required" }).max(200),
+  code: z.string().max(200).optional(),
+  redirect_uri: z.string().max(2000).optional(),
+  code_verifier: z.string().max(200).optional(),
+  auth_req_id: z.string().max(200).optional(),
+  headless_req_id: z.string().max(200).optional(),
+  client_id: z.string().max(200).optional(),
+  client_secret: z.string().max(500).optional(),
+});
+
+/** RFC 7636 §4.6, S256 only, with the verifier's grammar from oauth-params.ts. */
+function verifierMatches(verifier: string | undefined, challenge: string): boolean {
+  const parsed = codeVerifierSchema.safeParse(verifier);
+  return parsed.success && pkceVerifierMatches(parsed.data, challenge);
+}
+
+/**
+ * What a pending request answers, per kind and eID, in the words of Idura's docs
+ * (caller-authentication.mdx, swedish-bankid.mdx; docs/providers/idura.md).
+ */
+function pendingBody(state: IduraState, request: BackchannelRequest) {
+  if (request.kind === "ciba") {
+    const norwegian = request.acr.startsWith("urn:grn:authn:no:");
+    return {
+      error: "authorization_pending",
+      error_description: norwegian
+        ? "User has not yet granted authorization"
+        : "awaiting first user interaction",
+    };
+  }
+  // Headless: a fresh animated QR code until the app has scanned one, then BankID's hint.
+  return request.status === "scanned"
+    ? {
+        error: "authorization_pending",
+        error_description: "awaiting user identification",
+        acr_data: { hintCode: "userSign" },
+      }
+    : {
+        error: "authorization_pending",
+        error_description: "awaiting first user interaction",
+        acr_data: { qrData: state.qrData(request), hintCode: "outstandingTransaction" },
+      };
+}
+
+/**
+ * One poll of a CIBA or headless request: the same steps for both grants. Only CIBA announces an
+ * `interval`, so only CIBA answers a poll sooner than that with `slow_down` (CIBA Core §11); both
+ * answer it when the `slow-down` control asks.
+ */
+async function pollBackchannel(
+  c: Context,
+  state: IduraState,
+  clientId: string,
+  kind: BackchannelRequest["kind"],
+  id: string,
+) {
+  const request = state.backchannel.get(id);
+  if (!request || request.kind !== kind || request.clientId !== clientId) {
+    return oauthError(
+      c,
+      400,
+      "invalid_grant",
+      `unknown ${kind === "ciba" ? "auth_req_id" : "headless_req_id"}`,
+    );
+  }
+  const now = state.now();
+  if (request.expiresAt <= now) {
+    state.backchannel.delete(id);
+    return oauthError(c, 400, "expired_token", "the authentication request has expired");
+  }
+  if (request.status === "denied") {
+    state.backchannel.delete(id);
+    return oauthError(c, 400, "access_denied", "user declined");
+  }
+  const tooSoon =
+    request.kind === "ciba" &&
+    request.lastPollAt !== undefined &&
+    now - request.lastPollAt < request.interval * 1000 - 500;
+  request.lastPollAt = now;
+  if (tooSoon || request.slowDownNext) {
+    request.slowDownNext = false;
+    return oauthError(c, 400, "slow_down", "polling too fast: wait 5 s longer between polls");
+  }
+  if (request.status !== "approved" || !request.persona)
+    return c.json(pendingBody(state, request), 400, noStore);
+  state.backchannel.delete(id);
+  const grant = {
+    clientId,
+    persona: request.persona,
+    acr: request.acr,
+    scope: request.scope,
+    authTime: now,
+    ipAddress: request.kind === "headless" ? request.endUserIp : undefined,
+  };
+  return c.json(await state.tokenResponse(grant, "string"), 200, noStore);
+}
+
+/** The token endpoint, for all three grants. */
+export function tokenRoutes(state: IduraState): Hono {
+  const app = new Hono();
+
+  app.post("/oauth2/token", oauthForm(tokenFormSchema), async (c) => {
+    const form = c.req.valid("form");
+    const clientId = authenticatedClient(c, state, form);
+    if (!clientId) return invalidClient(c);
+    if (state.misbehaviour.of(clientId) === "garbage") {
+      return c.html("<html><body><h1>502 Bad Gateway</h1></body></html>", 200);
+    }
+    switch (form.grant_type) {
+      case "authorization_code": {
+        const code = form.code ? state.codes.take(form.code) : undefined;
+        if (!code || code.grant.clientId !== clientId)
+          return oauthError(c, 400, "invalid_grant", "unknown or used code");
+        if (form.redirect_uri !== code.redirectUri)
+          return oauthError(c, 400, "invalid_grant", "redirect_uri differs");
+        if (!verifierMatches(form.code_verifier, code.codeChallenge))
+          return oauthError(c, 400, "invalid_grant", "code_verifier does not match the code_challenge");
+        return c.json(await state.tokenResponse(code.grant), 200, noStore);
+      }
+      case CIBA_GRANT:
+        return pollBackchannel(c, state, clientId, "ciba", form.auth_req_id ?? "");
+      case HEADLESS_GRANT:
+        return pollBackchannel(c, state, clientId, "headless", form.headless_req_id ?? "");
+      default:
+        return oauthError(c, 400, "unsupported_grant_type", "grant_type is not supported");
+    }
+  });
+
+  return app;
+}

@@ -1,0 +1,71 @@
+import { zValidator } from "@hono/zod-validator";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { z } from "zod";
+import { oauthError, sandboxError } from "../shared/errors";
+import { parseBasicAuth } from "../shared/http-auth";
+import { firstIssue } from "../shared/oauth-params";
+import { secretsEqual } from "../shared/secrets";
+import type { IduraState } from "./state";
+
+/** A parameter sent twice arrives as an array (RFC 6749 §3.1 forbids repeating one). */
+function describe(error: z.ZodError): string {
+  const repeated = error.issues.find((i) => i.code === "invalid_type" && /array/.test(i.message));
+  if (repeated) return `${String(repeated.path[0])} is repeated: RFC 6749 §3.1 forbids that`;
+  return firstIssue(error);
+}
+
+/** An OAuth endpoint's form body (application/x-www-form-urlencoded), refused as `invalid_request`. */
+export const oauthForm = <S extends z.ZodType>(schema: S) =>
+  zValidator("form", schema, (result, c) => {
+    if (!result.success)
+      return oauthError(c, 400, "invalid_request", describe(result.error as unknown as z.ZodError));
+  });
+
+/** A page's form body; `refuse` renders the page that says what went wrong. */
+export const pageForm = <S extends z.ZodType>(
+  schema: S,
+  refuse: (c: Context) => Response | Promise<Response>,
+) =>
+  zValidator("form", schema, (result, c) => {
+    if (!result.success) return refuse(c);
+  });
+
+/** A control call's JSON body; `usage` says what was expected. */
+export const controlJson = <S extends z.ZodType>(schema: S, usage: string) =>
+  zValidator("json", schema, (result, c) => {
+    if (!result.success) return sandboxError(c, 400, "invalid_request", usage);
+  });
+
+/** Malformed JSON or form bodies make Hono's validators throw; answer them in the sandbox's shape. */
+export function validationErrorHandler(err: Error, c: Context): Response {
+  if (err instanceof HTTPException && err.status === 400) {
+    return c.req.path.includes("/control/")
+      ? sandboxError(c, 400, "invalid_request", err.message)
+      : oauthError(c, 400, "invalid_request", err.message);
+  }
+  throw err;
+}
+
+/**
+ * client_secret_basic (what the portal uses) or client_secret_post; the client id, or undefined
+ * when authentication fails.
+ */
+export function authenticatedClient(
+  c: Context,
+  state: IduraState,
+  form: { client_id?: string; client_secret?: string },
+): string | undefined {
+  const basic = parseBasicAuth(c.req.header("authorization"));
+  const id = basic?.clientId ?? form.client_id;
+  const secret = basic?.clientSecret ?? form.client_secret;
+  const expected = state.clientSecret(id);
+  if (expected === undefined || secret === undefined || !secretsEqual(secret, expected)) return undefined;
+  return id;
+}
+
+export function invalidClient(c: Context): Response {
+  return oauthError(c, 401, "invalid_client", "client authentication failed");
+}
+
+export const noStore = { "Cache-Control": "no-store", Pragma: "no-cache" } as const;
