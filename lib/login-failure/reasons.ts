@@ -26,6 +26,8 @@ export const LOGIN_ERROR_REASONS = [
   "idtoken_rejected",
   "idtoken_expired",
   "idtoken_too_many_attempts",
+  "idtoken_invalid_signature",
+  "idtoken_invalid_otp",
   "idtoken_replaced",
   "unknown",
 ] as const;

@@ -4,7 +4,7 @@ import type { IdTokenPersona } from "./personas";
 import { ATOMIC_SCOPES, type AtomicScope } from "./scopes";
 import type { IdTokenSession, IdTokenState } from "./sessions";
 
-/** Only the claims the granted scopes release (seed 002: "scoped to what the user consented to share"). */
+/** Only the claims the granted scopes release ("scoped to what the user consented to share"). */
 export function grantedClaims(
   persona: IdTokenPersona,
   granted: readonly AtomicScope[],
@@ -18,19 +18,20 @@ export function grantedClaims(
 
 /**
  * The one place IDToken JWTs are made: ES256 with the operator's key, audience the service,
- * including every way the `misbehaviour` switch can make them wrong for a service.
- * `sid` names the session the approval belongs to, so a relying party can tell that the JWT
- * answers the session it started (not in the public docs: unconfirmed, see README).
+ * including every way the `misbehaviour` switch can make them wrong for a service. The claims
+ * are the documented ones (`iss sub aud iat exp scope idtoken`, docs/providers/idtoken.md); a
+ * session claim only for a service a test switched it on for (`POST /control/session-claim`).
  */
 export async function issueIdTokenJwt(
   state: IdTokenState,
   session: IdTokenSession,
   persona: IdTokenPersona,
   granted: readonly AtomicScope[],
-): Promise<string> {
+): Promise<{ jwt: string; exp: number }> {
   const { settings } = state;
   const mode = state.misbehaviour.of(session.serviceId);
   const now = Math.floor(state.now() / 1000);
+  const sessionClaim = state.sessionClaims.get(session.serviceId);
   const claims = misbehavingClaims(
     mode,
     {
@@ -39,11 +40,12 @@ export async function issueIdTokenJwt(
       aud: session.serviceId,
       iat: now,
       exp: now + settings.jwtTtlSeconds,
-      jti: randomId(16),
-      // Another session's id: everything else is right, for this very person and service.
-      sid: mode === "wrong_session" ? randomId(16) : session.sessionId,
       scope: granted.join(" "),
       idtoken: grantedClaims(persona, granted),
+      // Another session's id: everything else is right, for this very person and service.
+      ...(sessionClaim
+        ? { [sessionClaim]: mode === "wrong_session" ? randomId(16) : session.sessionId }
+        : {}),
     },
     "idtoken",
   );
@@ -53,5 +55,5 @@ export async function issueIdTokenJwt(
     clientSecret: session.serviceId,
   });
   state.issued.record("jwt", jwt);
-  return jwt;
+  return { jwt, exp: typeof claims.exp === "number" ? claims.exp : now + settings.jwtTtlSeconds };
 }

@@ -1,5 +1,5 @@
 /**
- * IDToken token holders. The first is the seed's own example (Marie Dupont); the others show
+ * IDToken token holders. The first is the operator documentation's own example (Marie Dupont, docs/providers/idtoken.md); the others show
  * what a portal meets: an under-18 holder, and one whose document verification is basic only.
  */
 export interface IdTokenPersona {
@@ -11,9 +11,10 @@ export interface IdTokenPersona {
     familyName: string;
     dateOfBirth: string;
     nationality: string;
-    age_over_18: boolean;
-    document: { type: string; number: string; issuingCountry: string; expiresOn: string };
-    trust_level: "low" | "substantial" | "high";
+    ageOver18: boolean;
+    documentNumber: string;
+    /** The enrolment's trust level; its documented values are not public (docs/providers/idtoken.md). */
+    trustLevel: "low" | "substantial" | "high";
   };
 }
 
@@ -26,9 +27,9 @@ export const IDTOKEN_PERSONAS: readonly IdTokenPersona[] = [
       familyName: "Dupont",
       dateOfBirth: "1990-03-14",
       nationality: "FR",
-      age_over_18: true,
-      document: { type: "passport", number: "19FR82731", issuingCountry: "FR", expiresOn: "2031-06-30" },
-      trust_level: "high",
+      ageOver18: true,
+      documentNumber: "19FR82731",
+      trustLevel: "high",
     },
   },
   {
@@ -39,9 +40,9 @@ export const IDTOKEN_PERSONAS: readonly IdTokenPersona[] = [
       familyName: "Jansen",
       dateOfBirth: "2009-09-01",
       nationality: "NL",
-      age_over_18: false,
-      document: { type: "id_card", number: "NLX83K2P1", issuingCountry: "NL", expiresOn: "2029-09-01" },
-      trust_level: "substantial",
+      ageOver18: false,
+      documentNumber: "NLX83K2P1",
+      trustLevel: "substantial",
     },
   },
   {
@@ -52,9 +53,9 @@ export const IDTOKEN_PERSONAS: readonly IdTokenPersona[] = [
       familyName: "Kowalska",
       dateOfBirth: "1985-11-02",
       nationality: "PL",
-      age_over_18: true,
-      document: { type: "id_card", number: "PLK4418372", issuingCountry: "PL", expiresOn: "2030-11-02" },
-      trust_level: "low",
+      ageOver18: true,
+      documentNumber: "PLK4418372",
+      trustLevel: "low",
     },
   },
   {
@@ -65,9 +66,9 @@ export const IDTOKEN_PERSONAS: readonly IdTokenPersona[] = [
       familyName: "Rossi",
       dateOfBirth: "1979-05-21",
       nationality: "IT",
-      age_over_18: true,
-      document: { type: "passport", number: "YA7731952", issuingCountry: "IT", expiresOn: "2032-05-21" },
-      trust_level: "substantial",
+      ageOver18: true,
+      documentNumber: "YA7731952",
+      trustLevel: "substantial",
     },
   },
 ];

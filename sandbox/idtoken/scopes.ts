@@ -1,5 +1,5 @@
 /**
- * IDToken's scopes (seed 002, "Claims & Scopes"): each atomic scope releases some claims under
+ * IDToken's scopes (docs/providers/idtoken.md, "Claims & Scopes"): each atomic scope releases some claims under
  * the JWT's `idtoken` object; composites stand for several atomic scopes and are expanded
  * before anything is checked, shown or granted. What the phone shows for each scope is a page
  * text: `idtoken.scopes` in sandbox/messages.
@@ -8,15 +8,16 @@ export const ATOMIC_SCOPES = {
   "identity:name": { claims: ["givenName", "familyName"] },
   "identity:date_of_birth": { claims: ["dateOfBirth"] },
   "identity:nationality": { claims: ["nationality"] },
-  "identity:age_over_18": { claims: ["age_over_18"] },
-  "identity:document": { claims: ["document"] },
-  "identity:trust_level": { claims: ["trust_level"] },
+  "identity:age_over_18": { claims: ["ageOver18"] },
+  "identity:document": { claims: ["documentNumber"] },
+  "identity:trust_level": { claims: ["trustLevel"] },
 } as const;
 
 export type AtomicScope = keyof typeof ATOMIC_SCOPES;
 
 export const COMPOSITE_SCOPES: Record<string, AtomicScope[]> = {
   "identity:basic": ["identity:name", "identity:trust_level"],
+  "identity:age_verification": ["identity:age_over_18", "identity:name"],
   "identity:full": [
     "identity:name",
     "identity:date_of_birth",

@@ -1,6 +1,6 @@
-import { createHash, randomInt } from "node:crypto";
+import { createHmac, randomInt } from "node:crypto";
 import type { WebSocket } from "ws";
-import type { IdTokenConfig } from "../config";
+import type { IdTokenConfig, SandboxConfig } from "../config";
 import { IssuedLog } from "../shared/issued";
 import { JWT_MISBEHAVIOURS, MisbehaviourBook } from "../shared/misbehaviour";
 import { randomId } from "../shared/random";
@@ -8,14 +8,25 @@ import type { SigningKey } from "../shared/signing-key";
 import { TtlStore, type Clock } from "../shared/ttl-store";
 import type { AtomicScope } from "./scopes";
 
-/** What the operator pushes on the browser's WebSocket (seed 002, "WebSocket API"). */
+/**
+ * What the operator pushes on the browser's WebSocket (docs/providers/idtoken.md, "WebSocket"):
+ * exactly the documented members, nothing of the sandbox's own.
+ */
 export type SessionMessage =
-  | { type: "otp_ready"; sessionId: string; expiresAt: string }
+  | { type: "otp_ready"; autoPassword: string; expiresAt: string }
   | { type: "approved"; jwt: string; hash: string; random: string; expiresAt: string }
   | { type: "rejected"; reason: RejectReason };
 
-/** Rejection reasons are not in the public docs (unconfirmed); these are the sandbox's. */
-export type RejectReason = "user_rejected" | "expired" | "too_many_attempts";
+/** The documented reasons of a failed verification (docs/providers/idtoken.md). */
+export const DOCUMENTED_REJECT_REASONS = ["Invalid signature", "Invalid OTP", "Too many attempts"] as const;
+
+/**
+ * The holder's "reject" in the app has no documented reason: this text is the sandbox's choice
+ * (unconfirmed, docs/providers/idtoken.md); the portal treats any undocumented reason alike.
+ */
+export const DECLINE_REASON = "Rejected by user";
+
+export type RejectReason = (typeof DOCUMENTED_REJECT_REASONS)[number] | typeof DECLINE_REASON;
 
 export interface IdTokenSession {
   sessionId: string;
@@ -25,17 +36,27 @@ export interface IdTokenSession {
   scopes: AtomicScope[];
   autoPassword: string;
   wsToken: string;
+  /** The nonce handed out at initiation and echoed in `approved` (docs/providers/idtoken.md). */
+  random: string;
   expiresAt: number;
   failedAttempts: number;
   /** Set once: approved or rejected. The WebSocket gets it now, or on connecting if later. */
   outcome?: Extract<SessionMessage, { type: "approved" | "rejected" }>;
+  /** Expired without an answer: the socket was closed, a late one hears 4004. */
+  expired?: boolean;
   socket?: WebSocket;
 }
 
-/** The seed's 3 attempts at the phone's verification before the session is rejected. */
+/** Three attempts at the phone's verification before "Too many attempts" (docs/providers/idtoken.md). */
 export const MAX_VERIFY_ATTEMPTS = 3;
-/** A session is remembered this long after it ends, so a late socket hears "expired", not 4004. */
+/** A session is remembered this long after it ends, for the phone page and the control calls. */
 const TOMBSTONE_MS = 10 * 60_000;
+
+/**
+ * The key of the `hash` HMAC. The operator's key and input are not documented; the sandbox's
+ * are shown on its home page so a portal can switch its (configurable) check on against it.
+ */
+export const IDTOKEN_SANDBOX_HMAC_KEY = "idtoken-sandbox-response-key";
 
 export interface IdTokenSettings extends IdTokenConfig {
   issuer: string;
@@ -44,12 +65,26 @@ export interface IdTokenSettings extends IdTokenConfig {
   serviceIds: readonly string[];
 }
 
+export function idTokenSettings(config: SandboxConfig): IdTokenSettings {
+  return {
+    ...config.idtoken,
+    issuer: `${config.issuerBase}/idtoken`,
+    publicUrl: config.publicUrl,
+    serviceIds: [config.idtoken.serviceId, ...config.idtoken.extraServiceIds],
+  };
+}
+
 export class IdTokenState {
   readonly sessions: TtlStore<IdTokenSession>;
   readonly #timers = new Set<NodeJS.Timeout>();
   readonly misbehaviour: MisbehaviourBook;
   /** The JWTs and socket tokens handed out, for `GET /control/issued`. */
   readonly issued = new IssuedLog<"jwt" | "ws_token">();
+  /**
+   * Services whose JWTs name the session they answer, and under which claim. The documented JWT
+   * has no such claim, so none does unless a test switches it on (`POST /control/session-claim`).
+   */
+  readonly sessionClaims = new Map<string, string>();
 
   constructor(
     readonly settings: IdTokenSettings,
@@ -72,6 +107,7 @@ export class IdTokenState {
       // Six digits, uniformly: randomInt has no modulo bias.
       autoPassword: String(randomInt(0, 1_000_000)).padStart(6, "0"),
       wsToken: randomId(),
+      random: randomId(8),
       expiresAt: this.now() + ttlMs,
       failedAttempts: 0,
     };
@@ -88,7 +124,7 @@ export class IdTokenState {
   }
 
   isPending(session: IdTokenSession): boolean {
-    return session.outcome === undefined && session.expiresAt > this.now();
+    return session.outcome === undefined && !session.expired && session.expiresAt > this.now();
   }
 
   /** The most recent pending session of a token: what the phone's push notification shows. */
@@ -107,30 +143,36 @@ export class IdTokenState {
     }
   }
 
+  /** Expiry is no message: the operator closes the socket ("auto-cleanup", 1000). */
   expire(session: IdTokenSession): void {
-    if (session.outcome) return;
+    if (session.outcome || session.expired) return;
+    session.expired = true;
     session.expiresAt = Math.min(session.expiresAt, this.now());
-    this.finish(session, { type: "rejected", reason: "expired" });
+    const socket = session.socket;
+    if (socket && socket.readyState === socket.OPEN) socket.close(1000);
   }
 
   /** Record the outcome once and push it to the browser's socket, if one is listening. */
   finish(session: IdTokenSession, outcome: NonNullable<IdTokenSession["outcome"]>): void {
-    if (session.outcome) return;
+    if (session.outcome || session.expired) return;
     session.outcome = outcome;
     const socket = session.socket;
     if (socket && socket.readyState === socket.OPEN) {
       socket.send(JSON.stringify(outcome));
-      socket.close(1000, outcome.type);
+      socket.close(1000);
     }
   }
 
-  /** Unconfirmed: the seed names `hash` and `random` without defining them; see README. */
-  approvalProof(session: IdTokenSession): { hash: string; random: string } {
-    const random = randomId(16);
-    const hash = createHash("sha256")
-      .update(`${session.sessionId}.${session.autoPassword}.${random}`)
+  /**
+   * `hash` and `random` of the `approved` message. The operator documents `hash` only as a
+   * "response verification HMAC" over the initiation's nonce; key and input are the sandbox's
+   * choice (HMAC-SHA256 of `{sessionId}.{random}`, base64url), see docs/providers/idtoken.md.
+   */
+  approvalProof(session: Pick<IdTokenSession, "sessionId" | "random">): { hash: string; random: string } {
+    const hash = createHmac("sha256", IDTOKEN_SANDBOX_HMAC_KEY)
+      .update(`${session.sessionId}.${session.random}`)
       .digest("base64url");
-    return { hash, random };
+    return { hash, random: session.random };
   }
 
   /**
@@ -144,7 +186,7 @@ export class IdTokenState {
       if (!session) continue;
       if (only.serviceId !== undefined && session.serviceId !== only.serviceId) continue;
       if (only.tokenId !== undefined && session.tokenId !== only.tokenId) continue;
-      session.socket?.close(1000, "reset");
+      session.socket?.close(1000);
       this.sessions.delete(key);
     }
     // A dropped session's timer finds nothing to expire; the timers of the others must stay.

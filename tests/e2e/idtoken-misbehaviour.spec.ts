@@ -1,6 +1,8 @@
+import type { APIRequestContext } from "@playwright/test";
+
 import { expect, test, type Page } from "./support/fixtures";
 
-import { IDTOKEN_LAB_SERVICE, TEST_PORTS } from "./support/env";
+import { IDTOKEN_LAB_SERVICE, IDTOKEN_OPERATOR, TEST_PORTS } from "./support/env";
 import { IDTOKEN_REFUSED_MODES, labPortal, refusalTests, VERIFY_TITLE } from "./support/misbehaviour";
 import { AccountPage, IdTokenLoginPage } from "./support/pages";
 import { approveIdTokenSession } from "./support/sandbox";
@@ -16,11 +18,23 @@ test.describe.configure({ mode: "serial" });
 const LUKAS = "IDT-LUKAS-JANSEN";
 
 test.describe("the portal refuses every bad JWT from IDToken", () => {
+  // This service's JWTs name their session (the documented JWT does not: a sandbox setting), and
+  // this portal checks it, so `wrong_session` is refused by the session claim as well as the random.
   const lab = labPortal(
     TEST_PORTS.idtokenLabPortal,
-    { IDTOKEN_SERVICE_ID: IDTOKEN_LAB_SERVICE },
+    { IDTOKEN_SERVICE_ID: IDTOKEN_LAB_SERVICE, IDTOKEN_SESSION_CLAIM: "sid" },
     { provider: "idtoken", clientId: IDTOKEN_LAB_SERVICE },
   );
+  const sessionClaim = (request: APIRequestContext, claim: string | null) =>
+    request.post(`${IDTOKEN_OPERATOR}/control/session-claim`, {
+      data: { service_id: IDTOKEN_LAB_SERVICE, claim },
+    });
+  test.beforeAll(async ({ request }) => {
+    expect((await sessionClaim(request, "sid")).ok()).toBeTruthy();
+  });
+  test.afterAll(async ({ request }) => {
+    await sessionClaim(request, null);
+  });
 
   refusalTests(lab, {
     name: "IDToken login",

@@ -174,6 +174,54 @@ test.describe("IDToken login", () => {
     expect(await (await page.request.get("/api/auth/session")).json()).toBeNull();
   });
 
+  test("each documented rejection reason has its own words", async ({ page, request }) => {
+    const cases = [
+      { reason: "Invalid OTP", id: "idtoken_invalid_otp", title: "The one-time code did not match" },
+      {
+        reason: "Invalid signature",
+        id: "idtoken_invalid_signature",
+        title: "Your phone's approval could not be verified",
+      },
+      { reason: "Too many attempts", id: "idtoken_too_many_attempts", title: "Too many failed attempts" },
+    ];
+    for (const { reason, id, title } of cases) {
+      const { login } = await startLogin(page);
+      const res = await request.post(`${IDTOKEN_OPERATOR}/control/tokens/${MARIE}/reject`, {
+        data: { otp: (await login.otp().textContent()) ?? "", reason },
+      });
+      expect(res.ok()).toBeTruthy();
+      await login.expectEnded(id, title);
+    }
+    expect(await (await page.request.get("/api/auth/session")).json()).toBeNull();
+  });
+
+  test("an approved JWT is no key to another pending login", async ({ page, browser, request }) => {
+    // Marie logs in; the operator's JWT is then taken from the sandbox's issued list.
+    const { login } = await startLogin(page);
+    const ok = await request.post(`${IDTOKEN_OPERATOR}/control/tokens/${MARIE}/approve`, {
+      data: { otp: (await login.otp().textContent()) ?? "" },
+    });
+    expect(ok.ok()).toBeTruthy();
+    await new AccountPage(page).expectLoaded();
+    const { issued } = (await (await request.get(`${IDTOKEN_OPERATOR}/control/issued`)).json()) as {
+      issued: { kind: string; value: string }[];
+    };
+    const jwt = issued.filter((i) => i.kind === "jwt").at(-1)?.value ?? "";
+
+    // Another browser starts a login for the same token id and brings that JWT, without and with
+    // a made-up random: neither is this session's approval.
+    const context = await browser.newContext();
+    const other = await context.newPage();
+    for (const body of [{ jwt }, { jwt, random: "a1b2c3d4e5f67890" }]) {
+      await startLogin(other);
+      const res = await other.request.post("/api/idtoken/complete", { data: body });
+      expect(res.status()).toBe(401);
+      expect(await res.json()).toMatchObject({ error: "jwt_invalid" });
+    }
+    expect(await (await other.request.get("/api/auth/session")).json()).toBeNull();
+    await context.close();
+  });
+
   test("an unknown token id is refused with a plain message", async ({ page }) => {
     const login = new IdTokenLoginPage(page);
     await login.goto();

@@ -152,18 +152,36 @@ describe("IDToken sandbox misbehaviour", () => {
     });
   }
 
-  it("bends only the misbehaving service's JWT, and offers only the modes that fit IDToken", async () => {
+  it("sends no session claim unless a service's is switched on; wrong_session bends only that", async () => {
     const lab = await createSandboxApp(parseSandboxConfig({ SANDBOX_IDTOKEN_EXTRA_SERVICE_IDS: LAB }));
     assert.equal((await misbehave(lab, "wrong_state")).status, 400);
     assert.equal((await misbehave(lab, "wrong_session", "nobody")).status, 404);
-    assert.equal((await misbehave(lab, "wrong_session")).status, 200);
 
+    // The documented JWT: iss sub aud iat exp scope idtoken, and nothing of the sandbox's own.
+    const plain = await approvedJwt(lab, SERVICE);
+    assert.deepEqual(Object.keys(decodeJwt(plain.jwt)).sort(), [
+      "aud",
+      "exp",
+      "iat",
+      "idtoken",
+      "iss",
+      "scope",
+      "sub",
+    ]);
+
+    const on = await lab.request("/idtoken/control/session-claim", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ service_id: LAB, claim: "sid" }),
+    });
+    assert.equal(on.status, 200);
+    assert.equal((await misbehave(lab, "wrong_session")).status, 200);
     const bent = await approvedJwt(lab, LAB);
     const claims = decodeJwt(bent.jwt);
     assert.equal(claims.aud, LAB);
+    assert.equal(typeof claims.sid, "string");
     assert.notEqual(claims.sid, bent.sessionId);
-    const right = await approvedJwt(lab, SERVICE);
-    assert.equal(decodeJwt(right.jwt).sid, right.sessionId);
+    assert.equal(decodeJwt((await approvedJwt(lab, SERVICE)).jwt).sid, undefined);
     assert.match(await (await lab.request("/")).text(), /JWT that answers another login session/);
   });
 

@@ -1,11 +1,11 @@
 import { getTranslations } from "next-intl/server";
 
-import type { IdTokenIdentity } from "@/lib/identity";
+import type { IdtIdentity } from "@/lib/identity";
 
 import { CalendarDate, Field, LoginFields, Section } from "@/components/account/fields";
 
 /** What the IDToken holder chose to share on their phone; a claim not granted is not shown. */
-export async function IdTokenIdentityView({ identity }: { identity: IdTokenIdentity }) {
+export async function IdtIdentityView({ identity }: { identity: IdtIdentity }) {
   const t = await getTranslations("IdTokenIdentity");
   const account = await getTranslations("Account");
   const common = await getTranslations("Common");
@@ -64,11 +64,11 @@ export async function IdTokenIdentityView({ identity }: { identity: IdTokenIdent
             mono={false}
           />
         ) : null}
-        {identity.document ? (
+        {identity.documentNumber ? (
           <Field
             label={t("document")}
             help="identity:document"
-            value={`${identity.document.type} ${identity.document.number}${identity.document.issuingCountry ? ` (${identity.document.issuingCountry})` : ""}`}
+            value={identity.documentNumber}
             testId="idtoken-document"
           />
         ) : null}

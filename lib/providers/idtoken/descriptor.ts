@@ -33,10 +33,22 @@ export const idtokenDescriptor = defineProvider({
           .array(z.string().regex(/^identity:[a-z_0-9]+$/, "expected IDToken scopes like identity:name"))
           .min(1),
       ),
+    // Off unless set: the documented JWT names no session (docs/providers/idtoken.md).
     IDTOKEN_SESSION_CLAIM: z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
-      .default("sid"),
+      .optional(),
+    IDTOKEN_APPROVAL_RANDOM: z.enum(["auto", "required", "off"]).default("auto"),
+    IDTOKEN_APPROVAL_HMAC_KEY: z.string().min(16).max(512).optional(),
+    IDTOKEN_APPROVAL_HMAC_INPUT: z
+      .string()
+      .min(1)
+      .max(200)
+      .refine(
+        (v) => /\{(sessionId|random|jwt|tokenId)\}/.test(v),
+        "name {sessionId}, {random}, {jwt} or {tokenId}",
+      )
+      .default("{sessionId}.{random}"),
   }),
   enabledBy: ["IDTOKEN_OPERATOR_URL", "IDTOKEN_SERVICE_ID"],
   build(e, ctx) {
@@ -64,8 +76,14 @@ export const idtokenDescriptor = defineProvider({
       /** The JWT's `aud`. */
       audience: e.IDTOKEN_AUDIENCE ?? serviceId,
       scopes: e.IDTOKEN_SCOPES,
-      /** The JWT claim naming the session the approval answers (docs/providers/idtoken.md). */
+      /** The JWT claim naming the session the approval answers; undefined: not checked. */
       sessionClaim: e.IDTOKEN_SESSION_CLAIM,
+      /** Whether `approved.random` must equal the initiation's (auto: when it gave one). */
+      approvalRandom: e.IDTOKEN_APPROVAL_RANDOM,
+      /** The `hash` check (undocumented key and input): off without a key. */
+      approvalHmac: e.IDTOKEN_APPROVAL_HMAC_KEY
+        ? { key: e.IDTOKEN_APPROVAL_HMAC_KEY, input: e.IDTOKEN_APPROVAL_HMAC_INPUT }
+        : undefined,
     };
   },
   // The IDToken page listens on the operator's WebSocket from the browser; no form goes there.

@@ -1,26 +1,28 @@
-/** An IDToken holder, as the operator's verified JWT describes them (seed 002). */
+/**
+ * An IDToken holder as the operator's verified JWT describes them (docs/providers/idtoken.md,
+ * "Claims"). Each claim is read on its own: one of an unexpected shape is left out (and named in
+ * `skipped`, never with its value), so an odd value costs that field, not the login.
+ */
 import { z } from "zod";
 
 const text = z.string().trim().min(1).max(256);
 
-/** Claims under the JWT's `idtoken` object; each is present only when its scope was granted. */
-export const idTokenClaimsSchema = z.object({
-  tokenId: text,
-  givenName: text.optional(),
-  familyName: text.optional(),
-  dateOfBirth: z.iso.date().optional(),
-  nationality: z
-    .string()
-    .regex(/^[A-Z]{2,3}$/)
-    .optional(),
-  age_over_18: z.boolean().optional(),
-  document: z
-    .object({ type: text, number: text, issuingCountry: text.optional(), expiresOn: z.iso.date().optional() })
-    .optional(),
-  trust_level: text.optional(),
-});
+/** Claim name under `idtoken` → its parser; names from the operator's Claims & Scopes table. */
+const CLAIMS = {
+  givenName: text,
+  familyName: text,
+  dateOfBirth: z.iso.date(),
+  nationality: z.string().regex(/^[A-Z]{2,3}$/),
+  // The Claims & Scopes table says ageOver18, the Quick Start's example age_over_18: both are read.
+  ageOver18: z.boolean(),
+  age_over_18: z.boolean(),
+  documentNumber: text,
+  trustLevel: text,
+} as const;
 
-export type IdTokenIdentity = {
+type ClaimName = keyof typeof CLAIMS;
+
+export type IdtIdentity = {
   kind: "idtoken";
   provider: "idtoken";
   /** ISO 8601 time of the login. */
@@ -33,39 +35,58 @@ export type IdTokenIdentity = {
   dateOfBirth?: string;
   nationality?: string;
   ageOver18?: boolean;
-  document?: { type: string; number: string; issuingCountry?: string; expiresOn?: string };
+  documentNumber?: string;
   trustLevel?: string;
 };
 
-export class IdTokenClaimsError extends Error {
+/** The JWT contradicts itself about whom it describes: a refusal, not a claim to leave out. */
+export class IdtSubjectMismatchError extends Error {
   constructor() {
-    super("the IDToken JWT did not carry well-formed claims");
-    this.name = "IdTokenClaimsError";
+    super("idtoken.tokenId is not the JWT's sub");
+    this.name = "IdtSubjectMismatchError";
   }
 }
 
-/** From a verified JWT payload; the `idtoken.tokenId` must be the `sub` it sits under. */
-export function idTokenIdentityFromPayload(
-  payload: { sub?: unknown; scope?: unknown; idtoken?: unknown },
+/**
+ * From a verified JWT payload. `idtoken.tokenId`, when present, must be the `sub` it sits under.
+ * Answers the identity and the names of the claims left out for their shape.
+ */
+export function idtIdentityFromPayload(
+  payload: { sub: string; scope?: unknown; idtoken?: unknown },
   loginAt = new Date(),
-): IdTokenIdentity {
-  const parsed = idTokenClaimsSchema.safeParse(payload.idtoken);
-  if (!parsed.success || typeof payload.sub !== "string" || parsed.data.tokenId !== payload.sub) {
-    throw new IdTokenClaimsError();
+): { identity: IdtIdentity; skipped: string[] } {
+  const raw: Record<string, unknown> =
+    payload.idtoken !== null && typeof payload.idtoken === "object" && !Array.isArray(payload.idtoken)
+      ? (payload.idtoken as Record<string, unknown>)
+      : {};
+  const skipped: string[] = [];
+  if (payload.idtoken !== undefined && raw !== payload.idtoken) skipped.push("idtoken");
+  if (raw.tokenId !== undefined && raw.tokenId !== payload.sub) throw new IdtSubjectMismatchError();
+
+  const claims: { [K in ClaimName]?: z.infer<(typeof CLAIMS)[K]> } = {};
+  for (const name of Object.keys(CLAIMS) as ClaimName[]) {
+    if (raw[name] === undefined) continue;
+    const parsed = CLAIMS[name].safeParse(raw[name]);
+    if (parsed.success) (claims as Record<string, unknown>)[name] = parsed.data;
+    else skipped.push(name);
   }
-  const c = parsed.data;
-  const identity: IdTokenIdentity = {
+  const scope = typeof payload.scope === "string" ? payload.scope : "";
+  if (payload.scope !== undefined && typeof payload.scope !== "string") skipped.push("scope");
+
+  const identity: IdtIdentity = {
     kind: "idtoken",
     provider: "idtoken",
     loginAt: loginAt.toISOString(),
     subject: payload.sub,
-    grantedScopes: typeof payload.scope === "string" ? payload.scope.split(" ").filter(Boolean) : [],
+    grantedScopes: scope.split(" ").filter(Boolean),
   };
-  if (c.givenName && c.familyName) identity.name = { given: c.givenName, family: c.familyName };
-  if (c.dateOfBirth) identity.dateOfBirth = c.dateOfBirth;
-  if (c.nationality) identity.nationality = c.nationality;
-  if (c.age_over_18 !== undefined) identity.ageOver18 = c.age_over_18;
-  if (c.document) identity.document = c.document;
-  if (c.trust_level) identity.trustLevel = c.trust_level;
-  return identity;
+  if (claims.givenName && claims.familyName)
+    identity.name = { given: claims.givenName, family: claims.familyName };
+  if (claims.dateOfBirth) identity.dateOfBirth = claims.dateOfBirth;
+  if (claims.nationality) identity.nationality = claims.nationality;
+  const over18 = claims.ageOver18 ?? claims.age_over_18;
+  if (over18 !== undefined) identity.ageOver18 = over18;
+  if (claims.documentNumber) identity.documentNumber = claims.documentNumber;
+  if (claims.trustLevel) identity.trustLevel = claims.trustLevel;
+  return { identity, skipped };
 }

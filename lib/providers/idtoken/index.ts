@@ -4,15 +4,15 @@ import { defineProviderModule } from "../types";
 
 import { idtokenDescriptor } from "./descriptor";
 
-import { IdTokenIdentityView } from "./account-view";
-import type { IdTokenIdentity } from "./identity";
+import { IdtIdentityView } from "./account-view";
+import type { IdtIdentity } from "./identity";
 import { IdtokenLoginCard } from "./login-card";
-import { idTokenProvider } from "./provider";
+import { idtProvider } from "./provider";
 
 /** IDToken: a one-time code in the browser, approval on the token holder's device. */
-export const idtokenModule = defineProviderModule<"idtoken", IdTokenIdentity>({
+export const idtokenModule = defineProviderModule<"idtoken", IdtIdentity>({
   ...idtokenDescriptor,
-  authProviders: (cfg) => [idTokenProvider(cfg)],
+  authProviders: (cfg) => [idtProvider(cfg)],
   // Not an OpenID provider: its JWT is verified before sign-in, in ./provider.ts.
   oidcClients: () => ({}),
   missingIdentityReason: "provider_error",
@@ -20,5 +20,5 @@ export const idtokenModule = defineProviderModule<"idtoken", IdTokenIdentity>({
   LoginCard: IdtokenLoginCard,
   identityKinds: ["idtoken"],
   personName: (identity) => (identity.name ? `${identity.name.given} ${identity.name.family}` : undefined),
-  AccountView: IdTokenIdentityView,
+  AccountView: IdtIdentityView,
 });

@@ -4,32 +4,19 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useState, useTransition, type FormEvent } from "react";
 
-import type { IdTokenStartResponse } from "@/app/api/idtoken/schema";
 import { ErrorReference } from "@/app/error-reference";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
+import {
+  idtCloseReason,
+  readIdtSocketMessage,
+  type IdtStartResponse,
+} from "@/lib/providers/idtoken/page-protocol";
 
 import { announcedSeconds, WaitingIndicator } from "@/app/ui/waiting";
 
-import { completeIdTokenLogin } from "./actions";
+import { finishIdtLogin } from "./actions";
 
 type Ended = { reason: LoginErrorReason; ref?: string };
-
-/** What the operator pushes on the socket (seed 002); anything else is ignored. */
-type SocketMessage =
-  { type: "otp_ready" } | { type: "approved"; jwt: string } | { type: "rejected"; reason: string };
-
-const REJECT_REASONS: Record<string, LoginErrorReason> = {
-  user_rejected: "idtoken_rejected",
-  expired: "idtoken_expired",
-  too_many_attempts: "idtoken_too_many_attempts",
-};
-
-/** Close codes of the operator's socket: 4001 bad token, 4004 unknown session, 4009 replaced. */
-const CLOSE_REASONS: Record<number, LoginErrorReason> = {
-  4001: "login_incomplete",
-  4004: "login_expired",
-  4009: "idtoken_replaced",
-};
 
 async function postJson<T>(
   url: string,
@@ -62,7 +49,7 @@ function useSecondsLeft(expiresAt: number | undefined): number | undefined {
   return Math.max(0, Math.ceil((expiresAt - now) / 1000));
 }
 
-export function IdTokenLogin({
+export function IdtLogin({
   rememberedTokenId,
   providerName,
 }: {
@@ -74,7 +61,7 @@ export function IdTokenLogin({
   const common = useTranslations("Common");
   const errors = useTranslations("LoginErrors");
   const provider = providerName;
-  const [login, setLogin] = useState<IdTokenStartResponse | null>(null);
+  const [login, setLogin] = useState<IdtStartResponse | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const [ended, setEnded] = useState<Ended | null>(null);
   const [approved, setApproved] = useState(false);
@@ -90,7 +77,7 @@ export function IdTokenLogin({
       setStartError(null);
       setEnded(null);
       setApproved(false);
-      const result = await postJson<IdTokenStartResponse>("/api/idtoken/start", { tokenId, remember });
+      const result = await postJson<IdtStartResponse>("/api/idtoken/start", { tokenId, remember });
       if (result.ok) setLogin(result.data);
       // The portal words its answers in this page's language; bad input is said here, by field.
       else if (result.code === "offline") setStartError(common("offline"));
@@ -106,33 +93,29 @@ export function IdTokenLogin({
     const socket = new WebSocket(login.socketUrl);
     let settled = false;
     socket.onmessage = (event) => {
-      let message: SocketMessage;
-      try {
-        message = JSON.parse(String(event.data)) as SocketMessage;
-      } catch {
-        return;
-      }
-      if (message.type === "approved" && typeof message.jwt === "string") {
+      // The operator's messages (docs/providers/idtoken.md); otp_ready and anything else are ignored.
+      const message = readIdtSocketMessage(event.data);
+      if (message?.type === "approved") {
         settled = true;
         setApproved(true);
         startCompleting(async () => {
-          const verified = await postJson("/api/idtoken/complete", { jwt: message.jwt });
+          const verified = await postJson("/api/idtoken/complete", message.approval);
           if (!verified.ok) {
             setEnded({ reason: "id_token_invalid", ref: verified.ref });
             return;
           }
-          const result = await completeIdTokenLogin();
+          const result = await finishIdtLogin();
           // Only reached on failure: on success the action redirects to the account page.
           setEnded({ reason: result.reason, ref: result.ref });
         });
-      } else if (message.type === "rejected") {
+      } else if (message?.type === "ended") {
         settled = true;
-        setEnded({ reason: REJECT_REASONS[message.reason] ?? "unknown" });
+        setEnded({ reason: message.reason });
       }
     };
     socket.onclose = (event) => {
       if (settled) return;
-      const reason = CLOSE_REASONS[event.code];
+      const reason = idtCloseReason(event.code);
       if (reason) setEnded({ reason });
     };
     return () => {

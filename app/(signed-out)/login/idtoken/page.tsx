@@ -6,9 +6,9 @@ import { loginErrorProvider } from "@/lib/login-failure/provider-names";
 import { requireProviderSettings } from "@/lib/providers/registry";
 
 import { tokenIdSchema } from "@/lib/providers/idtoken/input";
-import { REMEMBERED_TOKEN_COOKIE } from "@/lib/providers/idtoken/provider";
+import { REMEMBERED_TOKEN_COOKIE } from "@/lib/providers/idtoken/login-state";
 
-import { IdTokenLogin } from "./idtoken-login";
+import { IdtLogin } from "./idtoken-login";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Metadata"))("loginIdToken") };
@@ -21,7 +21,7 @@ export default async function IdTokenLoginPage() {
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="text-3xl font-bold tracking-tight">{t("heading")}</h1>
-      <IdTokenLogin
+      <IdtLogin
         rememberedTokenId={remembered.success ? remembered.data : undefined}
         providerName={loginErrorProvider("idtoken")}
       />
