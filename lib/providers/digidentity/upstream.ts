@@ -1,9 +1,8 @@
 import "server-only";
 
 import * as oauth from "oauth4webapi";
-import { Agent, fetch as undiciFetch } from "undici";
 
-import { ProviderError } from "@/lib/upstream/fetch";
+import { ProviderError, providerFetch } from "@/lib/upstream/fetch";
 
 import type { DigidentityConfig } from "./descriptor";
 
@@ -12,26 +11,22 @@ import type { DigidentityConfig } from "./descriptor";
  * every call shares. Facts and their sources: docs/providers/digidentity.md.
  */
 
-const TIMEOUT_MS = 10_000;
 const DISCOVERY_CACHE_MS = 60 * 60 * 1000;
 
-/** One keep-alive pool for every call to Digidentity from this instance (the QR poll is frequent). */
-const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
-
-/** undici's fetch with the pool and a timeout; a network failure is "provider_unreachable". */
-const poolFetch: typeof fetch = async (input, init) => {
-  try {
-    const res = await undiciFetch(input as string, {
-      ...(init as object),
-      dispatcher: agent,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    return res as unknown as Response;
-  } catch (cause) {
-    const origin = new URL(String(input instanceof Request ? input.url : input)).origin;
-    throw new ProviderError("provider_unreachable", `could not reach ${origin}`, { cause });
-  }
-};
+/**
+ * oauth4webapi's fetch, on the portal's one upstream client (lib/upstream/fetch.ts: undici's
+ * keep-alive pool and its timeout); a network failure is "provider_unreachable".
+ */
+const poolFetch = (async (input: string | URL | Request, init?: RequestInit) => {
+  const url = input instanceof Request ? input.url : String(input);
+  const headers = Object.fromEntries(new Headers(init?.headers).entries());
+  const body = init?.body;
+  return providerFetch(url, {
+    method: init?.method === "POST" ? "POST" : "GET",
+    headers,
+    body: body instanceof URLSearchParams || typeof body === "string" ? body : undefined,
+  });
+}) as typeof fetch;
 
 /** The options of every oauth4webapi request to this provider. */
 export function requestOptions(cfg: DigidentityConfig) {
@@ -62,6 +57,18 @@ const discovered = new Map<string, { at: number; as: oauth.AuthorizationServer }
 export async function authorizationServer(cfg: DigidentityConfig): Promise<oauth.AuthorizationServer> {
   const hit = discovered.get(cfg.issuer);
   if (hit && Date.now() - hit.at < DISCOVERY_CACHE_MS) return hit.as;
+  // Callers that arrive together share one request.
+  let pending = discovering.get(cfg.issuer);
+  if (!pending) {
+    pending = discover(cfg).finally(() => discovering.delete(cfg.issuer));
+    discovering.set(cfg.issuer, pending);
+  }
+  return pending;
+}
+
+const discovering = new Map<string, Promise<oauth.AuthorizationServer>>();
+
+async function discover(cfg: DigidentityConfig): Promise<oauth.AuthorizationServer> {
   const issuer = new URL(cfg.issuer);
   const res = await oauth.discoveryRequest(issuer, requestOptions(cfg));
   const as = await oauth.processDiscoveryResponse(issuer, res);
