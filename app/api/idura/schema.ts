@@ -27,4 +27,6 @@ export type HeadlessStartResponse = { qrData: string; expiresAt: number };
 export type HeadlessStatusResponse =
   | { status: "pending"; qrData?: string; hintCode?: string }
   | { status: "approved" }
-  | { status: "cancelled" | "expired" };
+  | { status: "cancelled" | "expired" }
+  /** Idura's answer failed verification: nobody is logged in; `ref` names the log line. */
+  | { status: "refused"; reason: "id_token_invalid"; ref: string };

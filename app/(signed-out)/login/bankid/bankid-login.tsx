@@ -71,6 +71,9 @@ export function BankIdLogin({ providerName }: { providerName: string }) {
             const result = await completeBankIdLogin();
             setEnded({ kind: "failed", reason: result.reason, ref: result.ref });
           });
+        } else if (latest.status === "refused") {
+          // Idura's answer failed verification before any sign-in: nobody is logged in.
+          setEnded({ kind: "failed", reason: latest.reason, ref: latest.ref });
         } else {
           setEnded({ kind: latest.status });
         }

@@ -5,6 +5,9 @@ import { apiErrorText, jsonError, jsonOk, otherMethodsRefused, parseSearchParams
 import { limitStatusPoll } from "@/lib/rate-limit";
 import { log } from "@/lib/log";
 import { ProviderError } from "@/lib/upstream/fetch";
+import { logRefusedLogin } from "@/lib/login-failure/classify";
+import { IdTokenError } from "@/lib/oidc/id-token";
+import { IDURA_BANKID_ID } from "@/lib/providers/idura/descriptor";
 import { headlessCookie, headlessStep } from "@/lib/providers/idura/headless";
 
 import { emptyQuerySchema, type HeadlessStatusResponse } from "../../schema";
@@ -51,6 +54,12 @@ export async function GET(req: Request) {
       }
     }
   } catch (e) {
+    if (e instanceof IdTokenError) {
+      // An answer, not an outage: the login is over (its cookie is gone) and nobody is signed in.
+      jar.delete(name);
+      const ref = logRefusedLogin("id_token_invalid", { provider: IDURA_BANKID_ID, error: e });
+      return jsonOk({ status: "refused", reason: "id_token_invalid", ref } satisfies HeadlessStatusResponse);
+    }
     if (e instanceof ProviderError) {
       log.warn({ event: "headless_poll_failed", reason: e.reason, detail: e.message }, "BankID poll failed");
       return jsonError(502, e.reason, await apiErrorText("iduraFailedKeepTrying"));
