@@ -7,6 +7,7 @@ import { formParams } from "../shared/forms";
 import { parseBasicAuth, parseBearer } from "../shared/http-auth";
 import { misbehavingClaims, signMisbehaving } from "../shared/misbehaviour";
 import { codeVerifierSchema, firstIssue } from "../shared/oauth-params";
+import { pkceVerifierMatches } from "../shared/oidc/pkce";
 import { randomId } from "../shared/random";
 import { secretsEqual } from "../shared/secrets";
 import { findPersonaByUuid, type MitidPersona } from "./personas";
@@ -167,10 +168,7 @@ export function tokenRoutes(state: SignicatState, dialect: PlatformDialect): Hon
     }
     if (grant.codeChallenge !== undefined) {
       const verifier = codeVerifierSchema.safeParse(parsed.data.code_verifier);
-      const hashed = verifier.success
-        ? createHash("sha256").update(verifier.data, "ascii").digest("base64url")
-        : undefined;
-      if (hashed === undefined || !secretsEqual(hashed, grant.codeChallenge)) {
+      if (!verifier.success || !pkceVerifierMatches(verifier.data, grant.codeChallenge)) {
         return oauthError(c, 400, "invalid_grant", "code_verifier does not match the code_challenge");
       }
     }

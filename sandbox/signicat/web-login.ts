@@ -6,6 +6,7 @@ import { queryParams } from "../shared/forms";
 import { t } from "../shared/i18n";
 import { sendPage } from "../shared/layout";
 import { misbehavingResponse } from "../shared/misbehaviour";
+import { redirectToClient } from "../shared/oidc/redirect";
 import {
   codeChallengeSchema,
   firstIssue,
@@ -55,11 +56,8 @@ export const stepFormSchema = z.object({
 
 export type StepForm = z.infer<typeof stepFormSchema>;
 
-/**
- * Sends the browser back to the client: RFC 6749 §4.1.2 plus the RFC 9207 `iss` parameter, as
- * the client's misbehaviour mode may bend them (a forged or missing state, another issuer).
- */
-function redirectToClient(
+/** Back to the client, with the `state` and `iss` the client's misbehaviour mode may bend. */
+function redirectBack(
   c: Context,
   state: SignicatState,
   tx: SignicatTransaction,
@@ -70,13 +68,7 @@ function redirectToClient(
     { state: tx.state, issuer: state.issuer(tx.dialect) },
     "signicat",
   );
-  const url = new URL(tx.redirectUri);
-  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
-  if (response.state !== undefined) url.searchParams.set("state", response.state);
-  url.searchParams.set("iss", response.iss);
-  c.header("Cache-Control", "no-store");
-  c.header("Referrer-Policy", "no-referrer");
-  return c.redirect(url.toString(), 303);
+  return redirectToClient(c, tx.redirectUri, { ...params, state: response.state }, { iss: response.iss });
 }
 
 function errorPage(c: Context, message: string) {
@@ -117,7 +109,7 @@ export function webLoginRoutes(state: SignicatState, dialect: PlatformDialect): 
       cprAttempts: 0,
     };
     const fail = (error: string, description: string) =>
-      redirectToClient(c, state, pending, { error, error_description: description });
+      redirectBack(c, state, pending, { error, error_description: description });
 
     const parsed = authorizeQuerySchema.safeParse(query);
     if (!parsed.success) return fail("invalid_request", firstIssue(parsed.error));
@@ -195,7 +187,7 @@ export function webLoginRoutes(state: SignicatState, dialect: PlatformDialect): 
       if (form.step !== tx.step) return errorPage(c, t("signicat.errors.outOfDate"));
       const back = (params: Record<string, string>) => {
         state.transactions.delete(form.tx);
-        return redirectToClient(c, state, tx, params);
+        return redirectBack(c, state, tx, params);
       };
       const ctx: StepContext = {
         c,

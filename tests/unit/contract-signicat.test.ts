@@ -13,10 +13,10 @@ import { after, before, describe, it } from "node:test";
 import { serve } from "@hono/node-server";
 import { decodeProtectedHeader, type JWK } from "jose";
 
-import { buildSignicatConfig, type SignicatConfig } from "../../lib/providers/signicat/config";
+import { buildSignicatConfig, type SignicatConfig } from "../../lib/providers/signicat/descriptor";
 import { mitidIdentityFromUserInfo } from "../../lib/providers/signicat/identity";
 import { signicatAuthorizationParams, signicatFlowScopes } from "../../lib/providers/signicat/provider";
-import { reasonFromOAuthError } from "../../lib/login-failure/reasons";
+import { reasonFromOAuthError } from "../../lib/login-failure/provider-names";
 import { createSandboxApp } from "../../sandbox/app";
 import { parseSandboxConfig } from "../../sandbox/config";
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
 import { describe, it } from "node:test";
 
-import { buildSignicatConfig } from "../../lib/providers/signicat/config";
+import { buildSignicatConfig } from "../../lib/providers/signicat/descriptor";
 import { SANDBOX_REQUEST_SIGNING_JWK } from "../../lib/providers/signicat/sandbox-request-key";
 import { signicatFeatures, signicatFlowScopes } from "../../lib/providers/signicat/provider";
 import { SANDBOX_PORTAL_REQUEST_KEY } from "../../sandbox/signicat/registered-keys";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { maskCpr, MissingMitidClaimsError, mitidIdentityFromUserInfo } from "../../lib/identity";
-import { reasonFromOAuthError } from "../../lib/login-failure/reasons";
+import { reasonFromOAuthError } from "../../lib/login-failure/provider-names";
 
 const hub = { platform: "eid-hub", grantedScope: "openid profile idp-id mitid-extra" } as const;
 const hubCpr = { platform: "eid-hub", grantedScope: "openid profile idp-id mitid-extra nin" } as const;

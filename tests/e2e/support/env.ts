@@ -25,6 +25,8 @@ export const TEST_PORTS = {
   idtokenLabPortal: 3109 + offset,
   /** A portal with SANDBOX=off and one provider at a time (tests/e2e/one-provider.spec.ts). */
   oneProviderPortal: 3110 + offset,
+  /** A portal configured for Signicat Enterprise (SIGNICAT_PLATFORM=enterprise, issuer /signicat/oidc). */
+  signicatEnterprisePortal: 3111 + offset,
   redis: 6390 + offset,
 } as const;
 /**
