@@ -70,7 +70,11 @@ export default defineConfig({
           .join(","),
         SANDBOX_SIGNICAT_CPR_CACHE_FILE: SIGNICAT_CPR_CACHE_FILE,
         SANDBOX_SIGNICAT_EXTRA_CLIENTS: `${SIGNICAT_LAB_CLIENT.id}:${SIGNICAT_LAB_CLIENT.secret}`,
-        SANDBOX_SIGNICAT_REDIRECT_URIS: [TEST_PORTS.signicatLabPortal, TEST_PORTS.oneProviderPortal]
+        SANDBOX_SIGNICAT_REDIRECT_URIS: [
+          TEST_PORTS.signicatLabPortal,
+          TEST_PORTS.oneProviderPortal,
+          TEST_PORTS.signicatEnterprisePortal,
+        ]
           .map((port) => `http://localhost:${port}/api/auth/callback/signicat`)
           .join(","),
         SANDBOX_IDURA_EXTRA_CLIENTS: `${IDURA_LAB_CLIENT.id}:${IDURA_LAB_CLIENT.secret}`,

@@ -86,7 +86,8 @@ export function sandboxUrls(config: SandboxConfig): { label: string; url: string
     { label: "Health", url: `${config.issuerBase}/health` },
     { label: "Digidentity issuer", url: digidentity.issuer },
     { label: "Digidentity QR pages", url: `${config.publicUrl}/digidentity/app/qr/…` },
-    { label: "Signicat issuer", url: signicatSettings(config).issuer },
+    { label: "Signicat issuer (eID Hub)", url: `${signicatSettings(config).base}/auth/open` },
+    { label: "Signicat issuer (Enterprise)", url: `${signicatSettings(config).base}/oidc` },
     { label: "IDToken operator", url: idTokenSettings(config).issuer },
     { label: "Idura issuer", url: iduraSettings(config).issuer },
   ];

@@ -1,3 +1,4 @@
+import type { JWK } from "jose";
 import { z } from "zod";
 
 /** RSA private JWK as jose accepts it; only the members RS256 signing needs are checked. */
@@ -97,6 +98,21 @@ const envSchema = z.object({
   SANDBOX_SIGNICAT_REDIRECT_URIS: redirectUriList.default([]),
   SANDBOX_SIGNICAT_PSD2_CLIENTS: idList.default([]),
   SANDBOX_SIGNICAT_CPR_CACHE_FILE: z.string().min(1).default(".data/signicat-cpr-cache.json"),
+  /** More public keys registered on the Signicat clients (a JWKS), to verify signed request objects. */
+  SANDBOX_SIGNICAT_CLIENT_JWKS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return [];
+      try {
+        const parsed = JSON.parse(v) as { keys?: unknown };
+        if (Array.isArray(parsed.keys)) return parsed.keys as JWK[];
+      } catch {
+        // Reported below.
+      }
+      ctx.addIssue({ code: "custom", message: 'must be a JWKS: {"keys": [...]}' });
+      return z.NEVER;
+    }),
   SANDBOX_SIGNICAT_CPR_CACHE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SANDBOX_IDTOKEN_SERVICE_ID: z.string().min(1).max(200).default("rmi-portal-demo"),
   SANDBOX_IDTOKEN_EXTRA_SERVICE_IDS: idList.default([]),
@@ -133,6 +149,8 @@ export interface SignicatConfig {
   /** The "Remember my CPR" store; survives a restart. */
   cprCacheFile: string;
   cprCacheDays: number;
+  /** Public keys registered on the clients besides the portal's sandbox key (`SANDBOX_SIGNICAT_CLIENT_JWKS`). */
+  clientKeys: JWK[];
 }
 
 export interface IdTokenConfig {
@@ -231,6 +249,7 @@ export function parseSandboxConfig(env: Record<string, string | undefined> = pro
       extraClients: e.SANDBOX_SIGNICAT_EXTRA_CLIENTS,
       psd2Clients: e.SANDBOX_SIGNICAT_PSD2_CLIENTS,
       cprCacheFile: e.SANDBOX_SIGNICAT_CPR_CACHE_FILE,
+      clientKeys: e.SANDBOX_SIGNICAT_CLIENT_JWKS,
       cprCacheDays: e.SANDBOX_SIGNICAT_CPR_CACHE_DAYS,
     },
     idura: {

@@ -46,6 +46,8 @@ export interface MitidPersona {
   businessIdentities: BusinessIdentity[];
   /** A dedicated business identity: no private identity behind it, so no CPR match. */
   dedicatedBusiness: boolean;
+  /** Name and address protection: Signicat sends no name (`mitid_name_and_address_protection`). */
+  nameProtected?: boolean;
 }
 
 /** Every persona's credentials in the sandbox (MitID app PIN, code display password and OTP). */
@@ -142,6 +144,19 @@ export const PERSONAS: readonly MitidPersona[] = [
       },
     ],
     dedicatedBusiness: true,
+  },
+  {
+    userId: "sofie.skov",
+    name: "Sofie Skov",
+    givenName: "Sofie",
+    familyName: "Skov",
+    birthdate: "1992-04-17",
+    mitidUuid: "6f3c2a0e-5b7d-4e1a-9c2f-1a2b3c4d5e06",
+    cpr: "1704924418",
+    ial: "SUBSTANTIAL",
+    businessIdentities: [],
+    dedicatedBusiness: false,
+    nameProtected: true,
   },
 ];
 

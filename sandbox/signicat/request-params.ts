@@ -1,7 +1,8 @@
-import { compactDecrypt, jwtVerify } from "jose";
+import { compactDecrypt, createLocalJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { z } from "zod";
 import { LEVELS, type Level } from "./personas";
-import { REQUEST_OBJECT_ENCRYPTION, REQUEST_OBJECT_SIGNING_ALG, type SignicatState } from "./state";
+import type { PlatformDialect } from "./platform";
+import { REQUEST_OBJECT_CONTENT_ENCRYPTION, REQUEST_OBJECT_SIGNING_ALGS, type SignicatState } from "./state";
 
 /** Signicat's prefill syntax: a list of `name-value` login hints. */
 export interface LoginHints {
@@ -42,50 +43,67 @@ export function parseLoginHints(value: unknown): LoginHints {
   return hints;
 }
 
-/**
- * The lowest level `acr_values` allows: any value ending in LOW, SUBSTANTIAL or HIGH (Signicat's
- * exact acr strings for MitID are unconfirmed, see README), the lowest of several.
- */
-export function levelFromAcrValues(acrValues: string | undefined): Level | undefined {
-  if (!acrValues) return undefined;
-  const levels = acrValues
-    .split(/\s+/)
-    .map((value) => /(LOW|SUBSTANTIAL|HIGH)$/i.exec(value)?.[1]?.toUpperCase() as Level | undefined)
-    .filter((level): level is Level => level !== undefined);
-  if (levels.length === 0) return undefined;
-  return levels.reduce((a, b) => (LEVELS.indexOf(a) <= LEVELS.indexOf(b) ? a : b));
-}
-
 export type RequestObjectResult =
   { ok: true; claims: Record<string, unknown> } | { ok: false; description: string };
 
+const JWE = /^[\w-]*\.[\w-]*\.[\w-]*\.[\w-]*\.[\w-]*$/;
+
 /**
- * OIDC Core §6.1 request object, encrypted to the sandbox's published `enc` key (RSA-OAEP-256,
- * A256GCM) around a JWT signed with the client secret (HS256, §10.1). Encryption keeps a
- * prefilled CPR out of every URL; the signature proves the client wrote it.
+ * OIDC Core §6.1 request object, as each platform takes it (docs/providers/signicat.md):
+ * - eID Hub: a JWT signed with a key registered on the client (asymmetric only), or that JWT
+ *   encrypted to the published `use: enc` key (a nested JWT). A `jti` is single-use.
+ * - Enterprise: a JWE of plain JSON to the published key; its header must carry that key's `kid`.
  */
 export async function openRequestObject(
   state: SignicatState,
+  dialect: PlatformDialect,
   clientId: string,
-  jwe: string,
+  token: string,
 ): Promise<RequestObjectResult> {
-  const secret = state.clientSecret(clientId);
-  if (secret === undefined) return { ok: false, description: "unknown client" };
-  let inner: string;
-  try {
-    const { plaintext } = await compactDecrypt(jwe, state.encryptionKey.privateKey, {
-      keyManagementAlgorithms: [REQUEST_OBJECT_ENCRYPTION.alg],
-      contentEncryptionAlgorithms: [REQUEST_OBJECT_ENCRYPTION.enc],
-    });
-    inner = new TextDecoder().decode(plaintext);
-  } catch {
-    return { ok: false, description: "the request object could not be decrypted with the published enc key" };
+  const key = state.encryptionKeys[dialect.platform];
+  let plaintext: string = token;
+  if (JWE.test(token)) {
+    try {
+      if (decodeProtectedHeader(token).kid !== key.kid) {
+        return { ok: false, description: "the request object names no published encryption key (kid)" };
+      }
+      const opened = await compactDecrypt(token, key.privateKey, {
+        keyManagementAlgorithms: [dialect.encryptionAlg],
+        contentEncryptionAlgorithms: REQUEST_OBJECT_CONTENT_ENCRYPTION,
+      });
+      plaintext = new TextDecoder().decode(opened.plaintext);
+    } catch {
+      return {
+        ok: false,
+        description: "the request object could not be decrypted with the published enc key",
+      };
+    }
+  } else if (dialect.requestObject === "encrypted-json") {
+    return { ok: false, description: "the request object must be encrypted" };
   }
+
+  if (dialect.requestObject === "encrypted-json") {
+    let claims: unknown;
+    try {
+      claims = JSON.parse(plaintext);
+    } catch {
+      return { ok: false, description: "the request object is not a JSON object" };
+    }
+    if (!claims || typeof claims !== "object" || Array.isArray(claims)) {
+      return { ok: false, description: "the request object is not a JSON object" };
+    }
+    const c = claims as Record<string, unknown>;
+    if (c.client_id !== undefined && c.client_id !== clientId) {
+      return { ok: false, description: "the request object's client_id differs from the request's" };
+    }
+    return { ok: true, claims: c };
+  }
+
   try {
-    const { payload } = await jwtVerify(inner, new TextEncoder().encode(secret), {
-      algorithms: [REQUEST_OBJECT_SIGNING_ALG],
+    const { payload } = await jwtVerify(plaintext, createLocalJWKSet({ keys: [...state.registeredKeys] }), {
+      algorithms: REQUEST_OBJECT_SIGNING_ALGS,
       issuer: clientId,
-      audience: state.settings.issuer,
+      audience: state.issuer(dialect),
       maxTokenAge: "10 minutes",
       clockTolerance: 30,
       currentDate: new Date(state.now()),
@@ -93,8 +111,14 @@ export async function openRequestObject(
     if (payload.client_id !== undefined && payload.client_id !== clientId) {
       return { ok: false, description: "the request object's client_id differs from the request's" };
     }
+    if (typeof payload.jti === "string" && !state.useRequestObjectId(clientId, payload.jti)) {
+      return { ok: false, description: "the request object's jti was used before" };
+    }
     return { ok: true, claims: payload as Record<string, unknown> };
   } catch {
-    return { ok: false, description: "the request object is not signed by this client, or is stale" };
+    return {
+      ok: false,
+      description: "the request object is not signed with a key registered on this client, or is stale",
+    };
   }
 }

@@ -6,10 +6,27 @@ import type { SigningKey } from "../shared/signing-key";
 import { TtlStore, type Clock } from "../shared/ttl-store";
 import { CprCache } from "./cpr-cache";
 import type { BusinessIdentity, Level } from "./personas";
+import type { PlatformDialect, SignicatPlatform } from "./platform";
 
-export const REQUEST_OBJECT_ENCRYPTION = { alg: "RSA-OAEP-256", enc: "A256GCM" } as const;
-/** Request objects are signed with the client secret (OIDC Core §10.1) inside the encryption. */
-export const REQUEST_OBJECT_SIGNING_ALG = "HS256";
+/** Content encryption the sandbox accepts in request objects (the portal sends A256CBC-HS512). */
+export const REQUEST_OBJECT_CONTENT_ENCRYPTION = [
+  "A128CBC-HS256",
+  "A192CBC-HS384",
+  "A256CBC-HS512",
+  "A256GCM",
+];
+/** Asymmetric only: the eID Hub's discovery lists no HS* (docs/providers/signicat.md). */
+export const REQUEST_OBJECT_SIGNING_ALGS = [
+  "RS256",
+  "RS384",
+  "RS512",
+  "PS256",
+  "PS384",
+  "PS512",
+  "ES256",
+  "ES384",
+  "ES512",
+];
 
 export type CprSource = "user" | "prefilled" | "database";
 
@@ -30,6 +47,7 @@ export type Step = "userid" | "method" | "app" | "password" | "otp" | "psd2-fail
 
 /** One login in the browser, from authorize to the code. */
 export interface SignicatTransaction {
+  dialect: PlatformDialect;
   clientId: string;
   redirectUri: string;
   scope: string;
@@ -54,6 +72,7 @@ export interface SignicatTransaction {
 
 /** What an authentication leaves behind for a later step-up (`authTokenId-…`). */
 export interface AuthTokenRecord {
+  platform: SignicatPlatform;
   clientId: string;
   mitidUuid: string;
   loa: Level;
@@ -63,6 +82,7 @@ export interface AuthTokenRecord {
 
 /** Everything the token and userinfo endpoints need about a finished login. */
 export interface CompletedLogin {
+  platform: SignicatPlatform;
   clientId: string;
   scope: string;
   nonce: string | undefined;
@@ -72,7 +92,8 @@ export interface CompletedLogin {
   loa: Level;
   cpr?: { source: CprSource };
   representation?: Representation;
-  authTokenId: string;
+  /** Enterprise only: the step-up handle (`auth_token_id`). */
+  authTokenId: string | undefined;
   transactionId: string;
   authTime: number;
 }
@@ -83,8 +104,8 @@ export interface SignicatCode extends CompletedLogin {
 }
 
 export interface SignicatSettings {
-  /** `${SANDBOX_ISSUER_BASE}/signicat/auth/open`, shaped like Signicat's `https://<domain>/auth/open`. */
-  issuer: string;
+  /** `${SANDBOX_ISSUER_BASE}/signicat`; each platform's issuer is below it (`/auth/open`, `/oidc`). */
+  base: string;
   clientId: string;
   clientSecret: string;
   /** Every registered client, the main one first; all share the redirect allowlist. */
@@ -103,18 +124,15 @@ const CODE_TTL_MS = 60_000;
 export const ACCESS_TOKEN_TTL_SECONDS = 600;
 /** How long an `auth_token_id` can be used for a step-up; Signicat's own value is unconfirmed. */
 const AUTH_TOKEN_TTL_MS = 60 * 60_000;
+const REQUEST_OBJECT_ID_TTL_MS = 24 * 60 * 60_000;
 
-/** The key clients encrypt request objects to, published in the JWKS with `use: enc`. */
-export async function generateEncryptionKey(): Promise<EncryptionKey> {
-  const pair = await generateKeyPair(REQUEST_OBJECT_ENCRYPTION.alg, { modulusLength: 2048 });
+/** The key clients encrypt request objects to, published in the JWKS with `use: enc` and its `alg`. */
+export async function generateEncryptionKey(alg: "RSA-OAEP" | "RSA-OAEP-256"): Promise<EncryptionKey> {
+  const pair = await generateKeyPair(alg, { modulusLength: 2048, extractable: true });
   const exported = await exportJWK(pair.publicKey);
   const publicPart: JWK = { kty: "RSA", n: exported.n, e: exported.e };
   const kid = await calculateJwkThumbprint(publicPart, "sha256");
-  return {
-    kid,
-    privateKey: pair.privateKey,
-    publicJwk: { ...publicPart, kid, use: "enc", alg: REQUEST_OBJECT_ENCRYPTION.alg },
-  };
+  return { kid, privateKey: pair.privateKey, publicJwk: { ...publicPart, kid, use: "enc", alg } };
 }
 
 export class SignicatState {
@@ -132,7 +150,10 @@ export class SignicatState {
   constructor(
     readonly settings: SignicatSettings,
     readonly signingKey: SigningKey,
-    readonly encryptionKey: EncryptionKey,
+    /** One `use: enc` key per platform, each with that platform's `alg`. */
+    readonly encryptionKeys: Record<SignicatPlatform, EncryptionKey>,
+    /** Public keys registered on the clients, which verify eID Hub request objects. */
+    readonly registeredKeys: readonly JWK[],
     readonly now: Clock,
     config: SandboxConfig["signicat"],
     /** The next signing key, for the `rotated_key` and `bad_signature` misbehaviours. */
@@ -143,9 +164,16 @@ export class SignicatState {
     this.codes = new TtlStore({ now });
     this.accessTokens = new TtlStore({ now });
     this.authTokens = new TtlStore({ now });
+    this.#requestObjectIds = new TtlStore({ now });
     this.cprCache = new CprCache({ file: config.cprCacheFile, ttlDays: config.cprCacheDays, now });
     this.#psd2Initial = config.psd2Clients;
     for (const id of config.psd2Clients) this.#psd2.add(id);
+  }
+
+  issuer(dialect: PlatformDialect | SignicatPlatform): string {
+    const path =
+      typeof dialect === "string" ? (dialect === "enterprise" ? "/oidc" : "/auth/open") : dialect.issuerPath;
+    return `${this.settings.base}${path}`;
   }
 
   clientSecret(clientId: string | undefined): string | undefined {
@@ -168,6 +196,16 @@ export class SignicatState {
   saveCode(code: string, grant: SignicatCode): void {
     this.issued.record("web_login_code", code);
     this.codes.set(code, grant, CODE_TTL_MS);
+  }
+
+  readonly #requestObjectIds: TtlStore<true>;
+
+  /** A request object's `jti` is unique per client for 24 hours; false when it was seen. */
+  useRequestObjectId(clientId: string, jti: string): boolean {
+    const key = `${clientId}\n${jti}`;
+    if (this.#requestObjectIds.get(key)) return false;
+    this.#requestObjectIds.set(key, true, REQUEST_OBJECT_ID_TTL_MS);
+    return true;
   }
 
   saveAuthToken(id: string, record: AuthTokenRecord): void {

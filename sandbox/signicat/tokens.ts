@@ -7,9 +7,11 @@ import { formParams } from "../shared/forms";
 import { parseBasicAuth, parseBearer } from "../shared/http-auth";
 import { misbehavingClaims, signMisbehaving } from "../shared/misbehaviour";
 import { codeVerifierSchema, firstIssue } from "../shared/oauth-params";
+import { pkceVerifierMatches } from "../shared/oidc/pkce";
 import { randomId } from "../shared/random";
 import { secretsEqual } from "../shared/secrets";
 import { findPersonaByUuid, type MitidPersona } from "./personas";
+import type { PlatformDialect, SignicatPlatform } from "./platform";
 import { ACCESS_TOKEN_TTL_SECONDS, type CompletedLogin, type SignicatState } from "./state";
 
 const ID_TOKEN_TTL_SECONDS = 5 * 60;
@@ -23,9 +25,13 @@ const tokenFormSchema = z.object({
   client_id: z.string().max(200).optional(),
 });
 
-/** Signicat's `sub` is a pseudonym per client, so two services cannot link a user by it. */
-function subjectFor(clientId: string, mitidUuid: string): string {
-  return createHash("sha256").update(`${clientId}\n${mitidUuid}`).digest("base64url").slice(0, 32);
+/**
+ * The `sub` each platform gives. eID Hub: a `public` subject (its discovery lists no
+ * `pairwise`), 44 characters as a recorded login shows; Enterprise: the MitID UUID itself.
+ */
+function subjectFor(platform: SignicatPlatform, mitidUuid: string): string {
+  if (platform === "enterprise") return mitidUuid;
+  return `${createHash("sha256").update(mitidUuid).digest("base64url")}=`;
 }
 
 /**
@@ -38,8 +44,8 @@ export async function issueSignicatIdToken(state: SignicatState, login: Complete
   const claims = misbehavingClaims(
     mode,
     {
-      iss: state.settings.issuer,
-      sub: subjectFor(login.clientId, login.mitidUuid),
+      iss: state.issuer(login.platform),
+      sub: subjectFor(login.platform, login.mitidUuid),
       aud: login.clientId,
       iat: now,
       exp: now + ID_TOKEN_TTL_SECONDS,
@@ -58,49 +64,57 @@ export async function issueSignicatIdToken(state: SignicatState, login: Complete
 }
 
 /**
- * Userinfo claims as Signicat names them, released by scope. Booleans arrive as strings, as
- * Signicat sends them. The CPR (`nin`) is released only after a successful CPR match.
+ * Userinfo claims as each platform names them, released by scope (docs/providers/signicat.md).
+ * eID Hub booleans are strings, as a live capture shows; the CPR is released only after a match.
  */
 export function signicatClaims(persona: MitidPersona, login: CompletedLogin): Record<string, string> {
   const scopes = new Set(login.scope.split(" "));
-  const claims: Record<string, string> = { sub: subjectFor(login.clientId, login.mitidUuid) };
+  const enterprise = login.platform === "enterprise";
+  const claims: Record<string, string> = { sub: subjectFor(login.platform, login.mitidUuid) };
   if (scopes.has("profile")) {
-    Object.assign(claims, {
-      name: persona.name,
-      given_name: persona.givenName,
-      family_name: persona.familyName,
-      birthdate: persona.birthdate,
-    });
+    // Name and address protection: "the common-name/name will be empty" (and the example omits it).
+    if (!persona.nameProtected) {
+      Object.assign(claims, {
+        name: persona.name,
+        given_name: persona.givenName,
+        family_name: persona.familyName,
+      });
+    }
+    claims.birthdate = persona.birthdate;
   }
-  if (scopes.has("idp-id")) claims.idp_id = persona.mitidUuid;
-  if (scopes.has("nin") && login.cpr && persona.cpr !== null) {
-    Object.assign(claims, { nin: persona.cpr, nin_type: "PERSON", nin_issuing_country: "DK" });
-  }
-  if (scopes.has("mitid-extra")) {
-    Object.assign(claims, {
-      mitid_uuid: persona.mitidUuid,
-      mitid_has_cpr: String(persona.cpr !== null),
-      mitid_ial: login.ial,
-      mitid_aal: login.aal,
-      mitid_loa: login.loa,
-      mitid_fal: "HIGH",
-      mitid_transaction_id: login.transactionId,
-      auth_token_id: login.authTokenId,
-      ...(login.cpr ? { mitid_cpr_source: login.cpr.source } : {}),
-    });
+  const cprMatched = login.cpr !== undefined && persona.cpr !== null;
+  if (enterprise) {
+    if (scopes.has("signicat.national_id") && cprMatched) claims["signicat.national_id"] = persona.cpr!;
+    if (login.authTokenId) claims.auth_token_id = login.authTokenId;
+  } else {
+    if (scopes.has("idp-id")) claims.idp_id = persona.mitidUuid;
+    if (scopes.has("nin") && cprMatched) {
+      Object.assign(claims, { nin: persona.cpr!, nin_type: "PERSON", nin_issuing_country: "DK" });
+    }
+    if (scopes.has("mitid-extra")) {
+      Object.assign(claims, {
+        mitid_uuid: persona.mitidUuid,
+        mitid_has_cpr: String(persona.cpr !== null),
+        mitid_ial: login.ial,
+        mitid_aal: login.aal,
+        mitid_loa: login.loa,
+        mitid_fal: "HIGH",
+        mitid_transaction_id: login.transactionId,
+        ...(persona.nameProtected ? { mitid_name_and_address_protection: "true" } : {}),
+        ...(login.cpr ? { mitid_cpr_source: login.cpr.source } : {}),
+      });
+    }
   }
   const rep = login.representation;
-  if (rep && scopes.has("signicat.organization")) {
+  if (rep) {
     claims["signicat.organization.number"] =
       rep.kind === "business" ? rep.identity.organisation.cvr : rep.cvr;
     claims["signicat.organization.name"] =
       rep.kind === "business" ? rep.identity.organisation.name : rep.name;
-  }
-  if (rep && (scopes.has("mitid.business") || scopes.has("signicat.organization"))) {
     claims["mitid.employee.audit.source"] = NEMLOGIN_AUDIT_SOURCE;
     claims["mitid.employee.audit.timestamp"] = new Date(login.authTime).toISOString();
   }
-  if (rep?.kind === "business" && scopes.has("mitid.business")) {
+  if (rep?.kind === "business") {
     const b = rep.identity;
     Object.assign(claims, {
       "mitid.employee.uuid": b.employeeUuid,
@@ -121,10 +135,10 @@ function invalidClient(c: Context, description: string): Response {
   return oauthError(c, 401, "invalid_client", description, { "WWW-Authenticate": 'Basic realm="signicat"' });
 }
 
-export function tokenRoutes(state: SignicatState): Hono {
+export function tokenRoutes(state: SignicatState, dialect: PlatformDialect): Hono {
   const app = new Hono();
 
-  app.post("/connect/token", async (c) => {
+  app.post(dialect.endpoints.token, async (c) => {
     const form = await formParams(c);
     if (!form)
       return oauthError(c, 400, "invalid_request", "expected a form body with no repeated parameters");
@@ -144,15 +158,17 @@ export function tokenRoutes(state: SignicatState): Hono {
     const parsed = tokenFormSchema.safeParse(form);
     if (!parsed.success) return oauthError(c, 400, "invalid_request", firstIssue(parsed.error));
     const grant = state.codes.take(parsed.data.code);
-    if (!grant || grant.clientId !== credentials.clientId || grant.redirectUri !== parsed.data.redirect_uri) {
+    if (
+      !grant ||
+      grant.platform !== dialect.platform ||
+      grant.clientId !== credentials.clientId ||
+      grant.redirectUri !== parsed.data.redirect_uri
+    ) {
       return oauthError(c, 400, "invalid_grant", "the code is unknown, used, expired or not for this client");
     }
     if (grant.codeChallenge !== undefined) {
       const verifier = codeVerifierSchema.safeParse(parsed.data.code_verifier);
-      const hashed = verifier.success
-        ? createHash("sha256").update(verifier.data, "ascii").digest("base64url")
-        : undefined;
-      if (hashed === undefined || !secretsEqual(hashed, grant.codeChallenge)) {
+      if (!verifier.success || !pkceVerifierMatches(verifier.data, grant.codeChallenge)) {
         return oauthError(c, 400, "invalid_grant", "code_verifier does not match the code_challenge");
       }
     }
@@ -174,18 +190,18 @@ export function tokenRoutes(state: SignicatState): Hono {
     );
   });
 
-  app.get("/connect/userinfo", (c) => {
+  app.get(dialect.endpoints.userinfo, (c) => {
     const token = parseBearer(c.req.header("authorization"));
     const login = token === undefined ? undefined : state.accessTokens.get(token);
     const persona = findPersonaByUuid(login?.mitidUuid);
-    if (!login || !persona) {
+    if (!login || !persona || login.platform !== dialect.platform) {
       return oauthError(c, 401, "invalid_token", "the access token is missing, unknown or expired", {
         "WWW-Authenticate": 'Bearer realm="signicat", error="invalid_token"',
       });
     }
     const claims = signicatClaims(persona, login);
     if (state.misbehaviour.of(login.clientId) === "userinfo_sub_mismatch") {
-      claims.sub = subjectFor(login.clientId, "00000000-0000-4000-8000-000000000000");
+      claims.sub = subjectFor(login.platform, "00000000-0000-4000-8000-000000000000");
     }
     return c.json(claims, 200, { "Cache-Control": "no-store" });
   });

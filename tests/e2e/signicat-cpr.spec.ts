@@ -71,7 +71,8 @@ test.describe("Signicat MitID: CPR matching", () => {
     await mitid.logIn(peter.userId);
     for (const wrong of ["0101011111", "0202022222", "0303033333"]) await mitid.typeCpr(wrong);
 
-    await expectLoginError(page, "cpr_not_matched", "Your CPR number could not be matched");
+    // The eID Hub documents no code for this; it comes back as a plain access_denied.
+    await expectLoginError(page, "access_denied", "Signicat did not grant access");
     await page.goto("/account");
     await expect(page).toHaveURL(/\/login$/);
     expectNoCprLeak(urls, peter.cpr);
@@ -85,36 +86,31 @@ test.describe("Signicat MitID: CPR matching", () => {
     await expect(page.getByRole("alert")).toContainText("You have 2 attempts left.");
     await mitid.typeCpr("1402611234");
     await mitid.typeCpr("1402611234");
-    await expectLoginError(page, "cpr_not_matched", "Your CPR number could not be matched");
+    await expectLoginError(page, "access_denied", "Signicat did not grant access");
   });
 
-  test("a CPR typed on the portal travels encrypted: matched with no prompt", async ({ page }) => {
+  test("the eID Hub has no CPR prefill: the card says so, and the request object is signed and encrypted", async ({
+    page,
+  }) => {
     const urls = recordRequestUrls(page);
-    await new PortalMitidChoices(page).withCprMatch("280554-2112");
+    const portal = new PortalMitidChoices(page);
+    await portal.goto();
+    await expect(page.getByLabel("CPR number (optional)")).toHaveCount(0);
+    await expect(
+      page.getByText("Signicat asks you for it after MitID; it cannot be typed here."),
+    ).toBeVisible();
+    await portal.withCprMatch();
     await expect(page.getByRole("heading", { name: "MitID log on" })).toBeVisible();
-    const authorize = urls.find((u) => u.includes("/signicat/auth/open/connect/authorize"));
-    expect(new URL(authorize!).searchParams.get("request")).toMatch(
-      /^[\w-]+\.[\w-]+\.[\w-]+\.[\w-]+\.[\w-]+$/,
-    );
-    await new MitidScreens(page).logIn(peter.userId);
-
-    await new AccountPage(page).expectLoaded();
-    await expect(page.getByTestId("cpr-masked")).toHaveText(peter.masked);
-    await expect(page.getByTestId("cpr-source")).toHaveText("Sent encrypted by this portal");
-    expectNoCprLeak(urls, peter.cpr);
-  });
-
-  test("a prefilled CPR that does not match falls back to the prompt", async ({ page }) => {
-    const urls = recordRequestUrls(page);
-    await new PortalMitidChoices(page).withCprMatch("0101701234");
+    const authorize = new URL(urls.find((u) => u.includes("/signicat/auth/open/connect/authorize"))!);
+    expect(authorize.searchParams.get("acr_values")).toBe("idp:mitid");
+    expect(authorize.searchParams.get("request")).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\.[\w-]+\.[\w-]+$/);
     const mitid = new MitidScreens(page);
     await mitid.logIn(peter.userId);
     await mitid.typeCpr(peter.cpr);
 
     await new AccountPage(page).expectLoaded();
-    await expect(page.getByTestId("cpr-source")).toHaveText("Typed by you at MitID");
+    await expect(page.getByTestId("cpr-masked")).toHaveText(peter.masked);
     expectNoCprLeak(urls, peter.cpr);
-    expectNoCprLeak(urls, "0101701234");
   });
 
   test.describe("a careless client", () => {
@@ -128,6 +124,8 @@ test.describe("Signicat MitID: CPR matching", () => {
       await expect(page.getByRole("heading", { name: "MitID log on" })).toBeVisible();
       const url = new URL(page.url());
       await page.goto("about:blank");
+      // By hand means without the portal's request object (whose jti is single-use anyway).
+      url.searchParams.delete("request");
       url.searchParams.set("login_hint", `subject-${peter.cpr}`);
       await page.goto(url.toString());
       const mitid = new MitidScreens(page);
@@ -139,11 +137,19 @@ test.describe("Signicat MitID: CPR matching", () => {
   test("a dedicated business identity cannot CPR-match", async ({ page }) => {
     await new PortalMitidChoices(page).withCprMatch();
     await new MitidScreens(page).logIn(MITID.mette.userId);
-    await expectLoginError(
-      page,
-      "cpr_match_business_identity",
-      "A business MitID cannot be matched with a CPR number",
-    );
+    await expectLoginError(page, "access_denied", "Signicat did not grant access");
+  });
+});
+
+test.describe("Signicat MitID: name and address protection", () => {
+  test("a user MitID gives no name for logs in, and the portal says the name is protected", async ({
+    page,
+  }) => {
+    await new PortalMitidChoices(page).plain();
+    await new MitidScreens(page).logIn(MITID.sofie.userId);
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("mitid-name")).toHaveText("Not given (name and address protection)");
+    await expect(page.getByTestId("mitid-uuid")).toHaveText(MITID.sofie.uuid);
   });
 });
 

@@ -2,8 +2,11 @@ import { getTranslations } from "next-intl/server";
 
 import type { MitidIdentity } from "@/lib/identity";
 
-import { stepUpToHigh, switchCompany } from "./actions";
 import { Field, LoginFields, Section } from "@/components/account/fields";
+import { requireProviderSettings } from "@/lib/providers/registry";
+
+import { stepUpToHigh, switchCompany } from "./actions";
+import { signicatFeatures } from "./provider";
 
 /** A MitID login: the person, the assurance levels, the CPR match and whom they represent. */
 export async function MitidIdentityView({
@@ -16,7 +19,9 @@ export async function MitidIdentityView({
   const t = await getTranslations("MitidIdentity");
   const account = await getTranslations("Account");
   const common = await getTranslations("Common");
-  const level = (value: MitidIdentity["loa"]) => t("level", { level: value });
+  const features = signicatFeatures(requireProviderSettings("signicat"));
+  // A level the platform did not report is said so, not guessed.
+  const level = (value: MitidIdentity["loa"]) => (value ? t("level", { level: value }) : t("notGiven"));
   const rep = identity.representative;
   return (
     <>
@@ -35,7 +40,7 @@ export async function MitidIdentityView({
         <Field
           label={account("name")}
           help={t("nameHelp")}
-          value={identity.name}
+          value={identity.name ?? (identity.nameProtected ? t("nameProtected") : t("notGiven"))}
           testId="mitid-name"
           mono={false}
         />
@@ -74,7 +79,11 @@ export async function MitidIdentityView({
             <Field
               label={t("cprSourceLabel")}
               help={t("cprSourceHelp")}
-              value={t("cprSource", { source: identity.cprMatch.source })}
+              value={
+                identity.cprMatch.source
+                  ? t("cprSource", { source: identity.cprMatch.source })
+                  : t("notGiven")
+              }
               testId="cpr-source"
               mono={false}
             />
@@ -133,19 +142,25 @@ export async function MitidIdentityView({
         {identity.organisation ? (
           <form action={switchCompany} className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
             <h2 className="text-lg font-semibold">{t("switchHeading")}</h2>
-            <p className="mt-2 text-sm text-slate-600">{t("switchBody")}</p>
-            <label htmlFor="switch-cvr" className="mt-3 block text-sm font-medium">
-              {t("switchLabel")}
-            </label>
-            <input
-              id="switch-cvr"
-              name="cvr"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={10}
-              required
-              className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 font-mono"
-            />
+            <p className="mt-2 text-sm text-slate-600">
+              {features.prefilledCvr ? t("switchBody") : t("switchBodyNoPrefill")}
+            </p>
+            {features.prefilledCvr ? (
+              <>
+                <label htmlFor="switch-cvr" className="mt-3 block text-sm font-medium">
+                  {t("switchLabel")}
+                </label>
+                <input
+                  id="switch-cvr"
+                  name="cvr"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  maxLength={10}
+                  required
+                  className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 font-mono"
+                />
+              </>
+            ) : null}
             <button
               type="submit"
               className="mt-4 rounded-lg border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
@@ -157,7 +172,9 @@ export async function MitidIdentityView({
         {identity.loa !== "HIGH" ? (
           <form action={stepUpToHigh} className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
             <h2 className="text-lg font-semibold">{t("stepUpHeading")}</h2>
-            <p className="mt-2 text-sm text-slate-600">{t("stepUpBody")}</p>
+            <p className="mt-2 text-sm text-slate-600">
+              {features.stepUp === "auth-token" ? t("stepUpBody") : t("stepUpBodyFreshLogin")}
+            </p>
             <button
               type="submit"
               className="mt-4 rounded-lg border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"

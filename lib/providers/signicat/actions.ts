@@ -7,10 +7,11 @@ import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { getConfig } from "@/lib/config";
 import { refuseIfTooManyStarts } from "@/lib/login-start";
+import { requireProviderSettings } from "@/lib/providers/registry";
 
 import type { MitidIdentity } from "./identity";
 import { cvrInput, mitidLoginSchema } from "./input";
-import { SIGNICAT_ID } from "./provider";
+import { SIGNICAT_ID, signicatFeatures } from "./provider";
 import { startSignicatLogin } from "./start-login";
 
 /**
@@ -42,21 +43,29 @@ async function currentMitidIdentity(): Promise<MitidIdentity> {
   return session.identity;
 }
 
-/** Log in again for another company: the same add-on, restricted to the CVR typed. */
+/**
+ * Log in again for another company, with the same add-on. Enterprise restricts the login to the
+ * CVR typed (`cvr-` prefill); the eID Hub has no such prefill, so the user chooses at Signicat.
+ */
 export async function switchCompany(formData: FormData) {
   const identity = await currentMitidIdentity();
+  const flow = identity.flow === "business" ? "business" : "company";
+  if (!signicatFeatures(requireProviderSettings("signicat")).prefilledCvr) await startSignicatLogin({ flow });
   const cvr = cvrInput.safeParse(formData.get("cvr") ?? undefined);
   if (!cvr.success || !cvr.data) redirect("/account?problem=cvr");
-  const flow = identity.flow === "business" ? "business" : "company";
   await startSignicatLogin({ flow, cvr: cvr.data });
 }
 
 /**
- * Re-authenticate at HIGH on top of this login. Signicat's auth_token_id lives only in the
- * encrypted session cookie, never in the session the browser can fetch, so read it from there.
+ * Re-authenticate at High. Enterprise steps up on this login's `auth_token_id`, which lives
+ * only in the encrypted session cookie, never in the session the browser can fetch; the eID Hub
+ * has no such token, so it is a new MitID login that asks for High (`loa:high`).
  */
 export async function stepUpToHigh() {
   const identity = await currentMitidIdentity();
+  if (signicatFeatures(requireProviderSettings("signicat")).stepUp === "fresh-login") {
+    await startSignicatLogin({ flow: identity.flow, stepUp: { level: "HIGH" } });
+  }
   const config = getConfig();
   const token = await getToken({
     req: { headers: await headers() },
@@ -65,8 +74,5 @@ export async function stepUpToHigh() {
   });
   const authTokenId = typeof token?.stepUpToken === "string" ? token.stepUpToken : undefined;
   if (!authTokenId) redirect("/auth/error?reason=step_up_refused");
-  await startSignicatLogin({
-    flow: identity.flow,
-    stepUp: { authTokenId, level: "HIGH" },
-  });
+  await startSignicatLogin({ flow: identity.flow, stepUp: { authTokenId, level: "HIGH" } });
 }

@@ -1,8 +1,16 @@
 import { getTranslations } from "next-intl/server";
 
-import { loginWithMitid } from "./actions";
+import { requireProviderSettings } from "@/lib/providers/registry";
 
-const PROBLEMS = { cpr: "problemCpr", cvr: "problemCvr", form: "problemForm" } as const;
+import { loginWithMitid } from "./actions";
+import { signicatFeatures } from "./provider";
+
+const PROBLEMS = {
+  cpr: "problemCpr",
+  cvr: "problemCvr",
+  form: "problemForm",
+  unavailable: "problemUnavailable",
+} as const;
 
 const card = "rounded-xl border border-slate-200 bg-white p-6 shadow-sm";
 const primary = "mt-4 w-full rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700";
@@ -10,13 +18,17 @@ const input = "mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 font-mon
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"MitidLogin">>>;
 
-/** One choice: `text` names its messages (`<text>Heading`, `…Body`, `…Button`, `…Label`). */
+/**
+ * One choice: `text` names its messages (`<text>Heading`, `…Body`, `…Button`, `…Label`); a
+ * choice whose prefill the platform lacks says so in `<text>BodyNoPrefill` and has no field.
+ */
 type Choice = {
   flow: "mitid" | "cpr" | "business" | "company";
   text: "private" | "cpr" | "business" | "company";
   id: string;
   testId: string;
   field?: { id: string; name: "cpr" | "cvr"; maxLength: number; placeholder?: boolean };
+  noPrefillBody?: "cprBodyNoPrefill" | "companyBodyNoPrefill";
 };
 
 const CHOICES: readonly Choice[] = [
@@ -27,6 +39,7 @@ const CHOICES: readonly Choice[] = [
     id: "mitid-cpr",
     testId: "login-mitid-cpr",
     field: { id: "mitid-cpr-number", name: "cpr", maxLength: 11, placeholder: true },
+    noPrefillBody: "cprBodyNoPrefill",
   },
   { flow: "business", text: "business", id: "mitid-business", testId: "login-mitid-business" },
   {
@@ -35,18 +48,22 @@ const CHOICES: readonly Choice[] = [
     id: "mitid-company",
     testId: "login-mitid-company",
     field: { id: "mitid-company-cvr", name: "cvr", maxLength: 10 },
+    noPrefillBody: "companyBodyNoPrefill",
   },
 ];
 
-function MitidChoice({ choice, t }: { choice: Choice; t: Translate }) {
-  const { flow, text, id, testId, field } = choice;
+function MitidChoice({ choice, t, prefill }: { choice: Choice; t: Translate; prefill: boolean }) {
+  const { flow, text, id, testId, noPrefillBody } = choice;
+  const field = prefill ? choice.field : undefined;
   return (
     <form action={loginWithMitid} className={card} aria-labelledby={id}>
       <input type="hidden" name="flow" value={flow} />
       <h3 id={id} className="text-lg font-semibold">
         {t(`${text}Heading`)}
       </h3>
-      <p className="mt-2 text-sm text-slate-600">{t(`${text}Body`)}</p>
+      <p className="mt-2 text-sm text-slate-600">
+        {!prefill && noPrefillBody ? t(noPrefillBody) : t(`${text}Body`)}
+      </p>
       {field ? (
         <>
           <label htmlFor={field.id} className="mt-3 block text-sm font-medium">
@@ -70,9 +87,17 @@ function MitidChoice({ choice, t }: { choice: Choice; t: Translate }) {
   );
 }
 
-/** The four MitID choices Signicat offers this portal. Only known problems are ever shown. */
+/**
+ * The MitID choices this portal's Signicat platform offers (one component for all four); a
+ * prefill the platform lacks is not offered, and the card says what happens instead. Only known
+ * problems are ever shown.
+ */
 export async function MitidLoginChoices({ problem }: { problem?: string }) {
   const t = await getTranslations("MitidLogin");
+  const features = signicatFeatures(requireProviderSettings("signicat"));
+  const offered = CHOICES.filter((c) =>
+    c.flow === "business" ? features.business : c.flow === "company" ? features.company : true,
+  );
   const message =
     problem && Object.hasOwn(PROBLEMS, problem) ? t(PROBLEMS[problem as keyof typeof PROBLEMS]) : undefined;
   return (
@@ -93,8 +118,13 @@ export async function MitidLoginChoices({ problem }: { problem?: string }) {
         </p>
       ) : null}
       <div className="grid gap-6 md:grid-cols-2">
-        {CHOICES.map((choice) => (
-          <MitidChoice key={choice.flow} choice={choice} t={t} />
+        {offered.map((choice) => (
+          <MitidChoice
+            key={choice.flow}
+            choice={choice}
+            t={t}
+            prefill={choice.flow === "cpr" ? features.prefilledCpr : features.prefilledCvr}
+          />
         ))}
       </div>
     </section>

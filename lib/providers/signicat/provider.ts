@@ -1,42 +1,56 @@
 import "server-only";
 
-import { CompactEncrypt, importJWK, SignJWT, type JWK } from "jose";
 import type { OIDCConfig } from "next-auth/providers";
-import { randomBytes } from "node:crypto";
-import { z } from "zod";
 
-import type { SignicatConfig } from "./descriptor";
-import { mitidIdentityFromUserInfo, type MitidFlow } from "@/lib/identity";
-import { discover } from "@/lib/oidc/discovery";
-import { ProviderError, providerFetch, readJson } from "@/lib/upstream/fetch";
-
-/** Public contract: it forms the redirect URI `${AUTH_URL}/api/auth/callback/signicat`. */
-import { SIGNICAT_ID } from "./descriptor";
+import { SIGNICAT_ID, type SignicatConfig, type SignicatPlatform } from "./descriptor";
+import { CPR_SCOPE, mitidIdentityFromUserInfo, type MitidFlow } from "./identity";
+import { eidHubRequestObject, enterpriseRequestObject, type RequestParameters } from "./request-object";
 
 export { SIGNICAT_ID };
 
-type Signicat = SignicatConfig;
-
-const BASE_SCOPES = "openid profile idp-id mitid-extra";
+/** The scopes every MitID login asks for, by platform (docs/providers/signicat.md). */
+const BASE_SCOPES: Record<SignicatPlatform, string> = {
+  "eid-hub": "openid profile idp-id mitid-extra",
+  enterprise: "openid profile",
+};
 
 /**
- * Which Signicat add-on a login uses is chosen by scope: `nin` asks for CPR matching,
- * `mitid.business` for MitID Business, `signicat.organization` alone for Private for Business.
- * At the real Signicat the add-ons are also configured on the client's method (README).
+ * The scope of each MitID choice, or undefined where the customer has not got it: `nin` (eID
+ * Hub) or `signicat.national_id` (Enterprise) asks for CPR matching; the business add-ons
+ * take the configured scopes. The add-ons are also configured on Signicat's side.
  */
-export const SIGNICAT_FLOW_SCOPES: Record<MitidFlow, string> = {
-  mitid: BASE_SCOPES,
-  cpr: `${BASE_SCOPES} nin`,
-  business: `${BASE_SCOPES} signicat.organization mitid.business`,
-  company: `${BASE_SCOPES} signicat.organization`,
-};
+export function signicatFlowScopes(cfg: SignicatConfig): Record<MitidFlow, string | undefined> {
+  const base = BASE_SCOPES[cfg.platform];
+  return {
+    mitid: base,
+    cpr: `${base} ${CPR_SCOPE[cfg.platform]}`,
+    business: cfg.businessScope ? `${base} ${cfg.businessScope}` : undefined,
+    company: cfg.companyScope ? `${base} ${cfg.companyScope}` : undefined,
+  };
+}
+
+/** What this platform can do beyond a login, so pages offer only what exists (docs/providers/signicat.md). */
+export function signicatFeatures(cfg: SignicatConfig) {
+  const enterprise = cfg.platform === "enterprise";
+  const scopes = signicatFlowScopes(cfg);
+  return {
+    /** A CPR typed on the portal, matched with no prompt: Enterprise's "prefilled subject" only. */
+    prefilledCpr: enterprise,
+    /** A CVR the user must be able to act for: Enterprise's `cvr-` prefill only. */
+    prefilledCvr: enterprise,
+    /** Enterprise steps up on `auth_token_id` (no user ID); the eID Hub logs in again at `loa:high`. */
+    stepUp: enterprise ? ("auth-token" as const) : ("fresh-login" as const),
+    business: scopes.business !== undefined,
+    company: scopes.company !== undefined,
+  };
+}
 
 /**
  * Signicat MitID: the OpenID Connect code flow with PKCE, state and nonce, endpoints from
  * discovery. `idToken: false` makes Auth.js fetch userinfo, where the MitID claims live, and
  * check its `sub` against the ID token's; the ID token's signature is verified in auth.ts.
  */
-export function signicatProvider(cfg: Signicat): OIDCConfig<Record<string, unknown>> {
+export function signicatProvider(cfg: SignicatConfig): OIDCConfig<Record<string, unknown>> {
   return {
     id: SIGNICAT_ID,
     name: "MitID (Signicat)",
@@ -45,13 +59,16 @@ export function signicatProvider(cfg: Signicat): OIDCConfig<Record<string, unkno
     clientId: cfg.clientId,
     clientSecret: cfg.clientSecret,
     client: { token_endpoint_auth_method: "client_secret_basic" },
-    authorization: { params: { scope: SIGNICAT_FLOW_SCOPES.mitid } },
+    authorization: { params: { scope: BASE_SCOPES[cfg.platform], acr_values: cfg.acrValues } },
     checks: ["pkce", "state", "nonce"],
     idToken: false,
-    profile(userinfo) {
+    profile(userinfo, tokens) {
       // Missing claims are reported by the signIn callback, which can show a specific page.
       try {
-        const { identity, authTokenId } = mitidIdentityFromUserInfo(userinfo);
+        const { identity, authTokenId } = mitidIdentityFromUserInfo(userinfo, {
+          platform: cfg.platform,
+          grantedScope: typeof tokens.scope === "string" ? tokens.scope : undefined,
+        });
         return { id: identity.subject, identity, stepUpToken: authTokenId };
       } catch {
         return { id: String(userinfo.sub ?? ""), identity: null };
@@ -63,97 +80,75 @@ export function signicatProvider(cfg: Signicat): OIDCConfig<Record<string, unkno
 /** What the portal asks Signicat for in one login. */
 export type SignicatLoginRequest = {
   flow: MitidFlow;
-  /** Ten digits; travels only inside the encrypted request object. */
+  /** Ten digits; travels only inside the encrypted request object (Enterprise only). */
   cpr?: string;
-  /** Eight digits: the company the user must be able to act for. */
+  /** Eight digits: the company the user must be able to act for (Enterprise only). */
   cvr?: string;
-  /** Re-authenticate the same person at a higher level, without the user ID. */
-  stepUp?: { authTokenId: string; level: "HIGH" };
+  /** Re-authenticate the same person at High: Enterprise with its `auth_token_id`, the eID Hub afresh. */
+  stepUp?: { authTokenId?: string; level: "HIGH" };
+  /** The portal's language, for Signicat's pages. */
+  uiLocale?: string;
 };
 
-const jwksSchema = z.object({
-  keys: z.array(z.looseObject({ kty: z.string(), use: z.string().optional() })),
-});
-
-type EncryptionKey = { key: CryptoKey | Uint8Array; kid: string | undefined };
-
-/**
- * Encryption keys by JWKS URI. Kept a few minutes, as jose's `createRemoteJWKSet` keeps signing
- * keys, so a busy portal does not fetch the JWKS on every login that sends prefills; a key
- * Signicat rotates is picked up within that time. Only successes are kept: after a failed
- * fetch the next login tries again.
- */
-const encryptionKeys = new Map<string, { at: number; value: Promise<EncryptionKey> }>();
-const ENCRYPTION_KEY_CACHE_MS = 5 * 60 * 1000;
-
-async function fetchEncryptionKey(jwksUri: string): Promise<EncryptionKey> {
-  const res = await providerFetch(jwksUri, { headers: { accept: "application/json" } });
-  if (!res.ok) throw new ProviderError("provider_error", `JWKS answered ${res.status}`);
-  const parsed = jwksSchema.safeParse(await readJson(res));
-  if (!parsed.success) throw new ProviderError("provider_error", "JWKS is malformed");
-  const jwk = parsed.data.keys.find(
-    (k) => k.use === "enc" && k.kty === "RSA" && (k.alg === undefined || k.alg === "RSA-OAEP-256"),
-  ) as JWK | undefined;
-  if (!jwk) throw new ProviderError("provider_error", "the provider publishes no RSA encryption key");
-  return { key: await importJWK(jwk, "RSA-OAEP-256"), kid: jwk.kid };
-}
-
-/** The provider's published encryption key (`use: enc`). */
-async function encryptionKey(cfg: Signicat) {
-  const metadata = await discover(cfg.issuer);
-  const uri = metadata.jwks_uri;
-  let hit = encryptionKeys.get(uri);
-  if (!hit || Date.now() - hit.at >= ENCRYPTION_KEY_CACHE_MS) {
-    // The promise is shared, so logins starting together make one request between them.
-    hit = { at: Date.now(), value: fetchEncryptionKey(uri) };
-    encryptionKeys.set(uri, hit);
-    const entry = hit;
-    entry.value.catch(() => {
-      if (encryptionKeys.get(uri) === entry) encryptionKeys.delete(uri);
-    });
+export class SignicatFeatureMissing extends Error {
+  constructor(readonly feature: string) {
+    super(`this Signicat platform does not offer ${feature}`);
+    this.name = "SignicatFeatureMissing";
   }
-  return { ...(await hit.value), issuer: metadata.issuer };
 }
 
 /**
- * OIDC Core §6.1 request object carrying Signicat's prefills as `login_hint`: a JWT signed with
- * the client secret (§10.1), then encrypted to the provider's key (§10.2). Signicat accepts a
- * prefilled CPR only this way, so the CPR never appears in a URL or browser history.
- */
-async function encryptedRequestObject(cfg: Signicat, loginHint: string[]): Promise<string> {
-  const { key, kid, issuer } = await encryptionKey(cfg);
-  const signed = await new SignJWT({ client_id: cfg.clientId, login_hint: loginHint })
-    .setProtectedHeader({ alg: "HS256", typ: "oauth-authz-req+jwt" })
-    .setIssuer(cfg.clientId)
-    .setAudience(issuer)
-    .setIssuedAt()
-    .setExpirationTime("5m")
-    .setJti(randomBytes(16).toString("base64url"))
-    .sign(new TextEncoder().encode(cfg.clientSecret));
-  return new CompactEncrypt(new TextEncoder().encode(signed))
-    .setProtectedHeader({ alg: "RSA-OAEP-256", enc: "A256GCM", cty: "JWT", ...(kid ? { kid } : {}) })
-    .encrypt(key);
-}
-
-/**
- * The extra authorization parameters for one login. Every prefill goes into the encrypted
- * request object, not only the CPR: an `auth_token_id` is a provider token and stays out of URLs too.
+ * The extra authorization parameters for one login, as the configured platform takes them.
+ * Prefills never travel in the URL: on Enterprise they go into the encrypted request object.
  */
 export async function signicatAuthorizationParams(
-  cfg: Signicat,
+  cfg: SignicatConfig,
   login: SignicatLoginRequest,
+  redirectUri: string,
 ): Promise<Record<string, string>> {
-  const hints: string[] = [];
-  if (login.cpr) hints.push(`subject-${login.cpr}`);
-  if (login.cvr) hints.push(`cvr-${login.cvr}`);
-  if (login.stepUp) {
-    hints.push(
-      `authTokenId-${login.stepUp.authTokenId}`,
-      `assuranceLevel-${login.stepUp.level}`,
-      "assuranceMethod-LOA",
-    );
+  const scope = signicatFlowScopes(cfg)[login.flow];
+  if (!scope) throw new SignicatFeatureMissing(login.flow);
+  if (cfg.platform === "enterprise") {
+    const hints: string[] = [];
+    if (login.cpr) hints.push(`subject-${login.cpr}`);
+    if (login.cvr) hints.push(`cvr-${login.cvr}`);
+    if (login.stepUp) {
+      if (!login.stepUp.authTokenId) throw new SignicatFeatureMissing("step-up without auth_token_id");
+      hints.push(
+        `authTokenId-${login.stepUp.authTokenId}`,
+        `assuranceLevel-${login.stepUp.level}`,
+        "assuranceMethod-LOA",
+      );
+    }
+    const params: Record<string, string> = { scope, acr_values: cfg.acrValues };
+    if (login.uiLocale) params.ui_locales = login.uiLocale;
+    if (hints.length > 0) {
+      const inner: RequestParameters = {
+        response_type: "code",
+        redirect_uri: redirectUri,
+        scope,
+        acr_values: cfg.acrValues,
+        login_hint: hints,
+        ...(login.uiLocale ? { ui_locales: login.uiLocale } : {}),
+      };
+      params.request = await enterpriseRequestObject(cfg, inner);
+    }
+    return params;
   }
-  const params: Record<string, string> = { scope: SIGNICAT_FLOW_SCOPES[login.flow] };
-  if (hints.length > 0) params.request = await encryptedRequestObject(cfg, hints);
+
+  // eID Hub: no CPR or CVR prefill exists; a step-up is a new login that asks for High.
+  if (login.cpr) throw new SignicatFeatureMissing("prefilled CPR");
+  if (login.cvr) throw new SignicatFeatureMissing("prefilled CVR");
+  const acrValues = login.stepUp ? `${cfg.acrValues} loa:${login.stepUp.level.toLowerCase()}` : cfg.acrValues;
+  const params: Record<string, string> = { scope, acr_values: acrValues };
+  if (login.stepUp) params.prompt = "login";
+  if (login.uiLocale) params.ui_locales = login.uiLocale;
+  if (cfg.requestSigning) {
+    params.request = await eidHubRequestObject(cfg, {
+      response_type: "code",
+      redirect_uri: redirectUri,
+      ...params,
+    });
+  }
   return params;
 }

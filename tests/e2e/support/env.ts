@@ -27,6 +27,8 @@ export const TEST_PORTS = {
   oneProviderPortal: 3110 + offset,
   /** A portal whose call centre uses Norwegian BankID (IDURA_CIBA_ACR). */
   iduraCibaNoPortal: 3111 + offset,
+  /** A portal configured for Signicat Enterprise (SIGNICAT_PLATFORM=enterprise, issuer /signicat/oidc). */
+  signicatEnterprisePortal: 3112 + offset,
   redis: 6390 + offset,
 } as const;
 /**

@@ -24,6 +24,8 @@ export const MITID = {
     masked: "120370-****",
   },
   mette: { userId: "mette.berg.erhverv", name: "Mette Berg" },
+  /** Name and address protection: Signicat gives no name for her. */
+  sofie: { userId: "sofie.skov", uuid: "6f3c2a0e-5b7d-4e1a-9c2f-1a2b3c4d5e06" },
   credentials: { appPin: "123456", password: "mitid-sandbox", otp: "246810" },
 } as const;
 

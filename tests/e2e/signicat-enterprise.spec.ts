@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+
+import { expect, test } from "./support/fixtures";
+
+import { SANDBOX_URL, TEST_PORTS } from "./support/env";
+import { MITID, MitidScreens, PortalMitidChoices, recordRequestUrls } from "./support/mitid";
+import { startPortal } from "./support/portal-process";
+import { AccountPage, expectLoginError } from "./support/pages";
+
+/**
+ * The key differences of Signicat Enterprise (the `/oidc` platform) against a portal configured
+ * for it: prefills (a CPR typed on the portal, a CVR) inside a JWE of the parameters, Enterprise's
+ * error codes, and the step-up on `auth_token_id`. The main portal speaks to the eID Hub.
+ */
+const port = TEST_PORTS.signicatEnterprisePortal;
+const portalUrl = `http://localhost:${port}`;
+let stop = () => {};
+
+test.beforeAll(async () => {
+  ({ stop } = await startPortal(port, {
+    SANDBOX_URL,
+    SIGNICAT_PLATFORM: "enterprise",
+    SIGNICAT_ACR_VALUES: "urn:signicat:oidc:method:mitid",
+  }));
+});
+test.afterAll(() => stop());
+
+const { peter, helle } = MITID;
+
+test.describe("Signicat Enterprise", () => {
+  test("a CPR typed on the portal travels in the JWE: matched with no prompt, never in a URL or log", async ({
+    page,
+  }) => {
+    const urls = recordRequestUrls(page);
+    await new PortalMitidChoices(page, portalUrl).withCprMatch("280554-2112");
+    await expect(page.getByRole("heading", { name: "MitID log on" })).toBeVisible();
+    const authorize = new URL(urls.find((u) => u.includes("/signicat/oidc/authorize"))!);
+    expect(authorize.searchParams.get("acr_values")).toBe("urn:signicat:oidc:method:mitid");
+    expect(authorize.searchParams.get("request")).toMatch(/^[\w-]+\.[\w-]*\.[\w-]+\.[\w-]+\.[\w-]+$/);
+    await new MitidScreens(page).logIn(peter.userId);
+
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("cpr-masked")).toHaveText(peter.masked);
+    await expect(page.getByTestId("mitid-uuid")).toHaveText(peter.uuid);
+    // Enterprise reports no MitID levels in the claims this portal asks for: said, not guessed.
+    await expect(page.getByTestId("mitid-loa")).toHaveText("Not given");
+    for (const url of urls) expect(decodeURIComponent(url)).not.toMatch(/2805542112|280554-2112/);
+    expect(readFileSync(`logs/e2e/portal-${port}.log`, "utf8")).not.toMatch(/2805542112|280554-2112/);
+  });
+
+  test("a CVR she cannot sign for: Enterprise's lacks-signatory-rights code, its own page", async ({
+    page,
+  }) => {
+    await new PortalMitidChoices(page, portalUrl).actForCompany("99999999");
+    await new MitidScreens(page).logIn(helle.userId);
+    await expectLoginError(page, "lacks_signatory_rights", "You cannot act for that company");
+  });
+
+  test("a CVR prefill restricts the choice to that company", async ({ page }) => {
+    await new PortalMitidChoices(page, portalUrl).actForCompany("34567890");
+    const mitid = new MitidScreens(page);
+    await mitid.logIn(helle.userId);
+    await expect(page.getByRole("radio")).toHaveCount(1);
+    await mitid.pick("Jensen Holding ApS");
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("org-cvr")).toHaveText("34567890");
+  });
+
+  test("step up on auth_token_id: no user ID, only the stronger authenticator", async ({ page }) => {
+    await new PortalMitidChoices(page, portalUrl).plain();
+    const mitid = new MitidScreens(page);
+    await mitid.logIn(peter.userId);
+    await new AccountPage(page).expectLoaded();
+    await page.getByRole("button", { name: "Step up to High" }).click();
+    await expect(page.getByTestId("step-up-notice")).toContainText("assurance level HIGH");
+    await expect(page.getByLabel("User ID")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "MitID code display" })).toHaveCount(0);
+    await mitid.approveWithBiometrics();
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByTestId("mitid-uuid")).toHaveText(peter.uuid);
+  });
+
+  test("a cancel comes back as urn:signicat:error:usercancel: the cancelled page", async ({ page }) => {
+    await new PortalMitidChoices(page, portalUrl).plain();
+    await expect(page.getByRole("heading", { name: "MitID log on" })).toBeVisible();
+    await new MitidScreens(page).cancel();
+    await expectLoginError(page, "cancelled", "You cancelled the login");
+  });
+});
