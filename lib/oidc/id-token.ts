@@ -1,8 +1,11 @@
 import "server-only";
 
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
+import { errors as joseErrors, type JWTPayload } from "jose";
+
+import { ProviderError } from "@/lib/upstream/fetch";
 
 import { discover } from "./discovery";
+import { providerKeys } from "./jwks";
 
 /** The ID token failed verification: signature, algorithm, issuer, audience, time or nonce. */
 export class IdTokenError extends Error {
@@ -10,18 +13,6 @@ export class IdTokenError extends Error {
     super(message, options);
     this.name = "IdTokenError";
   }
-}
-
-const jwksByUri = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
-
-/** One cached key set per provider; `verifyIdToken` reloads it once on an unknown `kid`. */
-function jwksFor(uri: string) {
-  let set = jwksByUri.get(uri);
-  if (!set) {
-    set = createRemoteJWKSet(new URL(uri), { timeoutDuration: 10_000, cooldownDuration: 30_000 });
-    jwksByUri.set(uri, set);
-  }
-  return set;
 }
 
 export type IdTokenExpectations = {
@@ -39,7 +30,6 @@ export type IdTokenExpectations = {
  * ID tokens from the token endpoint unchecked, and this portal does not.
  */
 export async function verifyIdToken(idToken: string, expect: IdTokenExpectations): Promise<JWTPayload> {
-  const jwks = jwksFor(expect.jwksUri);
   const options = {
     issuer: expect.issuer,
     audience: expect.clientId,
@@ -48,17 +38,8 @@ export async function verifyIdToken(idToken: string, expect: IdTokenExpectations
     clockTolerance: 30,
   };
   try {
-    let result;
-    try {
-      result = await jwtVerify(idToken, jwks, options);
-    } catch (e) {
-      // Key rotation: a kid we have not seen may be a key published since we last fetched.
-      // jose only refetches after its cool-down, so reload now, once, and try again.
-      if (!(e instanceof joseErrors.JWKSNoMatchingKey)) throw e;
-      await jwks.reload();
-      result = await jwtVerify(idToken, jwks, options);
-    }
-    const { payload } = result;
+    // The key set is refetched once when the keys we hold do not verify (lib/oidc/jwks.ts).
+    const { payload } = await providerKeys(expect.jwksUri).verify(idToken, options);
     if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== expect.clientId) {
       throw new IdTokenError("azp does not name this client");
     }
@@ -67,7 +48,8 @@ export async function verifyIdToken(idToken: string, expect: IdTokenExpectations
     }
     return payload;
   } catch (cause) {
-    if (cause instanceof IdTokenError) throw cause;
+    // An unreachable key set is an outage, not a forgery.
+    if (cause instanceof IdTokenError || cause instanceof ProviderError) throw cause;
     const code = cause instanceof joseErrors.JOSEError ? cause.code : "unknown";
     throw new IdTokenError(`ID token refused (${code})`, { cause });
   }
@@ -91,7 +73,7 @@ export type OidcClient = { issuer: string; clientId: string };
  */
 export async function verifyProviderJwt(client: OidcClient, jwt: string): Promise<JWTPayload> {
   const metadata = await discover(client.issuer);
-  const { payload } = await jwtVerify(jwt, jwksFor(metadata.jwks_uri), {
+  const { payload } = await providerKeys(metadata.jwks_uri).verify(jwt, {
     issuer: metadata.issuer,
     audience: client.clientId,
     algorithms: signingAlgorithms(metadata.id_token_signing_alg_values_supported),
