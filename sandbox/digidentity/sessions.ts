@@ -1,6 +1,6 @@
 import type { SandboxConfig } from "../config";
 import { IssuedLog } from "../shared/issued";
-import { MisbehaviourBook } from "../shared/misbehaviour";
+import { MisbehaviourBook, OIDC_MISBEHAVIOURS_WITH_ENDPOINTS } from "../shared/misbehaviour";
 import type { SigningKey } from "../shared/signing-key";
 import { TtlStore, type Clock } from "../shared/ttl-store";
 import { AuthorisationLedger, type RefusalReason } from "./personas";
@@ -114,7 +114,10 @@ export class DigidentityState {
     /** The next signing key, for the `rotated_key` misbehaviour. */
     readonly rotatedKey: SigningKey,
   ) {
-    this.misbehaviour = new MisbehaviourBook(settings.clients.map((c) => c.clientId));
+    this.misbehaviour = new MisbehaviourBook(
+      settings.clients.map((c) => c.clientId),
+      OIDC_MISBEHAVIOURS_WITH_ENDPOINTS,
+    );
     this.transactions = new TtlStore({ now });
     this.codes = new TtlStore({ now });
     this.redeemedCodes = new TtlStore({ now });
