@@ -25,6 +25,8 @@ export const TEST_PORTS = {
   idtokenLabPortal: 3109 + offset,
   /** A portal with SANDBOX=off and one provider at a time (tests/e2e/one-provider.spec.ts). */
   oneProviderPortal: 3110 + offset,
+  /** A portal registered as Digidentity's third client, for the RP conformance cases. */
+  conformancePortal: 3117 + offset,
   redis: 6390 + offset,
 } as const;
 /**
@@ -48,6 +50,15 @@ export const SIGNICAT_CPR_CACHE_FILE = `test-results/signicat-cpr-cache-${TEST_P
 
 /** The sandbox's second Digidentity client, for misbehaviour tests; it does not disturb the first. */
 export const LAB_CLIENT = { id: "rmi-portal-lab", secret: "sandbox-lab-secret" } as const;
+
+/**
+ * Digidentity's third client, for tests/e2e/conformance.spec.ts: its modes change the key set,
+ * so it runs beside the lab portal's tests without either seeing the other's modes.
+ */
+export const CONFORMANCE_CLIENT = {
+  id: "rmi-portal-conformance",
+  secret: "sandbox-conformance-secret",
+} as const;
 
 /** The Signicat sandbox's second client, for its misbehaviour tests. */
 export const SIGNICAT_LAB_CLIENT = {
