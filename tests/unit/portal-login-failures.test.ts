@@ -97,11 +97,17 @@ describe("login failures", () => {
     assert.ok(error instanceof ProviderError);
     assert.equal(classifyLoginFailure(error), "issuer_mismatch");
     // oauth4webapi's processDiscoveryResponse, as Auth.js calls it before the redirect.
-    const authJs = Object.assign(new Error('"response" body "issuer" property does not match the expected value'), {
-      code: "OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED",
-      cause: { attribute: "issuer" },
-    });
-    assert.equal(classifyLoginFailure(Object.assign(new Error("SignInError"), { cause: authJs })), "issuer_mismatch");
+    const authJs = Object.assign(
+      new Error('"response" body "issuer" property does not match the expected value'),
+      {
+        code: "OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED",
+        cause: { attribute: "issuer" },
+      },
+    );
+    assert.equal(
+      classifyLoginFailure(Object.assign(new Error("SignInError"), { cause: authJs })),
+      "issuer_mismatch",
+    );
     const userinfoSub = Object.assign(new Error('unexpected "response" body "sub" property value'), {
       code: "OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED",
       cause: { attribute: "sub" },
