@@ -3,6 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_LAUNCH_OPTIONS } from "./tests/e2e/support/chromium";
 import {
   IDTOKEN_LAB_SERVICE,
+  CONFORMANCE_CLIENT,
   IDURA_LAB_CLIENT,
   LAB_CLIENT,
   PORTAL_HEALTH_URL,
@@ -60,11 +61,14 @@ export default defineConfig({
         // CIBA's interval is 5 s by default; 1 s keeps the tests quick without changing the logic.
         SANDBOX_IDURA_CIBA_INTERVAL_SECONDS: "1",
         // The lab portal is a second client of the same sandbox, so it can misbehave alone.
-        SANDBOX_DIGIDENTITY_EXTRA_CLIENTS: `${LAB_CLIENT.id}:${LAB_CLIENT.secret}`,
+        SANDBOX_DIGIDENTITY_EXTRA_CLIENTS: [LAB_CLIENT, CONFORMANCE_CLIENT]
+          .map((client) => `${client.id}:${client.secret}`)
+          .join(","),
         SANDBOX_DIGIDENTITY_REDIRECT_URIS: [
           TEST_PORTS.labPortal,
           TEST_PORTS.misissuedPortal,
           TEST_PORTS.oneProviderPortal,
+          TEST_PORTS.conformancePortal,
         ]
           .map((port) => `http://localhost:${port}/api/auth/callback/digidentity`)
           .join(","),

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 
 /** Last resort for an unexpected failure: plain words and a way back, never a blank page. */
 export default function ErrorPage({

@@ -8,7 +8,15 @@ import { chromium, type Browser, type BrowserContext, type Page } from "@playwri
 
 import { CHROMIUM_LAUNCH_OPTIONS } from "../tests/e2e/support/chromium";
 
-type Stamps = { clickAt?: number; qrAt?: number; approvedSeenAt?: number; accountAt?: number };
+type Stamps = {
+  clickAt?: number;
+  qrAt?: number;
+  approvedSeenAt?: number;
+  accountAt?: number;
+  /** The bare page's heading; its click was in the previous document (kept in sessionStorage). */
+  bareAt?: number;
+  bareClickAt?: number;
+};
 
 declare global {
   interface Window {
@@ -23,7 +31,12 @@ declare global {
 const STAMPS_SCRIPT = `(() => {
   const stamps = {};
   window.__bench = stamps;
-  document.addEventListener("click", () => { stamps.clickAt = Date.now(); }, { capture: true });
+  document.addEventListener("click", () => {
+    stamps.clickAt = Date.now();
+    sessionStorage.setItem("bench-click-at", String(stamps.clickAt));
+  }, { capture: true });
+  const earlierClick = Number(sessionStorage.getItem("bench-click-at"));
+  if (earlierClick) stamps.bareClickAt = earlierClick;
   const look = () => {
     if (stamps.qrAt === undefined && document.querySelector('[data-testid="qr-code"]')) {
       stamps.qrAt = Date.now();
@@ -31,10 +44,9 @@ const STAMPS_SCRIPT = `(() => {
     if (stamps.approvedSeenAt === undefined && document.querySelector('[data-testid="qr-completing"]')) {
       stamps.approvedSeenAt = Date.now();
     }
-    if (stamps.accountAt === undefined) {
-      for (const h of document.querySelectorAll("h1")) {
-        if (h.textContent === "Your account") stamps.accountAt = Date.now();
-      }
+    for (const h of document.querySelectorAll("h1")) {
+      if (stamps.accountAt === undefined && h.textContent === "Your account") stamps.accountAt = Date.now();
+      if (stamps.bareAt === undefined && h.textContent === "Page not found") stamps.bareAt = Date.now();
     }
   };
   new MutationObserver(look).observe(document, { childList: true, subtree: true });
@@ -108,22 +120,48 @@ export async function measureApprovalToSignedIn(
   return { signedIn, seen };
 }
 
-/** Click "Log in with QR code" on /login until the QR image is on the page. */
-export async function measureClickToQr(browser: Browser, portalUrl: string, runs: number): Promise<number[]> {
-  const times: number[] = [];
+/**
+ * Click "Log in with QR code" on /login until the QR image is on the page; and, alternating with
+ * it in the same browser, click a plain link on /login to a page with nothing on it (the portal's
+ * not-found page) until its heading shows: the bare navigation the QR time is measured against,
+ * so a busy machine slows both alike.
+ */
+export async function measureClickToQr(
+  browser: Browser,
+  portalUrl: string,
+  runs: number,
+): Promise<{ qr: number[]; bare: number[] }> {
+  const qr: number[] = [];
+  const bare: number[] = [];
   const context = await newContext(browser, portalUrl);
   for (let i = 0; i < runs; i++) {
     // Each run is a fresh visit: no login cookie, the page loaded and idle as a person would see it.
     await context.clearCookies();
-    const page = await context.newPage();
+    let page = await context.newPage();
+    await page.goto("/login", { waitUntil: "networkidle" });
+    await page.evaluate(() => {
+      const a = document.createElement("a");
+      a.href = "/bench-bare-page";
+      a.textContent = "bare page";
+      a.id = "bench-bare";
+      document.body.prepend(a);
+    });
+    await page.locator("#bench-bare").click();
+    await page.getByRole("heading", { name: "Page not found" }).waitFor({ state: "visible" });
+    const { bareClickAt, bareAt } = await stamps(page);
+    if (bareClickAt === undefined || bareAt === undefined) throw new Error("bare navigation was not stamped");
+    bare.push(bareAt - bareClickAt);
+    await page.close();
+
+    page = await context.newPage();
     await page.goto("/login", { waitUntil: "networkidle" });
     await page.getByRole("link", { name: "Log in with QR code" }).click();
     await qrImage(page).waitFor({ state: "visible" });
     const { clickAt, qrAt } = await stamps(page);
     if (clickAt === undefined || qrAt === undefined) throw new Error("click or QR was not stamped");
-    times.push(qrAt - clickAt);
+    qr.push(qrAt - clickAt);
     await page.close();
   }
   await context.close();
-  return times;
+  return { qr, bare };
 }

@@ -31,11 +31,15 @@ function name(e: unknown): string {
  * oauth4webapi's checks of the authorization response, the token answer and the ID token's
  * claims. Anything that fails a comparison means the answer cannot be trusted.
  */
-function reasonFromOAuth4WebApi(code: string, message: string): LoginErrorReason {
+function reasonFromOAuth4WebApi(code: string, message: string, cause: unknown): LoginErrorReason {
   switch (code) {
+    case "OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED":
+      // Discovery (OpenID Connect Discovery 1.0 §4.3): the document names another issuer.
+      return (cause as { attribute?: unknown })?.attribute === "issuer"
+        ? "issuer_mismatch"
+        : "id_token_invalid";
     case "OAUTH_JWT_TIMESTAMP_CHECK_FAILED":
     case "OAUTH_JWT_CLAIM_COMPARISON_FAILED":
-    case "OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED":
     case "OAUTH_KEY_SELECTION_FAILED":
       return "id_token_invalid";
     case "OAUTH_INVALID_RESPONSE":
@@ -53,7 +57,9 @@ function reasonFromOAuth4WebApi(code: string, message: string): LoginErrorReason
  */
 export function classifyLoginFailure(error: unknown): LoginErrorReason {
   for (const e of causes(error)) {
-    if (e instanceof IdTokenError || e instanceof DiscoveryIssuerError) return "id_token_invalid";
+    // Before ProviderError, which it is: a mix-up is not an outage, and has its own page.
+    if (e instanceof DiscoveryIssuerError) return "issuer_mismatch";
+    if (e instanceof IdTokenError) return "id_token_invalid";
     if (e instanceof MissingUidAttributesError) return "no_uid_attributes";
     if (e instanceof ProviderError) return e.reason;
     if (e instanceof ProviderRedirectError) return reasonFromOAuthError(e.error, e.description);
@@ -61,7 +67,11 @@ export function classifyLoginFailure(error: unknown): LoginErrorReason {
     if (n === "InvalidCheck") return "login_expired";
     const oauthCode = (e as { code?: unknown }).code;
     if (typeof oauthCode === "string" && oauthCode.startsWith("OAUTH_")) {
-      return reasonFromOAuth4WebApi(oauthCode, String((e as Error).message));
+      return reasonFromOAuth4WebApi(
+        oauthCode,
+        String((e as Error).message),
+        (e as { cause?: unknown }).cause,
+      );
     }
     if (e instanceof TypeError && /fetch failed/i.test(e.message)) return "provider_unreachable";
     const code = (e as { code?: string }).code;

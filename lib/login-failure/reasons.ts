@@ -10,6 +10,7 @@ export const LOGIN_ERROR_REASONS = [
   "chain_authorisation_used",
   "no_uid_attributes",
   "id_token_invalid",
+  "issuer_mismatch",
   "provider_unreachable",
   "provider_error",
   "login_expired",

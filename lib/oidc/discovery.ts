@@ -17,8 +17,8 @@ export type ProviderMetadata = z.infer<typeof metadataSchema>;
 
 /**
  * The discovery document names another issuer: its endpoints and keys cannot be trusted (a
- * mix-up). A ProviderError, so every caller that handles those handles this one; the error page
- * says the provider's answer could not be verified.
+ * mix-up). A ProviderError, so every caller that handles those handles this one; a login it
+ * stops ends on its own page (`issuer_mismatch`, lib/login-failure/classify.ts).
  */
 export class DiscoveryIssuerError extends ProviderError {
   constructor() {

@@ -1,8 +1,11 @@
 import "server-only";
 
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
+import { errors as joseErrors, type JWTPayload } from "jose";
+
+import { ProviderError } from "@/lib/upstream/fetch";
 
 import { discover } from "./discovery";
+import { providerKeys } from "./jwks";
 
 /** The ID token failed verification: signature, algorithm, issuer, audience, time or nonce. */
 export class IdTokenError extends Error {
@@ -10,18 +13,6 @@ export class IdTokenError extends Error {
     super(message, options);
     this.name = "IdTokenError";
   }
-}
-
-const jwksByUri = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
-
-/** One cached key set per provider; `verifyIdToken` reloads it once on an unknown `kid`. */
-function jwksFor(uri: string) {
-  let set = jwksByUri.get(uri);
-  if (!set) {
-    set = createRemoteJWKSet(new URL(uri), { timeoutDuration: 10_000, cooldownDuration: 30_000 });
-    jwksByUri.set(uri, set);
-  }
-  return set;
 }
 
 export type IdTokenExpectations = {
@@ -35,29 +26,10 @@ export type IdTokenExpectations = {
 };
 
 /**
- * Key rotation: a kid we have not seen may be a key published since we last fetched. jose only
- * refetches after its cool-down, so reload now, once, and try again.
- */
-async function verifyWithKeyReload(
-  jwt: string,
-  jwks: ReturnType<typeof jwksFor>,
-  options: Parameters<typeof jwtVerify>[2],
-) {
-  try {
-    return await jwtVerify(jwt, jwks, options);
-  } catch (e) {
-    if (!(e instanceof joseErrors.JWKSNoMatchingKey)) throw e;
-    await jwks.reload();
-    return jwtVerify(jwt, jwks, options);
-  }
-}
-
-/**
  * OpenID Connect Core §3.1.3.7, always including the signature: Auth.js leaves the signature of
  * ID tokens from the token endpoint unchecked, and this portal does not.
  */
 export async function verifyIdToken(idToken: string, expect: IdTokenExpectations): Promise<JWTPayload> {
-  const jwks = jwksFor(expect.jwksUri);
   const options = {
     issuer: expect.issuer,
     audience: expect.clientId,
@@ -66,8 +38,8 @@ export async function verifyIdToken(idToken: string, expect: IdTokenExpectations
     clockTolerance: 30,
   };
   try {
-    const result = await verifyWithKeyReload(idToken, jwks, options);
-    const { payload } = result;
+    // The key set is refetched once when the keys we hold do not verify (lib/oidc/jwks.ts).
+    const { payload } = await providerKeys(expect.jwksUri).verify(idToken, options);
     if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== expect.clientId) {
       throw new IdTokenError("azp does not name this client");
     }
@@ -76,7 +48,8 @@ export async function verifyIdToken(idToken: string, expect: IdTokenExpectations
     }
     return payload;
   } catch (cause) {
-    if (cause instanceof IdTokenError) throw cause;
+    // An unreachable key set is an outage, not a forgery.
+    if (cause instanceof IdTokenError || cause instanceof ProviderError) throw cause;
     const code = cause instanceof joseErrors.JOSEError ? cause.code : "unknown";
     throw new IdTokenError(`ID token refused (${code})`, { cause });
   }
@@ -102,7 +75,7 @@ export async function verifyProviderJwt(
   jwt: string,
   expect: Omit<IdTokenExpectations, "nonce">,
 ): Promise<JWTPayload> {
-  const { payload } = await verifyWithKeyReload(jwt, jwksFor(expect.jwksUri), {
+  const { payload } = await providerKeys(expect.jwksUri).verify(jwt, {
     issuer: expect.issuer,
     audience: expect.clientId,
     algorithms: expect.algorithms,

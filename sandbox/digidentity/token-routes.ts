@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { misbehavingTokenAnswer, misbehavingTokens, misbehavingUserinfoAnswer } from "../shared/misbehaviour";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
@@ -66,6 +67,8 @@ export function tokenRoutes(state: DigidentityState): Hono {
     if (state.misbehaviour.of(credentials.clientId) === "garbage") {
       return c.html("<html><body><h1>502 Bad Gateway</h1></body></html>", 200);
     }
+    const broken = misbehavingTokenAnswer(state.misbehaviour.of(credentials.clientId), c);
+    if (broken) return broken;
     if (form.grant_type === "client_credentials") {
       return c.json(issueApplicationToken(state, credentials.clientId, form.scope), 200, noStore);
     }
@@ -102,7 +105,7 @@ export function tokenRoutes(state: DigidentityState): Hono {
       }
       const tokens = await issueTokens(state, { persona, ...webCode });
       state.redeemedCodes.set(code, tokens.access_token, 3600_000);
-      return c.json(tokens, 200, noStore);
+      return c.json(misbehavingTokens(state.misbehaviour.of(credentials.clientId), tokens), 200, noStore);
     }
 
     // A replayed code is a sign it leaked: revoke what it produced (RFC 6749 §4.1.2).
@@ -155,6 +158,8 @@ export function tokenRoutes(state: DigidentityState): Hono {
             : 'Bearer realm="digidentity", error="invalid_token"',
       });
     }
+    const broken = misbehavingUserinfoAnswer(state.misbehaviour.of(grant.clientId), c);
+    if (broken) return broken;
     const claims = userInfoClaims(persona, grant.scope, settings.productScope);
     if (state.misbehaviour.of(grant.clientId) === "userinfo_sub_mismatch") {
       claims.sub = "e0x0a0mp-00l0-00ps-00ef-u00000000d0o";

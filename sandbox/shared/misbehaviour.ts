@@ -1,6 +1,6 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { html } from "hono/html";
-import { SignJWT, UnsecuredJWT, type JWK, type JWTPayload } from "jose";
+import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWK, type JWTPayload } from "jose";
 import { z } from "zod";
 
 import { sandboxError } from "./errors";
@@ -11,8 +11,9 @@ import { SIGNING_ALG, type SigningKey } from "./signing-key";
 /**
  * Ways a provider can answer wrongly, so people can watch the portal refuse each one in a demo
  * and in their own tests. Set per client: one portal can misbehave while another logs in.
- * `rotated_key` is the exception that must be *accepted*: a new signing key the client has not
- * seen yet, published in the JWKS, which a client must pick up by refetching on an unknown kid.
+ * `rotated_key` and the key-set modes after `wrong_session` are the exceptions that must be
+ * *accepted*: a new signing key the client has not seen yet, a token without `kid`, keys in the
+ * JWKS nobody can use (the OpenID Foundation's RP conformance cases, docs/conformance.md).
  */
 export const MISBEHAVIOURS = {
   none: "Behave correctly",
@@ -35,7 +36,14 @@ export const MISBEHAVIOURS = {
   garbage: "Token endpoint answers an HTML page",
   rotated_key: "ID token signed with a newly rotated key (must be accepted)",
   wrong_session: "JWT that answers another login session",
-  no_id_token: "Token answer without an ID token, as an OAuth 2.0 server answers (must be accepted)",
+  kid_absent_single: "ID token without kid, signed with the only key (must be accepted)",
+  kid_absent_several: "ID token without kid, the JWKS holding several keys (must be accepted)",
+  unparseable_key: "JWKS with keys nobody can use beside the real one (must be accepted)",
+  rotated_key_no_kid: "ID token signed with a brand-new key, without kid (must be accepted)",
+  token_server_error: "Token endpoint answers 500",
+  userinfo_server_error: "Userinfo endpoint answers 500",
+  no_id_token:
+    "Token answer without an ID token, as an OAuth 2.0 server answers (Digidentity: must be accepted)",
 } as const;
 
 export type Misbehaviour = keyof typeof MISBEHAVIOURS;
@@ -52,26 +60,43 @@ const OIDC_ONLY: readonly Misbehaviour[] = [
   "garbage",
 ];
 
+/**
+ * What a provider's own endpoints answer wrongly (a 500 from token or userinfo, tokens without
+ * an ID token): only providers whose routes apply them (`misbehavingTokenAnswer`,
+ * `misbehavingTokens`, `misbehavingUserinfoAnswer`) offer them.
+ */
+export const ENDPOINT_MISBEHAVIOURS: readonly Misbehaviour[] = [
+  "token_server_error",
+  "userinfo_server_error",
+  "no_id_token",
+];
+
 /** What an OpenID provider can do wrong: every mode but IDToken's own `wrong_session`. */
 export const OIDC_MISBEHAVIOURS = (Object.keys(MISBEHAVIOURS) as Misbehaviour[]).filter(
-  (mode) => mode !== "wrong_session" && mode !== "no_id_token",
+  (mode) => mode !== "wrong_session" && !ENDPOINT_MISBEHAVIOURS.includes(mode),
 );
+
+/** An OpenID provider whose token and userinfo routes also apply the endpoint modes. */
+export const OIDC_MISBEHAVIOURS_WITH_ENDPOINTS: readonly Misbehaviour[] = [
+  ...OIDC_MISBEHAVIOURS,
+  ...ENDPOINT_MISBEHAVIOURS,
+];
 
 /**
  * Digidentity's: an ID token is optional there, so `no_id_token` is a variant to accept; and the
  * portal sends it no nonce, so there is no nonce to get wrong (docs/providers/digidentity.md).
  */
-export const OPTIONAL_ID_TOKEN_MISBEHAVIOURS = [
+export const OPTIONAL_ID_TOKEN_MISBEHAVIOURS: readonly Misbehaviour[] = [
   ...OIDC_MISBEHAVIOURS.filter((mode) => mode !== "wrong_nonce" && mode !== "missing_nonce"),
-  "no_id_token",
-] as const satisfies readonly Misbehaviour[];
+  ...ENDPOINT_MISBEHAVIOURS,
+];
 
 /**
  * What a provider that pushes a bare JWT (IDToken) can do wrong: the token's signature and
  * claims, or a token that answers another session. HS256 is keyed with what the client shares.
  */
 export const JWT_MISBEHAVIOURS = (Object.keys(MISBEHAVIOURS) as Misbehaviour[]).filter(
-  (mode) => !OIDC_ONLY.includes(mode) && mode !== "no_id_token",
+  (mode) => !OIDC_ONLY.includes(mode) && !ENDPOINT_MISBEHAVIOURS.includes(mode),
 );
 
 export const misbehaviourSchema = z.enum(Object.keys(MISBEHAVIOURS) as [Misbehaviour, ...Misbehaviour[]]);
@@ -87,6 +112,8 @@ export class MisbehaviourBook {
    * `rotated_key` on, and stays published, as after a real rotation.
    */
   keyRotated = false;
+  /** Likewise the unusable keys of `unparseable_key`, once a client asked for them. */
+  unusableKeysPublished = false;
 
   constructor(
     readonly clientIds: readonly string[],
@@ -98,7 +125,8 @@ export class MisbehaviourBook {
   }
 
   set(clientId: string, mode: Misbehaviour): void {
-    if (mode === "rotated_key") this.keyRotated = true;
+    if (mode === "rotated_key" || mode === "kid_absent_several") this.keyRotated = true;
+    if (mode === "unparseable_key") this.unusableKeysPublished = true;
     if (mode === "none") this.current.delete(clientId);
     else this.current.set(clientId, mode);
   }
@@ -249,6 +277,15 @@ export async function signMisbehaving(
       return new SignJWT(claims)
         .setProtectedHeader({ alg, kid: rotatedKey.kid, typ: "JWT" })
         .sign(rotatedKey.privateKey);
+    case "kid_absent_single":
+      return new SignJWT(claims).setProtectedHeader({ alg, typ: "JWT" }).sign(signingKey.privateKey);
+    case "kid_absent_several":
+      // Not the first key of the set: a client that tries only one candidate fails.
+      return new SignJWT(claims).setProtectedHeader({ alg, typ: "JWT" }).sign(rotatedKey.privateKey);
+    case "rotated_key_no_kid":
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg, typ: "JWT" })
+        .sign((await freshKey(signingKey)).privateKey);
     default:
       return new SignJWT(claims)
         .setProtectedHeader({ alg, kid: signingKey.kid, typ: "JWT" })
@@ -256,9 +293,70 @@ export async function signMisbehaving(
   }
 }
 
-/** The signing keys to publish: the rotated one too once a client has asked for it. */
+/** How many of the brand-new keys of `rotated_key_no_kid` stay published, newest last. */
+const FRESH_KEYS_KEPT = 3;
+const freshKeys = new WeakMap<SigningKey, { privateKey: CryptoKey; publicJwk: JWK }[]>();
+
+/**
+ * `rotated_key_no_kid`: every token is signed with a key made for it, that no client can have
+ * fetched before, with no `kid` to say it is new: the provider changed its key without telling.
+ * It is published (without kid) from then on, beside the provider's own keys; the last few stay.
+ */
+async function freshKey(signingKey: SigningKey) {
+  const alg = signingKey.publicJwk.alg ?? SIGNING_ALG;
+  const pair = await generateKeyPair(alg, alg.startsWith("RS") ? { modulusLength: 2048 } : {});
+  const { kty, n, e, crv, x, y } = await exportJWK(pair.publicKey);
+  const publicJwk: JWK = { kty, n, e, crv, x, y, use: "sig", alg };
+  for (const k of Object.keys(publicJwk) as (keyof JWK)[])
+    if (publicJwk[k] === undefined) delete publicJwk[k];
+  const fresh = { privateKey: pair.privateKey, publicJwk };
+  freshKeys.set(signingKey, [...(freshKeys.get(signingKey) ?? []), fresh].slice(-FRESH_KEYS_KEPT));
+  return fresh;
+}
+
+/**
+ * `unparseable_key`: members of the JWKS no client can use, beside the real keys. The first two
+ * are what the OpenID conformance suite publishes in oidcc-client-test-ignores-unparseable-key-
+ * in-jwks (a post-quantum-shaped `AKP` key with a parameter set that does not exist, a made-up
+ * key type); the third an RSA key whose modulus is not base64url. RFC 7517 §5: ignore them.
+ */
+export const UNUSABLE_JWKS_MEMBERS: readonly JWK[] = [
+  { kty: "AKP", alg: "ML-DSA-00", kid: "sandbox-unusable-akp", use: "sig", pub: "AAAA" } as JWK,
+  { kty: "sandbox-made-up", kid: "sandbox-unusable-kty", use: "sig" },
+  { kty: "RSA", alg: "RS256", use: "sig", n: "***", e: "AQAB" },
+];
+
+/**
+ * The signing keys to publish: the rotated one too once a client has asked for it (`rotated_key`,
+ * `kid_absent_several`), the brand-new ones of `rotated_key_no_kid`, and the unusable members
+ * of `unparseable_key`. Only ever more: the JWKS is every client's, so a mode can add keys but
+ * never take away one another client's tokens are signed with.
+ */
 export function publishedKeys(book: MisbehaviourBook, signingKey: SigningKey, rotatedKey: SigningKey): JWK[] {
-  return book.keyRotated ? [signingKey.publicJwk, rotatedKey.publicJwk] : [signingKey.publicJwk];
+  return [
+    signingKey.publicJwk,
+    ...(book.keyRotated ? [rotatedKey.publicJwk] : []),
+    ...(freshKeys.get(signingKey) ?? []).map((k) => k.publicJwk),
+    ...(book.unusableKeysPublished ? UNUSABLE_JWKS_MEMBERS : []),
+  ];
+}
+
+/** The token endpoint's answer when the client's mode is `token_server_error`: a bare 500. */
+export function misbehavingTokenAnswer(mode: Misbehaviour, c: Context): Response | undefined {
+  return mode === "token_server_error" ? c.text("Internal Server Error", 500) : undefined;
+}
+
+/** The token response as the client's mode bends it: `no_id_token` leaves the ID token out. */
+export function misbehavingTokens<T extends { id_token?: string }>(mode: Misbehaviour, tokens: T): T {
+  if (mode !== "no_id_token") return tokens;
+  const rest = { ...tokens };
+  delete rest.id_token;
+  return rest;
+}
+
+/** The userinfo endpoint's answer when the client's mode is `userinfo_server_error`: a bare 500. */
+export function misbehavingUserinfoAnswer(mode: Misbehaviour, c: Context): Response | undefined {
+  return mode === "userinfo_server_error" ? c.text("Internal Server Error", 500) : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import { expect, test } from "./support/fixtures";
 
 import { SANDBOX_URL, TEST_PORTS } from "./support/env";
 import { PortalMitidChoices } from "./support/mitid";
-import { labPortal, VERIFY_TITLE, watchRefusal } from "./support/misbehaviour";
+import { ISSUER_MISMATCH_TITLE, labPortal, watchRefusal } from "./support/misbehaviour";
 import { LoginPage } from "./support/pages";
 
 /**
@@ -25,7 +25,7 @@ test.describe("a discovery document that names another issuer is refused", () =>
     const login = new LoginPage(page);
     await login.goto(misissued.url);
     await login.startWebLogin();
-    await refusal.onErrorPage("id_token_invalid", VERIFY_TITLE);
+    await refusal.onErrorPage("issuer_mismatch", ISSUER_MISMATCH_TITLE);
   });
 
   test("Digidentity QR login", async ({ page }) => {
@@ -36,13 +36,13 @@ test.describe("a discovery document that names another issuer is refused", () =>
   test("Signicat MitID login", async ({ page }) => {
     const refusal = watchRefusal(page, misissued.url);
     await new PortalMitidChoices(page, misissued.url).plain();
-    await refusal.onErrorPage("id_token_invalid", VERIFY_TITLE);
+    await refusal.onErrorPage("issuer_mismatch", ISSUER_MISMATCH_TITLE);
   });
 
   test("Idura web login", async ({ page }) => {
     const refusal = watchRefusal(page, misissued.url);
     await new LoginPage(page).goto(misissued.url);
     await page.getByRole("button", { name: "Log in with MitID via Idura", exact: true }).click();
-    await refusal.onErrorPage("id_token_invalid", VERIFY_TITLE);
+    await refusal.onErrorPage("issuer_mismatch", ISSUER_MISMATCH_TITLE);
   });
 });

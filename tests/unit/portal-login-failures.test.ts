@@ -92,10 +92,27 @@ describe("login failures", () => {
     assert.equal(loginErrorText("access_denied", "idura").title, "Idura did not grant access");
   });
 
-  it("a discovery document naming another issuer cannot be verified, and is still a provider error", () => {
+  it("a discovery document naming another issuer has its own reason, and is still a provider error", () => {
     const error = new DiscoveryIssuerError();
     assert.ok(error instanceof ProviderError);
-    assert.equal(classifyLoginFailure(error), "id_token_invalid");
+    assert.equal(classifyLoginFailure(error), "issuer_mismatch");
+    // oauth4webapi's processDiscoveryResponse, as Auth.js calls it before the redirect.
+    const authJs = Object.assign(
+      new Error('"response" body "issuer" property does not match the expected value'),
+      {
+        code: "OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED",
+        cause: { attribute: "issuer" },
+      },
+    );
+    assert.equal(
+      classifyLoginFailure(Object.assign(new Error("SignInError"), { cause: authJs })),
+      "issuer_mismatch",
+    );
+    const userinfoSub = Object.assign(new Error('unexpected "response" body "sub" property value'), {
+      code: "OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED",
+      cause: { attribute: "sub" },
+    });
+    assert.equal(classifyLoginFailure(userinfoSub), "id_token_invalid");
     assert.equal(classifyLoginFailure(new ProviderError("provider_error", "x")), "provider_error");
   });
 });

@@ -29,6 +29,8 @@ export const TEST_PORTS = {
   iduraCibaNoPortal: 3111 + offset,
   /** A portal configured for Signicat Enterprise (SIGNICAT_PLATFORM=enterprise, issuer /signicat/oidc). */
   signicatEnterprisePortal: 3112 + offset,
+  /** A portal registered as Digidentity's third client, for the RP conformance cases. */
+  conformancePortal: 3117 + offset,
   redis: 6390 + offset,
 } as const;
 /**
@@ -52,6 +54,15 @@ export const SIGNICAT_CPR_CACHE_FILE = `test-results/signicat-cpr-cache-${TEST_P
 
 /** The sandbox's second Digidentity client, for misbehaviour tests; it does not disturb the first. */
 export const LAB_CLIENT = { id: "rmi-portal-lab", secret: "sandbox-lab-secret" } as const;
+
+/**
+ * Digidentity's third client, for tests/e2e/conformance.spec.ts: its modes change the key set,
+ * so it runs beside the lab portal's tests without either seeing the other's modes.
+ */
+export const CONFORMANCE_CLIENT = {
+  id: "rmi-portal-conformance",
+  secret: "sandbox-conformance-secret",
+} as const;
 
 /** The Signicat sandbox's second client, for its misbehaviour tests. */
 export const SIGNICAT_LAB_CLIENT = {

@@ -40,6 +40,7 @@ export const IDTOKEN_REFUSED_MODES = [...TOKEN_MODES, "wrong_session"] as const;
 
 export const VERIFY_TITLE = "The identity provider's answer could not be verified";
 export const PROVIDER_ERROR_TITLE = "The identity provider answered something unexpected";
+export const ISSUER_MISMATCH_TITLE = "The identity provider's settings could not be trusted";
 
 /** The sandbox providers with a misbehaviour switch, by their path prefix. */
 export type MisbehavingProvider = "digidentity" | "signicat" | "idura" | "idtoken";

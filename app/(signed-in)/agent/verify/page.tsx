@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { loginErrorProvider } from "@/lib/login-failure/provider-names";
 
 import { requireProviderSettings } from "@/lib/providers/registry";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 import { CustomerVerification } from "./customer-verification";
 
@@ -20,7 +21,9 @@ export default async function VerifyCallerPage() {
     <div className="mx-auto max-w-xl">
       <h1 className="text-3xl font-bold tracking-tight">{t("heading")}</h1>
       <p className="mt-2 text-slate-600">{t("intro")}</p>
-      <CustomerVerification providerName={loginErrorProvider("idura")} />
+      <ClientMessages namespaces={["AgentVerify", "LoginErrors"]}>
+        <CustomerVerification providerName={loginErrorProvider("idura")} />
+      </ClientMessages>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { QRCodeSVG } from "qrcode.react";
 import { useCallback, useEffect, useState, useTransition } from "react";
 import useSWR from "swr";

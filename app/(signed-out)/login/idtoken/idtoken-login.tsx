@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useEffect, useState, useTransition, type FormEvent } from "react";
 
 import { ErrorReference } from "@/app/error-reference";

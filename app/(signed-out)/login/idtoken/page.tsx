@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 
 import { loginErrorProvider } from "@/lib/login-failure/provider-names";
 import { requireProviderSettings } from "@/lib/providers/registry";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 import { tokenIdSchema } from "@/lib/providers/idtoken/input";
 import { REMEMBERED_TOKEN_COOKIE } from "@/lib/providers/idtoken/login-state";
@@ -21,10 +22,12 @@ export default async function IdTokenLoginPage() {
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="text-3xl font-bold tracking-tight">{t("heading")}</h1>
-      <IdtLogin
-        rememberedTokenId={remembered.success ? remembered.data : undefined}
-        providerName={loginErrorProvider("idtoken")}
-      />
+      <ClientMessages namespaces={["IdTokenLogin", "LoginErrors"]}>
+        <IdtLogin
+          rememberedTokenId={remembered.success ? remembered.data : undefined}
+          providerName={loginErrorProvider("idtoken")}
+        />
+      </ClientMessages>
     </div>
   );
 }

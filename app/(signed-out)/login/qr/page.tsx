@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 
 import { loginErrorProvider } from "@/lib/login-failure/provider-names";
 import { requireProviderSettings } from "@/lib/providers/registry";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 import { QrLogin } from "./qr-login";
 
@@ -16,7 +17,9 @@ export default async function QrLoginPage() {
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="text-3xl font-bold tracking-tight">{t("heading")}</h1>
-      <QrLogin providerName={loginErrorProvider("digidentity-qr")} />
+      <ClientMessages namespaces={["QrLogin", "LoginErrors"]}>
+        <QrLogin providerName={loginErrorProvider("digidentity-qr")} />
+      </ClientMessages>
     </div>
   );
 }

@@ -1,15 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { QRCodeSVG } from "qrcode.react";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
-import useSWR from "swr";
 
 import type { QrStartResponse, QrStatusResponse } from "@/app/api/digidentity-qr/schema";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 
 import { ApiError, fetchJson } from "@/app/ui/fetch-json";
+import { usePoll } from "@/app/ui/poll";
 import { announcedSeconds, WaitingIndicator } from "@/app/ui/waiting";
 
 import { completeQrLogin } from "./actions";
@@ -43,9 +43,7 @@ export function QrLogin({ providerName }: { providerName: string }) {
   const [ended, setEnded] = useState<Ended | null>(null);
   const [approved, setApproved] = useState(false);
   const [completing, startCompleting] = useTransition();
-  // The pace the portal last asked for (5 s longer after Digidentity says slow_down). A plain
-  // number, not a function: SWR restarts its timer whenever refreshInterval changes identity,
-  // and the countdown re-renders this component every second.
+  // The pace the portal last asked for (5 s longer after Digidentity says slow_down).
   const [pace, setPace] = useState(1000);
   const attempts = useRef(0);
 
@@ -100,10 +98,10 @@ export function QrLogin({ providerName }: { providerName: string }) {
     }
   };
 
-  // SWR pauses while the tab is hidden (refreshWhenHidden is off) and stops once the login ends.
-  const { error: pollError } = useSWR<QrStatusResponse, ApiError>(
-    polling ? ["/api/digidentity-qr/status", login.attempt] : null,
-    ([url]: [string]) => fetchJson<QrStatusResponse>(url),
+  // Paused while the tab is hidden, and over once the login ends.
+  const { error: pollError } = usePoll(
+    polling ? (["/api/digidentity-qr/status", login.attempt] as const) : null,
+    ([url]) => fetchJson<QrStatusResponse>(url),
     {
       refreshInterval: pace,
       onSuccess: onStatus,
@@ -113,7 +111,6 @@ export function QrLogin({ providerName }: { providerName: string }) {
           setEnded({ kind: "failed", reason: "login_incomplete" });
       },
       revalidateOnFocus: true,
-      dedupingInterval: 0,
       shouldRetryOnError: (err) => !(err instanceof ApiError && err.status < 500),
       errorRetryInterval: 2000,
     },
