@@ -230,3 +230,113 @@ describe("with a real redis-server", () => {
     assert.equal(await s.consumeOnce(`used:${Math.random()}`, 60_000), true);
   });
 });
+
+describe("with a real three-node Redis Cluster (REDIS_CLUSTER=on)", () => {
+  const nodes: ChildProcess[] = [];
+  let client: RedisClient;
+  const dir = `${process.env.TMPDIR ?? "/tmp"}/rmi-cluster-${process.pid}`;
+
+  before(async () => {
+    const { mkdirSync } = await import("node:fs");
+    const { execFileSync } = await import("node:child_process");
+    mkdirSync(dir, { recursive: true });
+    const ports = [await freePort(), await freePort(), await freePort()];
+    for (const port of ports) {
+      nodes.push(
+        spawn(
+          "redis-server",
+          [
+            "--port",
+            String(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--cluster-enabled",
+            "yes",
+            "--cluster-config-file",
+            `${dir}/nodes-${port}.conf`,
+          ],
+          { stdio: "ignore" },
+        ),
+      );
+    }
+    for (const port of ports) {
+      for (let i = 0; i < 100; i++) {
+        const up = await new Promise<boolean>((resolve) => {
+          const s = new Socket();
+          s.once("connect", () => (s.destroy(), resolve(true)));
+          s.once("error", () => resolve(false));
+          s.connect(port, "127.0.0.1");
+        });
+        if (up) break;
+        await sleep(50);
+      }
+    }
+    execFileSync(
+      "redis-cli",
+      [
+        "--cluster",
+        "create",
+        ...ports.map((p) => `127.0.0.1:${p}`),
+        "--cluster-replicas",
+        "0",
+        "--cluster-yes",
+      ],
+      { stdio: "ignore" },
+    );
+    // The cluster agrees on its slots a moment after `create`.
+    for (let i = 0; i < 100; i++) {
+      const info = execFileSync("redis-cli", ["-p", String(ports[0]), "cluster", "info"]).toString();
+      if (info.includes("cluster_state:ok")) break;
+      await sleep(100);
+    }
+    client = createRedisClient({ url: `redis://127.0.0.1:${ports[0]}`, cluster: true });
+  });
+  after(async () => {
+    client.disconnect();
+    await Promise.all(nodes.map(stopRedis));
+    (await import("node:fs")).rmSync(dir, { recursive: true, force: true });
+  });
+
+  primitives("redis cluster", () => new RedisBackend(client, true));
+
+  it("keys land on every node, so MOVED redirects were followed", async () => {
+    const s = new SharedState(new RedisBackend(client, true), SECRET);
+    for (let i = 0; i < 30; i++) assert.equal(await s.consumeOnce(`used:spread-${i}`, 60_000), true);
+    const cluster = client as import("ioredis").Cluster;
+    const counts = await Promise.all(cluster.nodes("master").map((n) => n.dbsize()));
+    assert.equal(counts.length, 3);
+    assert.ok(
+      counts.every((c) => c > 0),
+      `keys per node: ${counts.join(", ")}`,
+    );
+  });
+});
+
+describe("start-up checks for several instances", () => {
+  it("with REDIS_URL, a missing AUTH_SECRET and a missing Server Actions key are named", async () => {
+    const { severalInstanceProblems } = await import("../../lib/state/config");
+    assert.deepEqual(severalInstanceProblems({}), []);
+    assert.deepEqual(
+      severalInstanceProblems({ REDIS_URL: "redis://r", AUTH_SECRET: "x".repeat(32) }).map(([v]) => v),
+      ["NEXT_SERVER_ACTIONS_ENCRYPTION_KEY"],
+    );
+    assert.deepEqual(
+      severalInstanceProblems({ REDIS_URL: "redis://r" }).map(([v]) => v),
+      ["AUTH_SECRET", "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY"],
+    );
+  });
+
+  it("the Server Actions key must be base64 of an AES key length", async () => {
+    const { sharedStateEnvSchema } = await import("../../lib/state/config");
+    const parse = (v: string) =>
+      sharedStateEnvSchema.safeParse({ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: v }).success;
+    assert.equal(parse(Buffer.alloc(32, 1).toString("base64")), true);
+    assert.equal(parse(Buffer.alloc(16, 1).toString("base64")), true);
+    assert.equal(parse(Buffer.alloc(20, 1).toString("base64")), false);
+    assert.equal(parse("not base64!"), false);
+  });
+});
