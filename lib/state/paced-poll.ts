@@ -21,8 +21,11 @@ export type PacedPollOptions<T> = {
 
 export type PacedPoll<T> =
   | { kind: "answer"; answer: T; from: "upstream" | "final" }
-  /** Another poll (on any instance) asked the provider within the interval: answer "pending". */
-  | { kind: "paced" };
+  /**
+   * Another poll (on any instance) asked the provider within the interval: answer "pending",
+   * or `last`, the latest not-final answer (kept for one interval), when there is one.
+   */
+  | { kind: "paced"; last?: T };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -45,21 +48,28 @@ export async function pacedPoll<T>(
 ): Promise<PacedPoll<T>> {
   const finalKey = `poll-final:${login}`;
   const askingKey = `poll-asking:${login}`;
+  const lastKey = `poll-last:${login}`;
   const known = await state.recall<T>(finalKey);
   if (known !== undefined) return { kind: "answer", answer: known, from: "final" };
-  if (!(await state.tryPace(`poll-pace:${login}`, opts.intervalMs))) return { kind: "paced" };
+  if (!(await state.tryPace(`poll-pace:${login}`, opts.intervalMs))) {
+    const last = await state.recall<T>(lastKey);
+    return last === undefined ? { kind: "paced" } : { kind: "paced", last };
+  }
 
   const callTimeoutMs = opts.callTimeoutMs ?? 15_000;
   const asking = await state.mark(askingKey, callTimeoutMs);
   let answer: T;
   try {
     answer = await ask();
+    const gone = opts.isGone?.(answer) ?? false;
     // The provider has answered for good: if the store fails now, this browser still gets it.
-    if (opts.isFinal(answer)) {
+    if (!gone && opts.isFinal(answer)) {
       await state.remember(finalKey, answer, opts.finalTtlMs).catch((e: unknown) => {
         if (!isSharedStateUnavailable(e)) throw e;
         log.error({ event: "final_answer_not_stored", detail: e.message }, "final answer not shared");
       });
+    } else if (!gone) {
+      await state.remember(lastKey, answer, opts.intervalMs);
     }
   } finally {
     await state.unmark(askingKey, asking).catch(() => undefined);

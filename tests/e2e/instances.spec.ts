@@ -256,6 +256,7 @@ test.describe("two instances behind a round-robin proxy", () => {
     const calls = upstream
       .since(mark)
       .filter((r) => r.path.startsWith("/digidentity/") && r.body?.includes("grant_type=authorization_code"));
+    console.log(`pace: ${polls} polls, ${calls.length} token calls in ${elapsed} ms`);
     // The default interval is 1 s: at most one call per started second, however many polls.
     expect(polls).toBeGreaterThan(calls.length);
     expect(calls.length).toBeGreaterThanOrEqual(1);

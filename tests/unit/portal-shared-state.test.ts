@@ -119,7 +119,8 @@ function primitives(name: string, backend: () => StateBackend) {
         answer: "pending",
         from: "upstream",
       });
-      assert.deepEqual(await pacedPoll(b, login, opts, ask), { kind: "paced" });
+      // Within the interval the other instance repeats the last answer instead of asking.
+      assert.deepEqual(await pacedPoll(b, login, opts, ask), { kind: "paced", last: "pending" });
       assert.equal(calls, 1);
       approved = true;
       await sleep(250);
@@ -135,6 +136,15 @@ function primitives(name: string, backend: () => StateBackend) {
         from: "final",
       });
       assert.equal(calls, 2);
+      // A poll that hears "gone" while another instance's call is storing the approval answers
+      // that approval, and never stores "gone" over it.
+      const racing = `${login}-race`;
+      const raced = await pacedPoll(a, racing, opts, async () => {
+        await b.remember(`poll-final:${racing}`, "approved", 5_000);
+        return "gone" as A;
+      });
+      assert.deepEqual(raced, { kind: "answer", answer: "approved", from: "final" });
+      assert.equal(await b.recall(`poll-final:${racing}`), "approved");
     });
   });
 }
