@@ -241,6 +241,52 @@ test.describe("two instances behind a round-robin proxy", () => {
     expect(await copy.session(B)).toBeNull();
   });
 
+  test("a replayed IDToken JWT is refused at /complete, on the other instance", async ({ page, loginAs }) => {
+    // Capture what the page hands over: its cookies and the JWT the WebSocket brought.
+    const completions: { cookie: string; body: string }[] = [];
+    page.on("request", async (req) => {
+      if (req.url().endsWith("/api/idtoken/complete") && req.method() === "POST") {
+        completions.push({ cookie: (await req.allHeaders()).cookie ?? "", body: req.postData() ?? "" });
+      }
+    });
+    await page.goto("/login");
+    await loginAs({ provider: "idtoken", tokenId: "IDT-MARIE-DUPONT" });
+    await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+    expect(completions).toHaveLength(1);
+    const [{ cookie, body }] = completions as [{ cookie: string; body: string }];
+    for (const on of [A, B]) {
+      const replay = await fetch(`${PROXY_FROM_NODE}/api/idtoken/complete`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json", "x-test-upstream": String(on) },
+        body,
+      });
+      expect(replay.status).toBe(409);
+      expect(((await replay.json()) as { error: string }).error).toBe("already_used");
+    }
+  });
+
+  test("the Digidentity application token is fetched once for reports on both instances", async ({
+    page,
+    loginAs,
+  }) => {
+    const issued = async () => {
+      const res = await fetch(`${UPSTREAM}/digidentity/control/issued`);
+      const { issued: list } = (await res.json()) as { issued: { kind: string }[] };
+      return list.filter((i) => i.kind === "application_token").length;
+    };
+    const before = await issued();
+    await page.goto("/login");
+    await loginAs({ provider: "digidentity-qr", persona: "ioe" });
+    await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+    for (const on of [A, B, A, B]) {
+      const photo = await page.request.get("/api/digidentity/report/photo", {
+        headers: { "x-test-upstream": String(on) },
+      });
+      expect(photo.status()).toBe(200);
+    }
+    expect(await issued()).toBe(before + 1);
+  });
+
   test("the Digidentity token endpoint hears one call per poll interval for a login, across both instances", async () => {
     const client = new Client();
     await startQr(client, A);
