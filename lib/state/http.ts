@@ -1,6 +1,6 @@
 import "server-only";
 
-import { apiErrorText, jsonError } from "../http";
+import { apiErrorText, jsonError } from "../route-handler";
 import { log } from "../log";
 import { isSharedStateUnavailable } from "./errors";
 

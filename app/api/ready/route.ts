@@ -1,4 +1,4 @@
-import { jsonError, otherMethodsRefused } from "@/lib/http";
+import { jsonError, otherMethodsRefused } from "@/lib/route-handler";
 import { sharedStateReachable } from "@/lib/state";
 import { isDraining } from "@/lib/state/lifecycle";
 import { configMismatches } from "@/lib/state/startup";
