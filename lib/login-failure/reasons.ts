@@ -27,6 +27,8 @@ export const LOGIN_ERROR_REASONS = [
   "idtoken_expired",
   "idtoken_too_many_attempts",
   "idtoken_replaced",
+  "login_already_used",
+  "state_unavailable",
   "unknown",
 ] as const;
 
