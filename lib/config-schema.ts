@@ -8,6 +8,13 @@
  */
 import { z } from "zod";
 
+import {
+  severalInstanceProblems,
+  sharedStateConfig,
+  sharedStateEnvSchema,
+  type SharedStateConfig,
+} from "./state/config";
+
 import { baseUrl, optionalString, type SliceContext } from "./providers/descriptor";
 import { PROVIDER_CATALOG, type ProviderKey, type ProvidersConfig } from "./providers/catalog";
 import { DIGIDENTITY_SANDBOX_DEFAULTS } from "./providers/digidentity/descriptor";
@@ -61,6 +68,7 @@ const rawSchema = z.object({
   RATE_LIMIT_POLL_PER_BROWSER: perMinute.default(120),
   RATE_LIMIT_POLL_PER_ADDRESS: perMinute.default(3000),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+  ...sharedStateEnvSchema.shape,
 });
 
 export type PortalConfig = {
@@ -87,6 +95,8 @@ export type PortalConfig = {
     /** How many reverse proxies append to X-Forwarded-For; the client is that many from the end. */
     trustedProxyHops: number;
   };
+  /** Running several instances: Redis Cluster, the Server Actions key, the shutdown drain. */
+  sharedState: SharedStateConfig;
   /** Each provider's settings; a provider the deployment does not have is absent. */
   providers: ProvidersConfig;
   /** Origins of every enabled identity provider the browser is sent to, for the CSP's form-action. */
@@ -173,6 +183,7 @@ export function parseConfig(env: Record<string, string | undefined>): PortalConf
   if (!e.SANDBOX && !e.AUTH_SECRET) {
     problems.push("AUTH_SECRET: required when SANDBOX=off (try: openssl rand -base64 33)");
   }
+  for (const [name, problem] of severalInstanceProblems(e)) problems.push(`${name}: ${problem}`);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const authUrl = loopbackAsLocalhost(e.AUTH_URL ?? `http://localhost:${e.PORTAL_PORT}`);
@@ -191,6 +202,7 @@ export function parseConfig(env: Record<string, string | undefined>): PortalConf
       poll: { perBrowser: e.RATE_LIMIT_POLL_PER_BROWSER, perAddress: e.RATE_LIMIT_POLL_PER_ADDRESS },
       trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     },
+    sharedState: sharedStateConfig(e),
     providers: providers as ProvidersConfig,
     providerOrigins: [...form],
     connectOrigins: [...connect],

@@ -2,8 +2,7 @@ import "server-only";
 
 import { createHash, randomBytes } from "node:crypto";
 
-import { Redis } from "ioredis";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import {
   RateLimiterMemory,
   RateLimiterRedis,
@@ -14,42 +13,45 @@ import {
 import { getConfig } from "./config";
 import { apiErrorText, jsonError } from "./route-handler";
 import { log } from "./log";
+import { getRedisClient } from "./state";
+import { shuttingDownResponse } from "./state/http";
+import { isDraining } from "./state/lifecycle";
+import { whenReady } from "./state/redis-client";
 
-export type LimitedAction = "start" | "poll";
+export type LimitedAction = "start" | "poll" | "complete";
 
-type Limiters = Record<LimitedAction, { perBrowser: RateLimiterAbstract; perAddress: RateLimiterAbstract }>;
+type Limiter = { shared?: RateLimiterAbstract; local: RateLimiterAbstract };
+type Limiters = Record<LimitedAction, { perBrowser: Limiter; perAddress: Limiter }>;
 
-let limiters: Limiters | undefined;
+const LIMITERS = Symbol.for("rmi.rate-limiters");
+type WithLimiters = typeof globalThis & { [LIMITERS]?: Limiters };
 
 /**
- * One set of limiters per process. With REDIS_URL the counts are shared by every portal
- * instance; if Redis is unreachable each instance falls back to counting on its own (the
- * insurance limiter) rather than letting everything through or refusing everyone.
+ * One set of limiters per process (on globalThis, so every copy of this module shares it).
+ * With REDIS_URL the counts live in Redis (a single node or a Cluster: one key per count) and
+ * every instance enforces one limit. If Redis cannot answer, each instance counts on its own
+ * until it is back — a limit N instances wide instead of none, so web logins, which need no
+ * shared state, keep working — and says so in its log (`rate_limit_local_fallback`) and on
+ * /api/ready. Device logins are refused meanwhile anyway (lib/state). docs/production.md.
  */
 export function getLimiters(): Limiters {
-  if (limiters) return limiters;
+  const g = globalThis as WithLimiters;
+  if (g[LIMITERS]) return g[LIMITERS];
   const { rateLimits } = getConfig();
-  const redis = rateLimits.redisUrl
-    ? // Commands wait for the connection (so the first requests after start are counted in
-      // Redis too), but give up quickly when Redis is down and let the insurance limiter count.
-      new Redis(rateLimits.redisUrl, { connectTimeout: 2000, maxRetriesPerRequest: 1 })
-    : undefined;
-  redis?.on("error", (e: Error) =>
-    log.warn({ event: "redis_error", detail: e.message }, "rate-limit store error"),
-  );
-  const make = (keyPrefix: string, points: number): RateLimiterAbstract => {
-    const memory = new RateLimiterMemory({ keyPrefix, points, duration: 60 });
-    return redis
+  const redis = getRedisClient();
+  const make = (keyPrefix: string, points: number): Limiter => ({
+    local: new RateLimiterMemory({ keyPrefix, points, duration: 60 }),
+    shared: redis
       ? new RateLimiterRedis({
           storeClient: redis,
           keyPrefix: `rmi:${keyPrefix}`,
           points,
           duration: 60,
-          insuranceLimiter: memory,
+          rejectIfRedisNotReady: true,
         })
-      : memory;
-  };
-  limiters = {
+      : undefined,
+  });
+  g[LIMITERS] = {
     start: {
       perBrowser: make("start-browser", rateLimits.start.perBrowser),
       perAddress: make("start-address", rateLimits.start.perAddress),
@@ -58,8 +60,38 @@ export function getLimiters(): Limiters {
       perBrowser: make("poll-browser", rateLimits.poll.perBrowser),
       perAddress: make("poll-address", rateLimits.poll.perAddress),
     },
+    // Completing a login (IDToken's /complete): as many per login as starts per browser.
+    complete: {
+      perBrowser: make("complete-login", rateLimits.start.perBrowser),
+      perAddress: make("complete-address", rateLimits.poll.perAddress),
+    },
   };
-  return limiters;
+  return g[LIMITERS];
+}
+
+let lastFallbackLog = 0;
+
+/** Count in Redis; if Redis cannot answer, count in this process and say so (every 10 s at most). */
+async function consumeOne(limiter: Limiter, key: string): Promise<void> {
+  if (limiter.shared) {
+    const redis = getRedisClient();
+    if (!redis || (await whenReady(redis))) {
+      try {
+        await limiter.shared.consume(key);
+        return;
+      } catch (e) {
+        if (e instanceof RateLimiterRes) throw e;
+      }
+    }
+    if (Date.now() - lastFallbackLog > 10_000) {
+      lastFallbackLog = Date.now();
+      log.warn(
+        { event: "rate_limit_local_fallback" },
+        "Redis unavailable: rate limits are counted by this instance alone until it is back",
+      );
+    }
+  }
+  await limiter.local.consume(key);
 }
 
 /**
@@ -89,8 +121,8 @@ export async function consumeRateLimit(
 ): Promise<number | null> {
   const { perBrowser, perAddress } = getLimiters()[action];
   try {
-    await perAddress.consume(digest(keys.address));
-    if (keys.browser) await perBrowser.consume(digest(keys.browser));
+    await consumeOne(perAddress, digest(keys.address));
+    if (keys.browser) await consumeOne(perBrowser, digest(keys.browser));
     return null;
   } catch (e) {
     if (e instanceof RateLimiterRes) return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
@@ -110,17 +142,13 @@ export async function tooManyRequests(retryAfterSeconds: number): Promise<Respon
  * long-lived random id cookie the first time. A 429 response when over the limit, else null.
  */
 export async function limitLoginStart(req: Request): Promise<Response | null> {
+  // A draining instance takes no new logins; the load balancer sends the retry elsewhere.
+  if (isDraining()) return shuttingDownResponse();
   const jar = await cookies();
   const browser = jar.get(BROWSER_COOKIE)?.value ?? newBrowserId();
   const wait = await consumeRateLimit("start", { address: clientAddress(req.headers), browser });
   if (wait !== null) return tooManyRequests(wait);
-  jar.set(BROWSER_COOKIE, browser, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: getConfig().secureCookies,
-    path: "/",
-    maxAge: 365 * 24 * 3600,
-  });
+  keepBrowserId(jar, browser);
   return null;
 }
 
@@ -128,6 +156,40 @@ export async function limitLoginStart(req: Request): Promise<Response | null> {
 export async function limitStatusPoll(req: Request, login: string | undefined): Promise<Response | null> {
   const wait = await consumeRateLimit("poll", { address: clientAddress(req.headers), browser: login });
   return wait === null ? null : tooManyRequests(wait);
+}
+
+/**
+ * The same count for a login started by a server action (the CIBA start, Signicat's step-up
+ * and business re-logins): null when it may go ahead, else the seconds to wait (or 0 while
+ * this instance shuts down). The action shows its own refusal.
+ */
+export async function limitActionStart(): Promise<number | null> {
+  if (isDraining()) return 0;
+  const [jar, h] = await Promise.all([cookies(), headers()]);
+  const browser = jar.get(BROWSER_COOKIE)?.value ?? newBrowserId();
+  const wait = await consumeRateLimit("start", { address: clientAddress(h), browser });
+  if (wait !== null) return wait;
+  keepBrowserId(jar, browser);
+  return null;
+}
+
+/**
+ * Count one completion of the login whose sealed cookie is `login` (IDToken's /complete, which
+ * verifies a JWT and may fetch the operator's keys), per address and per login.
+ */
+export async function limitCompletion(req: Request, login: string | undefined): Promise<Response | null> {
+  const wait = await consumeRateLimit("complete", { address: clientAddress(req.headers), browser: login });
+  return wait === null ? null : tooManyRequests(wait);
+}
+
+function keepBrowserId(jar: Awaited<ReturnType<typeof cookies>>, browser: string) {
+  jar.set(BROWSER_COOKIE, browser, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: getConfig().secureCookies,
+    path: "/",
+    maxAge: 365 * 24 * 3600,
+  });
 }
 
 /** A long-lived random id for this browser, so starts can be counted per browser. */

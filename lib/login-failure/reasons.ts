@@ -30,6 +30,8 @@ export const LOGIN_ERROR_REASONS = [
   "idtoken_invalid_signature",
   "idtoken_invalid_otp",
   "idtoken_replaced",
+  "login_already_used",
+  "state_unavailable",
   "unknown",
 ] as const;
 

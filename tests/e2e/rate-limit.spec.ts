@@ -43,6 +43,8 @@ test.describe("rate limits", () => {
     const redis = {
       ...low,
       REDIS_URL: `redis://127.0.0.1:${TEST_PORTS.redis}`,
+      // Several instances share one Server Actions key (lib/state/config.ts refuses to start without).
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64"),
       RATE_LIMIT_START_PER_ADDRESS: "100",
     };
     [limited, redisA, redisB] = await Promise.all([

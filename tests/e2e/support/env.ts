@@ -32,6 +32,16 @@ export const TEST_PORTS = {
   /** A portal registered as Digidentity's third client, for the RP conformance cases. */
   conformancePortal: 3117 + offset,
   redis: 6390 + offset,
+  /** instances.spec.ts: a round-robin proxy in front of two portals, its own sandbox and Redis. */
+  instancesProxy: 3120 + offset,
+  instanceA: 3121 + offset,
+  instanceB: 3122 + offset,
+  /** A third portal of that spec, for start-up refusals and the shutdown drain. */
+  instanceC: 3123 + offset,
+  instancesSandbox: 4120 + offset,
+  /** A counting pass-through between the portals and that sandbox. */
+  instancesUpstream: 4121 + offset,
+  instancesRedis: 6391 + offset,
 } as const;
 /**
  * The portal is browsed as `localhost`: Next.js rewrites loopback addresses in request URLs

@@ -36,5 +36,9 @@ export async function startPortal(port: number, env: Record<string, string>) {
     stop() {
       if (child.pid) process.kill(-child.pid, "SIGTERM");
     },
+    /** Another signal to the whole process group (SIGKILL: a crash; SIGTERM is `stop`). */
+    signal(signal: NodeJS.Signals) {
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, signal);
+    },
   };
 }
