@@ -5,7 +5,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import useSWR from "swr";
 
 import type { CibaStatusResponse, VerifiedCustomer } from "@/app/api/idura/schema";
-import { ErrorReference } from "@/app/error-reference";
+import { ErrorReference } from "@/app/ui/error-reference";
 import { calendarDate } from "@/lib/i18n/formats";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 

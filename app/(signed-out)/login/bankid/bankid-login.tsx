@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState, useTransition } from "react";
 import useSWR from "swr";
 
 import type { HeadlessStartResponse, HeadlessStatusResponse } from "@/app/api/idura/schema";
-import { ErrorReference } from "@/app/error-reference";
+import { ErrorReference } from "@/app/ui/error-reference";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 
 import { ApiError, fetchJson } from "@/app/ui/fetch-json";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "@/lib/i18n/client";
 import { useEffect, useState, useTransition, type FormEvent } from "react";
 
-import { ErrorReference } from "@/app/error-reference";
+import { ErrorReference } from "@/app/ui/error-reference";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 import {
   idtCloseReason,
