@@ -21,6 +21,13 @@ async function main(): Promise<void> {
   });
 
   server.on("upgrade", upgrade);
+  // Keep idle connections longer than any client does (undici: 4 s by default, the portal's pool
+  // 30 s), so a client never reuses a socket the sandbox is closing at that moment: under load
+  // that race surfaced as "fetch failed" / "other side closed" on a control call.
+  if ("keepAliveTimeout" in server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
 
   server.on("error", (error: NodeJS.ErrnoException) => {
     console.error(
