@@ -46,9 +46,10 @@ test("log in with MitID Business, as one of two business identities", async ({ p
   await expect(page.getByTestId("org-cvr")).toHaveText("45678901");
 });
 
-test("act for a company with a CVR prefill (Private for Business)", async ({ page, loginAs }) => {
+// Signicat's eID Hub (the default platform) takes no CVR prefill: the company is chosen at MitID.
+test("act for a company chosen at MitID (Private for Business)", async ({ page, loginAs }) => {
   await page.goto("/login");
-  await loginAs({ provider: "signicat-company", userId: "helle.jensen", cvr: "34567890" });
+  await loginAs({ provider: "signicat-company", userId: "helle.jensen", company: "Jensen Holding ApS" });
   await expect(page.getByTestId("org-name")).toHaveText("Jensen Holding ApS");
 });
 
