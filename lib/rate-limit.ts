@@ -69,6 +69,14 @@ export function getLimiters(): Limiters {
   return g[LIMITERS];
 }
 
+/**
+ * A refusal from rate-limiter-flexible. Not `instanceof`: the limiters live on globalThis and may
+ * come from another copy of the library than this module's (instrumentation vs route handlers).
+ */
+const isRefusal = (e: unknown): e is RateLimiterRes =>
+  e instanceof RateLimiterRes ||
+  (typeof e === "object" && e !== null && "msBeforeNext" in e && "remainingPoints" in e);
+
 let lastFallbackLog = 0;
 
 /** Count in Redis; if Redis cannot answer, count in this process and say so (every 10 s at most). */
@@ -80,7 +88,7 @@ async function consumeOne(limiter: Limiter, key: string): Promise<void> {
         await limiter.shared.consume(key);
         return;
       } catch (e) {
-        if (e instanceof RateLimiterRes) throw e;
+        if (isRefusal(e)) throw e;
       }
     }
     if (Date.now() - lastFallbackLog > 10_000) {
@@ -125,7 +133,7 @@ export async function consumeRateLimit(
     if (keys.browser) await consumeOne(perBrowser, digest(keys.browser));
     return null;
   } catch (e) {
-    if (e instanceof RateLimiterRes) return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+    if (isRefusal(e)) return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
     throw e;
   }
 }
