@@ -2,6 +2,7 @@ import "server-only";
 
 import * as oauth from "oauth4webapi";
 
+import { DiscoveryIssuerError } from "@/lib/oidc/discovery";
 import { ProviderError, providerFetch } from "@/lib/upstream/fetch";
 
 import type { DigidentityConfig } from "./descriptor";
@@ -71,7 +72,17 @@ const discovering = new Map<string, Promise<oauth.AuthorizationServer>>();
 async function discover(cfg: DigidentityConfig): Promise<oauth.AuthorizationServer> {
   const issuer = new URL(cfg.issuer);
   const res = await oauth.discoveryRequest(issuer, requestOptions(cfg));
-  const as = await oauth.processDiscoveryResponse(issuer, res);
+  let as: oauth.AuthorizationServer;
+  try {
+    as = await oauth.processDiscoveryResponse(issuer, res);
+  } catch (e) {
+    // Every caller (login starts, polls, the report) handles ProviderError; an answer that is
+    // not a discovery document is the provider's malfunction, another issuer a mix-up.
+    if (e instanceof ProviderError) throw e;
+    const code = (e as { code?: unknown }).code;
+    if (code === oauth.JSON_ATTRIBUTE_COMPARISON) throw new DiscoveryIssuerError();
+    throw new ProviderError("provider_error", `discovery answer refused: ${String(code)}`, { cause: e });
+  }
   for (const endpoint of ["authorization_endpoint", "token_endpoint", "jwks_uri"] as const) {
     if (typeof as[endpoint] !== "string") {
       throw new ProviderError("provider_error", `discovery document has no ${endpoint}`);
