@@ -153,7 +153,7 @@ export interface SignicatConfig {
   clientKeys: JWK[];
 }
 
-export interface IdTokenConfig {
+export interface IdtConfig {
   /** The registered service; it is also the JWT audience. */
   serviceId: string;
   /** More services (`SANDBOX_IDTOKEN_EXTRA_SERVICE_IDS`): one can misbehave while another logs in. */
@@ -192,7 +192,7 @@ export interface SandboxConfig {
   signingKey: RsaPrivateJwk | undefined;
   digidentity: DigidentityConfig;
   signicat: SignicatConfig;
-  idtoken: IdTokenConfig;
+  idtoken: IdtConfig;
   idura: IduraConfig;
 }
 
