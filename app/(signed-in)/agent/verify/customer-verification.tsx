@@ -86,7 +86,8 @@ export function CustomerVerification({ providerName }: { providerName: string })
   const again = () => setView({ kind: "form" });
   const cancel = () =>
     startCancelling(async () => {
-      await cancelCustomerVerification();
+      // The page stops waiting whatever happens; a cookie left behind is replaced by the next start.
+      await cancelCustomerVerification().catch(() => undefined);
       setView({ kind: "form", cancelled: true });
     });
   const clock = (seconds: number) => ({
