@@ -42,12 +42,12 @@ async function signedInAgent(page: Page): Promise<AgentVerifyPage> {
 
 test.describe("Device logins: countdowns from the server's expiry", () => {
   test("a slow start does not make the QR countdown start above the code's lifetime", async ({ page }) => {
-    // The start answer arrives 3 s late: a countdown measured from when the page mounted would
-    // show the lifetime plus those 3 s (the 2:01-on-120-s bug); one from expiresAt cannot.
+    // The start request reaches the portal 3 s late: a countdown measured from when the page
+    // mounted would show the lifetime plus those 3 s (the 2:01-on-120-s bug); one from the
+    // server's expiresAt cannot.
     await page.route("**/api/digidentity-qr/start", async (route) => {
-      const response = await route.fetch();
       await new Promise((resolve) => setTimeout(resolve, 3000));
-      await route.fulfill({ response });
+      await route.fulfill({ response: await route.fetch() });
     });
     const started = page.waitForResponse((r) => r.url().endsWith("/api/digidentity-qr/start"));
     await new LoginPage(page).goto();
