@@ -140,6 +140,17 @@ async function main() {
         pass: ours <= limitKb * 1000,
       });
     }
+    // The other device-login pages share the QR page's hook and outcome view: printed to read.
+    for (const route of ["login/bankid", "login/idtoken", "agent/verify"]) {
+      const ours = firstLoadJs(root, route).bytes - framework;
+      add({
+        name: `first-load JS /${route}, ours`,
+        value: round(ours / 1000),
+        unit: "kB gzip",
+        target: "",
+        pass: null,
+      });
+    }
   }
 
   const cpus = cpuLayout();

@@ -15,7 +15,7 @@ export function WaitingIndicator() {
 /**
  * The remaining time a countdown's live region announces: it moves only every `step` seconds, so
  * a screen reader hears "expires in 1:30" now and then instead of a number every second. A second
- * of slack absorbs the rounding up of the visible countdown (which may start at 2:01).
+ * of slack absorbs the rounding up of the visible countdown (whole seconds, rounded up).
  */
 export function announcedSeconds(secondsLeft: number, step: number): number {
   return Math.max(0, Math.ceil((secondsLeft - 1) / step) * step);

@@ -48,3 +48,11 @@ export async function startCustomerVerification(formData: FormData): Promise<Sta
     throw e;
   }
 }
+
+/**
+ * The agent stops waiting: the portal forgets the request (its cookie). CIBA has no cancel call
+ * (docs/providers/idura.md), so the caller's app may still show it until it expires.
+ */
+export async function cancelCustomerVerification(): Promise<void> {
+  (await cookies()).delete(cibaCookie.name());
+}

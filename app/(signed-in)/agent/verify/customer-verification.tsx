@@ -2,21 +2,20 @@
 
 import { useFormatter, useTranslations } from "@/lib/i18n/client";
 import { useState, useTransition, type FormEvent } from "react";
-import useSWR from "swr";
 
 import type { CibaStatusResponse, VerifiedCustomer } from "@/app/api/idura/schema";
-import { ErrorReference } from "@/app/ui/error-reference";
+import { DeviceOutcome } from "@/app/ui/device-outcome";
+import { useDevicePoll, useSecondsLeft } from "@/app/ui/device-poll";
+import { ApiError } from "@/app/ui/fetch-json";
+import { announcedSeconds, WaitingIndicator } from "@/app/ui/waiting";
 import { calendarDate } from "@/lib/i18n/formats";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 
-import { ApiError, fetchJson } from "@/app/ui/fetch-json";
-import { WaitingIndicator } from "@/app/ui/waiting";
-
-import { startCustomerVerification } from "./actions";
+import { cancelCustomerVerification, startCustomerVerification } from "./actions";
 
 type View =
-  | { kind: "form"; error?: string }
-  | { kind: "waiting"; bindingMessage: string; words: boolean; attempt: number }
+  | { kind: "form"; error?: string; cancelled?: boolean }
+  | { kind: "waiting"; bindingMessage: string; words: boolean; expiresAt: number; attempt: number }
   | { kind: "approved"; customer: VerifiedCustomer }
   | { kind: "ended"; why: "declined" | "expired" }
   | { kind: "refused"; reason: LoginErrorReason; ref?: string }
@@ -34,7 +33,9 @@ export function CustomerVerification({ providerName }: { providerName: string })
   };
   const [view, setView] = useState<View>({ kind: "form" });
   const [pending, startPending] = useTransition();
+  const [cancelling, startCancelling] = useTransition();
   const [attempt, setAttempt] = useState(0);
+  const [latest, setLatest] = useState<CibaStatusResponse>();
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -46,35 +47,53 @@ export function CustomerVerification({ providerName }: { providerName: string })
         return;
       }
       setAttempt((a) => a + 1);
+      setLatest(undefined);
       setView({
         kind: "waiting",
         bindingMessage: result.bindingMessage,
         words: result.words,
+        expiresAt: result.expiresAt,
         attempt: attempt + 1,
       });
     });
   };
 
+  // The request's absolute expiry: from the start answer, then from each pending answer.
+  const expiresAt =
+    view.kind !== "waiting" ? undefined : latest?.status === "pending" ? latest.expiresAt : view.expiresAt;
+  const secondsLeft = useSecondsLeft(expiresAt);
+  const timedOut = view.kind === "waiting" && secondsLeft === 0;
+
   // The page asks the portal every second; the portal asks Idura only at Idura's interval.
-  const { data } = useSWR<CibaStatusResponse, ApiError>(
-    view.kind === "waiting" ? ["/api/idura/ciba/status", view.attempt] : null,
-    ([url]: [string]) => fetchJson<CibaStatusResponse>(url),
+  const { error: pollError } = useDevicePoll<CibaStatusResponse>(
+    "/api/idura/ciba/status",
+    view.kind === "waiting" && !cancelling && !timedOut ? view.attempt : null,
     {
-      refreshInterval: 1000,
-      dedupingInterval: 0,
-      revalidateOnFocus: false,
-      onSuccess: (latest) => {
-        if (latest.status === "approved") setView({ kind: "approved", customer: latest.customer });
-        if (latest.status === "denied") setView({ kind: "ended", why: "declined" });
-        if (latest.status === "expired") setView({ kind: "ended", why: "expired" });
-        if (latest.status === "refused") setView({ kind: "refused", reason: latest.reason, ref: latest.ref });
+      intervalMs: () => 1000,
+      onAnswer: (answer) => {
+        setLatest(answer);
+        if (answer.status === "approved") setView({ kind: "approved", customer: answer.customer });
+        if (answer.status === "denied") setView({ kind: "ended", why: "declined" });
+        if (answer.status === "expired") setView({ kind: "ended", why: "expired" });
+        if (answer.status === "refused") setView({ kind: "refused", reason: answer.reason, ref: answer.ref });
       },
-      onError: (err) => {
-        if (err.status < 500) setView({ kind: "lost", message: err.message });
-      },
-      shouldRetryOnError: (err) => err.status >= 500,
+      onGone: (err) => setView({ kind: "lost", message: err.message }),
     },
   );
+
+  const shown: View = timedOut ? { kind: "ended", why: "expired" } : view;
+  const data = latest?.status === "pending" ? latest : undefined;
+  const again = () => setView({ kind: "form" });
+  const cancel = () =>
+    startCancelling(async () => {
+      // The page stops waiting whatever happens; a cookie left behind is replaced by the next start.
+      await cancelCustomerVerification().catch(() => undefined);
+      setView({ kind: "form", cancelled: true });
+    });
+  const clock = (seconds: number) => ({
+    minutes: Math.floor(seconds / 60),
+    seconds: String(seconds % 60).padStart(2, "0"),
+  });
 
   return (
     // Each step replaces the last; the new one is read out politely.
@@ -83,8 +102,13 @@ export function CustomerVerification({ providerName }: { providerName: string })
       aria-live="polite"
       data-testid="ciba-live"
     >
-      {view.kind === "form" ? (
+      {shown.kind === "form" ? (
         <form onSubmit={onSubmit} className="space-y-4">
+          {shown.cancelled ? (
+            <p className="rounded-lg bg-slate-100 p-3 text-sm text-slate-700" data-testid="ciba-cancelled">
+              {t("cancelledBody")}
+            </p>
+          ) : null}
           <div>
             <label htmlFor="national-id" className="block font-medium">
               {t("nationalIdLabel")}
@@ -99,9 +123,9 @@ export function CustomerVerification({ providerName }: { providerName: string })
               className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 font-mono"
             />
           </div>
-          {view.error ? (
+          {shown.error ? (
             <p className="text-sm text-red-700" role="alert" data-testid="ciba-error">
-              {view.error}
+              {shown.error}
             </p>
           ) : null}
           <button
@@ -112,17 +136,17 @@ export function CustomerVerification({ providerName }: { providerName: string })
             {t("submit")}
           </button>
         </form>
-      ) : view.kind === "waiting" ? (
+      ) : shown.kind === "waiting" ? (
         <div className="space-y-3 text-center">
           {/* Norwegian BankID: Idura's word pair, which the caller picks among three in the app. */}
-          <p className="text-slate-700">{t(view.words ? "readWords" : "readCode")}</p>
+          <p className="text-slate-700">{t(shown.words ? "readWords" : "readCode")}</p>
           <p className="font-mono text-4xl font-bold tracking-widest" data-testid="ciba-binding-message">
-            {view.bindingMessage}
+            {shown.bindingMessage}
           </p>
           <p className="text-sm text-slate-600" data-testid="ciba-waiting">
             <WaitingIndicator />
             {t("waiting")}
-            {data?.status === "pending" ? (
+            {data ? (
               <>
                 {" "}
                 {t.rich(data.slowedDown ? "checkingSlowed" : "checking", {
@@ -132,47 +156,74 @@ export function CustomerVerification({ providerName }: { providerName: string })
               </>
             ) : null}
           </p>
-        </div>
-      ) : view.kind === "approved" ? (
-        <div className="space-y-2 text-center" data-testid="ciba-approved">
-          <h2 className="text-xl font-semibold">{t("confirmedHeading")}</h2>
-          <p className="text-lg" data-testid="ciba-customer-name">
-            {view.customer.name}
+          <p className="text-sm text-slate-600" role="timer" data-testid="ciba-countdown">
+            <span className="sr-only">
+              {t.rich("expiresIn", { ...clock(announcedSeconds(secondsLeft ?? 0, 30)), time: (c) => c })}
+            </span>
+            <span aria-hidden="true">
+              {t.rich("expiresIn", {
+                ...clock(secondsLeft ?? 0),
+                time: (chunks) => <span className="font-mono font-semibold tabular-nums">{chunks}</span>,
+              })}
+            </span>
           </p>
-          {view.customer.birthdate ? (
-            <p className="text-slate-600">
+          {pollError ? (
+            <p className="text-sm text-amber-700" role="alert">
+              {pollError instanceof ApiError ? pollError.message : common("offline")}
+            </p>
+          ) : null}
+          <button
+            type="button"
+            onClick={cancel}
+            disabled={cancelling}
+            className="mt-2 rounded-lg border border-slate-400 px-4 py-2 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+          >
+            {t("cancel")}
+          </button>
+        </div>
+      ) : shown.kind === "approved" ? (
+        <DeviceOutcome
+          kind="approved"
+          title={t("confirmedHeading")}
+          retryLabel={t("another")}
+          onRetry={again}
+          testId="ciba-approved"
+        >
+          <p className="mt-2 text-lg" data-testid="ciba-customer-name">
+            {shown.customer.name}
+          </p>
+          {shown.customer.birthdate ? (
+            <p className="text-slate-700">
               {t.rich("born", {
-                birthdate: localDate(view.customer.birthdate),
+                birthdate: localDate(shown.customer.birthdate),
                 date: (chunks) => <span data-testid="ciba-customer-birthdate">{chunks}</span>,
               })}
             </p>
           ) : null}
-          <p className="text-sm text-slate-600">{t("confirmedWith", { eid: view.customer.eid })}</p>
-          <button type="button" onClick={() => setView({ kind: "form" })} className="mt-4 underline">
-            {t("another")}
-          </button>
-        </div>
+          <p className="mt-1 text-sm text-slate-700">{t("confirmedWith", { eid: shown.customer.eid })}</p>
+        </DeviceOutcome>
       ) : (
-        <div className="space-y-2 text-center" data-testid="ciba-ended">
-          <h2 className="text-xl font-semibold">
-            {view.kind === "lost"
+        <DeviceOutcome
+          kind={shown.kind === "ended" ? (shown.why === "declined" ? "declined" : "expired") : "failed"}
+          title={
+            shown.kind === "lost"
               ? t("lostTitle")
-              : view.kind === "refused"
-                ? errors(`${view.reason}.title`, { provider: providerName })
-                : t(`${view.why}Title`)}
-          </h2>
-          <p className="text-slate-600">
-            {view.kind === "lost"
-              ? view.message
-              : view.kind === "refused"
-                ? errors(`${view.reason}.body`, { provider: providerName })
-                : t(`${view.why}Body`)}
-          </p>
-          {view.kind === "refused" ? <ErrorReference id={view.ref} /> : null}
-          <button type="button" onClick={() => setView({ kind: "form" })} className="mt-4 underline">
-            {common("startAgain")}
-          </button>
-        </div>
+              : shown.kind === "refused"
+                ? errors(`${shown.reason}.title`, { provider: providerName })
+                : t(`${shown.why}Title`)
+          }
+          body={
+            shown.kind === "lost"
+              ? shown.message
+              : shown.kind === "refused"
+                ? errors(`${shown.reason}.body`, { provider: providerName })
+                : t(`${shown.why}Body`)
+          }
+          reference={shown.kind === "refused" ? shown.ref : undefined}
+          retryLabel={common("startAgain")}
+          onRetry={again}
+          testId="ciba-ended"
+        />
       )}
     </div>
   );

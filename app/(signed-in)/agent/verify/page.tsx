@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { loginErrorProvider } from "@/lib/login-failure/provider-names";
@@ -19,6 +20,16 @@ export default async function VerifyCallerPage() {
   const t = await getTranslations("AgentVerify");
   return (
     <div className="mx-auto max-w-xl">
+      <p className="mb-4 text-sm">
+        <Link
+          href="/account"
+          className="text-brand-700 underline underline-offset-2"
+          data-testid="agent-back"
+        >
+          <span aria-hidden="true">← </span>
+          {t("back")}
+        </Link>
+      </p>
       <h1 className="text-3xl font-bold tracking-tight">{t("heading")}</h1>
       <p className="mt-2 text-slate-600">{t("intro")}</p>
       <ClientMessages namespaces={["AgentVerify", "LoginErrors"]}>

@@ -4,10 +4,10 @@ import Link from "next/link";
 import { useTranslations } from "@/lib/i18n/client";
 import { QRCodeSVG } from "qrcode.react";
 import { useCallback, useEffect, useState, useTransition } from "react";
-import useSWR from "swr";
 
 import type { HeadlessStartResponse, HeadlessStatusResponse } from "@/app/api/idura/schema";
-import { ErrorReference } from "@/app/ui/error-reference";
+import { DeviceOutcome, type OutcomeKind } from "@/app/ui/device-outcome";
+import { useDevicePoll } from "@/app/ui/device-poll";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 
 import { ApiError, fetchJson } from "@/app/ui/fetch-json";
@@ -19,6 +19,15 @@ type Ended =
   | { kind: "cancelled" | "expired" | "lost" }
   | { kind: "start-failed"; message?: string }
   | { kind: "failed"; reason: LoginErrorReason; ref?: string };
+
+/** What the shared outcome view shows for each way a BankID login can end. */
+const OUTCOME: Record<Ended["kind"], OutcomeKind> = {
+  cancelled: "declined",
+  expired: "expired",
+  lost: "failed",
+  "start-failed": "failed",
+  failed: "failed",
+};
 
 /** `providerName`: how the error texts name the provider (lib/login-failure/provider-names.ts). */
 export function BankIdLogin({ providerName }: { providerName: string }) {
@@ -54,14 +63,12 @@ export function BankIdLogin({ providerName }: { providerName: string }) {
 
   const polling = attempt > 0 && qrData !== null && !ended && !approved;
   // BankID's QR code changes every second, so the page asks every second for the fresh one.
-  useSWR<HeadlessStatusResponse, ApiError>(
-    polling ? ["/api/idura/headless/status", attempt] : null,
-    ([url]: [string]) => fetchJson<HeadlessStatusResponse>(url),
+  const { error: pollError } = useDevicePoll<HeadlessStatusResponse>(
+    "/api/idura/headless/status",
+    polling ? attempt : null,
     {
-      refreshInterval: 1000,
-      dedupingInterval: 0,
-      revalidateOnFocus: false,
-      onSuccess: (latest) => {
+      intervalMs: () => 1000,
+      onAnswer: (latest) => {
         if (latest.status === "pending") {
           if (latest.qrData) setQrData(latest.qrData);
           setScanned(latest.hintCode === "userSign");
@@ -69,6 +76,7 @@ export function BankIdLogin({ providerName }: { providerName: string }) {
           setApproved(true);
           startCompleting(async () => {
             const result = await completeBankIdLogin();
+            // Only reached on failure: on success the action redirects to the account page.
             setEnded({ kind: "failed", reason: result.reason, ref: result.ref });
           });
         } else if (latest.status === "refused") {
@@ -78,10 +86,7 @@ export function BankIdLogin({ providerName }: { providerName: string }) {
           setEnded({ kind: latest.status });
         }
       },
-      onError: (err) => {
-        if (err.status < 500) setEnded({ kind: "lost" });
-      },
-      shouldRetryOnError: (err) => err.status >= 500,
+      onGone: () => setEnded({ kind: "lost" }),
     },
   );
 
@@ -113,18 +118,15 @@ export function BankIdLogin({ providerName }: { providerName: string }) {
       data-testid="bankid-live"
     >
       {ended && shown ? (
-        <div className="py-6 text-center" data-testid="bankid-ended">
-          <h2 className="text-xl font-semibold">{shown.title}</h2>
-          <p className="mx-auto mt-2 max-w-md text-slate-600">{shown.body}</p>
-          {ended.kind === "failed" ? <ErrorReference id={ended.ref} /> : null}
-          <button
-            type="button"
-            onClick={() => void start()}
-            className="mt-6 rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white"
-          >
-            {common("startAgain")}
-          </button>
-        </div>
+        <DeviceOutcome
+          kind={OUTCOME[ended.kind]}
+          title={shown.title}
+          body={shown.body}
+          reference={ended.kind === "failed" ? ended.ref : undefined}
+          retryLabel={common("startAgain")}
+          onRetry={() => void start()}
+          testId="bankid-ended"
+        />
       ) : approved ? (
         <p className="py-16 text-center text-lg font-medium">{t("identified")}</p>
       ) : scanned ? (
@@ -152,6 +154,11 @@ export function BankIdLogin({ providerName }: { providerName: string }) {
               aria-label={t("qrAlt")}
             />
           </div>
+          {pollError ? (
+            <p className="text-sm text-amber-700" role="alert">
+              {pollError instanceof ApiError ? pollError.message : common("offline")}
+            </p>
+          ) : null}
         </div>
       ) : (
         <p className="py-16 text-center text-slate-600">{t("starting")}</p>

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useTranslations } from "@/lib/i18n/client";
 import { useEffect, useState, useTransition, type FormEvent } from "react";
 
-import { ErrorReference } from "@/app/ui/error-reference";
+import { DeviceOutcome, type OutcomeKind } from "@/app/ui/device-outcome";
+import { useSecondsLeft } from "@/app/ui/device-poll";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 import {
   idtCloseReason,
@@ -38,15 +39,11 @@ async function postJson<T>(
   }
 }
 
-function useSecondsLeft(expiresAt: number | undefined): number | undefined {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (expiresAt === undefined) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [expiresAt]);
-  if (expiresAt === undefined) return undefined;
-  return Math.max(0, Math.ceil((expiresAt - now) / 1000));
+/** What the shared outcome view shows for each way an IDToken login can end. */
+function outcomeOf(reason: LoginErrorReason): OutcomeKind {
+  if (reason === "idtoken_expired") return "expired";
+  if (reason === "idtoken_rejected") return "declined";
+  return "failed";
 }
 
 export function IdtLogin({
@@ -160,20 +157,16 @@ export function IdtLogin({
         )}
       </div>
       {view ? (
-        <div className="py-6 text-center" data-testid="idtoken-ended" data-reason={view.reason}>
-          <h2 className="text-xl font-semibold">{errors(`${view.reason}.title`, { provider })}</h2>
-          <p className="mx-auto mt-2 max-w-md text-slate-600">
-            {errors(`${view.reason}.body`, { provider })}
-          </p>
-          <ErrorReference id={view.ref} />
-          <button
-            type="button"
-            onClick={restart}
-            className="mt-6 rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700"
-          >
-            {common("startAgain")}
-          </button>
-        </div>
+        <DeviceOutcome
+          kind={outcomeOf(view.reason)}
+          title={errors(`${view.reason}.title`, { provider })}
+          body={errors(`${view.reason}.body`, { provider })}
+          reference={view.ref}
+          retryLabel={common("startAgain")}
+          onRetry={restart}
+          testId="idtoken-ended"
+          reason={view.reason}
+        />
       ) : approved ? (
         <p className="py-16 text-center text-lg font-medium" data-testid="idtoken-completing">
           {common("loggingIn")}

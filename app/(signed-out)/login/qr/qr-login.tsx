@@ -8,8 +8,9 @@ import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import type { QrStartResponse, QrStatusResponse } from "@/app/api/digidentity-qr/schema";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 
+import { DeviceOutcome, type OutcomeKind } from "@/app/ui/device-outcome";
+import { useDevicePoll, useSecondsLeft } from "@/app/ui/device-poll";
 import { ApiError, fetchJson } from "@/app/ui/fetch-json";
-import { usePoll } from "@/app/ui/poll";
 import { announcedSeconds, WaitingIndicator } from "@/app/ui/waiting";
 
 import { completeQrLogin } from "./actions";
@@ -23,17 +24,6 @@ type Ended =
   | { kind: "failed"; reason: LoginErrorReason; ref?: string }
   | { kind: "start-failed"; message?: string };
 
-function useSecondsLeft(expiresAt: number | undefined): number | undefined {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (expiresAt === undefined) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [expiresAt]);
-  if (expiresAt === undefined) return undefined;
-  return Math.max(0, Math.ceil((expiresAt - now) / 1000));
-}
-
 /** `providerName`: how the error texts name the provider (lib/login-failure/provider-names.ts). */
 export function QrLogin({ providerName }: { providerName: string }) {
   const t = useTranslations("QrLogin");
@@ -43,8 +33,8 @@ export function QrLogin({ providerName }: { providerName: string }) {
   const [ended, setEnded] = useState<Ended | null>(null);
   const [approved, setApproved] = useState(false);
   const [completing, startCompleting] = useTransition();
-  // The pace the portal last asked for (5 s longer after Digidentity says slow_down).
-  const [pace, setPace] = useState(1000);
+  // The code's absolute expiry, from the start answer and then from each pending answer.
+  const [expiresAt, setExpiresAt] = useState<number>();
   const attempts = useRef(0);
 
   const start = useCallback(async () => {
@@ -54,7 +44,7 @@ export function QrLogin({ providerName }: { providerName: string }) {
     try {
       const started = await fetchJson<QrStartResponse>("/api/digidentity-qr/start", { method: "POST" });
       attempts.current += 1;
-      setPace(started.pollIntervalMs);
+      setExpiresAt(started.expiresAt);
       setLogin({ ...started, attempt: attempts.current });
     } catch (e) {
       setEnded({
@@ -70,14 +60,14 @@ export function QrLogin({ providerName }: { providerName: string }) {
     void start();
   }, [start]);
 
-  const secondsLeft = useSecondsLeft(login?.expiresAt);
+  const secondsLeft = useSecondsLeft(login ? expiresAt : undefined);
   const timedOut = secondsLeft === 0;
   const polling = login !== null && ended === null && !timedOut && !approved;
 
   const onStatus = (latest: QrStatusResponse) => {
     switch (latest.status) {
       case "pending":
-        setPace(latest.pollIntervalMs);
+        setExpiresAt(latest.expiresAt);
         return;
       case "approved":
         setApproved(true);
@@ -98,21 +88,16 @@ export function QrLogin({ providerName }: { providerName: string }) {
     }
   };
 
-  // Paused while the tab is hidden, and over once the login ends.
-  const { error: pollError } = usePoll(
-    polling ? (["/api/digidentity-qr/status", login.attempt] as const) : null,
-    ([url]) => fetchJson<QrStatusResponse>(url),
+  // Paused while the tab is hidden, and over once the login ends; a 4xx means this browser has
+  // no login any more, and retrying cannot help.
+  const { error: pollError } = useDevicePoll<QrStatusResponse>(
+    "/api/digidentity-qr/status",
+    polling ? login.attempt : null,
     {
-      refreshInterval: pace,
-      onSuccess: onStatus,
-      onError: (err) => {
-        // A 4xx means this browser has no login any more; retrying cannot help.
-        if (err instanceof ApiError && err.status < 500)
-          setEnded({ kind: "failed", reason: "login_incomplete" });
-      },
-      revalidateOnFocus: true,
-      shouldRetryOnError: (err) => !(err instanceof ApiError && err.status < 500),
-      errorRetryInterval: 2000,
+      // The pace the portal asks for (5 s longer after Digidentity says slow_down).
+      intervalMs: (latest) => (latest.status === "pending" ? latest.pollIntervalMs : 1000),
+      onAnswer: onStatus,
+      onGone: () => setEnded({ kind: "failed", reason: "login_incomplete" }),
     },
   );
 
@@ -170,9 +155,9 @@ export function QrLogin({ providerName }: { providerName: string }) {
               time: (chunks) => <span className="font-mono font-semibold tabular-nums">{chunks}</span>,
             })}
           </p>
-          {pollError && pollError.status >= 500 ? (
+          {pollError ? (
             <p className="text-sm text-amber-700" role="alert">
-              {pollError.message}
+              {pollError instanceof ApiError ? pollError.message : common("offline")}
             </p>
           ) : null}
           <a
@@ -223,29 +208,27 @@ function useDescribe(provider: string): Describe {
   };
 }
 
+/** What the shared outcome view shows for each way a QR login can end. */
+const OUTCOME: Record<Ended["kind"], OutcomeKind> = {
+  expired: "expired",
+  declined: "declined",
+  refused: "failed",
+  failed: "failed",
+  "start-failed": "failed",
+};
+
 function EndedView({ view, onRetry, describe }: { view: Ended; onRetry: () => void; describe: Describe }) {
   const t = useTranslations("QrLogin");
-  const common = useTranslations("Common");
   const { title, body } = describe(view);
   return (
-    <div className="py-6 text-center" data-testid={`qr-${view.kind}`}>
-      <h2 className="text-xl font-semibold">{title}</h2>
-      <p className="mx-auto mt-2 max-w-md text-slate-600">{body}</p>
-      {view.kind === "failed" && view.ref ? (
-        <p className="mt-2 text-sm text-slate-500">
-          {common.rich("reference", {
-            ref: view.ref,
-            mono: (chunks) => <span className="font-mono">{chunks}</span>,
-          })}
-        </p>
-      ) : null}
-      <button
-        type="button"
-        onClick={onRetry}
-        className="mt-6 rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700"
-      >
-        {t("newCode")}
-      </button>
-    </div>
+    <DeviceOutcome
+      kind={OUTCOME[view.kind]}
+      title={title}
+      body={body}
+      reference={view.kind === "failed" ? view.ref : undefined}
+      retryLabel={t("newCode")}
+      onRetry={onRetry}
+      testId={`qr-${view.kind}`}
+    />
   );
 }

@@ -1,0 +1,164 @@
+import { expect, test, type Locator, type Page } from "./support/fixtures";
+
+import { AccountPage, AgentVerifyPage, DigidentityForm, LoginPage, QrPage } from "./support/pages";
+import { PERSONAS } from "./support/personas";
+import { cibaControl, qrIdFromUri, sandboxControl } from "./support/sandbox";
+
+/** Astrid Lindqvist's (sandbox) personnummer. */
+const ASTRID_SSN = "199004152381";
+/** The portal's QR lifetime in the test stack (DIGIDENTITY_QR_TTL_SECONDS' default). */
+const QR_TTL_SECONDS = 120;
+
+/** "1:58" → 118. */
+function seconds(countdown: string): number {
+  const [, m, s] = /(\d+):(\d\d)/.exec(countdown) ?? [];
+  if (m === undefined || s === undefined) throw new Error(`no m:ss in "${countdown}"`);
+  return Number(m) * 60 + Number(s);
+}
+
+/** The colour as the screen shows it: `rgb()` through a canvas, whatever notation CSS computed. */
+async function borderRgb(element: Locator): Promise<[number, number, number]> {
+  return element.evaluate((el) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 1;
+    const ctx = canvas.getContext("2d")!;
+    ctx.fillStyle = getComputedStyle(el).borderTopColor;
+    ctx.fillRect(0, 0, 1, 1);
+    const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+    return [r!, g!, b!] as [number, number, number];
+  });
+}
+
+async function signedInAgent(page: Page): Promise<AgentVerifyPage> {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.startWebLogin();
+  await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
+  await new AccountPage(page).expectLoaded();
+  const agent = new AgentVerifyPage(page);
+  await agent.open();
+  return agent;
+}
+
+test.describe("Device logins: countdowns from the server's expiry", () => {
+  test("a slow start does not make the QR countdown start above the code's lifetime", async ({ page }) => {
+    // The start request reaches the portal 3 s late: a countdown measured from when the page
+    // mounted would show the lifetime plus those 3 s (the 2:01-on-120-s bug); one from the
+    // server's expiresAt cannot.
+    await page.route("**/api/digidentity-qr/start", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await route.fulfill({ response: await route.fetch() });
+    });
+    const started = page.waitForResponse((r) => r.url().endsWith("/api/digidentity-qr/start"));
+    await new LoginPage(page).goto();
+    await new LoginPage(page).startQrLogin();
+    const { expiresAt } = (await (await started).json()) as { expiresAt: number };
+    const countdown = page.getByTestId("qr-countdown");
+    await expect(countdown).toHaveText(/\d:\d\d/);
+    const shown = seconds((await countdown.textContent()) ?? "");
+    expect(shown).toBeLessThanOrEqual(QR_TTL_SECONDS);
+    // Never more than what is left of the server's expiry (same clock here: one machine).
+    expect(shown).toBeLessThanOrEqual(Math.ceil((expiresAt - Date.now()) / 1000) + 1);
+    expect(shown).toBeGreaterThan(0);
+  });
+
+  test("the agent's request shows its time left, never more than Idura's expires_in", async ({ page }) => {
+    const agent = await signedInAgent(page);
+    const polled = page.waitForResponse((r) => r.url().endsWith("/api/idura/ciba/status"));
+    await agent.ask(ASTRID_SSN);
+    const { expiresAt } = (await (await polled).json()) as { expiresAt: number };
+    const countdown = page.getByTestId("ciba-countdown");
+    await expect(countdown).toHaveRole("timer");
+    await expect(countdown).toHaveText(/\d:\d\d/);
+    const shown = seconds((await countdown.textContent()) ?? "");
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThanOrEqual(Math.ceil((expiresAt - Date.now()) / 1000) + 1);
+  });
+});
+
+test.describe("Device logins: the shared poll", () => {
+  test("the status route briefly answers 503 state_unavailable: the page waits and still signs in", async ({
+    page,
+    request,
+  }) => {
+    // Unavailable until the page has shown it is still trying: no window a slow machine can miss.
+    let unavailable = true;
+    let refused = 0;
+    await page.route("**/api/digidentity-qr/status", async (route) => {
+      if (unavailable) {
+        refused += 1;
+        await route.fulfill({
+          status: 503,
+          headers: { "retry-after": "1", "content-type": "application/json" },
+          body: JSON.stringify({ error: "state_unavailable", message: "The login state is unavailable." }),
+        });
+        return;
+      }
+      await route.continue();
+    });
+    await new LoginPage(page).goto();
+    await new LoginPage(page).startQrLogin();
+    const url = await new QrPage(page).scan();
+    await expect(page.getByText("The login state is unavailable.")).toBeVisible();
+    // Retry-After: 1, so a second refusal comes about a second after the first; then it recovers.
+    await expect.poll(() => refused).toBeGreaterThanOrEqual(2);
+    unavailable = false;
+    await sandboxControl(request, `/qr/${qrIdFromUri(url)}/approve`, { persona: "ioe" });
+    await new AccountPage(page).expectUids(PERSONAS.ioe.uids);
+  });
+});
+
+test.describe("Device logins: outcomes look different, not only read different", () => {
+  test("agent: 'Identity confirmed' is green with a tick, 'The caller declined' red", async ({ page }) => {
+    const agent = await signedInAgent(page);
+    await agent.ask(ASTRID_SSN);
+    await cibaControl(page.request, "approve", await agent.bindingMessage());
+    const confirmed = page.getByRole("region", { name: "Identity confirmed" });
+    await expect(confirmed).toHaveAttribute("data-outcome", "approved");
+    const [gr, gg, gb] = await borderRgb(confirmed);
+    expect(gg).toBeGreaterThan(gr);
+    expect(gg).toBeGreaterThan(gb);
+
+    await page.getByRole("button", { name: "Verify another caller" }).click();
+    await agent.ask(ASTRID_SSN);
+    await cibaControl(page.request, "deny", await agent.bindingMessage());
+    const declined = page.getByRole("region", { name: "The caller declined" });
+    await expect(declined).toHaveAttribute("data-outcome", "declined");
+    const [rr, rg, rb] = await borderRgb(declined);
+    expect(rr).toBeGreaterThan(rg);
+    expect(rr).toBeGreaterThan(rb);
+    await expect(page.getByRole("button", { name: "Start again" })).toBeVisible();
+  });
+
+  test("QR: an expired code is its own outcome, with a new code to try", async ({ page, request }) => {
+    await new LoginPage(page).goto();
+    await new LoginPage(page).startQrLogin();
+    const qr = new QrPage(page);
+    const url = await qr.scan();
+    await sandboxControl(request, `/qr/${qrIdFromUri(url)}/expire`);
+    const expired = page.getByRole("region", { name: "The QR code has expired" });
+    await expect(expired).toHaveAttribute("data-outcome", "expired");
+    await qr.retry();
+    await expect(qr.qrImage()).toBeVisible();
+  });
+});
+
+test.describe("Agent page: cancel and a way back", () => {
+  test("cancel while waiting: the portal forgets the request and the form is back", async ({ page }) => {
+    const agent = await signedInAgent(page);
+    await agent.ask(ASTRID_SSN);
+    await agent.bindingMessage();
+    await page.getByRole("button", { name: "Cancel request" }).click();
+    await expect(page.getByTestId("ciba-cancelled")).toContainText("Request cancelled");
+    await expect(page.getByLabel("Caller's national identity number")).toBeVisible();
+    const status = await page.request.get("/api/idura/ciba/status");
+    expect(status.status()).toBe(404);
+    expect(((await status.json()) as { error: string }).error).toBe("no_request");
+  });
+
+  test("the way back leads to the account page", async ({ page }) => {
+    await signedInAgent(page);
+    await page.getByRole("link", { name: "Back to your account" }).click();
+    await new AccountPage(page).expectLoaded();
+  });
+});
