@@ -51,7 +51,7 @@ export class PortalMitidChoices {
   }
   async business() {
     await this.goto();
-    await this.page.getByRole("button", { name: "Log in with MitID Business" }).click();
+    await this.page.getByRole("button", { name: "Log in with MitID Business", exact: true }).click();
   }
   async actForCompany(cvr?: string) {
     await this.goto();
