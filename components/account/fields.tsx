@@ -74,3 +74,15 @@ export async function LoginFields({ provider, loginAt }: { provider: string; log
     </>
   );
 }
+
+/** What this login lets the person do here, said once near the top of the account page. */
+export function Permits({ children }: { children: React.ReactNode }) {
+  return (
+    <p
+      data-testid="account-permits"
+      className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-slate-800"
+    >
+      {children}
+    </p>
+  );
+}
