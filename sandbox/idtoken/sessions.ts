@@ -63,6 +63,8 @@ export interface IdTokenSettings extends IdTokenConfig {
   publicUrl: string;
   /** Every registered service, the main one first. */
   serviceIds: readonly string[];
+  /** Display names by service id (sandbox/config.ts). */
+  clientNames: Readonly<Record<string, string>>;
 }
 
 export function idTokenSettings(config: SandboxConfig): IdTokenSettings {
@@ -71,6 +73,7 @@ export function idTokenSettings(config: SandboxConfig): IdTokenSettings {
     issuer: `${config.issuerBase}/idtoken`,
     publicUrl: config.publicUrl,
     serviceIds: [config.idtoken.serviceId, ...config.idtoken.extraServiceIds],
+    clientNames: config.clientNames,
   };
 }
 
