@@ -22,7 +22,10 @@ export function Field({
         <span className="font-medium text-slate-900">{label}</span>
         <span className="block text-slate-500">{help}</span>
       </dt>
-      <dd className={`break-all text-sm sm:col-span-2 ${mono ? "font-mono" : ""}`} data-testid={testId}>
+      <dd
+        className={`text-sm sm:col-span-2 ${mono ? "break-all font-mono" : "break-words"}`}
+        data-testid={testId}
+      >
         {value}
       </dd>
     </div>

@@ -98,16 +98,17 @@ async function hold(page: Page, match: (route: Route) => boolean) {
   const held: Route[] = [];
   let arrived: () => void = () => {};
   const first = new Promise<void>((resolve) => (arrived = resolve));
+  let released = false;
   await page.route("**/*", (route) => {
-    if (!match(route)) return route.fallback();
+    if (released || !match(route)) return route.fallback();
     held.push(route);
     arrived();
   });
   return {
     arrived: first,
     release: async () => {
-      await page.unrouteAll({ behavior: "ignoreErrors" });
-      await Promise.all(held.map((r) => r.continue()));
+      released = true;
+      await Promise.all(held.splice(0).map((r) => r.continue()));
     },
   };
 }

@@ -62,7 +62,7 @@ test.describe("IDToken login", () => {
     // identity:basic is a composite: it brought the trust level along with the name.
     await expect(page.getByTestId("idtoken-trust-level")).toHaveText("High");
     await expect(page.getByTestId("idtoken-scopes")).toHaveText(
-      "name, date of birth, whether you are over 18 and trust level",
+      "name, date of birth, whether you are over 18, and trust level",
     );
     await expect(page.getByTestId("idtoken-scopes").locator("[data-scopes]")).toHaveAttribute(
       "data-scopes",

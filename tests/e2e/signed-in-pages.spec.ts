@@ -57,12 +57,14 @@ test("the account page says what the login permits, in words: no acr, no scopes,
   await expect(page.getByTestId("eid-loa")).toHaveText("Substantial");
   await expect(page.locator("main")).not.toContainText("urn:");
   await page.getByTestId("sign-out").click();
+  await expect(page.getByTestId("signed-out")).toBeVisible();
 
   await loginAs({ provider: "signicat", userId: "peter.hansen" });
   await expect(page.getByTestId("account-permits")).toBeVisible();
   await expect(page.getByRole("heading", { name: "CPR match" })).toHaveCount(0);
   await expect(page.getByTestId("cpr-masked")).toHaveCount(0);
   await page.getByTestId("sign-out").click();
+  await expect(page.getByTestId("signed-out")).toBeVisible();
 
   await loginAs({ provider: "digidentity", persona: "ioe" });
   await expect(page.getByTestId("account-permits")).toContainText(

@@ -38,7 +38,7 @@ export class PortalMitidChoices {
   ) {}
   async goto() {
     await this.page.goto(`${this.portalUrl}/login`);
-    await expect(this.page.getByRole("heading", { name: "Log in with MitID (Denmark)" })).toBeVisible();
+    await expect(this.page.getByRole("heading", { name: "Danish MitID" })).toBeVisible();
   }
   async plain() {
     await this.goto();
