@@ -5,7 +5,7 @@ import type { SandboxConfig } from "./config";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { createDigidentity } from "./digidentity/routes";
-import { createIdToken, idTokenSettings } from "./idtoken/routes";
+import { createIdToken, idtSettings } from "./idtoken/routes";
 import { createIdura, iduraSettings } from "./idura/routes";
 import { digidentitySettings } from "./digidentity/sessions";
 import { createSignicat, signicatSettings } from "./signicat/routes";
@@ -88,7 +88,7 @@ export function sandboxUrls(config: SandboxConfig): { label: string; url: string
     { label: "Digidentity QR pages", url: `${config.publicUrl}/digidentity/app/qr/…` },
     { label: "Signicat issuer (eID Hub)", url: `${signicatSettings(config).base}/auth/open` },
     { label: "Signicat issuer (Enterprise)", url: `${signicatSettings(config).base}/oidc` },
-    { label: "IDToken operator", url: idTokenSettings(config).issuer },
+    { label: "IDToken operator", url: idtSettings(config).issuer },
     { label: "Idura issuer", url: iduraSettings(config).issuer },
   ];
 }

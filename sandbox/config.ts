@@ -177,7 +177,7 @@ export interface SignicatConfig {
   clientKeys: JWK[];
 }
 
-export interface IdTokenConfig {
+export interface IdtConfig {
   /** The registered service; it is also the JWT audience. */
   serviceId: string;
   /** More services (`SANDBOX_IDTOKEN_EXTRA_SERVICE_IDS`): one can misbehave while another logs in. */
@@ -221,7 +221,7 @@ export interface SandboxConfig {
   clientNames: Readonly<Record<string, string>>;
   digidentity: DigidentityConfig;
   signicat: SignicatConfig;
-  idtoken: IdTokenConfig;
+  idtoken: IdtConfig;
   idura: IduraConfig;
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// What the browser tests need from the system: Debian's Chromium and redis-server (the tests of
+// What the tests need from the system: Debian's Chromium and redis-server (the unit and browser tests of
 // the shared rate-limit store start a real one). Nothing here downloads a browser build of its
 // own: missing packages are installed with apt when we are root, or we say what to run.
 import { execFileSync } from "node:child_process";

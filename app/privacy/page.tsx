@@ -1,26 +1,7 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { InfoPage, infoPageMetadata } from "@/app/ui/info-page";
 
-import { Card } from "@/components/ui/card";
+export const generateMetadata = () => infoPageMetadata("Privacy");
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("Privacy"))("title") };
-}
-
-export default async function PrivacyPage() {
-  const t = await getTranslations("Privacy");
-  return (
-    <Card className="mx-auto max-w-2xl space-y-3 !p-8">
-      <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
-      {(["p1", "p2", "p3"] as const).map((p) => (
-        <p key={p} className="text-slate-700">
-          {t(p)}
-        </p>
-      ))}
-      <Link href="/" className="inline-block pt-3 text-brand-700 underline underline-offset-2">
-        {t("back")}
-      </Link>
-    </Card>
-  );
+export default function PrivacyPage() {
+  return <InfoPage namespace="Privacy" />;
 }

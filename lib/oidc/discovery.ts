@@ -1,19 +1,8 @@
 import "server-only";
 
-import { z } from "zod";
+import * as oauth from "oauth4webapi";
 
-import { ProviderError, providerFetch, readJson } from "@/lib/upstream/fetch";
-
-const metadataSchema = z.object({
-  issuer: z.string(),
-  authorization_endpoint: z.url(),
-  token_endpoint: z.url(),
-  userinfo_endpoint: z.url().optional(),
-  jwks_uri: z.url(),
-  id_token_signing_alg_values_supported: z.array(z.string()).optional(),
-});
-
-export type ProviderMetadata = z.infer<typeof metadataSchema>;
+import { ProviderError, providerFetch } from "@/lib/upstream/fetch";
 
 /**
  * The discovery document names another issuer: its endpoints and keys cannot be trusted (a
@@ -27,24 +16,78 @@ export class DiscoveryIssuerError extends ProviderError {
   }
 }
 
-const cache = new Map<string, { at: number; metadata: ProviderMetadata }>();
-const CACHE_MS = 60 * 60 * 1000;
+/**
+ * oauth4webapi's fetch, on the portal's one upstream client (lib/upstream/fetch.ts: undici's
+ * keep-alive pool and its timeout), so a poll every second reuses one connection; a network
+ * failure is "provider_unreachable".
+ */
+const poolFetch = (async (input: string | URL | Request, init?: RequestInit) => {
+  const url = input instanceof Request ? input.url : String(input);
+  const body = init?.body;
+  return providerFetch(url, {
+    method: init?.method === "POST" ? "POST" : "GET",
+    headers: Object.fromEntries(new Headers(init?.headers).entries()),
+    body: body instanceof URLSearchParams || typeof body === "string" ? body : undefined,
+  });
+}) as typeof fetch;
 
 /**
- * OpenID Connect Discovery 1.0 §4. The `issuer` in the document must equal the configured one
- * exactly (§4.3): otherwise a compromised or misconfigured document could point us elsewhere.
+ * The options of every oauth4webapi request to the provider at `issuer`. Plain http only reaches
+ * here for the sandbox or a loopback issuer the operator allowed on purpose (lib/config-schema.ts
+ * refuses it otherwise).
  */
-export async function discover(issuer: string): Promise<ProviderMetadata> {
+export function upstreamOptions(issuer: string) {
+  return {
+    [oauth.customFetch]: poolFetch,
+    [oauth.allowInsecureRequests]: issuer.startsWith("http://"),
+  };
+}
+
+/** What every provider here needs from its metadata. */
+export type ProviderMetadata = oauth.AuthorizationServer & {
+  authorization_endpoint: string;
+  token_endpoint: string;
+  jwks_uri: string;
+};
+
+const CACHE_MS = 60 * 60 * 1000;
+const cache = new Map<string, { at: number; metadata: Promise<ProviderMetadata> }>();
+
+/**
+ * OpenID Connect Discovery 1.0 §4, through oauth4webapi: the document's `issuer` must be the
+ * configured one (§4.3, compared as URLs, so an origin-only issuer matches with or without its
+ * trailing slash); otherwise a compromised or misconfigured document could point us elsewhere.
+ * Kept for an hour; callers that arrive together share one request, and a failure is not kept.
+ */
+export function discover(issuer: string): Promise<ProviderMetadata> {
   const hit = cache.get(issuer);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.metadata;
-
-  const res = await providerFetch(`${issuer}/.well-known/openid-configuration`, {
-    headers: { accept: "application/json" },
+  const entry = { at: Date.now(), metadata: fetchMetadata(issuer) };
+  cache.set(issuer, entry);
+  entry.metadata.catch(() => {
+    if (cache.get(issuer) === entry) cache.delete(issuer);
   });
-  if (!res.ok) throw new ProviderError("provider_error", `discovery answered ${res.status}`);
-  const parsed = metadataSchema.safeParse(await readJson(res));
-  if (!parsed.success) throw new ProviderError("provider_error", "discovery document is malformed");
-  if (parsed.data.issuer !== issuer) throw new DiscoveryIssuerError();
-  cache.set(issuer, { at: Date.now(), metadata: parsed.data });
-  return parsed.data;
+  return entry.metadata;
+}
+
+async function fetchMetadata(issuer: string): Promise<ProviderMetadata> {
+  const expected = new URL(issuer);
+  let as: oauth.AuthorizationServer;
+  try {
+    const res = await oauth.discoveryRequest(expected, upstreamOptions(issuer));
+    as = await oauth.processDiscoveryResponse(expected, res);
+  } catch (e) {
+    // Every caller (login starts, polls, reports) handles ProviderError: an answer that is not
+    // a discovery document is the provider's malfunction, another issuer a mix-up.
+    if (e instanceof ProviderError) throw e;
+    if (e instanceof oauth.OperationProcessingError && e.code === oauth.JSON_ATTRIBUTE_COMPARISON)
+      throw new DiscoveryIssuerError();
+    const code = (e as { code?: unknown }).code;
+    throw new ProviderError("provider_error", `discovery answer refused: ${String(code)}`, { cause: e });
+  }
+  for (const endpoint of ["authorization_endpoint", "token_endpoint", "jwks_uri"] as const) {
+    if (typeof as[endpoint] !== "string")
+      throw new ProviderError("provider_error", `discovery document has no ${endpoint}`);
+  }
+  return as as ProviderMetadata;
 }

@@ -5,7 +5,7 @@ import { misbehaviourRoutes } from "../shared/misbehaviour";
 import { secretsEqual } from "../shared/secrets";
 import { tokenIdSchema, scopeNameSchema } from "./operator-api";
 import { IDTOKEN_SANDBOX_PIN } from "./personas";
-import { DOCUMENTED_REJECT_REASONS, type IdTokenState } from "./sessions";
+import { DOCUMENTED_REJECT_REASONS, type IdtState } from "./sessions";
 import { jsonInput } from "./validate";
 import { verify } from "./verify";
 
@@ -43,7 +43,7 @@ const sessionClaimSchema = z.strictObject({
 });
 
 /** Test controls: answer or expire a token's login, reset, the session claim, misbehaviour, issued. */
-export function controlRoutes(state: IdTokenState): Hono {
+export function controlRoutes(state: IdtState): Hono {
   const routes = new Hono();
 
   const pendingFor = (tokenId: string, otp: string | undefined) =>

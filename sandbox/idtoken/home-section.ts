@@ -3,10 +3,10 @@ import { t, type MessageKey } from "../shared/i18n";
 import type { Html } from "../shared/layout";
 import { misbehaviourSwitch, type MisbehaviourBook } from "../shared/misbehaviour";
 import { IDTOKEN_PERSONAS, IDTOKEN_SANDBOX_PIN } from "./personas";
-import { IDTOKEN_SANDBOX_HMAC_KEY, type IdTokenSettings } from "./sessions";
+import { IDTOKEN_SANDBOX_HMAC_KEY, type IdtSettings } from "./sessions";
 
 export function idTokenHomeSection(
-  settings: IdTokenSettings,
+  settings: IdtSettings,
   misbehaviour: MisbehaviourBook,
   prefix: string,
 ): Html {

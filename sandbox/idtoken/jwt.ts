@@ -1,14 +1,11 @@
 import { misbehavingClaims, signMisbehaving } from "../shared/misbehaviour";
 import { randomId } from "../shared/random";
-import type { IdTokenPersona } from "./personas";
+import type { IdtPersona } from "./personas";
 import { ATOMIC_SCOPES, type AtomicScope } from "./scopes";
-import type { IdTokenSession, IdTokenState } from "./sessions";
+import type { IdtSession, IdtState } from "./sessions";
 
 /** Only the claims the granted scopes release ("scoped to what the user consented to share"). */
-export function grantedClaims(
-  persona: IdTokenPersona,
-  granted: readonly AtomicScope[],
-): Record<string, unknown> {
+export function grantedClaims(persona: IdtPersona, granted: readonly AtomicScope[]): Record<string, unknown> {
   const claims: Record<string, unknown> = { tokenId: persona.tokenId };
   for (const scope of granted) {
     for (const claim of ATOMIC_SCOPES[scope].claims) claims[claim] = persona.claims[claim];
@@ -22,10 +19,10 @@ export function grantedClaims(
  * are the documented ones (`iss sub aud iat exp scope idtoken`, docs/providers/idtoken.md); a
  * session claim only for a service a test switched it on for (`POST /control/session-claim`).
  */
-export async function issueIdTokenJwt(
-  state: IdTokenState,
-  session: IdTokenSession,
-  persona: IdTokenPersona,
+export async function issueIdtJwt(
+  state: IdtState,
+  session: IdtSession,
+  persona: IdtPersona,
   granted: readonly AtomicScope[],
 ): Promise<{ jwt: string; exp: number }> {
   const { settings } = state;

@@ -2,9 +2,9 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { sandboxError } from "../shared/errors";
 import { publishedKeys } from "../shared/misbehaviour";
-import { findIdTokenPersona } from "./personas";
+import { findIdtPersona } from "./personas";
 import { expandScopes, type AtomicScope } from "./scopes";
-import type { IdTokenState } from "./sessions";
+import type { IdtState } from "./sessions";
 import { jsonInput } from "./validate";
 import { verify } from "./verify";
 
@@ -28,7 +28,7 @@ const verifySchema = z.strictObject({
 });
 
 /** The operator's HTTP API: its keys, `/auth/initiate` (the relying party's) and `/auth/verify` (the app's). */
-export function operatorApiRoutes(state: IdTokenState): Hono {
+export function operatorApiRoutes(state: IdtState): Hono {
   const { settings } = state;
   const routes = new Hono();
 
@@ -51,7 +51,7 @@ export function operatorApiRoutes(state: IdTokenState): Hono {
       return sandboxError(c, 403, "scope_not_allowed", `${beyond} is beyond this service's allowed scopes`);
     // The operator checks that the enrolment exists; its answer when it does not is not
     // documented: a 404 is the sandbox's choice (docs/providers/idtoken.md).
-    if (!findIdTokenPersona(tokenId)) return sandboxError(c, 404, "unknown_token", "no such tokenId");
+    if (!findIdtPersona(tokenId)) return sandboxError(c, 404, "unknown_token", "no such tokenId");
     const session = state.start(tokenId, serviceId, requested.scopes);
     return c.json(
       {

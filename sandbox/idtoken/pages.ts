@@ -2,7 +2,7 @@ import { html } from "hono/html";
 import { formatter, t, type MessageKey } from "../shared/i18n";
 import { alert, page, type Html, messagePageWith } from "../shared/layout";
 import { IDTOKEN_SANDBOX_PIN } from "./personas";
-import type { IdTokenSession } from "./sessions";
+import type { IdtSession } from "./sessions";
 
 const sandboxBadge = () => html`<span class="badge">${t("idtoken.badge")}</span>`;
 
@@ -15,7 +15,7 @@ export function phoneRequestPage(options: {
   holder: string;
   /** The asking service's display name. */
   service: string;
-  session: IdTokenSession;
+  session: IdtSession;
   attemptsLeft: number;
   /** To say how long the request is still open, in the phone's language. */
   now: number;

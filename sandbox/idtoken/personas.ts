@@ -2,7 +2,7 @@
  * IDToken token holders. The first is the operator documentation's own example (Marie Dupont, docs/providers/idtoken.md); the others show
  * what a portal meets: an under-18 holder, and one whose document verification is basic only.
  */
-export interface IdTokenPersona {
+export interface IdtPersona {
   /** What it demonstrates is a page text: `idtoken.personas.<tokenId>` in sandbox/messages. */
   tokenId: string;
   label: string;
@@ -18,7 +18,7 @@ export interface IdTokenPersona {
   };
 }
 
-export const IDTOKEN_PERSONAS: readonly IdTokenPersona[] = [
+export const IDTOKEN_PERSONAS: readonly IdtPersona[] = [
   {
     tokenId: "IDT-MARIE-DUPONT",
     label: "Marie Dupont",
@@ -73,7 +73,7 @@ export const IDTOKEN_PERSONAS: readonly IdTokenPersona[] = [
   },
 ];
 
-export function findIdTokenPersona(tokenId: string): IdTokenPersona | undefined {
+export function findIdtPersona(tokenId: string): IdtPersona | undefined {
   return IDTOKEN_PERSONAS.find((p) => p.tokenId === tokenId);
 }
 

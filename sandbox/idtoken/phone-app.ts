@@ -5,8 +5,8 @@ import { z } from "zod";
 import { t } from "../shared/i18n";
 import { sendPage } from "../shared/layout";
 import { idTokenMessagePage, phoneRequestPage } from "./pages";
-import { findIdTokenPersona } from "./personas";
-import { MAX_VERIFY_ATTEMPTS, type IdTokenSession, type IdTokenState } from "./sessions";
+import { findIdtPersona } from "./personas";
+import { MAX_VERIFY_ATTEMPTS, type IdtSession, type IdtState } from "./sessions";
 import { verify } from "./verify";
 
 const phoneFormSchema = z.object({
@@ -16,13 +16,13 @@ const phoneFormSchema = z.object({
 });
 
 /** The holder's phone app: the push notification as a page, approve (with the PIN) or reject. */
-export function phoneAppRoutes(state: IdTokenState, prefix: string): Hono {
+export function phoneAppRoutes(state: IdtState, prefix: string): Hono {
   const routes = new Hono();
 
   const phonePage = (
     c: Context,
     tokenId: string,
-    session: IdTokenSession,
+    session: IdtSession,
     error?: string,
     status: 200 | 400 | 401 = 200,
   ) =>
@@ -30,7 +30,7 @@ export function phoneAppRoutes(state: IdTokenState, prefix: string): Hono {
       c,
       phoneRequestPage({
         action: `${prefix}/app/${encodeURIComponent(tokenId)}/sessions/${session.sessionId}`,
-        holder: findIdTokenPersona(tokenId)?.label ?? tokenId,
+        holder: findIdtPersona(tokenId)?.label ?? tokenId,
         service: serviceName(state.settings.clientNames, session.serviceId),
         session,
         attemptsLeft: MAX_VERIFY_ATTEMPTS - session.failedAttempts,

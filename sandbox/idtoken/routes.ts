@@ -7,17 +7,17 @@ import { controlRoutes } from "./control";
 import { idTokenHomeSection } from "./home-section";
 import { operatorApiRoutes } from "./operator-api";
 import { phoneAppRoutes } from "./phone-app";
-import { IdTokenState, idTokenSettings } from "./sessions";
+import { IdtState, idtSettings } from "./sessions";
 import { socketUpgrade } from "./socket";
 
-export { idTokenSettings };
+export { idtSettings };
 
 const PREFIX = "/idtoken";
 
 /** The IDToken operator sandbox, mounted at /idtoken; its issuer is `${SANDBOX_ISSUER_BASE}/idtoken`. */
 export async function createIdToken(config: SandboxConfig, now: Clock): Promise<SandboxProvider> {
-  const settings = idTokenSettings(config);
-  const state = new IdTokenState(settings, await generateEs256Key(), now, await generateEs256Key());
+  const settings = idtSettings(config);
+  const state = new IdtState(settings, await generateEs256Key(), now, await generateEs256Key());
 
   const routes = new Hono();
   routes.route("/", operatorApiRoutes(state));

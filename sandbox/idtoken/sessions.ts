@@ -1,6 +1,6 @@
 import { createHmac, randomInt } from "node:crypto";
 import type { WebSocket } from "ws";
-import type { IdTokenConfig, SandboxConfig } from "../config";
+import type { IdtConfig, SandboxConfig } from "../config";
 import { IssuedLog } from "../shared/issued";
 import { JWT_MISBEHAVIOURS, MisbehaviourBook } from "../shared/misbehaviour";
 import { randomId } from "../shared/random";
@@ -28,7 +28,7 @@ export const DECLINE_REASON = "Rejected by user";
 
 export type RejectReason = (typeof DOCUMENTED_REJECT_REASONS)[number] | typeof DECLINE_REASON;
 
-export interface IdTokenSession {
+export interface IdtSession {
   sessionId: string;
   tokenId: string;
   serviceId: string;
@@ -58,7 +58,7 @@ const TOMBSTONE_MS = 10 * 60_000;
  */
 export const IDTOKEN_SANDBOX_HMAC_KEY = "idtoken-sandbox-response-key";
 
-export interface IdTokenSettings extends IdTokenConfig {
+export interface IdtSettings extends IdtConfig {
   issuer: string;
   publicUrl: string;
   /** Every registered service, the main one first. */
@@ -67,7 +67,7 @@ export interface IdTokenSettings extends IdTokenConfig {
   clientNames: Readonly<Record<string, string>>;
 }
 
-export function idTokenSettings(config: SandboxConfig): IdTokenSettings {
+export function idtSettings(config: SandboxConfig): IdtSettings {
   return {
     ...config.idtoken,
     issuer: `${config.issuerBase}/idtoken`,
@@ -77,8 +77,8 @@ export function idTokenSettings(config: SandboxConfig): IdTokenSettings {
   };
 }
 
-export class IdTokenState {
-  readonly sessions: TtlStore<IdTokenSession>;
+export class IdtState {
+  readonly sessions: TtlStore<IdtSession>;
   readonly #timers = new Set<NodeJS.Timeout>();
   readonly misbehaviour: MisbehaviourBook;
   /** The JWTs and socket tokens handed out, for `GET /control/issued`. */
@@ -90,7 +90,7 @@ export class IdTokenState {
   readonly sessionClaims = new Map<string, string>();
 
   constructor(
-    readonly settings: IdTokenSettings,
+    readonly settings: IdtSettings,
     readonly signingKey: SigningKey,
     readonly now: Clock,
     /** The next signing key (ES256 too), for the `rotated_key` and `bad_signature` misbehaviours. */
@@ -100,9 +100,9 @@ export class IdTokenState {
     this.misbehaviour = new MisbehaviourBook(settings.serviceIds, JWT_MISBEHAVIOURS);
   }
 
-  start(tokenId: string, serviceId: string, scopes: AtomicScope[]): IdTokenSession {
+  start(tokenId: string, serviceId: string, scopes: AtomicScope[]): IdtSession {
     const ttlMs = this.settings.sessionTtlSeconds * 1000;
-    const session: IdTokenSession = {
+    const session: IdtSession = {
       sessionId: randomId(16),
       tokenId,
       serviceId,
@@ -126,20 +126,20 @@ export class IdTokenState {
     return session;
   }
 
-  isPending(session: IdTokenSession): boolean {
+  isPending(session: IdtSession): boolean {
     return session.outcome === undefined && !session.expired && session.expiresAt > this.now();
   }
 
   /** The most recent pending session of a token: what the phone's push notification shows. */
-  latestPending(tokenId: string): IdTokenSession | undefined {
-    let latest: IdTokenSession | undefined;
+  latestPending(tokenId: string): IdtSession | undefined {
+    let latest: IdtSession | undefined;
     for (const session of this.pendingSessions()) {
       if (session.tokenId === tokenId && (!latest || session.expiresAt >= latest.expiresAt)) latest = session;
     }
     return latest;
   }
 
-  *pendingSessions(): Generator<IdTokenSession> {
+  *pendingSessions(): Generator<IdtSession> {
     for (const key of this.sessions.keys()) {
       const session = this.sessions.get(key);
       if (session && this.isPending(session)) yield session;
@@ -147,7 +147,7 @@ export class IdTokenState {
   }
 
   /** Expiry is no message: the operator closes the socket ("auto-cleanup", 1000). */
-  expire(session: IdTokenSession): void {
+  expire(session: IdtSession): void {
     if (session.outcome || session.expired) return;
     session.expired = true;
     session.expiresAt = Math.min(session.expiresAt, this.now());
@@ -156,7 +156,7 @@ export class IdTokenState {
   }
 
   /** Record the outcome once and push it to the browser's socket, if one is listening. */
-  finish(session: IdTokenSession, outcome: NonNullable<IdTokenSession["outcome"]>): void {
+  finish(session: IdtSession, outcome: NonNullable<IdtSession["outcome"]>): void {
     if (session.outcome || session.expired) return;
     session.outcome = outcome;
     const socket = session.socket;
@@ -171,7 +171,7 @@ export class IdTokenState {
    * "response verification HMAC" over the initiation's nonce; key and input are the sandbox's
    * choice (HMAC-SHA256 of `{sessionId}.{random}`, base64url), see docs/providers/idtoken.md.
    */
-  approvalProof(session: Pick<IdTokenSession, "sessionId" | "random">): { hash: string; random: string } {
+  approvalProof(session: Pick<IdtSession, "sessionId" | "random">): { hash: string; random: string } {
     const hash = createHmac("sha256", IDTOKEN_SANDBOX_HMAC_KEY)
       .update(`${session.sessionId}.${session.random}`)
       .digest("base64url");

@@ -2,14 +2,14 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { secretsEqual } from "../shared/secrets";
-import type { IdTokenState } from "./sessions";
+import type { IdtState } from "./sessions";
 
 /**
  * `wss://…/ws/session/{sessionId}?token={wsToken}`: one connection per session. An unknown (or
  * expired) session closes with 4004, a wrong token with 4001, and a newer connection replaces
  * the older one, which closes with 4009 (docs/providers/idtoken.md).
  */
-function onSocket(state: IdTokenState, socket: WebSocket, sessionId: string, token: string): void {
+function onSocket(state: IdtState, socket: WebSocket, sessionId: string, token: string): void {
   const session = state.sessions.get(sessionId);
   if (!session || session.expired) {
     socket.close(4004);
@@ -47,7 +47,7 @@ function onSocket(state: IdTokenState, socket: WebSocket, sessionId: string, tok
  * The socket stays on `ws`: @hono/node-ws 1.x peers on @hono/node-server ^1 while the sandbox
  * runs 2.x, and the sandbox's node server already hands each provider its upgrades.
  */
-export function socketUpgrade(state: IdTokenState, prefix: string) {
+export function socketUpgrade(state: IdtState, prefix: string) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
   const socketPath = new RegExp(`^${prefix}/ws/session/([A-Za-z0-9_-]{1,64})$`);
   return (req: IncomingMessage, socket: Duplex, head: Buffer): boolean => {

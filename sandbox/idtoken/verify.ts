@@ -1,9 +1,9 @@
 import { randomId } from "../shared/random";
 import { secretsEqual } from "../shared/secrets";
-import { issueIdTokenJwt } from "./jwt";
-import { findIdTokenPersona, IDTOKEN_SANDBOX_PIN } from "./personas";
+import { issueIdtJwt } from "./jwt";
+import { findIdtPersona, IDTOKEN_SANDBOX_PIN } from "./personas";
 import { expandScopes } from "./scopes";
-import { DECLINE_REASON, IdTokenState, MAX_VERIFY_ATTEMPTS } from "./sessions";
+import { DECLINE_REASON, IdtState, MAX_VERIFY_ATTEMPTS } from "./sessions";
 
 export type VerifyInput = {
   sessionId: string;
@@ -30,7 +30,7 @@ export type VerifyResult =
  * the phone may try again; the third failure rejects the session with "Too many attempts",
  * which the browser hears at once (docs/providers/idtoken.md).
  */
-export async function verify(state: IdTokenState, input: VerifyInput): Promise<VerifyResult> {
+export async function verify(state: IdtState, input: VerifyInput): Promise<VerifyResult> {
   const session = state.sessions.get(input.sessionId);
   if (!session || session.tokenId !== input.tokenId) {
     return { ok: false, status: 404, error: "unknown_session", message: "no such session for this token" };
@@ -87,9 +87,9 @@ export async function verify(state: IdTokenState, input: VerifyInput): Promise<V
       attemptsLeft,
     };
   }
-  const persona = findIdTokenPersona(session.tokenId);
+  const persona = findIdtPersona(session.tokenId);
   if (!persona) return { ok: false, status: 404, error: "unknown_token", message: "no such token" };
-  const { jwt, exp } = await issueIdTokenJwt(state, session, persona, granted.scopes);
+  const { jwt, exp } = await issueIdtJwt(state, session, persona, granted.scopes);
   // `wrong_session`: the proof of another session rides along, as a replayed approval would.
   const proofOf =
     state.misbehaviour.of(session.serviceId) === "wrong_session"

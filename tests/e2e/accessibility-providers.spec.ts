@@ -367,7 +367,7 @@ test.describe("accessibility (axe): the portal's error pages", () => {
     "reason=id_token_invalid&provider=idura",
     "reason=access_denied&provider=signicat",
     "reason=provider_unreachable&provider=digidentity",
-    "reason=cpr_not_matched&ref=0123456789ab",
+    "reason=lacks_signatory_rights&provider=signicat&ref=0123456789ab",
     "reason=idtoken_too_many_attempts",
     "reason=rate_limited",
     "error=Configuration",

@@ -12,6 +12,10 @@ import { AccountPage, expectLoginError } from "./support/pages";
  * for it: prefills (a CPR typed on the portal, a CVR) inside a JWE of the parameters, Enterprise's
  * error codes, and the step-up on `auth_token_id`. The main portal speaks to the eID Hub.
  */
+// One portal for the file: its tests run in order in one worker (with fullyParallel, a second
+// worker would run beforeAll again and start a second portal on the same port).
+test.describe.configure({ mode: "default" });
+
 const port = TEST_PORTS.signicatEnterprisePortal;
 const portalUrl = `http://localhost:${port}`;
 let stop = () => {};

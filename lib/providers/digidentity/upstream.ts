@@ -2,8 +2,7 @@ import "server-only";
 
 import * as oauth from "oauth4webapi";
 
-import { DiscoveryIssuerError } from "@/lib/oidc/discovery";
-import { ProviderError, providerFetch } from "@/lib/upstream/fetch";
+import { discover, upstreamOptions } from "@/lib/oidc/discovery";
 
 import type { DigidentityConfig } from "./descriptor";
 
@@ -12,31 +11,9 @@ import type { DigidentityConfig } from "./descriptor";
  * every call shares. Facts and their sources: docs/providers/digidentity.md.
  */
 
-const DISCOVERY_CACHE_MS = 60 * 60 * 1000;
-
-/**
- * oauth4webapi's fetch, on the portal's one upstream client (lib/upstream/fetch.ts: undici's
- * keep-alive pool and its timeout); a network failure is "provider_unreachable".
- */
-const poolFetch = (async (input: string | URL | Request, init?: RequestInit) => {
-  const url = input instanceof Request ? input.url : String(input);
-  const headers = Object.fromEntries(new Headers(init?.headers).entries());
-  const body = init?.body;
-  return providerFetch(url, {
-    method: init?.method === "POST" ? "POST" : "GET",
-    headers,
-    body: body instanceof URLSearchParams || typeof body === "string" ? body : undefined,
-  });
-}) as typeof fetch;
-
 /** The options of every oauth4webapi request to this provider. */
 export function requestOptions(cfg: DigidentityConfig) {
-  return {
-    [oauth.customFetch]: poolFetch,
-    // The sandbox, or a loopback issuer the operator allowed on purpose (the config refuses
-    // plain http otherwise).
-    [oauth.allowInsecureRequests]: cfg.issuer.startsWith("http://"),
-  };
+  return upstreamOptions(cfg.issuer);
 }
 
 export function client(cfg: DigidentityConfig): oauth.Client {
@@ -48,48 +25,9 @@ export function clientAuth(cfg: DigidentityConfig): oauth.ClientAuth {
   return oauth.ClientSecretBasic(cfg.clientSecret);
 }
 
-const discovered = new Map<string, { at: number; as: oauth.AuthorizationServer }>();
-
-/**
- * OpenID Connect Discovery 1.0 §4, with the issuer compared as oauth4webapi does (as URLs, so an
- * origin-only issuer matches with or without its trailing slash; a path never loses one).
- * A mismatch is a mix-up, refused as an answer that cannot be verified.
- */
-export async function authorizationServer(cfg: DigidentityConfig): Promise<oauth.AuthorizationServer> {
-  const hit = discovered.get(cfg.issuer);
-  if (hit && Date.now() - hit.at < DISCOVERY_CACHE_MS) return hit.as;
-  // Callers that arrive together share one request.
-  let pending = discovering.get(cfg.issuer);
-  if (!pending) {
-    pending = discover(cfg).finally(() => discovering.delete(cfg.issuer));
-    discovering.set(cfg.issuer, pending);
-  }
-  return pending;
-}
-
-const discovering = new Map<string, Promise<oauth.AuthorizationServer>>();
-
-async function discover(cfg: DigidentityConfig): Promise<oauth.AuthorizationServer> {
-  const issuer = new URL(cfg.issuer);
-  const res = await oauth.discoveryRequest(issuer, requestOptions(cfg));
-  let as: oauth.AuthorizationServer;
-  try {
-    as = await oauth.processDiscoveryResponse(issuer, res);
-  } catch (e) {
-    // Every caller (login starts, polls, the report) handles ProviderError; an answer that is
-    // not a discovery document is the provider's malfunction, another issuer a mix-up.
-    if (e instanceof ProviderError) throw e;
-    const code = (e as { code?: unknown }).code;
-    if (code === oauth.JSON_ATTRIBUTE_COMPARISON) throw new DiscoveryIssuerError();
-    throw new ProviderError("provider_error", `discovery answer refused: ${String(code)}`, { cause: e });
-  }
-  for (const endpoint of ["authorization_endpoint", "token_endpoint", "jwks_uri"] as const) {
-    if (typeof as[endpoint] !== "string") {
-      throw new ProviderError("provider_error", `discovery document has no ${endpoint}`);
-    }
-  }
-  discovered.set(cfg.issuer, { at: Date.now(), as });
-  return as;
+/** Digidentity's metadata by discovery (lib/oidc/discovery.ts: issuer checked, kept an hour). */
+export function authorizationServer(cfg: DigidentityConfig): Promise<oauth.AuthorizationServer> {
+  return discover(cfg.issuer);
 }
 
 /** Where user_info.json is: discovery's `userinfo_endpoint`, else the documented path. */

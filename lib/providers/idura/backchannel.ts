@@ -3,59 +3,26 @@ import "server-only";
 import * as oauth from "oauth4webapi";
 import { z } from "zod";
 
-import { DiscoveryIssuerError } from "@/lib/oidc/discovery";
+import { discover, upstreamOptions } from "@/lib/oidc/discovery";
 import { IdTokenError } from "@/lib/oidc/id-token";
 import { ProviderError, providerFetch } from "@/lib/upstream/fetch";
 
 /** What the back-channel calls need of the Idura configuration. */
 export type IduraClient = { issuer: string; clientId: string; clientSecret: string };
 
-/**
- * oauth4webapi's fetch: the portal's keep-alive pool with its timeout (lib/upstream/fetch.ts), so
- * a poll every second reuses one connection.
- */
-const upstreamFetch: typeof fetch = async (input, init) =>
-  providerFetch(String(input), {
-    method: (init?.method as "GET" | "POST" | undefined) ?? "GET",
-    headers: Object.fromEntries(new Headers(init?.headers).entries()),
-    body: init?.body === null || init?.body === undefined ? undefined : String(init.body),
-  });
-
-function options(cfg: IduraClient) {
-  // Plain http only reaches here for the sandbox or a deliberate loopback issuer (lib/config-schema.ts).
-  return {
-    [oauth.customFetch]: upstreamFetch,
-    ...(cfg.issuer.startsWith("http://") ? { [oauth.allowInsecureRequests]: true } : {}),
-  };
-}
-
-const servers = new Map<string, { at: number; as: oauth.AuthorizationServer }>();
-const DISCOVERY_CACHE_MS = 60 * 60 * 1000;
+const options = (cfg: IduraClient) => upstreamOptions(cfg.issuer);
 
 /**
- * Idura's metadata by discovery (OpenID Connect Discovery §4.3: the issuer must match exactly).
- * The CIBA endpoint is `/ciba/bc-authorize` when discovery does not name it (caller-authentication.mdx).
+ * Idura's metadata by discovery (lib/oidc/discovery.ts: issuer checked, kept an hour). The CIBA
+ * endpoint is `/ciba/bc-authorize` when discovery does not name it (caller-authentication.mdx).
  */
 async function authorizationServer(cfg: IduraClient): Promise<oauth.AuthorizationServer> {
-  const hit = servers.get(cfg.issuer);
-  if (hit && Date.now() - hit.at < DISCOVERY_CACHE_MS) return hit.as;
-  let as: oauth.AuthorizationServer;
-  try {
-    const res = await oauth.discoveryRequest(new URL(cfg.issuer), options(cfg));
-    as = await oauth.processDiscoveryResponse(new URL(cfg.issuer), res);
-  } catch (e) {
-    if (e instanceof ProviderError) throw e;
-    if (e instanceof oauth.OperationProcessingError && e.code === oauth.JSON_ATTRIBUTE_COMPARISON)
-      throw new DiscoveryIssuerError();
-    throw new ProviderError("provider_error", "discovery failed", { cause: e });
-  }
-  as = {
+  const as = await discover(cfg.issuer);
+  return {
     ...as,
     backchannel_authentication_endpoint:
       as.backchannel_authentication_endpoint ?? `${cfg.issuer}/ciba/bc-authorize`,
   };
-  servers.set(cfg.issuer, { at: Date.now(), as });
-  return as;
 }
 
 const client = (cfg: IduraClient): oauth.Client => ({ client_id: cfg.clientId });
