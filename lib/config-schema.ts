@@ -152,6 +152,7 @@ export function parseConfig(env: Record<string, string | undefined>): PortalConf
   const ctx: SliceContext = {
     sandbox: e.SANDBOX,
     sandboxUrl,
+    sandboxPublicUrl: e.SANDBOX_PUBLIC_URL ?? sandboxUrl,
     allowLoopbackHttp: e.ALLOW_LOOPBACK_HTTP_ISSUERS,
     problems,
   };

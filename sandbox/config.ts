@@ -53,6 +53,28 @@ const clientList = z.string().transform((list, ctx) =>
     }),
 );
 
+/**
+ * Display names of clients, `id=Name,id=Name`: what the phone pages call the service that asks
+ * ("Example Motors RMI portal asks you to log in"), as the real apps show the registered name.
+ */
+const nameList = z.string().transform((list, ctx) =>
+  Object.fromEntries(
+    list
+      .split(",")
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0)
+      .map((item) => {
+        const [id, ...rest] = item.split("=");
+        const name = rest.join("=").trim();
+        if (!id?.trim() || !name) {
+          ctx.addIssue({ code: "custom", message: "expected id=Name pairs separated by commas" });
+          return ["", ""];
+        }
+        return [id.trim(), name];
+      }),
+  ),
+);
+
 const idList = z.string().transform((list) =>
   list
     .split(",")
@@ -76,6 +98,8 @@ const signingKey = z
 const scopeList = z.string().transform((list) => list.split(/[\s,]+/).filter((item) => item.length > 0));
 
 const envSchema = z.object({
+  SANDBOX_SERVICE_NAME: z.string().min(1).max(100).default("Example Motors RMI portal"),
+  SANDBOX_CLIENT_NAMES: nameList.default({}),
   SANDBOX_PORT: z.coerce.number().int().min(1).max(65_535).default(4000),
   SANDBOX_HOST: z.string().min(1).default("127.0.0.1"),
   SANDBOX_ISSUER_BASE: baseUrl.optional(),
@@ -190,6 +214,11 @@ export interface SandboxConfig {
   qrTtlSeconds: number;
   codeTtlSeconds: number;
   signingKey: RsaPrivateJwk | undefined;
+  /**
+   * The name each client is shown by on the phone pages: `SANDBOX_SERVICE_NAME` for the main
+   * client of every provider, `SANDBOX_CLIENT_NAMES` for any other (or to override one).
+   */
+  clientNames: Readonly<Record<string, string>>;
   digidentity: DigidentityConfig;
   signicat: SignicatConfig;
   idtoken: IdtConfig;
@@ -235,6 +264,17 @@ export function parseSandboxConfig(env: Record<string, string | undefined> = pro
     qrTtlSeconds: e.SANDBOX_QR_TTL_SECONDS,
     codeTtlSeconds: e.SANDBOX_CODE_TTL_SECONDS,
     signingKey: e.SANDBOX_SIGNING_KEY,
+    clientNames: {
+      ...Object.fromEntries(
+        [
+          e.SANDBOX_DIGIDENTITY_CLIENT_ID,
+          e.SANDBOX_SIGNICAT_CLIENT_ID,
+          e.SANDBOX_IDTOKEN_SERVICE_ID,
+          e.SANDBOX_IDURA_CLIENT_ID,
+        ].map((id) => [id, e.SANDBOX_SERVICE_NAME]),
+      ),
+      ...e.SANDBOX_CLIENT_NAMES,
+    },
     digidentity: {
       clientId: e.SANDBOX_DIGIDENTITY_CLIENT_ID,
       clientSecret: e.SANDBOX_DIGIDENTITY_CLIENT_SECRET,

@@ -5,10 +5,10 @@
  * (`--build` always builds). Languages come from the browser, as for a visitor: each context
  * sends its `locale` as Accept-Language. Not part of `npm test`.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { chromium, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { chromium, devices, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 import { decodeQr, Sandbox } from "../tests/kit";
 import { CHROMIUM_LAUNCH_OPTIONS } from "../tests/e2e/support/chromium";
@@ -27,15 +27,43 @@ async function newContext(browser: Browser, baseURL: string, locale = "en-GB", p
     locale,
     viewport: phone ? PHONE : DESKTOP,
     isMobile: phone,
+    hasTouch: phone,
+    // The portal orders its choices by the user agent (lib/device.ts): a phone's, as a phone sends.
+    ...(phone ? { userAgent: devices["iPhone 13"].userAgent } : {}),
     deviceScaleFactor: phone ? 2 : 1,
     // Still pictures: the waiting pulse stands still, as for anyone who asks for less motion.
     reducedMotion: "reduce",
   });
 }
 
-async function shoot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+/**
+ * Keeps the README's pictures small: a 256-colour palette PNG at the highest compression, with
+ * sharp (which Next.js brings for image optimisation); without it the PNG stays as taken.
+ */
+async function optimise(file: string) {
+  try {
+    const { default: sharp } = await import("sharp");
+    const smaller = await sharp(readFileSync(file))
+      .png({ palette: true, quality: 90, compressionLevel: 9, effort: 10 })
+      .toBuffer();
+    writeFileSync(file, smaller);
+  } catch {
+    // Not installed on this machine: the screenshot is still right, only larger.
+  }
+}
+
+async function shoot(
+  page: Page | import("@playwright/test").Locator,
+  name: string,
+  options: { fullPage?: boolean } = {},
+) {
   const file = path.join(OUT, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: options.fullPage ?? true, animations: "disabled" });
+  if ("goto" in page) {
+    await page.screenshot({ path: file, fullPage: options.fullPage ?? true, animations: "disabled" });
+  } else {
+    await page.screenshot({ path: file, animations: "disabled" });
+  }
+  await optimise(file);
   console.log(`  ${path.relative(root, file)}`);
 }
 
@@ -85,12 +113,17 @@ async function main() {
       await shoot(page, `login${suffix}`);
     }
 
-    // The MitID choices on the login page, and MitID Business's choice of identity at the sandbox.
+    // The login page on a phone: the website first, the app on this phone, no QR code first.
+    const loginPhone = await context("en-GB", true);
+    await loginPhone.goto("/login");
+    await expect(loginPhone.locator("[data-device=phone]")).toBeVisible();
+    await shoot(loginPhone, "login-phone");
+
+    // The MitID group on the login page (two routes, each saying why), and MitID Business's
+    // choice of identity at the sandbox, then the account page it leads to.
     const mitid = await context();
     await mitid.goto("/login");
-    const choices = mitid.getByRole("region", { name: "Log in with MitID (Denmark)" });
-    await choices.screenshot({ path: path.join(OUT, "mitid-choices.png"), animations: "disabled" });
-    console.log("  docs/screenshots/mitid-choices.png");
+    await shoot(mitid.getByTestId("login-group-dk-mitid"), "mitid-choices");
     await mitid.getByTestId("login-mitid-business").click();
     await mitid.getByLabel("User ID").fill("erik.hansen");
     await mitid.getByRole("button", { name: "Continue" }).click();
@@ -99,6 +132,11 @@ async function main() {
     await mitid.getByRole("button", { name: "Approve with PIN" }).click();
     await expect(mitid.getByRole("radio")).toHaveCount(2);
     await shoot(mitid, "mitid-business-choice");
+    await mitid.getByRole("radio").first().check();
+    await mitid.getByRole("button", { name: "Continue" }).click();
+    await expect(mitid).toHaveURL(/\/account$/);
+    await expect(mitid.getByTestId("account-permits")).toBeVisible();
+    await shoot(mitid, "account-mitid-business");
 
     // QR pending, the phone page it leads to, then the IOE's account page after approval.
     const qrPage = await context();
@@ -136,6 +174,19 @@ async function main() {
     await expect(bankidQr).toBeVisible();
     await shoot(bankid, "bankid-qr");
     await sandbox.idura.cancelBankId(await decodeQr(bankidQr));
+
+    // Headless BankID on the phone in one's hand: "Open BankID on this device", the app's page.
+    const bankidPhone = await context("en-GB", true);
+    await bankidPhone.goto("/login/bankid");
+    const openApp = bankidPhone.getByRole("link", { name: "Open BankID on this device" });
+    await expect(openApp).toBeVisible();
+    await shoot(bankidPhone, "bankid-phone");
+    const [bankidApp] = await Promise.all([bankidPhone.context().waitForEvent("page"), openApp.click()]);
+    await expect(bankidApp.getByRole("heading", { name: "Identify yourself" })).toBeVisible();
+    await shoot(bankidApp, "bankid-app-phone");
+    await bankidApp.getByRole("button", { name: "Identify" }).click();
+    await expect(bankidPhone).toHaveURL(/\/account$/);
+    await shoot(bankidPhone, "account-phone");
 
     const error = await context();
     await error.goto("/auth/error?reason=authorisation_revoked&provider=digidentity&ref=3f9a1c07be42");

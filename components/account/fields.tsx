@@ -22,7 +22,10 @@ export function Field({
         <span className="font-medium text-slate-900">{label}</span>
         <span className="block text-slate-500">{help}</span>
       </dt>
-      <dd className={`break-all text-sm sm:col-span-2 ${mono ? "font-mono" : ""}`} data-testid={testId}>
+      <dd
+        className={`text-sm sm:col-span-2 ${mono ? "break-all font-mono" : "break-words"}`}
+        data-testid={testId}
+      >
         {value}
       </dd>
     </div>
@@ -72,5 +75,17 @@ export async function LoginFields({ provider, loginAt }: { provider: string; log
         mono={false}
       />
     </>
+  );
+}
+
+/** What this login lets the person do here, said once near the top of the account page. */
+export function Permits({ children }: { children: React.ReactNode }) {
+  return (
+    <p
+      data-testid="account-permits"
+      className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-slate-800"
+    >
+      {children}
+    </p>
   );
 }

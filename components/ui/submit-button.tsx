@@ -4,11 +4,13 @@ import type { ComponentPropsWithoutRef } from "react";
 import { useFormStatus } from "react-dom";
 
 import { BUTTON, type ButtonVariant } from "./button";
+import { Spinner } from "./spinner";
 
 /**
  * A form's submit button that says it is working while the form's action runs: disabled, busy
  * for assistive technology, and with a spinner beside its unchanged label (tests and screen
- * readers keep finding it by name).
+ * readers keep finding it by name). In a form with several buttons (`name`/`value`), all are
+ * disabled and the spinner shows on the one that was pressed.
  */
 export function SubmitButton({
   variant = "primary",
@@ -16,21 +18,18 @@ export function SubmitButton({
   children,
   ...props
 }: { variant?: ButtonVariant } & ComponentPropsWithoutRef<"button">) {
-  const { pending } = useFormStatus();
+  const { pending, data } = useFormStatus();
+  const pressed =
+    pending && (props.name === undefined || data?.get(props.name) === String(props.value ?? ""));
   return (
     <button
       type="submit"
       disabled={pending}
-      aria-busy={pending || undefined}
+      aria-busy={pressed || undefined}
       className={`${BUTTON[variant]} ${className}`}
       {...props}
     >
-      {pending ? (
-        <span
-          aria-hidden="true"
-          className="mr-2 inline-block size-3.5 rounded-full border-2 border-current border-r-transparent align-[-2px] motion-safe:animate-spin"
-        />
-      ) : null}
+      {pressed ? <Spinner /> : null}
       {children}
     </button>
   );

@@ -14,6 +14,8 @@ export type SliceContext = {
   sandbox: boolean;
   /** Where the portal reaches the sandbox (only meaningful with `sandbox`). */
   sandboxUrl: string;
+  /** Where a phone reaches the sandbox (SANDBOX_PUBLIC_URL, else `sandboxUrl`). */
+  sandboxPublicUrl: string;
   /** ALLOW_LOOPBACK_HTTP_ISSUERS=on: a provider on http://localhost or 127.0.0.1 is accepted. */
   allowLoopbackHttp: boolean;
   /** Collects problems; each names the variable to set. */

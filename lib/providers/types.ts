@@ -1,6 +1,7 @@
 import type { Provider } from "next-auth/providers";
 import type { ReactNode } from "react";
 
+import type { Device } from "@/lib/device";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 import type { OidcClient } from "@/lib/oidc/id-token";
 
@@ -10,6 +11,24 @@ type Settings<K extends ProviderKey> = NonNullable<ProvidersConfig[K]>;
 
 /** Server components a module brings; they may be async. */
 type View<P> = (props: P) => ReactNode | Promise<ReactNode>;
+
+/**
+ * The login page's groups, in the order it shows them: what this deployment is for first (the
+ * SERMI eID), then the other eIDs by scheme. The page names the groups; modules fill them.
+ */
+export const LOGIN_GROUPS = ["sermi", "dk-mitid", "bankid", "other"] as const;
+export type LoginGroup = (typeof LOGIN_GROUPS)[number];
+
+export type LoginCardProps = {
+  problem?: string;
+  /** Phones get the choices that work on the phone itself first. */
+  device: Device;
+  /** Another module offers the same eID in this group: the card says why one would pick it. */
+  alongside: boolean;
+};
+
+/** One block of a module's login choices and the group it belongs in. */
+export type LoginPlacement = { group: LoginGroup; Card: View<LoginCardProps> };
 
 /**
  * Everything the rest of the portal knows about one provider. auth.ts, the login, account and
@@ -31,9 +50,8 @@ export type ProviderModule<
   oidcClients(cfg: Settings<K>): Record<string, OidcClient>;
   /** Why a login that came back without a usable identity is refused. */
   missingIdentityReason: LoginErrorReason;
-  /** Where the login page shows its choices: among the cards, or as a section below them. */
-  loginPlacement: "card" | "section";
-  LoginCard: View<{ problem?: string }>;
+  /** The module's login choices, each in its group of the login page. */
+  loginPlacement: readonly LoginPlacement[];
   /** The identity kinds its logins produce, and the account page's view of them. */
   identityKinds: readonly I["kind"][];
   AccountView: View<{ identity: I; problem?: string }>;

@@ -73,13 +73,19 @@ export function loginPage(options: { txId: string; personaId: string; error?: st
 }
 
 /** What the QR opens on the phone: the sandbox's stand-in for the Digidentity app. */
-export function phoneApprovalPage(options: { qrId: string; personaId: string; error?: string }): Html {
+export function phoneApprovalPage(options: {
+  qrId: string;
+  personaId: string;
+  /** The asking service's display name. */
+  service: string;
+  error?: string;
+}): Html {
   return page(
     t("digidentity.phone.heading"),
     html`<div class="card">
       ${sandboxBadge()}
       <h1>${t("digidentity.phone.heading")}</h1>
-      <p>${t("digidentity.phone.intro")}</p>
+      <p>${t("digidentity.phone.intro", { service: options.service })}</p>
       ${alert(options.error)}
       <form method="post" action="${options.qrId}">
         ${personaChoices(options.personaId)} ${pinField()}

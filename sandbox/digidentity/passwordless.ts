@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { serviceName } from "../shared/client-names";
 import { z } from "zod";
 import { oauthError, sandboxError } from "../shared/errors";
 import { formParams, jsonBody, queryParams } from "../shared/forms";
@@ -112,6 +113,7 @@ function alreadyAnsweredPage(
 export function passwordlessRoutes(state: DigidentityState): Hono {
   const app = new Hono();
   const { settings } = state;
+  const named = (session: { clientId: string }) => serviceName(settings.clientNames, session.clientId);
 
   app.get("/oauth2/authorize.json", (c) => {
     const query = queryParams(c);
@@ -153,7 +155,10 @@ export function passwordlessRoutes(state: DigidentityState): Hono {
     const found = state.findByQrId(qrId);
     if (!found.found) return expiredPage(c, found.why);
     if (found.session.status !== "pending") return alreadyAnsweredPage(c, found.session, 200);
-    return sendPage(c, phoneApprovalPage({ qrId, personaId: DEFAULT_PERSONA_ID }));
+    return sendPage(
+      c,
+      phoneApprovalPage({ qrId, personaId: DEFAULT_PERSONA_ID, service: named(found.session) }),
+    );
   });
 
   app.post("/app/qr/:qrId", async (c) => {
@@ -170,6 +175,7 @@ export function passwordlessRoutes(state: DigidentityState): Hono {
         phoneApprovalPage({
           qrId,
           personaId: DEFAULT_PERSONA_ID,
+          service: named(session),
           error: t("digidentity.phone.chooseApproveOrDecline"),
         }),
         400,
@@ -183,14 +189,24 @@ export function passwordlessRoutes(state: DigidentityState): Hono {
     if (!persona) {
       return sendPage(
         c,
-        phoneApprovalPage({ qrId, personaId: DEFAULT_PERSONA_ID, error: t("digidentity.choosePersona") }),
+        phoneApprovalPage({
+          qrId,
+          personaId: DEFAULT_PERSONA_ID,
+          service: named(session),
+          error: t("digidentity.choosePersona"),
+        }),
         400,
       );
     }
     if (!pinMatches(persona, parsed.data.pin)) {
       return sendPage(
         c,
-        phoneApprovalPage({ qrId, personaId: persona.id, error: t("digidentity.wrongPin") }),
+        phoneApprovalPage({
+          qrId,
+          personaId: persona.id,
+          service: named(session),
+          error: t("digidentity.wrongPin"),
+        }),
         400,
       );
     }

@@ -69,6 +69,8 @@ export interface DigidentitySettings {
   clients: readonly { clientId: string; clientSecret: string }[];
   redirectUris: readonly string[];
   productScope: string;
+  /** Display names by client id (sandbox/config.ts). */
+  clientNames: Readonly<Record<string, string>>;
   qrTtlMs: number;
   codeTtlMs: number;
 }
@@ -82,6 +84,7 @@ export function digidentitySettings(config: SandboxConfig): DigidentitySettings 
       { clientId: config.digidentity.clientId, clientSecret: config.digidentity.clientSecret },
       ...config.digidentity.extraClients,
     ],
+    clientNames: config.clientNames,
     qrTtlMs: config.qrTtlSeconds * 1000,
     codeTtlMs: config.codeTtlSeconds * 1000,
   };

@@ -13,6 +13,8 @@ export function phoneRequestPage(options: {
   /** Absolute path the form posts to, so a retry after an error posts to the same place. */
   action: string;
   holder: string;
+  /** The asking service's display name. */
+  service: string;
   session: IdtSession;
   attemptsLeft: number;
   /** To say how long the request is still open, in the phone's language. */
@@ -26,7 +28,7 @@ export function phoneRequestPage(options: {
     html`<div class="card">
       ${sandboxBadge()}
       <h1>${t("idtoken.phone.heading")}</h1>
-      <p>${t("idtoken.phone.hello", { holder: options.holder, service: session.serviceId })}</p>
+      <p>${t("idtoken.phone.hello", { holder: options.holder, service: options.service })}</p>
       <p>${t("idtoken.phone.checkCode")}</p>
       <p style="${otpStyle}" data-testid="phone-otp">${session.autoPassword}</p>
       <p class="muted" data-testid="phone-expires">

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { serviceName } from "../shared/client-names";
 import { z } from "zod";
 import { t } from "../shared/i18n";
 import { sendPage } from "../shared/layout";
@@ -30,6 +31,7 @@ export function phoneAppRoutes(state: IdtState, prefix: string): Hono {
       phoneRequestPage({
         action: `${prefix}/app/${encodeURIComponent(tokenId)}/sessions/${session.sessionId}`,
         holder: findIdtPersona(tokenId)?.label ?? tokenId,
+        service: serviceName(state.settings.clientNames, session.serviceId),
         session,
         attemptsLeft: MAX_VERIFY_ATTEMPTS - session.failedAttempts,
         now: state.now(),

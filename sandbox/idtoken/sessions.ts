@@ -63,6 +63,8 @@ export interface IdtSettings extends IdtConfig {
   publicUrl: string;
   /** Every registered service, the main one first. */
   serviceIds: readonly string[];
+  /** Display names by service id (sandbox/config.ts). */
+  clientNames: Readonly<Record<string, string>>;
 }
 
 export function idtSettings(config: SandboxConfig): IdtSettings {
@@ -71,6 +73,7 @@ export function idtSettings(config: SandboxConfig): IdtSettings {
     issuer: `${config.issuerBase}/idtoken`,
     publicUrl: config.publicUrl,
     serviceIds: [config.idtoken.serviceId, ...config.idtoken.extraServiceIds],
+    clientNames: config.clientNames,
   };
 }
 

@@ -81,7 +81,8 @@ export function bankIdScanPage(action: string, error?: string): Html {
 export function bankIdConfirmPage(options: {
   action: string;
   scanId: string;
-  clientId: string;
+  /** The asking service's display name. */
+  service: string;
   personas: readonly IduraPersona[];
 }): Html {
   return page(
@@ -89,7 +90,7 @@ export function bankIdConfirmPage(options: {
     html`<div class="card">
       ${sandboxBadge()}
       <h1>${t("idura.confirm.heading")}</h1>
-      <p>${t("idura.confirm.asks", { client: options.clientId })}</p>
+      <p>${t("idura.confirm.asks", { client: options.service })}</p>
       <form method="post" action="${options.action}">
         <input type="hidden" name="scan" value="${options.scanId}" />
         ${personaChoices(options.personas)}

@@ -16,6 +16,8 @@ export interface IduraSettings extends IduraConfig {
   issuer: string;
   /** Every registered client, the main one first; all share the redirect allowlist. */
   clients: readonly { clientId: string; clientSecret: string }[];
+  /** Display names by client id (sandbox/config.ts). */
+  clientNames: Readonly<Record<string, string>>;
 }
 
 export function iduraSettings(config: SandboxConfig): IduraSettings {
@@ -26,6 +28,7 @@ export function iduraSettings(config: SandboxConfig): IduraSettings {
       { clientId: config.idura.clientId, clientSecret: config.idura.clientSecret },
       ...config.idura.extraClients,
     ],
+    clientNames: config.clientNames,
   };
 }
 
@@ -184,6 +187,25 @@ export class IduraState {
     const id = token ? this.qrTokens.get(token) : undefined;
     const request = id ? this.backchannel.get(id) : undefined;
     return id && request?.kind === "headless" ? { id, request } : undefined;
+  }
+
+  /**
+   * The pending headless request an app link names by its autostart token: how BankID on the
+   * same device is started instead of scanning (docs/providers/idura.md).
+   */
+  headlessByAutoStart(token: string): { id: string; request: HeadlessRequest } | undefined {
+    for (const id of this.backchannel.keys()) {
+      const request = this.backchannel.get(id);
+      if (
+        request?.kind === "headless" &&
+        request.status === "pending" &&
+        request.expiresAt > this.now() &&
+        request.autoStartToken === token
+      ) {
+        return { id, request };
+      }
+    }
+    return undefined;
   }
 
   /** BankID's animated QR: `bankid.<qrStartToken>.<t>.<HMAC-SHA256(qrStartSecret, t)>`, t in whole seconds. */

@@ -211,7 +211,7 @@ test.describe("accessibility (axe): IDToken", () => {
     await new AccountPage(page).expectLoaded();
     await expect(page.getByTestId("idtoken-subject")).toHaveText(ANNA);
     await expect(page.getByTestId("idtoken-name")).toHaveText("Anna Kowalska");
-    await expect(page.getByTestId("idtoken-trust-level")).toHaveText("low");
+    await expect(page.getByTestId("idtoken-trust-level")).toHaveText("Low");
   });
 
   test("three wrong PINs: the phone's refusal and the portal's", async ({ page, browser }) => {
@@ -256,7 +256,7 @@ test.describe("accessibility (axe): Idura", () => {
     page,
   }) => {
     await new LoginPage(page).goto();
-    await page.getByRole("button", { name: "Log in with MitID Erhverv via Idura" }).click();
+    await page.getByRole("button", { name: "Log in with MitID Business via Idura" }).click();
     await expect(page.getByRole("heading", { name: "Log in with MitID Erhverv" })).toBeVisible();
     await expectAccessible(page, "Idura: the eID's login page");
     await new IduraLoginForm(page).logIn("MitID Erhverv", "Jens Hansen (MitID Erhverv)");

@@ -68,7 +68,7 @@ test.describe("security headers and cookies", () => {
         await mitid.pick("Nordhavn Cykler I/S");
       } else {
         await new LoginPage(page).goto();
-        await page.getByRole("button", { name: "Log in with MitID Erhverv via Idura", exact: true }).click();
+        await page.getByRole("button", { name: "Log in with MitID Business via Idura", exact: true }).click();
         await new IduraLoginForm(page).logIn("MitID Erhverv", "Jens Hansen (MitID Erhverv)");
       }
       await new AccountPage(page).expectLoaded();

@@ -60,8 +60,12 @@ test.describe("IDToken login", () => {
     await expect(page.getByTestId("idtoken-date-of-birth")).toHaveText("March 14, 1990");
     await expect(page.getByTestId("idtoken-age-over-18")).toHaveText("Yes");
     // identity:basic is a composite: it brought the trust level along with the name.
-    await expect(page.getByTestId("idtoken-trust-level")).toHaveText("high");
+    await expect(page.getByTestId("idtoken-trust-level")).toHaveText("High");
     await expect(page.getByTestId("idtoken-scopes")).toHaveText(
+      "name, date of birth, whether you are over 18, and trust level",
+    );
+    await expect(page.getByTestId("idtoken-scopes").locator("[data-scopes]")).toHaveAttribute(
+      "data-scopes",
       "identity:name identity:date_of_birth identity:age_over_18 identity:trust_level",
     );
     await expect(page.getByTestId("idtoken-nationality")).toHaveCount(0);
@@ -77,6 +81,8 @@ test.describe("IDToken login", () => {
   test("the holder grants only a subset: only those claims arrive", async ({ page, browser }) => {
     await startLogin(page, "IDT-LUKAS-JANSEN");
     const { phone, page: phonePage } = await phoneFor(browser, "IDT-LUKAS-JANSEN");
+    // The phone names the service by its display name, not its service id.
+    await expect(phonePage.getByText("Example Motors RMI portal asks you to log in.")).toBeVisible();
     await phone.withhold("Your date of birth (identity:date_of_birth)");
     await phone.withhold("How well your identity was verified (identity:trust_level)");
     await phone.approve();
@@ -84,7 +90,7 @@ test.describe("IDToken login", () => {
     await new AccountPage(page).expectLoaded();
     await expect(page.getByTestId("idtoken-name")).toHaveText("Lukas Jansen");
     await expect(page.getByTestId("idtoken-age-over-18")).toHaveText("No");
-    await expect(page.getByTestId("idtoken-scopes")).toHaveText("identity:name identity:age_over_18");
+    await expect(page.getByTestId("idtoken-scopes")).toHaveText("name and whether you are over 18");
     await expect(page.getByTestId("idtoken-date-of-birth")).toHaveCount(0);
     await expect(page.getByTestId("idtoken-trust-level")).toHaveCount(0);
     await phonePage.context().close();

@@ -10,16 +10,18 @@ const CASES = [
     persona: "Karen Nielsen (MitID)",
     name: "Karen Nielsen",
     acr: "urn:grn:authn:dk:mitid:substantial",
+    method: "MitID, substantial level",
     provider: "MitID",
     country: "DK",
   },
   {
-    button: "Log in with MitID Erhverv via Idura",
+    button: "Log in with MitID Business via Idura",
     eidPage: "MitID Erhverv",
     persona: "Jens Hansen (MitID Erhverv)",
     name: "Jens Hansen",
     acr: "urn:grn:authn:dk:mitid:business",
-    provider: "MitID Erhverv",
+    method: "MitID Business",
+    provider: "MitID Business",
     country: "DK",
   },
   {
@@ -28,6 +30,7 @@ const CASES = [
     persona: "Astrid Lindqvist (BankID)",
     name: "Astrid Lindqvist",
     acr: "urn:grn:authn:se:bankid:same-device",
+    method: "Swedish BankID on the same device",
     provider: "Swedish BankID",
     country: "SE",
   },
@@ -37,6 +40,7 @@ const CASES = [
     persona: "Astrid Lindqvist (BankID)",
     name: "Astrid Lindqvist",
     acr: "urn:grn:authn:se:bankid:another-device:qr",
+    method: "Swedish BankID, QR code",
     provider: "Swedish BankID",
     country: "SE",
   },
@@ -46,6 +50,7 @@ const CASES = [
     persona: "Ola Nordmann (BankID)",
     name: "Ola Nordmann",
     acr: "urn:grn:authn:no:bankid",
+    method: "Norwegian BankID",
     provider: "Norwegian BankID",
     country: "NO",
   },
@@ -63,14 +68,16 @@ test.describe("Idura web login", () => {
       await account.expectLoaded();
       await expect(page.getByTestId("login-provider")).toHaveText(c.provider);
       await expect(page.getByTestId("eid-name")).toHaveText(c.name);
-      await expect(page.getByTestId("eid-acr")).toHaveText(c.acr);
+      // Said as a person would say it; the acr itself stays machine-readable for support.
+      await expect(page.getByTestId("eid-acr")).toHaveText(c.method);
+      await expect(page.getByTestId("eid-acr").locator("[data-acr]")).toHaveAttribute("data-acr", c.acr);
       await expect(page.getByTestId("eid-country")).toHaveText(c.country);
     });
   }
 
   test("MitID Erhverv shows the company; MitID shows the assurance level", async ({ page }) => {
     await new LoginPage(page).goto();
-    await page.getByRole("button", { name: "Log in with MitID Erhverv via Idura", exact: true }).click();
+    await page.getByRole("button", { name: "Log in with MitID Business via Idura", exact: true }).click();
     await new IduraLoginForm(page).logIn("MitID Erhverv", "Jens Hansen (MitID Erhverv)");
     await expect(page.getByTestId("eid-cvr")).toHaveText("12345678");
     await expect(page.getByTestId("eid-company")).toHaveText("Hansen Autoværksted ApS");
@@ -78,7 +85,7 @@ test.describe("Idura web login", () => {
 
     await page.getByRole("button", { name: "Log in with MitID via Idura", exact: true }).click();
     await new IduraLoginForm(page).logIn("MitID (substantial)", "Karen Nielsen (MitID)");
-    await expect(page.getByTestId("eid-loa")).toHaveText("substantial");
+    await expect(page.getByTestId("eid-loa")).toHaveText("Substantial");
   });
 
   test("cancelling at Idura ends on a page that says so", async ({ page }) => {

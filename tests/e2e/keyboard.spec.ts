@@ -66,7 +66,7 @@ test.describe("keyboard only", () => {
     await new AccountPage(page).expectLoaded();
     await expect(page.getByTestId("eid-name")).toHaveText("Karen Nielsen");
     await expect(page.getByTestId("login-provider")).toHaveText("MitID");
-    await expect(page.getByTestId("eid-acr")).toHaveText("urn:grn:authn:dk:mitid:substantial");
+    await expect(page.getByTestId("eid-acr")).toHaveText("MitID, substantial level");
   });
 
   test("headless Swedish BankID: the code typed into the sandbox's BankID app", async ({ page, browser }) => {

@@ -43,3 +43,35 @@ for (const [lang, privacy, support] of [
     });
   });
 }
+
+test("the account page says what the login permits, in words: no acr, no scopes, no CPR never asked", async ({
+  page,
+  loginAs,
+}) => {
+  await page.goto("/login");
+  await loginAs({ provider: "idura", persona: "karen" });
+  await expect(page.getByTestId("account-permits")).toHaveText(
+    "With this login you can read the repair and maintenance information that is not security-related. Security-related information needs a SERMI login with Digidentity.",
+  );
+  await expect(page.getByTestId("eid-acr")).toHaveText("MitID, substantial level");
+  await expect(page.getByTestId("eid-loa")).toHaveText("Substantial");
+  await expect(page.locator("main")).not.toContainText("urn:");
+  await page.getByTestId("sign-out").click();
+  await expect(page.getByTestId("signed-out")).toBeVisible();
+
+  await loginAs({ provider: "signicat", userId: "peter.hansen" });
+  await expect(page.getByTestId("account-permits")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "CPR match" })).toHaveCount(0);
+  await expect(page.getByTestId("cpr-masked")).toHaveCount(0);
+  await page.getByTestId("sign-out").click();
+  await expect(page.getByTestId("signed-out")).toBeVisible();
+
+  await loginAs({ provider: "digidentity", persona: "ioe" });
+  await expect(page.getByTestId("account-permits")).toContainText(
+    "security-related information included, for the independent operator named below",
+  );
+  await expect(page.getByTestId("login-time").locator("time")).toHaveAttribute(
+    "datetime",
+    /^\d{4}-\d\d-\d\dT/,
+  );
+});

@@ -36,3 +36,20 @@ describe("sandbox config", () => {
     assert.throws(() => parseSandboxConfig({ SANDBOX_SIGNING_KEY: "{not json" }), /SANDBOX_SIGNING_KEY/);
   });
 });
+
+describe("sandbox config: display names of clients", () => {
+  it("names each provider's main client by SANDBOX_SERVICE_NAME, others by SANDBOX_CLIENT_NAMES", () => {
+    const config = parseSandboxConfig({
+      SANDBOX_SERVICE_NAME: "Werkplaats portaal",
+      SANDBOX_CLIENT_NAMES: "lab-portal=Lab portal, rmi-portal-idura = Idura demo",
+    });
+    assert.equal(config.clientNames["rmi-portal-demo"], "Werkplaats portaal");
+    assert.equal(config.clientNames["rmi-portal-signicat"], "Werkplaats portaal");
+    assert.equal(config.clientNames["lab-portal"], "Lab portal");
+    assert.equal(config.clientNames["rmi-portal-idura"], "Idura demo");
+  });
+
+  it("refuses a pair without a name", () => {
+    assert.throws(() => parseSandboxConfig({ SANDBOX_CLIENT_NAMES: "lab-portal" }), /id=Name pairs/);
+  });
+});

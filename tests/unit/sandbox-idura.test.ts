@@ -106,6 +106,34 @@ describe("Idura sandbox", () => {
   });
 });
 
+describe("Idura sandbox: BankID opened on this device", () => {
+  it("the app link's autostart token opens the waiting order, named by the service's name", async () => {
+    const started = await form("/headless/authorize", {
+      scope: "openid",
+      acr_values: "urn:grn:authn:se:bankid",
+    });
+    const body = (await started.json()) as { headless_req_id: string; acr_data: { autoStartToken: string } };
+    const page = await app.request(
+      `/idura/app/bankid?autostarttoken=${body.acr_data.autoStartToken}&redirect=null`,
+    );
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, /Example Motors RMI portal asks you to identify yourself with BankID\./);
+    assert.doesNotMatch(html, /rmi-portal-idura/);
+    // Once opened it is no longer waiting: the same link again finds nothing.
+    const again = await app.request(`/idura/app/bankid?autostarttoken=${body.acr_data.autoStartToken}`);
+    assert.equal(again.status, 400);
+  });
+
+  it("an unknown or malformed token is refused with a page", async () => {
+    for (const token of [crypto.randomUUID(), "not-a-uuid"]) {
+      const page = await app.request(`/idura/app/bankid?autostarttoken=${token}`);
+      assert.equal(page.status, 400);
+      assert.match(await page.text(), /has ended or was never started/);
+    }
+  });
+});
+
 describe("Idura sandbox: the BankID app's window for an animated QR code", () => {
   const scan = (qr: string) =>
     app.request("/idura/app/bankid", {

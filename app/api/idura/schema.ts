@@ -22,7 +22,8 @@ export type CibaStatusResponse =
   /** Idura's answer failed verification: nobody is confirmed; `ref` names the log line. */
   | { status: "refused"; reason: "id_token_invalid" | "provider_error"; ref: string };
 
-export type HeadlessStartResponse = { qrData: string; expiresAt: number };
+/** `appLink`: "Open BankID on this device", when Idura gave an autostart token. */
+export type HeadlessStartResponse = { qrData: string; expiresAt: number; appLink?: string };
 
 export type HeadlessStatusResponse =
   | { status: "pending"; qrData?: string; hintCode?: string }

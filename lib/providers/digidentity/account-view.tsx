@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 
 import type { SermiIdentity } from "@/lib/identity";
 
-import { Field, LoginFields, Section } from "@/components/account/fields";
+import { Field, LoginFields, Permits, Section } from "@/components/account/fields";
 
 const PROVIDER_LABEL = {
   digidentity: "providerWeb",
@@ -19,6 +19,7 @@ export async function SermiIdentityView({ identity }: { identity: SermiIdentity 
       <p className="text-slate-600" data-testid="account-role">
         {identity.role === "RSSE" ? t("roleRsse") : t("roleIoe")}
       </p>
+      <Permits>{identity.rsse ? t("permitsRsse") : t("permitsIoe")}</Permits>
       <Section id="login-heading" title={account("thisLogin")}>
         <LoginFields provider={t(PROVIDER_LABEL[identity.provider])} loginAt={identity.loginAt} />
         <Field label={t("subject")} help={t("subjectHelp")} value={identity.subject} testId="uid-sub" />

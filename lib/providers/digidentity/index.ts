@@ -19,8 +19,7 @@ export const digidentityModule = defineProviderModule<"digidentity", SermiIdenti
   oidcClients: () => ({}),
   // A Digidentity login without UID attributes is a person the CAB has not authorised.
   missingIdentityReason: "no_uid_attributes",
-  loginPlacement: "card",
-  LoginCard: DigidentityLoginCard,
+  loginPlacement: [{ group: "sermi", Card: DigidentityLoginCard }],
   identityKinds: ["sermi"],
   AccountView: SermiIdentityView,
 });

@@ -1,47 +1,52 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+
+import { Card } from "@/components/ui/card";
+import { PendingLink } from "@/components/ui/pending-link";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { LoginCardProps } from "@/lib/providers/types";
 
 import { loginWithDigidentity } from "./actions";
 
-/** Digidentity's two ways in: the website, and the app scanning a QR code. */
-export async function DigidentityLoginCard() {
+/**
+ * Digidentity's two ways in. On a computer the app (scanning a QR code) comes first: no
+ * password, and the phone in the person's pocket. On a phone, which cannot scan its own screen,
+ * the website comes first and the app route says it opens the app on this phone.
+ */
+export async function DigidentityLoginCard({ device }: LoginCardProps) {
   const t = await getTranslations("Login");
-  return (
-    <>
-      <section
-        className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
-        aria-labelledby="web-login"
-      >
-        <h2 id="web-login" className="text-lg font-semibold">
-          {t("webHeading")}
-        </h2>
-        <p className="mt-2 text-sm text-slate-600">{t("webBody")}</p>
-        <form action={loginWithDigidentity} className="mt-6">
-          <button
-            type="submit"
-            data-testid="login-digidentity"
-            className="w-full rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700"
-          >
-            {t("webButton")}
-          </button>
-        </form>
-      </section>
-      <section
-        className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
-        aria-labelledby="qr-login"
-      >
-        <h2 id="qr-login" className="text-lg font-semibold">
-          {t("qrHeading")}
-        </h2>
-        <p className="mt-2 text-sm text-slate-600">{t("qrBody")}</p>
-        <Link
-          href="/login/qr"
-          data-testid="login-qr"
-          className="mt-6 block w-full rounded-lg border border-brand-600 px-4 py-2.5 text-center font-medium text-brand-700 hover:bg-brand-50"
+  const phone = device === "phone";
+  const web = (
+    <Card as="section" aria-labelledby="web-login" key="web">
+      <h3 id="web-login" className="text-lg font-semibold">
+        {t("webHeading")}
+      </h3>
+      <p className="mt-2 text-sm text-slate-600">{t("webBody")}</p>
+      <form action={loginWithDigidentity} className="mt-6">
+        <SubmitButton
+          data-testid="login-digidentity"
+          variant={phone ? "primary" : "secondary"}
+          className="w-full"
         >
-          {t("qrButton")}
-        </Link>
-      </section>
-    </>
+          {t("webButton")}
+        </SubmitButton>
+      </form>
+    </Card>
   );
+  const app = (
+    <Card as="section" aria-labelledby="qr-login" key="app">
+      <h3 id="qr-login" className="text-lg font-semibold">
+        {phone ? t("appHeadingPhone") : t("qrHeading")}
+      </h3>
+      <p className="mt-2 text-sm text-slate-600">{phone ? t("appBodyPhone") : t("qrBody")}</p>
+      <PendingLink
+        href="/login/qr"
+        data-testid="login-qr"
+        variant={phone ? "secondary" : "primary"}
+        className="mt-6 block w-full"
+      >
+        {phone ? t("appButtonPhone") : t("qrButton")}
+      </PendingLink>
+    </Card>
+  );
+  return phone ? [web, app] : [app, web];
 }

@@ -1,19 +1,40 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 
 import type { IdtIdentity } from "@/lib/identity";
 
-import { CalendarDate, Field, LoginFields, Section } from "@/components/account/fields";
+import { CalendarDate, Field, LoginFields, Permits, Section } from "@/components/account/fields";
+
+/** IDToken's scopes the page can name (docs/providers/idtoken.md); others are shown as sent. */
+const SCOPE_NAMES = {
+  "identity:basic": "basic",
+  "identity:name": "name",
+  "identity:date_of_birth": "date_of_birth",
+  "identity:age_over_18": "age_over_18",
+  "identity:nationality": "nationality",
+  "identity:document": "document",
+  "identity:trust_level": "trust_level",
+} as const;
 
 /** What the IDToken holder chose to share on their phone; a claim not granted is not shown. */
 export async function IdtIdentityView({ identity }: { identity: IdtIdentity }) {
   const t = await getTranslations("IdTokenIdentity");
   const account = await getTranslations("Account");
   const common = await getTranslations("Common");
+  const format = await getFormatter();
+  const shared = format.list(
+    identity.grantedScopes.map((scope) =>
+      Object.hasOwn(SCOPE_NAMES, scope)
+        ? t("scopeName", { scope: SCOPE_NAMES[scope as keyof typeof SCOPE_NAMES] })
+        : scope,
+    ),
+    { type: "conjunction" },
+  );
   return (
     <>
       <p className="text-slate-600" data-testid="account-role">
         {t("role")}
       </p>
+      <Permits>{account("permitsOther")}</Permits>
       <Section id="login-heading" title={account("thisLogin")}>
         <LoginFields provider="IDToken" loginAt={identity.loginAt} />
         <Field
@@ -25,15 +46,16 @@ export async function IdtIdentityView({ identity }: { identity: IdtIdentity }) {
         <Field
           label={t("shared")}
           help={t("sharedHelp")}
-          value={identity.grantedScopes.join(" ")}
+          value={<span data-scopes={identity.grantedScopes.join(" ")}>{shared || t("sharedNothing")}</span>}
           testId="idtoken-scopes"
+          mono={false}
         />
       </Section>
       <Section id="claims-heading" title={t("claimsHeading")}>
         {identity.name ? (
           <Field
             label={account("name")}
-            help="identity:name"
+            help={t("fromApp")}
             value={`${identity.name.given} ${identity.name.family}`}
             testId="idtoken-name"
             mono={false}
@@ -42,7 +64,7 @@ export async function IdtIdentityView({ identity }: { identity: IdtIdentity }) {
         {identity.dateOfBirth ? (
           <Field
             label={account("dateOfBirth")}
-            help="identity:date_of_birth"
+            help={t("fromApp")}
             value={<CalendarDate value={identity.dateOfBirth} />}
             testId="idtoken-date-of-birth"
           />
@@ -50,7 +72,7 @@ export async function IdtIdentityView({ identity }: { identity: IdtIdentity }) {
         {identity.nationality ? (
           <Field
             label={t("nationality")}
-            help="identity:nationality"
+            help={t("fromApp")}
             value={identity.nationality}
             testId="idtoken-nationality"
           />
@@ -58,7 +80,7 @@ export async function IdtIdentityView({ identity }: { identity: IdtIdentity }) {
         {identity.ageOver18 !== undefined ? (
           <Field
             label={t("over18")}
-            help="identity:age_over_18"
+            help={t("fromApp")}
             value={identity.ageOver18 ? common("yes") : common("no")}
             testId="idtoken-age-over-18"
             mono={false}
@@ -67,7 +89,7 @@ export async function IdtIdentityView({ identity }: { identity: IdtIdentity }) {
         {identity.documentNumber ? (
           <Field
             label={t("document")}
-            help="identity:document"
+            help={t("fromApp")}
             value={identity.documentNumber}
             testId="idtoken-document"
           />
@@ -75,8 +97,8 @@ export async function IdtIdentityView({ identity }: { identity: IdtIdentity }) {
         {identity.trustLevel ? (
           <Field
             label={t("trustLevel")}
-            help="identity:trust_level"
-            value={identity.trustLevel}
+            help={t("fromApp")}
+            value={t("trustLevelName", { level: identity.trustLevel })}
             testId="idtoken-trust-level"
             mono={false}
           />

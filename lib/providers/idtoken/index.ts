@@ -16,8 +16,7 @@ export const idtokenModule = defineProviderModule<"idtoken", IdtIdentity>({
   // Not an OpenID provider: its JWT is verified before sign-in, in ./provider.ts.
   oidcClients: () => ({}),
   missingIdentityReason: "provider_error",
-  loginPlacement: "card",
-  LoginCard: IdtokenLoginCard,
+  loginPlacement: [{ group: "other", Card: IdtokenLoginCard }],
   identityKinds: ["idtoken"],
   personName: (identity) => (identity.name ? `${identity.name.given} ${identity.name.family}` : undefined),
   AccountView: IdtIdentityView,

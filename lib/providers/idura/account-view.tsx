@@ -2,7 +2,23 @@ import { getTranslations } from "next-intl/server";
 
 import type { NordicEidIdentity } from "@/lib/identity";
 
-import { CalendarDate, Field, LoginFields, Section } from "@/components/account/fields";
+import { CalendarDate, Field, LoginFields, Permits, Section } from "@/components/account/fields";
+
+/** The acr as a person would name it: which eID, and how (docs/providers/idura.md, acr values). */
+function methodOf(acr: string): string {
+  const known: Record<string, string> = {
+    "urn:grn:authn:dk:mitid:low": "mitid_low",
+    "urn:grn:authn:dk:mitid:substantial": "mitid_substantial",
+    "urn:grn:authn:dk:mitid:high": "mitid_high",
+    "urn:grn:authn:dk:mitid:business": "mitid_business",
+    "urn:grn:authn:se:bankid": "se_bankid",
+    "urn:grn:authn:se:bankid:same-device": "se_same_device",
+    "urn:grn:authn:se:bankid:another-device": "se_another_device",
+    "urn:grn:authn:se:bankid:another-device:qr": "se_qr",
+    "urn:grn:authn:no:bankid": "no_bankid",
+  };
+  return known[acr] ?? "other";
+}
 
 /** A MitID or BankID identity, as Idura vouched for it; national identity numbers are never shown. */
 export async function NordicEidIdentityView({ identity }: { identity: NordicEidIdentity }) {
@@ -16,17 +32,24 @@ export async function NordicEidIdentityView({ identity }: { identity: NordicEidI
           ? t("roleBusiness", { company: identity.business.companyName ?? "unknown" })
           : t("role", { eid: eid(identity.eid) })}
       </p>
+      <Permits>{account("permitsOther")}</Permits>
       <Section id="login-heading" title={account("thisLogin")}>
         <LoginFields
           provider={identity.provider === "idura-bankid" ? t("providerBankIdQr") : eid(identity.eid)}
           loginAt={identity.loginAt}
         />
-        <Field label={t("method")} help={t("methodHelp")} value={identity.acr} testId="eid-acr" />
+        <Field
+          label={t("method")}
+          help={t("methodHelp")}
+          value={<span data-acr={identity.acr}>{t("methodName", { method: methodOf(identity.acr) })}</span>}
+          testId="eid-acr"
+          mono={false}
+        />
         {identity.loa ? (
           <Field
             label={t("assurance")}
             help={t("assuranceHelp")}
-            value={identity.loa}
+            value={t("level", { level: identity.loa })}
             testId="eid-loa"
             mono={false}
           />

@@ -217,6 +217,7 @@ export async function startHeadless(cfg: IduraClient, request: { acr: string; en
     headlessReqId: parsed.data.headless_req_id,
     expiresAt: Date.now() + parsed.data.expires_in * 1000,
     qrData: parsed.data.acr_data.qrData,
+    ...(parsed.data.acr_data.autoStartToken ? { autoStartToken: parsed.data.acr_data.autoStartToken } : {}),
   };
 }
 

@@ -30,6 +30,12 @@ export const iduraDescriptor = defineProvider({
     IDURA_HEADLESS_ACR: z.string().default("urn:grn:authn:se:bankid"),
     /** Idura: "the token endpoint should be polled every 5 seconds" (docs/providers/idura.md). */
     IDURA_HEADLESS_POLL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
+    /**
+     * Where "Open BankID on this device" leads, with `?autostarttoken=…&redirect=null` appended:
+     * BankID's app link (docs/providers/idura.md, "Opening BankID on this device"); with the
+     * sandbox on, the sandbox's BankID app page.
+     */
+    IDURA_BANKID_APP_URL: z.url({ protocol: /^https?$/ }).optional(),
     /** Swedish BankID CIBA's `phoneAuth` `callInitiator`: who placed the call. */
     IDURA_CIBA_CALL_INITIATOR: z.enum(["RP", "user"]).default("RP"),
   }),
@@ -46,6 +52,10 @@ export const iduraDescriptor = defineProvider({
       headlessAcr: e.IDURA_HEADLESS_ACR,
       /** How often the portal polls Idura for a headless login; the page still asks every second. */
       headlessPollSeconds: e.IDURA_HEADLESS_POLL_SECONDS,
+      /** The BankID app link a phone opens to identify on this device. */
+      bankIdAppUrl:
+        e.IDURA_BANKID_APP_URL ??
+        (ctx.sandbox ? `${ctx.sandboxPublicUrl}/idura/app/bankid` : "https://app.bankid.com/"),
       /** `callInitiator` of Swedish BankID's phoneAuth: RP (we call) or user (they called). */
       cibaCallInitiator: e.IDURA_CIBA_CALL_INITIATOR,
     };

@@ -34,7 +34,22 @@ export const headlessCookie = sealedCookie(
 export type HeadlessState = NonNullable<Awaited<ReturnType<typeof headlessCookie.open>>>;
 type PendingState = Extract<HeadlessState, { phase: "pending" }>;
 
-export type HeadlessConfig = IduraClient & { headlessAcr: string; headlessPollSeconds: number };
+export type HeadlessConfig = IduraClient & {
+  headlessAcr: string;
+  headlessPollSeconds: number;
+  bankIdAppUrl: string;
+};
+
+/**
+ * "Open BankID on this device": BankID's app link with the order's autostart token, and
+ * `redirect=null` so the app returns to the browser it came from (docs/providers/idura.md).
+ */
+export function bankIdAppLink(cfg: Pick<HeadlessConfig, "bankIdAppUrl">, autoStartToken: string): string {
+  const url = new URL(cfg.bankIdAppUrl);
+  url.searchParams.set("autostarttoken", autoStartToken);
+  url.searchParams.set("redirect", "null");
+  return url.toString();
+}
 
 /**
  * Starts a headless BankID login with the documented acr and the browser's address as BankID's
@@ -53,7 +68,8 @@ export async function beginHeadless(cfg: HeadlessConfig, address: string, now = 
     nextPollAt: now + cfg.headlessPollSeconds * 1000,
     qrData: started.qrData,
   };
-  return state;
+  const appLink = started.autoStartToken ? bankIdAppLink(cfg, started.autoStartToken) : undefined;
+  return { state, appLink };
 }
 
 export type HeadlessStep =

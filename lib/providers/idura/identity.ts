@@ -6,7 +6,7 @@ import { z } from "zod";
 
 export const NORDIC_EIDS = {
   "dk-mitid": "MitID",
-  "dk-mitid-business": "MitID Erhverv",
+  "dk-mitid-business": "MitID Business",
   "se-bankid": "Swedish BankID",
   "no-bankid": "Norwegian BankID",
 } as const;

@@ -7,7 +7,7 @@ import { iduraDescriptor } from "./descriptor";
 import { NordicEidIdentityView } from "./account-view";
 import { iduraBankIdProvider } from "./bankid";
 import type { NordicEidIdentity } from "./identity";
-import { IduraAccountLinks, IduraLoginCard } from "./login-card";
+import { IduraAccountLinks, IduraBankIdCard, IduraMitidCard } from "./login-card";
 import { IDURA_ID, iduraProvider } from "./web";
 
 /** Idura Verify: MitID and BankID web login, headless BankID, CIBA for call centres. */
@@ -17,8 +17,10 @@ export const iduraModule = defineProviderModule<"idura", NordicEidIdentity>({
   oidcClients: (cfg) => ({ [IDURA_ID]: cfg }),
   // Idura vouched for the person; a token without the claims we need is a malformed answer.
   missingIdentityReason: "provider_error",
-  loginPlacement: "card",
-  LoginCard: IduraLoginCard,
+  loginPlacement: [
+    { group: "dk-mitid", Card: IduraMitidCard },
+    { group: "bankid", Card: IduraBankIdCard },
+  ],
   identityKinds: ["nordic-eid"],
   personName: (identity) => identity.name || undefined,
   AccountView: NordicEidIdentityView,

@@ -2,7 +2,8 @@ import { getTranslations } from "next-intl/server";
 
 import type { MitidIdentity } from "@/lib/identity";
 
-import { Field, LoginFields, Section } from "@/components/account/fields";
+import { Field, LoginFields, Permits, Section } from "@/components/account/fields";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { requireProviderSettings } from "@/lib/providers/registry";
 
 import { stepUpToHigh, switchCompany } from "./actions";
@@ -35,6 +36,7 @@ export async function MitidIdentityView({
           {t("problemCvr")}
         </p>
       ) : null}
+      <Permits>{account("permitsOther")}</Permits>
       <Section id="login-heading" title={account("thisLogin")}>
         <LoginFields provider={t("flow", { flow: identity.flow })} loginAt={identity.loginAt} />
         <Field
@@ -67,37 +69,26 @@ export async function MitidIdentityView({
           mono={false}
         />
       </Section>
-      <Section id="cpr-heading" title={t("cprHeading")}>
-        {identity.cprMatch ? (
-          <>
-            <Field
-              label={t("cpr")}
-              help={t("cprHelp")}
-              value={identity.cprMatch.maskedCpr}
-              testId="cpr-masked"
-            />
-            <Field
-              label={t("cprSourceLabel")}
-              help={t("cprSourceHelp")}
-              value={
-                identity.cprMatch.source
-                  ? t("cprSource", { source: identity.cprMatch.source })
-                  : t("notGiven")
-              }
-              testId="cpr-source"
-              mono={false}
-            />
-          </>
-        ) : (
+      {/* Only a login that asked MitID to match a CPR number has anything to say about one. */}
+      {identity.cprMatch ? (
+        <Section id="cpr-heading" title={t("cprHeading")}>
           <Field
             label={t("cpr")}
-            help={t("cprNotAskedHelp")}
-            value={t("cprNotMatched")}
+            help={t("cprHelp")}
+            value={identity.cprMatch.maskedCpr}
             testId="cpr-masked"
+          />
+          <Field
+            label={t("cprSourceLabel")}
+            help={t("cprSourceHelp")}
+            value={
+              identity.cprMatch.source ? t("cprSource", { source: identity.cprMatch.source }) : t("notGiven")
+            }
+            testId="cpr-source"
             mono={false}
           />
-        )}
-      </Section>
+        </Section>
+      ) : null}
       {identity.organisation ? (
         <Section id="org-heading" title={t("orgHeading")}>
           <Field
@@ -113,6 +104,7 @@ export async function MitidIdentityView({
             help={t("pNumberHelp")}
             value={identity.organisation.pNumber ?? t("notGiven")}
             testId="org-pnumber"
+            mono={identity.organisation.pNumber !== undefined}
           />
           <Field
             label={t("orgRole")}
@@ -161,12 +153,9 @@ export async function MitidIdentityView({
                 />
               </>
             ) : null}
-            <button
-              type="submit"
-              className="mt-4 rounded-lg border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
-            >
+            <SubmitButton variant="secondary" className="mt-4">
               {t("switchButton")}
-            </button>
+            </SubmitButton>
           </form>
         ) : null}
         {identity.loa !== "HIGH" ? (
@@ -175,12 +164,9 @@ export async function MitidIdentityView({
             <p className="mt-2 text-sm text-slate-600">
               {features.stepUp === "auth-token" ? t("stepUpBody") : t("stepUpBodyFreshLogin")}
             </p>
-            <button
-              type="submit"
-              className="mt-4 rounded-lg border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
-            >
+            <SubmitButton variant="secondary" className="mt-4">
               {t("stepUpButton")}
-            </button>
+            </SubmitButton>
           </form>
         ) : null}
       </div>

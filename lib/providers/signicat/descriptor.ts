@@ -242,6 +242,11 @@ export function buildSignicatConfig(
     for (const issue of parsed.error.issues) problems.push(`${issue.path.join(".")}: ${issue.message}`);
   }
   const e = parsed.success ? parsed.data : signicatEnvSchema.parse({});
-  const config = buildSignicat(e, { allowLoopbackHttp: false, ...context, problems });
+  const config = buildSignicat(e, {
+    allowLoopbackHttp: false,
+    sandboxPublicUrl: context.sandboxUrl,
+    ...context,
+    problems,
+  });
   return { config, problems };
 }

@@ -1,5 +1,8 @@
 import { getTranslations } from "next-intl/server";
 
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { LoginCardProps } from "@/lib/providers/types";
+
 import { requireProviderSettings } from "@/lib/providers/registry";
 
 import { loginWithMitid } from "./actions";
@@ -13,7 +16,6 @@ const PROBLEMS = {
 } as const;
 
 const card = "rounded-xl border border-slate-200 bg-white p-6 shadow-sm";
-const primary = "mt-4 w-full rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700";
 const input = "mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 font-mono";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"MitidLogin">>>;
@@ -58,9 +60,9 @@ function MitidChoice({ choice, t, prefill }: { choice: Choice; t: Translate; pre
   return (
     <form action={loginWithMitid} className={card} aria-labelledby={id}>
       <input type="hidden" name="flow" value={flow} />
-      <h3 id={id} className="text-lg font-semibold">
+      <h4 id={id} className="text-lg font-semibold">
         {t(`${text}Heading`)}
-      </h3>
+      </h4>
       <p className="mt-2 text-sm text-slate-600">
         {!prefill && noPrefillBody ? t(noPrefillBody) : t(`${text}Body`)}
       </p>
@@ -80,9 +82,13 @@ function MitidChoice({ choice, t, prefill }: { choice: Choice; t: Translate; pre
           />
         </>
       ) : null}
-      <button type="submit" data-testid={testId} className={primary}>
+      <SubmitButton
+        data-testid={testId}
+        variant={flow === "mitid" ? "mitid" : "secondary"}
+        className="mt-4 w-full"
+      >
         {t(`${text}Button`)}
-      </button>
+      </SubmitButton>
     </form>
   );
 }
@@ -92,7 +98,7 @@ function MitidChoice({ choice, t, prefill }: { choice: Choice; t: Translate; pre
  * prefill the platform lacks is not offered, and the card says what happens instead. Only known
  * problems are ever shown.
  */
-export async function MitidLoginChoices({ problem }: { problem?: string }) {
+export async function MitidLoginChoices({ problem, alongside }: LoginCardProps) {
   const t = await getTranslations("MitidLogin");
   const features = signicatFeatures(requireProviderSettings("signicat"));
   const offered = CHOICES.filter((c) =>
@@ -101,12 +107,14 @@ export async function MitidLoginChoices({ problem }: { problem?: string }) {
   const message =
     problem && Object.hasOwn(PROBLEMS, problem) ? t(PROBLEMS[problem as keyof typeof PROBLEMS]) : undefined;
   return (
-    <section aria-labelledby="mitid" className="space-y-4">
+    <section aria-labelledby="mitid" className="space-y-4 md:col-span-2">
       <div>
-        <h2 id="mitid" className="text-2xl font-semibold tracking-tight">
-          {t("heading")}
-        </h2>
-        <p className="mt-1 max-w-2xl text-slate-600">{t("intro")}</p>
+        <h3 id="mitid" className="text-lg font-semibold">
+          {alongside ? t("headingAlongside") : t("heading")}
+        </h3>
+        <p className="mt-1 max-w-2xl text-sm text-slate-600">
+          {alongside ? t("introAlongside") : t("intro")}
+        </p>
       </div>
       {message ? (
         <p

@@ -57,7 +57,7 @@ test("log in with IDToken, sharing only the name, approved from the test", async
   await page.goto("/login");
   await loginAs({ provider: "idtoken", tokenId: "IDT-SOFIA-ROSSI", scopes: ["identity:name"] });
   await expect(page.getByTestId("idtoken-name")).toHaveText("Sofia Rossi");
-  await expect(page.getByTestId("idtoken-scopes")).toHaveText("identity:name");
+  await expect(page.getByTestId("idtoken-scopes")).toHaveText("name");
   await expect(page.getByTestId("idtoken-date-of-birth")).toHaveCount(0);
 });
 

@@ -94,10 +94,13 @@ export const IDURA_PERSONAS = {
 } as const;
 export type IduraPersona = keyof typeof IDURA_PERSONAS;
 
-/** The Idura buttons on the portal's login page, by eID. */
+/**
+ * The Idura buttons on the portal's login page, by eID. MitID Erhverv is called MitID Business in
+ * English and Dutch, as at Signicat; the older name still matches, for portals before that change.
+ */
 export const IDURA_LOGIN_BUTTONS = {
   "dk-mitid": "Log in with MitID via Idura",
-  "dk-mitid-business": "Log in with MitID Erhverv via Idura",
+  "dk-mitid-business": /^Log in with MitID (Business|Erhverv) via Idura$/,
   "se-bankid-same-device": "Log in with Swedish BankID on this device via Idura",
   "se-bankid-another-device": "Log in with Swedish BankID on another device via Idura",
   "no-bankid": "Log in with Norwegian BankID via Idura",
@@ -382,7 +385,8 @@ async function loginAs(page: Page, sandbox: Sandbox, pace: PollPace, who: LoginR
     }
     case "digidentity-qr": {
       if (!page.url().endsWith("/login/qr"))
-        await page.getByRole("link", { name: "Log in with QR code" }).click();
+        // On a phone the same link is named for the app it opens (docs/testing.md).
+        await page.getByRole("link", { name: /^Log in with (QR code|the Digidentity app)$/ }).click();
       const qr = page.getByRole("img", { name: /QR code/ });
       await expect(qr).toBeVisible();
       await sandbox.digidentity.approveQr(await decodeQr(qr), who.persona);

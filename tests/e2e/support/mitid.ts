@@ -38,7 +38,7 @@ export class PortalMitidChoices {
   ) {}
   async goto() {
     await this.page.goto(`${this.portalUrl}/login`);
-    await expect(this.page.getByRole("heading", { name: "Log in with MitID (Denmark)" })).toBeVisible();
+    await expect(this.page.getByRole("heading", { name: "Danish MitID" })).toBeVisible();
   }
   async plain() {
     await this.goto();
@@ -51,7 +51,7 @@ export class PortalMitidChoices {
   }
   async business() {
     await this.goto();
-    await this.page.getByRole("button", { name: "Log in with MitID Business" }).click();
+    await this.page.getByRole("button", { name: "Log in with MitID Business", exact: true }).click();
   }
   async actForCompany(cvr?: string) {
     await this.goto();

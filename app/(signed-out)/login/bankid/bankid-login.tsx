@@ -29,13 +29,18 @@ const OUTCOME: Record<Ended["kind"], OutcomeKind> = {
   failed: "failed",
 };
 
-/** `providerName`: how the error texts name the provider (lib/login-failure/provider-names.ts). */
-export function BankIdLogin({ providerName }: { providerName: string }) {
+/**
+ * `providerName`: how the error texts name the provider (lib/login-failure/provider-names.ts).
+ * `phone`: this page is on a phone, which cannot scan its own screen; it offers BankID's
+ * "Open BankID on this device" app link first (docs/providers/idura.md).
+ */
+export function BankIdLogin({ providerName, phone = false }: { providerName: string; phone?: boolean }) {
   const t = useTranslations("BankIdLogin");
   const common = useTranslations("Common");
   const errors = useTranslations("LoginErrors");
   const [attempt, setAttempt] = useState(0);
   const [qrData, setQrData] = useState<string | null>(null);
+  const [appLink, setAppLink] = useState<string | null>(null);
   const [scanned, setScanned] = useState(false);
   const [approved, setApproved] = useState(false);
   const [ended, setEnded] = useState<Ended | null>(null);
@@ -49,6 +54,7 @@ export function BankIdLogin({ providerName }: { providerName: string }) {
     try {
       const started = await fetchJson<HeadlessStartResponse>("/api/idura/headless/start", { method: "POST" });
       setQrData(started.qrData);
+      setAppLink(started.appLink ?? null);
       setAttempt((a) => a + 1);
     } catch (e) {
       setEnded({ kind: "start-failed", message: e instanceof ApiError ? e.message : undefined });
@@ -139,6 +145,18 @@ export function BankIdLogin({ providerName }: { providerName: string }) {
         </div>
       ) : qrData ? (
         <div className="flex flex-col items-center gap-5">
+          {phone && appLink ? (
+            // The sandbox's app is a page: it opens beside this one, which keeps waiting.
+            <a
+              href={appLink}
+              target={appLink.startsWith("https://app.bankid.com/") ? undefined : "_blank"}
+              rel="noopener"
+              data-testid="bankid-open-app"
+              className="block w-full rounded-lg bg-brand-600 px-4 py-2.5 text-center font-medium text-white hover:bg-brand-700"
+            >
+              {t("openOnThisDevice")}
+            </a>
+          ) : null}
           <ol className="list-decimal space-y-1 self-stretch pl-5 text-slate-700">
             <li>{t("step1")}</li>
             <li>{t("step2")}</li>

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
+
+import { deviceOf } from "@/lib/device";
 
 import { loginErrorProvider } from "@/lib/login-failure/provider-names";
 import { requireProviderSettings } from "@/lib/providers/registry";
@@ -18,7 +21,10 @@ export default async function BankIdLoginPage() {
     <div className="mx-auto max-w-xl">
       <h1 className="text-3xl font-bold tracking-tight">{t("heading")}</h1>
       <ClientMessages namespaces={["BankIdLogin", "LoginErrors"]}>
-        <BankIdLogin providerName={loginErrorProvider("idura-bankid")} />
+        <BankIdLogin
+          providerName={loginErrorProvider("idura-bankid")}
+          phone={deviceOf(await headers()) === "phone"}
+        />
       </ClientMessages>
     </div>
   );

@@ -21,14 +21,18 @@ export async function POST(req: Request) {
   if (!idura) return providerNotEnabled();
   try {
     // BankID's end_user_ip: the browser's address as the portal sees it (TRUSTED_PROXY_HOPS).
-    const state = await beginHeadless(idura, clientAddress(req.headers));
+    const { state, appLink } = await beginHeadless(idura, clientAddress(req.headers));
     const jar = await cookies();
     jar.set(
       headlessCookie.name(),
       await headlessCookie.seal(state),
       headlessCookie.options((state.expiresAt - Date.now()) / 1000 + 60),
     );
-    return jsonOk({ qrData: state.qrData ?? "", expiresAt: state.expiresAt } satisfies HeadlessStartResponse);
+    return jsonOk({
+      qrData: state.qrData ?? "",
+      expiresAt: state.expiresAt,
+      ...(appLink ? { appLink } : {}),
+    } satisfies HeadlessStartResponse);
   } catch (e) {
     if (e instanceof ProviderError) {
       log.warn(
