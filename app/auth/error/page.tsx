@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-import { ErrorReference } from "@/app/error-reference";
+import { ErrorReference } from "@/components/ui/error-reference-server";
 import { loginErrorProvider } from "@/lib/login-failure/provider-names";
 import { isLoginErrorReason } from "@/lib/login-failure/reasons";
 

@@ -4,10 +4,10 @@ import { useFormatter, useTranslations } from "@/lib/i18n/client";
 import { useState, useTransition, type FormEvent } from "react";
 
 import type { CibaStatusResponse, VerifiedCustomer } from "@/app/api/idura/schema";
-import { DeviceOutcome } from "@/app/ui/device-outcome";
-import { useDevicePoll, useSecondsLeft } from "@/app/ui/device-poll";
-import { ApiError } from "@/app/ui/fetch-json";
-import { announcedSeconds, WaitingIndicator } from "@/app/ui/waiting";
+import { DeviceOutcome } from "@/components/ui/device-outcome";
+import { useDevicePoll, useSecondsLeft } from "@/components/ui/device-poll";
+import { ApiError } from "@/components/ui/fetch-json";
+import { announcedSeconds, WaitingIndicator } from "@/components/ui/waiting";
 import { calendarDate } from "@/lib/i18n/formats";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 
@@ -65,7 +65,7 @@ export function CustomerVerification({ providerName }: { providerName: string })
   const timedOut = view.kind === "waiting" && secondsLeft === 0;
 
   // The page asks the portal every second; the portal asks Idura only at Idura's interval.
-  const { error: pollError } = useDevicePoll<CibaStatusResponse>(
+  const { error: pollError, settled } = useDevicePoll<CibaStatusResponse>(
     "/api/idura/ciba/status",
     view.kind === "waiting" && !cancelling && !timedOut ? view.attempt : null,
     {
@@ -87,6 +87,8 @@ export function CustomerVerification({ providerName }: { providerName: string })
   const cancel = () =>
     startCancelling(async () => {
       // The page stops waiting whatever happens; a cookie left behind is replaced by the next start.
+      // A status poll still in flight would set the request's cookie again after the cancel.
+      await settled();
       await cancelCustomerVerification().catch(() => undefined);
       setView({ kind: "form", cancelled: true });
     });

@@ -6,12 +6,12 @@ import { QRCodeSVG } from "qrcode.react";
 import { useCallback, useEffect, useState, useTransition } from "react";
 
 import type { HeadlessStartResponse, HeadlessStatusResponse } from "@/app/api/idura/schema";
-import { DeviceOutcome, type OutcomeKind } from "@/app/ui/device-outcome";
-import { useDevicePoll } from "@/app/ui/device-poll";
+import { DeviceOutcome, type OutcomeKind } from "@/components/ui/device-outcome";
+import { useDevicePoll } from "@/components/ui/device-poll";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 
-import { ApiError, fetchJson } from "@/app/ui/fetch-json";
-import { WaitingIndicator } from "@/app/ui/waiting";
+import { ApiError, fetchJson } from "@/components/ui/fetch-json";
+import { WaitingIndicator } from "@/components/ui/waiting";
 
 import { completeBankIdLogin } from "./actions";
 

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useTranslations } from "@/lib/i18n/client";
 import { useEffect, useState, useTransition, type FormEvent } from "react";
 
-import { DeviceOutcome, type OutcomeKind } from "@/app/ui/device-outcome";
-import { useSecondsLeft } from "@/app/ui/device-poll";
+import { DeviceOutcome, type OutcomeKind } from "@/components/ui/device-outcome";
+import { useSecondsLeft } from "@/components/ui/device-poll";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 import {
   idtCloseReason,
@@ -13,7 +13,7 @@ import {
   type IdtStartResponse,
 } from "@/lib/providers/idtoken/page-protocol";
 
-import { announcedSeconds, WaitingIndicator } from "@/app/ui/waiting";
+import { announcedSeconds, WaitingIndicator } from "@/components/ui/waiting";
 
 import { finishIdtLogin } from "./actions";
 

@@ -8,12 +8,12 @@ import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import type { QrStartResponse, QrStatusResponse } from "@/app/api/digidentity-qr/schema";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 
-import { DeviceOutcome, type OutcomeKind } from "@/app/ui/device-outcome";
-import { useDevicePoll, useSecondsLeft } from "@/app/ui/device-poll";
-import { ApiError, fetchJson } from "@/app/ui/fetch-json";
-import { announcedSeconds, WaitingIndicator } from "@/app/ui/waiting";
+import { DeviceOutcome, type OutcomeKind } from "@/components/ui/device-outcome";
+import { useDevicePoll, useSecondsLeft } from "@/components/ui/device-poll";
+import { ApiError, fetchJson } from "@/components/ui/fetch-json";
+import { announcedSeconds, WaitingIndicator } from "@/components/ui/waiting";
 
-import { completeQrLogin } from "./actions";
+import { completeQrLogin } from "./qr-actions";
 
 type Login = QrStartResponse & { attempt: number };
 
