@@ -3,7 +3,8 @@ import { expectAccessible } from "./support/axe";
 import { IDTOKEN_OPERATOR, IDURA_ISSUER, SANDBOX_URL, SIGNICAT_LAB_CLIENT, TEST_PORTS } from "./support/env";
 import { expect, test, type Browser } from "./support/fixtures";
 import { KeyboardUser } from "./support/keyboard";
-import { MITID, MitidScreens, PortalMitidChoices, signicatControl } from "./support/mitid";
+import { MITID, MitidScreens, PortalMitidChoices } from "./support/mitid";
+import { sandboxFor } from "./support/sandbox";
 import {
   AccountPage,
   BankIdApp,
@@ -84,7 +85,7 @@ test.describe("accessibility (axe): Signicat MitID", () => {
     page,
     request,
   }) => {
-    await signicatControl(request, "/psd2", { client_id: SIGNICAT_LAB_CLIENT.id, psd2: true });
+    await sandboxFor(request).signicat.psd2(SIGNICAT_LAB_CLIENT.id, true);
     try {
       const query = new URLSearchParams({
         client_id: SIGNICAT_LAB_CLIENT.id,
@@ -103,7 +104,7 @@ test.describe("accessibility (axe): Signicat MitID", () => {
       await expect(page.getByRole("heading", { name: "Log on failed" })).toBeVisible();
       await expectAccessible(page, "MitID: PSD2 log on failed");
     } finally {
-      await signicatControl(request, "/psd2", { client_id: SIGNICAT_LAB_CLIENT.id, psd2: false });
+      await sandboxFor(request).signicat.psd2(SIGNICAT_LAB_CLIENT.id, false);
     }
   });
 
@@ -190,7 +191,7 @@ test.describe("accessibility (axe): IDToken", () => {
     await page.getByRole("button", { name: "Start again" }).click();
     await login.start(ANNA);
     await expect(login.otp()).toHaveText(/^\d{6}$/);
-    expect((await request.post(`${IDTOKEN_OPERATOR}/control/tokens/${ANNA}/expire`)).ok()).toBe(true);
+    await sandboxFor(request).idtoken.expire(ANNA);
     await login.expectEnded("idtoken_expired", "The one-time code has expired");
     await expectAccessible(page, "IDToken: expired");
   });

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 
-import { SANDBOX_URL, TEST_PORTS } from "./support/env";
+import { TEST_PORTS } from "./support/env";
 import { expect, test, URL_LOG, type APIRequestContext } from "./support/fixtures";
+import { sandboxFor } from "./support/sandbox";
 
 /**
  * Runs after every other browser test (the "audit" project depends on "e2e"): no code, token or
@@ -21,9 +22,7 @@ const PROVIDERS = {
 } as const;
 
 async function issuedBy(request: APIRequestContext, provider: keyof typeof PROVIDERS): Promise<Issued[]> {
-  const res = await request.get(`${SANDBOX_URL}/${provider}/control/issued`);
-  expect(res.ok(), `${provider} issued list answered ${res.status()}`).toBeTruthy();
-  const { issued } = (await res.json()) as { issued: Issued[] };
+  const issued: Issued[] = await sandboxFor(request).issued(provider);
   // The suite logs in many times; an empty list would mean the audit checks nothing.
   for (const kind of PROVIDERS[provider]) {
     expect(issued.filter((i) => i.kind === kind).length, `${provider} ${kind}s`).toBeGreaterThan(0);

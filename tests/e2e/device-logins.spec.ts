@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from "./support/fixtures";
 
 import { AccountPage, AgentVerifyPage, DigidentityForm, LoginPage, QrPage } from "./support/pages";
 import { PERSONAS } from "./support/personas";
-import { cibaControl, qrIdFromUri, sandboxControl } from "./support/sandbox";
+import { sandboxFor } from "./support/sandbox";
 
 /** Astrid Lindqvist's (sandbox) personnummer. */
 const ASTRID_SSN = "199004152381";
@@ -103,7 +103,7 @@ test.describe("Device logins: the shared poll", () => {
     // Retry-After: 1, so a second refusal comes about a second after the first; then it recovers.
     await expect.poll(() => refused).toBeGreaterThanOrEqual(2);
     unavailable = false;
-    await sandboxControl(request, `/qr/${qrIdFromUri(url)}/approve`, { persona: "ioe" });
+    await sandboxFor(request).digidentity.approveQr(url, "ioe");
     await new AccountPage(page).expectUids(PERSONAS.ioe.uids);
   });
 });
@@ -112,7 +112,7 @@ test.describe("Device logins: outcomes look different, not only read different",
   test("agent: 'Identity confirmed' is green with a tick, 'The caller declined' red", async ({ page }) => {
     const agent = await signedInAgent(page);
     await agent.ask(ASTRID_SSN);
-    await cibaControl(page.request, "approve", await agent.bindingMessage());
+    await sandboxFor(page.request).idura.approveCiba(await agent.bindingMessage());
     const confirmed = page.getByRole("region", { name: "Identity confirmed" });
     await expect(confirmed).toHaveAttribute("data-outcome", "approved");
     const [gr, gg, gb] = await borderRgb(confirmed);
@@ -121,7 +121,7 @@ test.describe("Device logins: outcomes look different, not only read different",
 
     await page.getByRole("button", { name: "Verify another caller" }).click();
     await agent.ask(ASTRID_SSN);
-    await cibaControl(page.request, "deny", await agent.bindingMessage());
+    await sandboxFor(page.request).idura.denyCiba(await agent.bindingMessage());
     const declined = page.getByRole("region", { name: "The caller declined" });
     await expect(declined).toHaveAttribute("data-outcome", "declined");
     const [rr, rg, rb] = await borderRgb(declined);
@@ -135,7 +135,7 @@ test.describe("Device logins: outcomes look different, not only read different",
     await new LoginPage(page).startQrLogin();
     const qr = new QrPage(page);
     const url = await qr.scan();
-    await sandboxControl(request, `/qr/${qrIdFromUri(url)}/expire`);
+    await sandboxFor(request).digidentity.expireQr(url);
     const expired = page.getByRole("region", { name: "The QR code has expired" });
     await expect(expired).toHaveAttribute("data-outcome", "expired");
     await qr.retry();

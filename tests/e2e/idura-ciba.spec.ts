@@ -5,7 +5,7 @@ import { expect, test, type Page } from "./support/fixtures";
 import { AccountPage, AgentVerifyPage, DigidentityForm, LoginPage } from "./support/pages";
 import { startPortal } from "./support/portal-process";
 import { PERSONAS } from "./support/personas";
-import { cibaControl } from "./support/sandbox";
+import { sandboxFor } from "./support/sandbox";
 
 /** Astrid Lindqvist's (sandbox) personnummer: it must never show up in a URL. */
 const ASTRID_SSN = "199004152381";
@@ -26,8 +26,8 @@ async function agentStartsVerification(page: Page): Promise<string> {
   return (await agentAsks(page, ASTRID_SSN)).bindingMessage();
 }
 
-const control = (page: Page, action: string, bindingMessage: string) =>
-  cibaControl(page.request, action, bindingMessage);
+/** The caller's BankID app, answering the request whose binding message the page shows. */
+const callerApp = (page: Page) => sandboxFor(page.request).idura;
 
 test.describe("Idura CIBA: a call-centre agent verifies a caller", () => {
   test("the caller approves: the agent sees the verified name, and the number never appears in a URL", async ({
@@ -37,7 +37,7 @@ test.describe("Idura CIBA: a call-centre agent verifies a caller", () => {
     page.on("request", (r) => urls.push(r.url()));
     const binding = await agentStartsVerification(page);
     await expect(page.getByTestId("ciba-interval")).toHaveText("1");
-    await control(page, "approve", binding);
+    await callerApp(page).approveCiba(binding);
     await expect(page.getByRole("heading", { name: "Identity confirmed" })).toBeVisible();
     await expect(page.getByTestId("ciba-customer-name")).toHaveText("Astrid Lindqvist");
     // Swedish BankID tokens carry no date of birth (docs/providers/idura.md), so none is shown.
@@ -49,13 +49,13 @@ test.describe("Idura CIBA: a call-centre agent verifies a caller", () => {
 
   test("the caller declines", async ({ page }) => {
     const binding = await agentStartsVerification(page);
-    await control(page, "deny", binding);
+    await callerApp(page).denyCiba(binding);
     await expect(page.getByRole("heading", { name: "The caller declined" })).toBeVisible();
   });
 
   test("the request expires", async ({ page }) => {
     const binding = await agentStartsVerification(page);
-    await control(page, "expire", binding);
+    await callerApp(page).expireCiba(binding);
     await expect(page.getByRole("heading", { name: "The request expired" })).toBeVisible();
   });
 
@@ -64,10 +64,10 @@ test.describe("Idura CIBA: a call-centre agent verifies a caller", () => {
   }) => {
     const binding = await agentStartsVerification(page);
     await expect(page.getByTestId("ciba-interval")).toHaveText("1");
-    await control(page, "slow-down", binding);
+    await callerApp(page).slowDownCiba(binding);
     await expect(page.getByTestId("ciba-waiting")).toContainText("Idura asked us to slow down");
     await expect(page.getByTestId("ciba-interval")).toHaveText("6");
-    await control(page, "approve", binding);
+    await callerApp(page).approveCiba(binding);
     await expect(page.getByTestId("ciba-customer-name")).toHaveText("Astrid Lindqvist", { timeout: 15_000 });
   });
 
@@ -110,7 +110,7 @@ test.describe("Idura CIBA with Norwegian BankID: the agent reads Idura's word pa
     const binding = page.getByTestId("ciba-binding-message");
     await expect(binding).toHaveText(/^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u);
     const words = (await binding.textContent()) ?? "";
-    await cibaControl(page.request, "approve", words);
+    await callerApp(page).approveCiba(words);
     await expect(page.getByRole("heading", { name: "Identity confirmed" })).toBeVisible();
     await expect(page.getByTestId("ciba-customer-name")).toHaveText("Ola Nordmann");
     await expect(page.getByTestId("ciba-customer-birthdate")).toHaveText("January 1, 1970");

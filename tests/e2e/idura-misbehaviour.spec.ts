@@ -10,7 +10,7 @@ import {
   LoginPage,
   openBankIdApp,
 } from "./support/pages";
-import { cibaControl } from "./support/sandbox";
+import { sandboxFor } from "./support/sandbox";
 
 /**
  * Every way the Idura sandbox can answer wrongly, against a portal that is Idura's second client
@@ -74,7 +74,7 @@ test.describe("the portal refuses every bad answer from Idura", () => {
       const agent = new AgentVerifyPage(page);
       await agent.open();
       await agent.ask(ASTRID_SSN);
-      await cibaControl(request, "approve", await agent.bindingMessage());
+      await sandboxFor(request).idura.approveCiba(await agent.bindingMessage());
       await refusal.inPlace("ciba-ended", VERIFY_TITLE, { signedIn: true });
       await expect(page.getByTestId("ciba-customer-name")).toHaveCount(0);
       const cookies = await page.context().cookies(lab.url);

@@ -10,7 +10,7 @@ import {
 } from "./support/languages";
 import { MitidScreens, PortalMitidChoices } from "./support/mitid";
 import { AccountPage, IduraLoginForm, LoginPage, QrPage } from "./support/pages";
-import { qrIdFromUri, sandboxControl } from "./support/sandbox";
+import { sandboxFor } from "./support/sandbox";
 
 const ALL: Language[] = ["en", "nl", "da"];
 
@@ -192,7 +192,7 @@ test.describe("account pages in every language", () => {
     await new LoginPage(page).goto();
     await new LoginPage(page).startQrLogin();
     const uri = await new QrPage(page).scan();
-    await sandboxControl(request, `/qr/${qrIdFromUri(uri)}/approve`, { persona: "ioe" });
+    await sandboxFor(request).digidentity.approveQr(uri, "ioe");
     await new AccountPage(page).expectLoaded();
 
     await accountInEveryLanguage(page, async (language, text) => {

@@ -56,7 +56,6 @@ export const DIGIDENTITY_ISSUER = `${SANDBOX_URL}/digidentity`;
 export const IDTOKEN_OPERATOR = `${SANDBOX_URL}/idtoken`;
 export const IDURA_ISSUER = `${SANDBOX_URL}/idura`;
 export const DEMO_PIN = "12345";
-export const SIGNICAT_CONTROL = `${SANDBOX_URL}/signicat/control`;
 /** The test portal's stdout and stderr, teed here so tests can prove no CPR reached a log line. */
 export const PORTAL_LOG_FILE = `logs/e2e/portal-${TEST_PORTS.portal}.log`;
 /** The sandbox's "Remember my CPR" store for this run; test-results/ is emptied before each run. */
