@@ -1,5 +1,5 @@
 /**
- * The eIDs Idura brokers that the sandbox reproduces, by `acr_values` (providers.md). Their names
+ * The eIDs Idura brokers that the sandbox reproduces, by `acr_values` (docs/providers/idura.md). Their names
  * are page texts: `idura.eids.<acr value>` in sandbox/messages.
  */
 export const ACR = {

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-import type { MitidIdentity } from "@/lib/identity";
+import type { MitidIdentity } from "./identity";
 
 import { Field, LoginFields, Permits, Section } from "@/components/account/fields";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -166,3 +166,10 @@ export function mitidIdentityFromUserInfo(
   }
   return { identity, authTokenId: c.auth_token_id };
 }
+
+// The portal's union of identities (lib/identity) gains this kind.
+declare module "@/lib/identity" {
+  interface IdentityKinds {
+    mitid: MitidIdentity;
+  }
+}
