@@ -17,10 +17,6 @@ import {
 
 import { baseUrl, optionalString, type SliceContext } from "./providers/descriptor";
 import { PROVIDER_CATALOG, type ProviderKey, type ProvidersConfig } from "./providers/catalog";
-import { DIGIDENTITY_SANDBOX_DEFAULTS } from "./providers/digidentity/descriptor";
-import { IDTOKEN_SANDBOX_DEFAULTS } from "./providers/idtoken/descriptor";
-import { IDURA_SANDBOX_DEFAULTS } from "./providers/idura/descriptor";
-import { SIGNICAT_SANDBOX_DEFAULTS } from "./providers/signicat/descriptor";
 
 export type { ProviderKey, ProvidersConfig } from "./providers/catalog";
 
@@ -35,12 +31,14 @@ const perMinute = z.coerce.number().int().min(1).max(1_000_000);
 const PROVIDER_KEYS = PROVIDER_CATALOG.map((s) => s.key) as [ProviderKey, ...ProviderKey[]];
 
 /** What the sandbox expects when nobody configured anything (see sandbox/config.ts). */
-export const SANDBOX_DEFAULTS = {
-  ...DIGIDENTITY_SANDBOX_DEFAULTS,
-  ...SIGNICAT_SANDBOX_DEFAULTS,
-  ...IDTOKEN_SANDBOX_DEFAULTS,
-  ...IDURA_SANDBOX_DEFAULTS,
-} as const;
+type AllSandboxDefaults = UnionToIntersection<(typeof PROVIDER_CATALOG)[number]["sandboxDefaults"]>;
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
+  ? I
+  : never;
+export const SANDBOX_DEFAULTS = Object.assign(
+  {},
+  ...PROVIDER_CATALOG.map((d) => d.sandboxDefaults),
+) as AllSandboxDefaults;
 
 const rawSchema = z.object({
   SANDBOX: onOff("on"),

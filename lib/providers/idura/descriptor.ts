@@ -15,6 +15,7 @@ export const IDURA_BANKID_ID = "idura-bankid";
 
 export const iduraDescriptor = defineProvider({
   key: "idura",
+  sandboxDefaults: IDURA_SANDBOX_DEFAULTS,
   displayName: "Idura",
   authProviderIds: [IDURA_ID, IDURA_BANKID_ID],
   // docs/providers/idura.md names the source of each code.

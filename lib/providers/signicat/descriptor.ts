@@ -216,6 +216,7 @@ function buildSignicat(e: z.infer<typeof signicatEnvSchema>, ctx: SliceContext):
 
 export const signicatDescriptor = defineProvider({
   key: "signicat",
+  sandboxDefaults: SIGNICAT_SANDBOX_DEFAULTS,
   displayName: "Signicat",
   authProviderIds: [SIGNICAT_ID],
   // Only codes a public source shows (docs/providers/signicat.md): the eID Hub's come in
