@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "./support/fixtures";
 
-import { AccountPage, AgentVerifyPage, DigidentityForm, LoginPage, QrPage } from "./support/pages";
+import { AccountPage, AgentVerifyPage, LoginPage, QrPage } from "./support/pages";
 import { PERSONAS } from "./support/personas";
 import { cibaControl, qrIdFromUri, sandboxControl } from "./support/sandbox";
 
@@ -30,13 +30,8 @@ async function borderRgb(element: Locator): Promise<[number, number, number]> {
 }
 
 async function signedInAgent(page: Page): Promise<AgentVerifyPage> {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.startWebLogin();
-  await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
-  await new AccountPage(page).expectLoaded();
   const agent = new AgentVerifyPage(page);
-  await agent.open();
+  await agent.signIn();
   return agent;
 }
 
