@@ -57,6 +57,29 @@ test.describe("Device logins: countdowns from the server's expiry", () => {
     expect(shown).toBeGreaterThan(0);
   });
 
+  test("headless BankID shows the order's time left, never more than Idura's expires_in", async ({
+    page,
+  }) => {
+    // The start answer reaches the page 3 s late, as in the QR test: the countdown still starts
+    // at what is left of the server's expiry, not at the order's whole lifetime.
+    await page.route("**/api/idura/headless/start", async (route) => {
+      const response = await route.fetch();
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await route.fulfill({ response });
+    });
+    const started = page.waitForResponse((r) => r.url().endsWith("/api/idura/headless/start"));
+    await page.goto("/login/bankid");
+    const { expiresAt } = (await (await started).json()) as { expiresAt: number };
+    const countdown = page.getByTestId("bankid-countdown");
+    await expect(countdown).toHaveRole("timer");
+    // What the eye sees (the screen-reader text moves in 30 s steps).
+    const visible = countdown.locator("[aria-hidden=true]");
+    await expect(visible).toHaveText(/^This BankID login expires in \d:\d\d$/);
+    const shown = seconds((await visible.textContent()) ?? "");
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThanOrEqual(Math.ceil((expiresAt - Date.now()) / 1000) + 1);
+  });
+
   test("the agent's request shows its time left, never more than Idura's expires_in", async ({ page }) => {
     const agent = await signedInAgent(page);
     const polled = page.waitForResponse((r) => r.url().endsWith("/api/idura/ciba/status"));
