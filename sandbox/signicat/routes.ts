@@ -28,6 +28,7 @@ export function signicatSettings(config: SandboxConfig): SignicatSettings {
       ...config.signicat.extraClients,
     ],
     redirectUris: config.signicat.redirectUris,
+    clientNames: config.clientNames,
   };
 }
 

@@ -111,6 +111,8 @@ export interface SignicatSettings {
   /** Every registered client, the main one first; all share the redirect allowlist. */
   clients: readonly { clientId: string; clientSecret: string }[];
   redirectUris: readonly string[];
+  /** The names the MitID screens call each client by (SANDBOX_SERVICE_NAME, SANDBOX_CLIENT_NAMES). */
+  clientNames: Readonly<Record<string, string>>;
 }
 
 export interface EncryptionKey {

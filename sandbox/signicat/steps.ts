@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { t } from "../shared/i18n";
 import { sendPage, type Html } from "../shared/layout";
 import { randomId } from "../shared/random";
+import { serviceName } from "../shared/client-names";
 import { secretsEqual } from "../shared/secrets";
 import {
   appPage,
@@ -45,6 +46,11 @@ export interface StepContext {
 }
 
 type StepHandler = (ctx: StepContext) => Response | Promise<Response>;
+
+/** The name the MitID screens give the service that asks: its display name, not its client id. */
+function service({ state, tx }: StepContext): string {
+  return serviceName(state.settings.clientNames, tx.clientId);
+}
 
 /** What the app offers at a minimum level: a PIN approves SUBSTANTIAL, biometrics HIGH. */
 function appOptions(minLevel: Level) {
@@ -192,7 +198,7 @@ function complete(ctx: StepContext, p: MitidPersona) {
 export const STEPS: Record<Step, StepHandler> = {
   userid(ctx) {
     const found = findPersonaByUserId(ctx.form.userId);
-    if (!found) return ctx.show(userIdPage(ctx.txId, t("signicat.userId.unknown")), 400);
+    if (!found) return ctx.show(userIdPage(ctx.txId, service(ctx), t("signicat.userId.unknown")), 400);
     ctx.tx.personaUserId = found.userId;
     ctx.tx.step = "method";
     return ctx.show(methodScreen(ctx.txId, ctx.tx));
@@ -250,7 +256,8 @@ export const STEPS: Record<Step, StepHandler> = {
     return authenticated(ctx, "SUBSTANTIAL");
   },
 
-  "psd2-failed"({ tx, txId, show }) {
+  "psd2-failed"(ctx) {
+    const { tx, txId, show } = ctx;
     tx.factorFailed = false;
     if (tx.stepUpFrom) {
       tx.step = "method";
@@ -258,7 +265,7 @@ export const STEPS: Record<Step, StepHandler> = {
     }
     tx.step = "userid";
     tx.personaUserId = undefined;
-    return show(userIdPage(txId));
+    return show(userIdPage(txId, service(ctx)));
   },
 
   cpr(ctx) {

@@ -15,6 +15,7 @@ import {
   scopeSchema,
 } from "../shared/oauth-params";
 import { randomId } from "../shared/random";
+import { serviceName } from "../shared/client-names";
 import { messagePage, userIdPage } from "./pages";
 import { findPersonaByUuid, levelRank, type Level } from "./personas";
 import { readAcrValues, wantsFromScope, type PlatformDialect } from "./platform";
@@ -172,7 +173,7 @@ export function webLoginRoutes(state: SignicatState, dialect: PlatformDialect): 
 
     const txId = randomId();
     state.saveTransaction(txId, tx);
-    return sendPage(c, userIdPage(txId));
+    return sendPage(c, userIdPage(txId, serviceName(settings.clientNames, clientId)));
   });
 
   app.post(

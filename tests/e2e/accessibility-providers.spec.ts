@@ -7,6 +7,7 @@ import { MITID, MitidScreens, PortalMitidChoices } from "./support/mitid";
 import { sandboxFor } from "./support/sandbox";
 import {
   AccountPage,
+  AgentVerifyPage,
   BankIdApp,
   BankIdQrPage,
   DigidentityForm,
@@ -313,12 +314,17 @@ test.describe("accessibility (axe): Idura", () => {
 
   test("CIBA: the form, an unknown number, pending, approved, declined", async ({ page, request }) => {
     const sandbox = new Sandbox(request, SANDBOX_URL);
+    // Someone who is no agent first: the page that says so.
     const login = new LoginPage(page);
     await login.goto();
     await login.startWebLogin();
     await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
     await page.goto("/agent/verify");
-    await expect(page.getByRole("heading", { name: "Verify a caller" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "This page is for call-centre agents" })).toBeVisible();
+    await expectAccessible(page, "CIBA: the page refusing someone who is no agent");
+    await page.context().clearCookies();
+
+    await new AgentVerifyPage(page).signIn();
     await expectAccessible(page, "CIBA: the form");
     const nationalId = page.getByLabel("Caller's national identity number");
     const send = page.getByRole("button", { name: "Send request to the caller's phone" });

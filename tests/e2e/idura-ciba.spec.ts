@@ -9,15 +9,12 @@ import { sandboxFor } from "./support/sandbox";
 
 /** Astrid Lindqvist's (sandbox) personnummer: it must never show up in a URL. */
 const ASTRID_SSN = "199004152381";
+/** Her `sub` at the sandbox's Idura (sandbox/idura/personas.ts). */
+const ASTRID_SUB = "{5e6f7a8b-1111-4c2d-9e3f-123456789abc}";
 
 async function agentAsks(page: Page, nationalId: string) {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.startWebLogin();
-  await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
-  await expect(page).toHaveURL(/\/account$/);
   const agent = new AgentVerifyPage(page);
-  await agent.open();
+  await agent.signIn();
   await agent.ask(nationalId);
   return agent;
 }
@@ -79,6 +76,39 @@ test.describe("Idura CIBA: a call-centre agent verifies a caller", () => {
   });
 });
 
+test.describe("the call-centre page is only for agents", () => {
+  test("a mechanic sees no call-centre link, and the page refuses them in plain words", async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.startWebLogin();
+    await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByRole("link", { name: "Call centre: verify a caller with BankID" })).toHaveCount(0);
+
+    await page.goto("/agent/verify");
+    const refused = page.getByTestId("agent-refused");
+    await expect(refused.getByRole("heading", { level: 1 })).toHaveText(
+      "This page is for call-centre agents",
+    );
+    await expect(refused).toContainText("not as one of this portal's call-centre agents");
+    await expect(page.getByLabel("Caller's national identity number")).toHaveCount(0);
+    await page.getByRole("link", { name: "Back to your account" }).click();
+    await new AccountPage(page).expectLoaded();
+  });
+
+  test("the agent (CALL_CENTRE_AGENTS' sandbox default) is offered the page from her account", async ({
+    page,
+  }) => {
+    await new AgentVerifyPage(page).signIn();
+    await expect(page.getByLabel("Caller's national identity number")).toBeVisible();
+  });
+
+  test("signed out, the page sends the browser to the login page", async ({ page }) => {
+    await page.goto("/agent/verify");
+    await expect(page).toHaveURL(/\/login$/);
+  });
+});
+
 test.describe("Idura CIBA with Norwegian BankID: the agent reads Idura's word pair", () => {
   let portal: Awaited<ReturnType<typeof startPortal>> | undefined;
   test.beforeAll(async () => {
@@ -86,6 +116,9 @@ test.describe("Idura CIBA with Norwegian BankID: the agent reads Idura's word pa
       SANDBOX_URL,
       IDURA_CIBA_ACR: "urn:grn:authn:no:bankid",
       IDURA_HEADLESS_POLL_SECONDS: "1",
+      // This portal's agent is Astrid (her sandbox `sub`), not the default one: she logs in with
+      // BankID on the portal's own page, a login that needs no registered redirect URI.
+      CALL_CENTRE_AGENTS: `idura:${ASTRID_SUB}`,
     });
   });
   test.afterAll(() => portal?.stop());
@@ -94,7 +127,6 @@ test.describe("Idura CIBA with Norwegian BankID: the agent reads Idura's word pa
     page,
   }) => {
     const url = portal?.url ?? "";
-    // The agent logs in with BankID on this page: a login that needs no registered redirect URI.
     await page.goto(`${url}/login/bankid`);
     const qr = page.getByRole("img", { name: "BankID QR code" });
     const approved = await page.request.post(`${IDURA_ISSUER}/control/headless/approve`, {

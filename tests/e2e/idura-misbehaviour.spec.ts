@@ -30,6 +30,8 @@ test.describe("the portal refuses every bad answer from Idura", () => {
       IDURA_CLIENT_ID: IDURA_LAB_CLIENT.id,
       IDURA_CLIENT_SECRET: IDURA_LAB_CLIENT.secret,
       IDURA_HEADLESS_POLL_SECONDS: "1",
+      // Karen, who logs in here anyway, is this portal's call-centre agent (her sandbox `sub`).
+      CALL_CENTRE_AGENTS: "idura:{8f2d1c3e-5a7b-4c9d-8e1f-2a3b4c5d6e7f}",
     },
     { provider: "idura", clientId: IDURA_LAB_CLIENT.id },
   );

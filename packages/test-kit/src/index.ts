@@ -89,6 +89,8 @@ export type IdTokenHolder = (typeof IDTOKEN_HOLDERS)[number];
 export const IDURA_PERSONAS = {
   karen: { label: "Karen Nielsen (MitID)", eid: "dk-mitid", nationalId: "0108821234" },
   jens: { label: "Jens Hansen (MitID Erhverv)", eid: "dk-mitid-business", nationalId: "2311751235" },
+  /** The sandbox portal's call-centre agent (CALL_CENTRE_AGENTS' default): see CALL_CENTRE_AGENT. */
+  mia: { label: "Mia Holm (MitID Erhverv)", eid: "dk-mitid-business", nationalId: "0403881236" },
   astrid: { label: "Astrid Lindqvist (BankID)", eid: "se-bankid-same-device", nationalId: "199004152381" },
   ola: { label: "Ola Nordmann (BankID)", eid: "no-bankid", nationalId: "01017012345" },
 } as const;
@@ -150,11 +152,19 @@ export type LoginRequest =
   /** The headless Swedish BankID QR page, approved from the test as Astrid. */
   | { provider: "idura-bankid"; persona?: "astrid" }
   /**
-   * Not a login: a call-centre agent (already logged in, on /agent/verify) has a caller confirm
-   * who they are; the test approves on the caller's behalf. Ends on "Identity confirmed". Ola
-   * needs a portal whose IDURA_CIBA_ACR is Norwegian BankID (the default is Swedish).
+   * Not a login: a call-centre agent (logged in as one, e.g. CALL_CENTRE_AGENT, and on
+   * /agent/verify) has a caller confirm who they are; the test approves on the caller's behalf.
+   * Ends on "Identity confirmed". Ola needs a portal whose IDURA_CIBA_ACR is Norwegian BankID
+   * (the default is Swedish).
    */
   | { provider: "idura-ciba"; persona: "astrid" | "ola" };
+
+/**
+ * Logs in as the call-centre agent of a portal running with the sandbox (Mia Holm, MitID Erhverv
+ * through Idura), the one person whose account page links to /agent/verify and who may use it
+ * unless the portal's CALL_CENTRE_AGENTS names others. `await loginAs(CALL_CENTRE_AGENT)`.
+ */
+export const CALL_CENTRE_AGENT = { provider: "idura", persona: "mia" } as const satisfies LoginRequest;
 
 /** Read a QR code from the pixels on screen, as a phone camera would. */
 export async function decodeQr(locator: Locator): Promise<string> {
