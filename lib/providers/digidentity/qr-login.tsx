@@ -14,6 +14,7 @@ import { ApiError, fetchJson } from "@/components/ui/fetch-json";
 import { announcedSeconds, WaitingIndicator } from "@/components/ui/waiting";
 
 import { completeQrLogin } from "./qr-actions";
+import { Card } from "@/components/ui/card";
 
 type Login = QrStartResponse & { attempt: number };
 
@@ -104,7 +105,7 @@ export function QrLogin({ providerName }: { providerName: string }) {
   const view: Ended | null = ended ?? (timedOut ? { kind: "expired" } : null);
 
   return (
-    <div className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+    <Card className="mt-6">
       <div aria-live="polite" aria-atomic="true" role="status" data-testid="qr-status" className="sr-only">
         {view ? (
           describe(view).title
@@ -178,7 +179,7 @@ export function QrLogin({ providerName }: { providerName: string }) {
           {common("otherWay")}
         </Link>
       </p>
-    </div>
+    </Card>
   );
 }
 

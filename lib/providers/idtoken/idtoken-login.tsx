@@ -16,6 +16,8 @@ import {
 import { announcedSeconds, WaitingIndicator } from "@/components/ui/waiting";
 
 import { finishIdtLogin } from "./actions";
+import { Card } from "@/components/ui/card";
+import { BUTTON } from "@/components/ui/button";
 
 type Ended = { reason: LoginErrorReason; ref?: string };
 
@@ -132,7 +134,7 @@ export function IdtLogin({
   };
 
   return (
-    <div className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+    <Card className="mt-6">
       <div
         aria-live="polite"
         aria-atomic="true"
@@ -218,11 +220,7 @@ export function IdtLogin({
               {startError}
             </p>
           ) : null}
-          <button
-            type="submit"
-            disabled={starting}
-            className="w-full rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-          >
+          <button type="submit" disabled={starting} className={`${BUTTON.primary} w-full`}>
             {t("submit")}
           </button>
         </form>
@@ -232,6 +230,6 @@ export function IdtLogin({
           {common("otherWay")}
         </Link>
       </p>
-    </div>
+    </Card>
   );
 }

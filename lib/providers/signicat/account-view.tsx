@@ -8,6 +8,7 @@ import { requireProviderSettings } from "@/lib/providers/registry";
 
 import { stepUpToHigh, switchCompany } from "./actions";
 import { signicatFeatures } from "./provider";
+import { Card } from "@/components/ui/card";
 
 /** A MitID login: the person, the assurance levels, the CPR match and whom they represent. */
 export async function MitidIdentityView({
@@ -132,7 +133,7 @@ export async function MitidIdentityView({
       ) : null}
       <div className="grid gap-6 md:grid-cols-2">
         {identity.organisation ? (
-          <form action={switchCompany} className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+          <Card as="form" action={switchCompany}>
             <h2 className="text-lg font-semibold">{t("switchHeading")}</h2>
             <p className="mt-2 text-sm text-slate-600">
               {features.prefilledCvr ? t("switchBody") : t("switchBodyNoPrefill")}
@@ -156,10 +157,10 @@ export async function MitidIdentityView({
             <SubmitButton variant="secondary" className="mt-4">
               {t("switchButton")}
             </SubmitButton>
-          </form>
+          </Card>
         ) : null}
         {identity.loa !== "HIGH" ? (
-          <form action={stepUpToHigh} className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+          <Card as="form" action={stepUpToHigh}>
             <h2 className="text-lg font-semibold">{t("stepUpHeading")}</h2>
             <p className="mt-2 text-sm text-slate-600">
               {features.stepUp === "auth-token" ? t("stepUpBody") : t("stepUpBodyFreshLogin")}
@@ -167,7 +168,7 @@ export async function MitidIdentityView({
             <SubmitButton variant="secondary" className="mt-4">
               {t("stepUpButton")}
             </SubmitButton>
-          </form>
+          </Card>
         ) : null}
       </div>
     </>

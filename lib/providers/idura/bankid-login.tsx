@@ -13,7 +13,9 @@ import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 import { ApiError, fetchJson } from "@/components/ui/fetch-json";
 import { announcedSeconds, WaitingIndicator } from "@/components/ui/waiting";
 
-import { completeBankIdLogin } from "./actions";
+import { completeBankIdLogin } from "./bankid-actions";
+import { Card } from "@/components/ui/card";
+import { BUTTON } from "@/components/ui/button";
 
 type Ended =
   | { kind: "cancelled" | "expired" | "lost" }
@@ -153,11 +155,7 @@ export function BankIdLogin({ providerName, phone = false }: { providerName: str
   return (
     // What replaces what (QR, "Confirm in the app", the outcome) is read out politely; the QR
     // code itself changes only attributes, so its animation is not announced.
-    <div
-      className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
-      aria-live="polite"
-      data-testid="bankid-live"
-    >
+    <Card className="mt-6" aria-live="polite" data-testid="bankid-live">
       {over && shown ? (
         <DeviceOutcome
           kind={OUTCOME[over.kind]}
@@ -188,7 +186,7 @@ export function BankIdLogin({ providerName, phone = false }: { providerName: str
               target={appLink.startsWith("https://app.bankid.com/") ? undefined : "_blank"}
               rel="noopener"
               data-testid="bankid-open-app"
-              className="block w-full rounded-lg bg-brand-600 px-4 py-2.5 text-center font-medium text-white hover:bg-brand-700"
+              className={`${BUTTON.primary} w-full`}
             >
               {t("openOnThisDevice")}
             </a>
@@ -223,6 +221,6 @@ export function BankIdLogin({ providerName, phone = false }: { providerName: str
           {common("otherWay")}
         </Link>
       </p>
-    </div>
+    </Card>
   );
 }

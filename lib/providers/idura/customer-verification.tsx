@@ -11,7 +11,9 @@ import { announcedSeconds, WaitingIndicator } from "@/components/ui/waiting";
 import { calendarDate } from "@/lib/i18n/formats";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 
-import { cancelCustomerVerification, startCustomerVerification } from "./actions";
+import { cancelCustomerVerification, startCustomerVerification } from "./agent-actions";
+import { Card } from "@/components/ui/card";
+import { BUTTON } from "@/components/ui/button";
 
 type View =
   | { kind: "form"; error?: string; cancelled?: boolean }
@@ -99,11 +101,7 @@ export function CustomerVerification({ providerName }: { providerName: string })
 
   return (
     // Each step replaces the last; the new one is read out politely.
-    <div
-      className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
-      aria-live="polite"
-      data-testid="ciba-live"
-    >
+    <Card className="mt-6" aria-live="polite" data-testid="ciba-live">
       {shown.kind === "form" ? (
         <form onSubmit={onSubmit} className="space-y-4">
           {shown.cancelled ? (
@@ -130,11 +128,7 @@ export function CustomerVerification({ providerName }: { providerName: string })
               {shown.error}
             </p>
           ) : null}
-          <button
-            type="submit"
-            disabled={pending}
-            className="w-full rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-          >
+          <button type="submit" disabled={pending} className={`${BUTTON.primary} w-full`}>
             {t("submit")}
           </button>
         </form>
@@ -227,6 +221,6 @@ export function CustomerVerification({ providerName }: { providerName: string })
           testId="ciba-ended"
         />
       )}
-    </div>
+    </Card>
   );
 }
