@@ -193,9 +193,11 @@ export function issueCode(
   authTokenId?: string,
 ): string {
   const platform = tx.dialect.platform;
-  const ctaId = state.transfer.enabledFor(tx.clientId)
-    ? state.transfer.newCta({ clientId: tx.clientId, platform, ...who })
-    : undefined;
+  // ENT-MITID documents the claim for Enterprise only; the eID Hub's docs do not show it.
+  const ctaId =
+    platform === "enterprise" && state.transfer.enabledFor(tx.clientId)
+      ? state.transfer.newCta({ clientId: tx.clientId, platform, ...who })
+      : undefined;
   const code = randomId();
   state.saveCode(code, {
     platform,

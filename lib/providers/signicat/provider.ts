@@ -120,7 +120,7 @@ export type SignicatLoginRequest = {
 };
 
 /** ENT-MITID's prefills for the receiving service provider; never in a URL. */
-function transferHints(login: SignicatLoginRequest): string[] {
+export function transferHints(login: Pick<SignicatLoginRequest, "transfer">): string[] {
   if (!login.transfer) return [];
   return [
     `transferTokenExchangeCode-${login.transfer.code}`,
