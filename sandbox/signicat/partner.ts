@@ -322,7 +322,9 @@ export function partnerRoutes(state: SignicatState, settings: PartnerSettings): 
     return c.json({ ok: true, mode: nextRedemption });
   });
 
-  // SP-A: a code from the Session Transfer API (in-process), handed over by a form post.
+  // SP-A: a code from the Session Transfer API (in-process), handed over by a form post. The
+  // page's form-action must also allow where the receiver redirects next (Chromium checks it
+  // on redirects): the portal sends the browser on to its broker, this sandbox ('self').
   app.post("/transfer", async (c) => {
     const { session } = sessionOf(c);
     const form = transferFormSchema.safeParse((await formParams(c)) ?? {});
@@ -365,7 +367,7 @@ export function partnerRoutes(state: SignicatState, settings: PartnerSettings): 
           ${raw(`<script>${AUTO_SUBMIT}</script>`)}`,
       ),
       200,
-      `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${AUTO_SUBMIT_HASH}'; form-action ${new URL(target).origin}; base-uri 'none'; frame-ancestors 'none'`,
+      `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${AUTO_SUBMIT_HASH}'; form-action ${new URL(target).origin} 'self'; base-uri 'none'; frame-ancestors 'none'`,
     );
   });
 

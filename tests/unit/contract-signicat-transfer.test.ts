@@ -71,6 +71,7 @@ describe("MitID Session Transfer: what Signicat documents", () => {
         broker: SANDBOX_BROKER_ID,
         serviceProvider: serviceProviderId("x"),
         text: true,
+        redirectOrigins: [],
       },
       "some text",
     );

@@ -242,7 +242,9 @@ export const signicatDescriptor = defineProvider({
     form: [
       ...new Set([
         new URL(cfg.issuer).origin,
-        ...(cfg.transfer?.partners ?? []).map((p) => new URL(p.handoverUrl).origin),
+        ...(cfg.transfer?.partners ?? []).flatMap((p) =>
+          [p.handoverUrl, ...p.redirectOrigins].map((u) => new URL(u).origin),
+        ),
       ]),
     ],
     connect: [],

@@ -36,6 +36,11 @@ const partnerSchema = z.strictObject({
   serviceProvider: z.uuid(),
   /** Send a Transfer Token Text with the code (a fresh random one per transfer); default yes. */
   text: z.boolean().default(true),
+  /**
+   * Origins the partner's hand-over URL redirects the browser to (its broker's login). Chromium
+   * applies the CSP's form-action to the redirects after a form post, so they join it too.
+   */
+  redirectOrigins: z.array(httpUrl).max(5).default([]),
 });
 
 const senderSchema = z.strictObject({
@@ -109,6 +114,7 @@ export function buildTransfer(
     broker: d.brokerId,
     serviceProvider: d.partnerServiceProvider,
     text: true,
+    redirectOrigins: [],
   };
   const partners = e.SIGNICAT_TRANSFER_PARTNERS ?? (ctx.sandbox ? [sandboxPartner] : []);
   const senders =
