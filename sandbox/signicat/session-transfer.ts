@@ -91,6 +91,11 @@ export class SessionTransferState {
     readonly clients: ReadonlySet<string>,
     /** Default lifetime of an exchange code (`SANDBOX_SIGNICAT_TRANSFER_CODE_TTL_SECONDS`). */
     readonly defaultLifetimeSeconds: number,
+    /** Each code and text handed out, for `GET /signicat/control/issued` (the audit's list). */
+    readonly record: (
+      kind: "transfer_exchange_code" | "transfer_token_text",
+      value: string,
+    ) => void = () => {},
   ) {
     this.ctas = new TtlStore({ now });
     this.codes = new TtlStore({ now });
@@ -120,6 +125,8 @@ export class SessionTransferState {
 
   issue(cta: CtaRecord, receivingServiceProvider: string, text: string | undefined): string {
     const code = randomUUID();
+    this.record("transfer_exchange_code", code);
+    if (text !== undefined) this.record("transfer_token_text", text);
     const lifetimeMs = this.lifetimeSeconds(cta.clientId) * 1000;
     const expiresAt = this.now() + lifetimeMs;
     this.codes.set(

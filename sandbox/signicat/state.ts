@@ -150,7 +150,9 @@ export class SignicatState {
   readonly #psd2Initial: readonly string[];
   readonly misbehaviour: MisbehaviourBook;
   /** The codes and tokens handed out, for `GET /control/issued`. */
-  readonly issued = new IssuedLog<"web_login_code" | "access_token" | "id_token">();
+  readonly issued = new IssuedLog<
+    "web_login_code" | "access_token" | "id_token" | "transfer_exchange_code" | "transfer_token_text"
+  >();
   /** MitID Session Transfer: CTA ids, exchange codes, API tokens (session-transfer.ts). */
   readonly transfer: SessionTransferState;
 
@@ -180,6 +182,7 @@ export class SignicatState {
       now,
       new Set(config.transferClients),
       config.transferCodeTtlSeconds,
+      (kind, value) => this.issued.record(kind, value),
     );
     this.#psd2Initial = config.psd2Clients;
     for (const id of config.psd2Clients) this.#psd2.add(id);

@@ -6,6 +6,7 @@ import { expect, test } from "./support/fixtures";
 
 import { SANDBOX_URL, SIGNICAT_PARTNER, SIGNICAT_TRANSFER_CLIENT, TEST_PORTS } from "./support/env";
 import { MITID, MitidScreens, PortalMitidChoices, recordRequestUrls } from "./support/mitid";
+import { expectAccessible } from "./support/axe";
 import { startPortal } from "./support/portal-process";
 import { AccountPage, expectLoginError } from "./support/pages";
 
@@ -118,6 +119,22 @@ async function transferToPortal(page: Page, options: { text: boolean; mode?: str
     page.getByRole("button", { name: "Continue to Example Motors RMI portal" }).click(),
   );
 }
+
+test("the new pages are accessible: account with partners, consent, partner, transferred account", async ({
+  page,
+}) => {
+  await logInAtPortal(page, lars.userId);
+  await expectAccessible(page, "the account page offering partners");
+  await page.getByRole("link", { name: `Continue to ${PARTNERS[0]!.name}` }).click();
+  await expect(page.getByRole("heading", { name: /^Share your MitID login with / })).toBeVisible();
+  await expectAccessible(page, "the consent page");
+  await page.getByRole("button", { name: `Share and continue to ${PARTNERS[0]!.name}` }).click();
+  await expect(page.getByRole("heading", { name: `Signed in at the partner as ${lars.name}` })).toBeVisible();
+  await expectAccessible(page, "the partner's page");
+  await transferToPortal(page, { text: true });
+  await expect(page.getByTestId("transferred-from")).toBeVisible();
+  await expectAccessible(page, "the account page after a transfer");
+});
 
 test.describe("MitID Session Transfer: from the portal to the partner", () => {
   for (const partner of PARTNERS) {
