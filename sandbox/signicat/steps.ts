@@ -173,25 +173,51 @@ function complete(ctx: StepContext, p: MitidPersona) {
       representation: tx.representation,
     });
   }
+  const code = issueCode(
+    state,
+    tx,
+    { mitidUuid: p.mitidUuid, ial: p.ial, aal, loa, authTime: state.now() },
+    authTokenId,
+  );
+  return ctx.succeed(code);
+}
+
+/**
+ * The authorization code of a finished login; for a client set up for MitID Session Transfer
+ * the login also gets its `signicat.cta_id`. A transferred login (web-login.ts) comes here too.
+ */
+export function issueCode(
+  state: SignicatState,
+  tx: SignicatTransaction,
+  who: { mitidUuid: string; ial: Level; aal: Level; loa: Level; authTime: number },
+  authTokenId?: string,
+): string {
+  const platform = tx.dialect.platform;
+  // ENT-MITID documents the claim for Enterprise only; the eID Hub's docs do not show it.
+  const ctaId =
+    platform === "enterprise" && state.transfer.enabledFor(tx.clientId)
+      ? state.transfer.newCta({ clientId: tx.clientId, platform, ...who })
+      : undefined;
   const code = randomId();
   state.saveCode(code, {
-    platform: tx.dialect.platform,
+    platform,
     clientId: tx.clientId,
     redirectUri: tx.redirectUri,
     codeChallenge: tx.codeChallenge,
     scope: tx.scope,
     nonce: tx.nonce,
-    mitidUuid: p.mitidUuid,
-    ial: p.ial,
-    aal,
-    loa,
+    mitidUuid: who.mitidUuid,
+    ial: who.ial,
+    aal: who.aal,
+    loa: who.loa,
     cpr: tx.cpr,
     representation: tx.representation,
     authTokenId,
+    ...(ctaId ? { ctaId } : {}),
     transactionId: randomUUID(),
-    authTime: state.now(),
+    authTime: who.authTime,
   });
-  return ctx.succeed(code);
+  return code;
 }
 
 /** The MitID screens as a table: each step answers its own form, and names the next step. */

@@ -16,7 +16,8 @@ type Issued = { kind: string; value: string };
 /** Each provider's `GET /control/issued`, and what the suite must have made it hand out. */
 const PROVIDERS = {
   digidentity: ["passwordless_code", "access_token"],
-  signicat: ["web_login_code", "id_token"],
+  // Session transfer codes and texts too (tests/e2e/session-transfer.spec.ts): never in a URL.
+  signicat: ["web_login_code", "id_token", "transfer_exchange_code", "transfer_token_text"],
   idura: ["web_login_code", "id_token", "ciba_request_id", "headless_request_id"],
   idtoken: ["jwt", "ws_token"],
 } as const;
