@@ -158,6 +158,34 @@ async function main() {
     await webLogin(rsse, "Ruben Smit — RSSE with chain authorisation");
     await expect(rsse.getByTestId("uid-rsseuid")).toBeVisible();
     await shoot(rsse, "account-rsse");
+    // Signing out lands on the login page with a confirmation.
+    await rsse.getByRole("button", { name: "Sign out" }).click();
+    await expect(rsse.getByTestId("signed-out")).toBeVisible();
+    await shoot(rsse, "signed-out");
+
+    // The call centre: only the agent (Mia Holm, CALL_CENTRE_AGENTS' sandbox default) has the
+    // page; a caller confirms with BankID on their phone, answered here through the sandbox.
+    const agent = await context();
+    await agent.goto("/login");
+    await agent.getByRole("button", { name: "Log in with MitID Business via Idura" }).click();
+    await agent.getByLabel("Mia Holm (MitID Erhverv)").check();
+    await agent.getByRole("button", { name: "Log in" }).click();
+    await expect(agent).toHaveURL(/\/account$/);
+    await agent.getByRole("link", { name: "Call centre: verify a caller with BankID" }).click();
+    await agent.getByLabel("Caller's national identity number").fill("199004152381");
+    await agent.getByRole("button", { name: "Send request to the caller's phone" }).click();
+    const binding = agent.getByTestId("ciba-binding-message");
+    await expect(binding).toHaveText(/^RMI-\d{4}$/);
+    await sandbox.idura.approveCiba((await binding.textContent()) ?? "");
+    await expect(agent.getByTestId("ciba-customer-name")).toBeVisible({ timeout: 20_000 });
+    await shoot(agent, "agent-confirmed");
+
+    // The sandbox's MitID screen names the service that asks, not its client id.
+    const mitidUser = await context();
+    await mitidUser.goto("/login");
+    await mitidUser.getByRole("button", { name: "Log in with MitID", exact: true }).click();
+    await expect(mitidUser.getByRole("heading", { name: "MitID log on" })).toBeVisible();
+    await shoot(mitidUser, "mitid-user-id");
 
     const idtoken = await context();
     await idtoken.goto("/login/idtoken");
