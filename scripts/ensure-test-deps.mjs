@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // What the tests need from the system: Debian's Chromium and redis-server (the unit and browser tests of
 // the shared rate-limit store start a real one), and Debian's chromium-headless-shell, the same
-// Chromium build without the full browser's UI layers, in which the browser tests run more than
-// twice as fast (docs/testing.md#where-the-time-goes; the benchmark keeps the full browser).
+// Chromium build without the full browser's UI layers, in which the browser tests take about half
+// the time (docs/testing.md#where-the-time-goes; the benchmark keeps the full browser).
 // Nothing here downloads a browser build of its own: missing packages are installed with apt when
 // we are root, or we say what to run. Without the headless shell the tests use /usr/bin/chromium.
 import { execFileSync } from "node:child_process";
@@ -24,7 +24,7 @@ const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 const hasApt = existsSync("/usr/bin/apt-get");
 if (needs.every((n) => n.optional) && !(isRoot && hasApt)) {
   console.error(
-    "\nThe browser tests run in /usr/bin/chromium; they run about twice as fast in Debian's\n" +
+    "\nThe browser tests run in /usr/bin/chromium; they take about half the time in Debian's\n" +
       "chromium-headless-shell: sudo apt-get install -y chromium-headless-shell\n",
   );
   process.exit(0);

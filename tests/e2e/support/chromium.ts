@@ -6,8 +6,8 @@ import { existsSync } from "node:fs";
  *
  * The tests run in Debian's `chromium-headless-shell` when it is installed
  * (scripts/ensure-test-deps.mjs installs it with `chromium`): the same Blink and V8 build as
- * `/usr/bin/chromium`, without the full browser's UI layers, which took the browser suite from
- * 596 s to 229 s on a 2-core machine (docs/testing.md#where-the-time-goes). CHROMIUM_PATH still
+ * `/usr/bin/chromium`, without the full browser's UI layers, in which the browser tests take about
+ * half the time on a 2-core machine (docs/testing.md#where-the-time-goes). CHROMIUM_PATH still
  * picks any Chromium. The benchmark and the screenshots keep the full browser, as people use it.
  */
 export const FULL_CHROMIUM_PATH = "/usr/bin/chromium";
