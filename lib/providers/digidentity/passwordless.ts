@@ -161,7 +161,7 @@ export async function outcomeOfTokenResponse(
 const tokenPolls = new PollPace<PollOutcome>();
 
 /**
- * A page starts each poll one interval after its previous one started (app/ui/device-poll.ts),
+ * A page starts each poll one interval after its previous one started (components/ui/device-poll.ts),
  * but on a busy machine one poll reaches the portal late and the next on time, closer together
  * than the interval: the slack lets that poll still ask. One that comes sooner still gets the
  * repeat, with the time until the next call, and the page asks again then.
