@@ -30,7 +30,8 @@ export default defineConfig({
   workers: 2,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: CI ? [["list"], ["./tests/e2e/support/summary-reporter.ts"]] : [["list"]],
+  // The summary line for CI, and test-results/spec-timings.txt: where the time goes, per spec.
+  reporter: [["list"], ["./tests/e2e/support/summary-reporter.ts"]],
   globalSetup: "./tests/e2e/support/global-setup.ts",
   projects: [
     { name: "e2e", testIgnore: /audit\.spec\.ts/ },
@@ -39,11 +40,16 @@ export default defineConfig({
   ],
   use: {
     baseURL: PORTAL_URL,
-    trace: "retain-on-failure",
+    // Recording a trace costs every test its screenshots and snapshots; a retried failure has one.
+    // (Locally, without retries, `npx playwright test --trace on` records them.)
+    trace: "on-first-retry",
     screenshot: "only-on-failure",
     ...devices["Desktop Chrome"],
     // The tests name elements by their English words; languages.spec.ts switches on purpose.
     locale: "en-GB",
+    // No animation to paint while a test waits (accessibility-behaviour.spec.ts sets both on
+    // purpose to test the pulse). On a 2-core machine the painting competes with the servers.
+    reducedMotion: "reduce",
     launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   webServer: [

@@ -1,12 +1,12 @@
 /**
- * Browser figures in Debian's Chromium with the test suite's launch options: approval → signed
+ * Browser figures in Debian's full Chromium (not the tests' headless shell) with their flags: approval → signed
  * in, and click → QR visible. Moments on the page are stamped in the page itself (a
  * MutationObserver and a click listener installed before any page script), so Playwright's own
  * round trips are not counted against the portal.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
-import { CHROMIUM_LAUNCH_OPTIONS } from "../tests/e2e/support/chromium";
+import { FULL_CHROMIUM_LAUNCH_OPTIONS } from "../tests/e2e/support/chromium";
 
 type Stamps = {
   clickAt?: number;
@@ -53,7 +53,7 @@ const STAMPS_SCRIPT = `(() => {
 })();`;
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+  return chromium.launch(FULL_CHROMIUM_LAUNCH_OPTIONS);
 }
 
 async function newContext(browser: Browser, portalUrl: string): Promise<BrowserContext> {

@@ -6,7 +6,7 @@
  *
  *   PORTAL_URL=http://localhost:3000 KIT_SANDBOX_URL=http://localhost:4000 npm run test:kit
  *
- * CHROMIUM_PATH picks the browser (default /usr/bin/chromium when it exists). KIT_OUTSIDE_KEEP=on
+ * CHROMIUM_PATH picks the browser (default Debian's chromium-headless-shell, else /usr/bin/chromium). KIT_OUTSIDE_KEEP=on
  * keeps the folder. tests/e2e/kit-example.spec.ts runs this against the browser tests' stack.
  */
 import { spawn } from "node:child_process";
@@ -55,7 +55,11 @@ async function main() {
     throw new Error(
       "Set PORTAL_URL and KIT_SANDBOX_URL to a running portal and its sandbox (e.g. `npm run demo`).",
     );
-  const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : "");
+  // The browser tests' own choice: Debian's headless shell when installed (docs/testing.md).
+  const chromium =
+    process.env.CHROMIUM_PATH ??
+    ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((p) => existsSync(p)) ??
+    "";
 
   const dir = mkdtempSync(path.join(tmpdir(), "kit-outside-"));
   try {

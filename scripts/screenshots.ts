@@ -11,7 +11,7 @@ import path from "node:path";
 import { chromium, devices, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 import { decodeQr, Sandbox } from "../tests/kit";
-import { CHROMIUM_LAUNCH_OPTIONS } from "../tests/e2e/support/chromium";
+import { FULL_CHROMIUM_LAUNCH_OPTIONS } from "../tests/e2e/support/chromium";
 import { bin, buildIsFresh, root, run, startLoopbackStack } from "./stack";
 
 const PORTAL_PORT = Number(process.env.SCREENSHOTS_PORTAL_PORT ?? 3600);
@@ -90,7 +90,7 @@ async function main() {
     AUTH_SECRET: "screenshots-only-secret-0123456789abcdef",
     LOG_LEVEL: "warn",
   });
-  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+  const browser = await chromium.launch(FULL_CHROMIUM_LAUNCH_OPTIONS);
   const contexts: BrowserContext[] = [];
   const context = async (locale?: string, phone?: boolean) => {
     const created = await newContext(browser, stack.portalUrl, locale, phone);

@@ -6,6 +6,8 @@ import { ApiError, fetchJson } from "./fetch-json";
 
 /** After a failed poll that says nothing about when to ask again (a 502, the network). */
 const ERROR_RETRY_MS = 2000;
+/** After a repeated answer, this long past the moment the server will ask again (timer slack). */
+const REPEAT_MARGIN_MS = 10;
 
 export type DevicePollOptions<T> = {
   /**
@@ -14,6 +16,12 @@ export type DevicePollOptions<T> = {
    * own pace upstream (an approval is seen at the next upstream poll, not one round trip later).
    */
   intervalMs: (answer: T) => number;
+  /**
+   * When the server says its answer was a repeat and when it will next ask the provider (ms
+   * from its answer): the next poll goes then, so an approval in between is seen at once rather
+   * than a whole interval later.
+   */
+  nextPollInMs?: (answer: T) => number | undefined;
   /** Every answer; the page decides from it whether the login has ended (then `run` goes null). */
   onAnswer: (answer: T) => void;
   /** A 4xx other than 429: this browser has no login any more, so polling stops. */
@@ -61,7 +69,9 @@ export function useDevicePoll<T>(
         if (stopped) return;
         setError(undefined);
         latest.current.onAnswer(answer);
-        at(startedAt + latest.current.intervalMs(answer) - Date.now());
+        const regular = startedAt + latest.current.intervalMs(answer) - Date.now();
+        const sooner = latest.current.nextPollInMs?.(answer);
+        at(sooner === undefined ? regular : Math.min(regular, sooner + REPEAT_MARGIN_MS));
       } catch (e) {
         if (stopped) return;
         const failure = e instanceof ApiError ? e : new TypeError(String(e));

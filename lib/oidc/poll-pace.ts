@@ -13,14 +13,27 @@ export class PollPace<T> {
   constructor(private readonly maxEntries = 20_000) {}
 
   async ask(key: string, keepFor: (answer: T) => number, call: () => Promise<T>): Promise<T> {
+    return (await this.askPaced(key, keepFor, call)).answer;
+  }
+
+  /**
+   * As `ask`, and says when an answer is a repeat (no call was made for it) and in how many ms
+   * this instance will call again for this login, so a page can ask right then instead of a
+   * whole interval later (docs/performance.md, "approval → signed in").
+   */
+  async askPaced(
+    key: string,
+    keepFor: (answer: T) => number,
+    call: () => Promise<T>,
+  ): Promise<{ answer: T; repeat?: { nextCallInMs: number } }> {
     const now = Date.now();
     const last = this.#last.get(key);
     if (last) {
-      if (now < last.until) return last.answer;
+      if (now < last.until) return { answer: last.answer, repeat: { nextCallInMs: last.until - now } };
       this.#last.delete(key);
     }
     const asking = this.#asking.get(key);
-    if (asking) return asking;
+    if (asking) return { answer: await asking };
     const pending = call()
       .then((answer) => {
         const entry = { answer, until: now + keepFor(answer) };
@@ -38,6 +51,6 @@ export class PollPace<T> {
       })
       .finally(() => this.#asking.delete(key));
     this.#asking.set(key, pending);
-    return pending;
+    return { answer: await pending };
   }
 }

@@ -50,4 +50,23 @@ describe("poll pace", () => {
     assert.deepEqual(second, first);
     assert.equal(p.calls(), 1);
   });
+
+  it("says when an answer is a repeat, and how long until the next call", async () => {
+    const pace = new PollPace<Answer>();
+    const p = provider(() => "pending");
+    const first = await pace.askPaced("a", keepFor(500), p.call);
+    assert.equal(first.repeat, undefined);
+    const second = await pace.askPaced("a", keepFor(500), p.call);
+    assert.deepEqual(second.answer, first.answer);
+    assert.ok(second.repeat, "the second poll is answered from the pace");
+    // Within the interval kept (500 ms from when the call started, 20 ms of it spent calling).
+    assert.ok(
+      second.repeat.nextCallInMs > 0 && second.repeat.nextCallInMs <= 500,
+      `${second.repeat.nextCallInMs}`,
+    );
+    await new Promise((r) => setTimeout(r, second.repeat!.nextCallInMs + 5));
+    const third = await pace.askPaced("a", keepFor(500), p.call);
+    assert.equal(third.repeat, undefined, "asked again once the pace allows");
+    assert.equal(p.calls(), 2);
+  });
 });

@@ -14,7 +14,16 @@ export type QrStartResponse = {
 };
 
 export type QrStatusResponse =
-  | { status: "pending"; expiresAt: number; pollIntervalMs: number }
+  | {
+      status: "pending";
+      expiresAt: number;
+      pollIntervalMs: number;
+      /**
+       * Only on a repeated "pending" (the portal asked Digidentity less than an interval ago and
+       * did not ask again): ms until it will ask again, when the page's next poll should come.
+       */
+      nextPollInMs?: number;
+    }
   | { status: "approved" }
   | { status: "expired" | "declined" }
   | { status: "refused"; reason: "authorisation_revoked" | "chain_authorisation_used" }

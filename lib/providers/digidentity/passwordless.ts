@@ -160,7 +160,12 @@ export async function outcomeOfTokenResponse(
  */
 const tokenPolls = new PollPace<PollOutcome>();
 
-/** A browser's timer measures from when its previous answer arrived, so it never runs early. */
+/**
+ * A page starts each poll one interval after its previous one started (components/ui/device-poll.ts),
+ * but on a busy machine one poll reaches the portal late and the next on time, closer together
+ * than the interval: the slack lets that poll still ask. One that comes sooner still gets the
+ * repeat, with the time until the next call, and the page asks again then.
+ */
 const PACE_SLACK = 0.9;
 /**
  * The token endpoint hands tokens out once: a second call for the same code would hear "session
@@ -168,11 +173,15 @@ const PACE_SLACK = 0.9;
  */
 const FINAL_ANSWER_MS = 5_000;
 
+/**
+ * One poll of a QR login at the portal's pace; `repeat` when the answer is the last one again
+ * (another poll asked less than 0.9 × interval ago), with the ms until this instance asks again.
+ */
 export function pollPasswordlessLoginAtPace(
   cfg: DigidentityConfig,
   state: PendingQrLogin,
-): Promise<PollOutcome> {
-  return tokenPolls.ask(
+): Promise<{ answer: PollOutcome; repeat?: { nextCallInMs: number } }> {
+  return tokenPolls.askPaced(
     state.code,
     (last) =>
       last.status !== "pending"

@@ -97,6 +97,7 @@ export function QrLogin({ providerName }: { providerName: string }) {
     {
       // The pace the portal asks for (5 s longer after Digidentity says slow_down).
       intervalMs: (latest) => (latest.status === "pending" ? latest.pollIntervalMs : 1000),
+      nextPollInMs: (latest) => (latest.status === "pending" ? latest.nextPollInMs : undefined),
       onAnswer: onStatus,
       onGone: () => setEnded({ kind: "failed", reason: "login_incomplete" }),
     },

@@ -39,7 +39,7 @@ export async function GET(req: Request) {
   const digidentity = providerSettings("digidentity");
   if (!digidentity) return providerNotEnabled();
   try {
-    const outcome = await pollPasswordlessLoginAtPace(digidentity, state);
+    const { answer: outcome, repeat } = await pollPasswordlessLoginAtPace(digidentity, state);
     switch (outcome.status) {
       case "pending": {
         let intervalMs = state.intervalMs;
@@ -57,6 +57,9 @@ export async function GET(req: Request) {
           status: "pending",
           expiresAt: state.expiresAt,
           pollIntervalMs: intervalMs,
+          // A repeat: Digidentity was asked moments ago; ask again when we will ask it again,
+          // not a whole interval later (an approval in between would wait that long).
+          ...(repeat ? { nextPollInMs: repeat.nextCallInMs } : {}),
         } satisfies QrStatusResponse);
       }
       case "approved":
