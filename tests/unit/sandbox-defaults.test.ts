@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { parseConfig, SANDBOX_DEFAULTS } from "../../lib/config-schema";
+import { SANDBOX_TRANSFER_DEFAULTS } from "../../lib/providers/signicat/transfer-config";
 import { parseSandboxConfig } from "../../sandbox/config";
+import { SANDBOX_BROKER_ID, serviceProviderId } from "../../sandbox/signicat/session-transfer";
 
 /**
  * The portal and the sandbox never import each other, so the credentials `npm run demo` relies on
@@ -31,5 +33,25 @@ describe("the portal's sandbox defaults are the sandbox's own", () => {
   it("Idura client and secret", () => {
     assert.equal(SANDBOX_DEFAULTS.IDURA_CLIENT_ID, sandbox.idura.clientId);
     assert.equal(SANDBOX_DEFAULTS.IDURA_CLIENT_SECRET, sandbox.idura.clientSecret);
+  });
+
+  it("MitID Session Transfer: the broker, the partner and its name; both ends on by default", () => {
+    assert.equal(SANDBOX_TRANSFER_DEFAULTS.brokerId, SANDBOX_BROKER_ID);
+    assert.equal(SANDBOX_TRANSFER_DEFAULTS.partnerClientId, sandbox.signicat.partner.clientId);
+    assert.equal(SANDBOX_TRANSFER_DEFAULTS.partnerName, sandbox.signicat.partner.name);
+    assert.equal(
+      SANDBOX_TRANSFER_DEFAULTS.partnerServiceProvider,
+      serviceProviderId(sandbox.signicat.partner.clientId),
+    );
+    assert.deepEqual(sandbox.signicat.transferClients, [
+      sandbox.signicat.clientId,
+      sandbox.signicat.partner.clientId,
+    ]);
+    assert.deepEqual(
+      portal.signicat!.transfer!.senders.map((s) => s.id),
+      [sandbox.signicat.partner.clientId],
+    );
+    assert.equal(portal.signicat!.transfer!.senderId, sandbox.signicat.clientId);
+    assert.ok(Object.keys(sandbox.signicat.partner.portals).includes(portal.signicat!.transfer!.senderId));
   });
 });
