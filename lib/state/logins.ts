@@ -37,17 +37,3 @@ export async function spendApprovedLogin(kind: string, credential: string, ttlMs
     throw new SignInRefused("login_already_used");
   }
 }
-
-/**
- * A forced reload of a provider's signing keys (a JWT named an unknown `kid`) at most once per
- * 30 s per key set across every instance, so crafted JWTs cannot make us fetch keys per request.
- * When the store cannot answer, no forced reload happens (the cached keys still verify).
- */
-export async function mayReloadKeys(jwksUri: string): Promise<boolean> {
-  try {
-    return await getSharedState().tryPace(`jwks-reload:${jwksUri}`, 30_000);
-  } catch (e) {
-    if (isSharedStateUnavailable(e)) return false;
-    throw e;
-  }
-}
