@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from "@/lib/i18n/client";
 import { useState, useTransition, type FormEvent } from "react";
 
-import type { CibaStatusResponse, VerifiedCustomer } from "@/app/api/idura/schema";
+import type { CibaStatusResponse, VerifiedCustomer } from "@/lib/providers/idura/device-schema";
 import { DeviceOutcome } from "@/app/ui/device-outcome";
 import { useDevicePoll, useSecondsLeft } from "@/app/ui/device-poll";
 import { ApiError } from "@/app/ui/fetch-json";
