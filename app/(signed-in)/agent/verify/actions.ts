@@ -7,6 +7,7 @@ import { z } from "zod";
 import { auth } from "@/auth";
 import { providerSettings } from "@/lib/providers/registry";
 import { log } from "@/lib/log";
+import { limitActionStart } from "@/lib/rate-limit";
 import { ProviderError } from "@/lib/upstream/fetch";
 import { beginCiba, cibaCookie, nationalIdSchema, UnknownCustomerError } from "@/lib/providers/idura/ciba";
 
@@ -25,6 +26,12 @@ export async function startCustomerVerification(formData: FormData): Promise<Sta
   if (!input.success) return { ok: false, message: t("invalidNationalId") };
   const session = await auth();
   if (!session?.identity) return { ok: false, message: t("sessionEnded") };
+
+  // Each start costs a request at Idura and a push to the customer's phone: counted like every
+  // login start, and refused on an instance that is shutting down.
+  const wait = await limitActionStart();
+  if (wait === 0) return { ok: false, message: t("shuttingDown") };
+  if (wait !== null) return { ok: false, message: t("tooManyStarts", { seconds: wait }) };
 
   const idura = providerSettings("idura");
   if (!idura) return { ok: false, message: t("iduraFailed") };
