@@ -1,14 +1,12 @@
 import "server-only";
 
-import { createHash } from "node:crypto";
-
 import { SignInRefused } from "../login-failure/sign-in-refused";
 import { log } from "../log";
+import { digestOf } from "./digest";
 import { isSharedStateUnavailable } from "./errors";
 import { getSharedState } from "./index";
 
-/** A short digest of a token or JWT, so the whole credential never becomes a key. */
-export const digestOf = (value: string) => createHash("sha256").update(value).digest("base64url");
+export { digestOf };
 
 /**
  * Single use of something approved (a login's tokens, a JWT) across every instance: true the

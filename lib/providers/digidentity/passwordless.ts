@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { classifyLoginFailure } from "@/lib/login-failure/classify";
 import { getSharedState } from "@/lib/state";
-import { digestOf } from "@/lib/state/logins";
+import { digestOf } from "@/lib/state/digest";
 import { pacedPoll } from "@/lib/state/paced-poll";
 import { ProviderError } from "@/lib/upstream/fetch";
 

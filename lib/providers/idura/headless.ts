@@ -6,7 +6,7 @@ import { z } from "zod";
 
 import { sealedCookie } from "@/lib/sealed-cookie";
 import { getSharedState, type SharedState } from "@/lib/state";
-import { digestOf } from "@/lib/state/logins";
+import { digestOf } from "@/lib/state/digest";
 import { pacedPoll } from "@/lib/state/paced-poll";
 
 import { pollHeadless, startHeadless, type BackchannelPoll, type IduraClient } from "./backchannel";
@@ -120,11 +120,13 @@ export async function headlessStep(
     store,
     `idura-headless:${state.headlessReqId}`,
     {
-      intervalMs: state.intervalSeconds * 1000,
+      // The cookie's nextPollAt paces each browser; the shared mark, across tabs and instances,
+      // expires a little early so the next timely poll of the page still finds it gone.
+      intervalMs: state.intervalSeconds * 1000 * 0.9,
       finalTtlMs: FINAL_ANSWER_MS,
       isFinal: (a) => a.status !== "pending",
       slowDownMs: (a) =>
-        a.status === "pending" && "slowDown" in a ? (state.intervalSeconds + 5) * 1000 : undefined,
+        a.status === "pending" && "slowDown" in a ? (state.intervalSeconds + 5) * 1000 * 0.9 : undefined,
     },
     async () => {
       const outcome = await pollHeadless(cfg, state.headlessReqId);
