@@ -42,7 +42,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** One autocannon run; `cookies` are spread over the requests round-robin. */
-async function load(url: string, connections: number, seconds: number, cookies?: string[]) {
+export async function load(url: string, connections: number, seconds: number, cookies?: string[]) {
   const latencies: number[] = [];
   let next = 0;
   const result = await autocannon({
@@ -74,7 +74,7 @@ async function load(url: string, connections: number, seconds: number, cookies?:
   return { requests: result.requests.total, seconds: result.duration, latencies };
 }
 
-function summarise(runs: { requests: number; seconds: number; latencies: number[] }[]): LoadStats {
+export function summarise(runs: { requests: number; seconds: number; latencies: number[] }[]): LoadStats {
   const requests = runs.reduce((n, r) => n + r.requests, 0);
   const seconds = runs.reduce((n, r) => n + r.seconds, 0);
   const sorted = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);

@@ -12,6 +12,7 @@ import path from "node:path";
 import { bin, root, run, startStack, type Stack } from "../scripts/stack";
 import { launchBrowser, measureApprovalToSignedIn, measureClickToQr, percentile } from "./browser";
 import { firstLoadJs, frameworkJs } from "./js-size";
+import { measureTwoInstances, startTwoInstances } from "./instances";
 import { measurePollThroughput } from "./poll";
 
 const PORTAL_PORT = Number(process.env.BENCH_PORTAL_PORT ?? 3300);
@@ -20,7 +21,13 @@ const SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? 4300);
 const POLL_INTERVAL_MS = 1000;
 const POLL_SECONDS = Number(process.env.BENCH_POLL_SECONDS ?? 3);
 const POLL_ROUNDS = 4;
-/** `BENCH_ONLY=poll,approval` runs only those parts (memory, js, poll, click, approval). */
+/** The two-instance figure: its own portals and Redis beside the benchmark's portal. */
+const INSTANCE_PORTS = {
+  a: Number(process.env.BENCH_INSTANCE_A_PORT ?? 3301),
+  b: Number(process.env.BENCH_INSTANCE_B_PORT ?? 3302),
+  redis: Number(process.env.BENCH_REDIS_PORT ?? 6399),
+};
+/** `BENCH_ONLY=poll,approval` runs only those parts (memory, js, poll, instances, click, approval). */
 const only = process.env.BENCH_ONLY?.split(",");
 const wanted = (part: string) => !only || only.includes(part);
 
@@ -221,6 +228,78 @@ async function main() {
         target: pending === 200 ? "≥ 0.70" : "",
         pass: pending === 200 ? f.ratio >= 0.7 : null,
       });
+    }
+
+    if (wanted("instances")) {
+      const pending = 200;
+      console.log(
+        `Status-poll throughput, one instance against two sharing Redis, ${pending} pending logins` +
+          (cpus ? ` (A on CPU 0; B, Redis, sandbox and load on CPU ${cpus.sandbox})…` : "…"),
+      );
+      const instances = await startTwoInstances({
+        ports: INSTANCE_PORTS,
+        sandboxUrl,
+        env: {
+          NODE_ENV: "production",
+          SANDBOX: "on",
+          AUTH_SECRET: "benchmark-only-secret-0123456789abcdef",
+          DIGIDENTITY_POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
+          LOG_LEVEL: "warn",
+          RATE_LIMIT_START_PER_BROWSER: "1000000",
+          RATE_LIMIT_START_PER_ADDRESS: "1000000",
+          RATE_LIMIT_POLL_PER_BROWSER: "1000000",
+          RATE_LIMIT_POLL_PER_ADDRESS: "1000000",
+        },
+        ...(cpus ? { cpus: { a: cpus.portal, b: cpus.sandbox } } : {}),
+      });
+      try {
+        const f = await measureTwoInstances(instances, pending, {
+          seconds: POLL_SECONDS,
+          rounds: POLL_ROUNDS,
+        });
+        const at = `${pending} pending, Redis`;
+        add({
+          name: `status poll, one instance, ${at}`,
+          value: round(f.one.rps, 0),
+          unit: "req/s",
+          target: "",
+          pass: null,
+        });
+        add({
+          name: `status poll, two instances, ${at}`,
+          value: round(f.two.rps, 0),
+          unit: "req/s",
+          target: "",
+          pass: null,
+        });
+        for (const p of ["p50", "p99"] as const) {
+          add({
+            name: `status poll, one instance, ${at} latency ${p}`,
+            value: round(f.one[p]),
+            unit: "ms",
+            target: "",
+            pass: null,
+          });
+          add({
+            name: `status poll, two instances, ${at} latency ${p}`,
+            value: round(f.two[p]),
+            unit: "ms",
+            target: "",
+            pass: null,
+          });
+        }
+        // Printed, not judged: on a 2-core machine B shares its core with Redis, the sandbox
+        // and the load generator, so the ratio says what a second instance adds here, no more.
+        add({
+          name: `two/one instances throughput ratio, ${at}`,
+          value: round(f.ratio, 2),
+          unit: "",
+          target: "",
+          pass: null,
+        });
+      } finally {
+        await instances.stop();
+      }
     }
 
     const browser = await launchBrowser();

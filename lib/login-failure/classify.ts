@@ -6,7 +6,7 @@ import { ProviderRedirectError } from "@/lib/authjs/capture";
 import { log } from "@/lib/log";
 import { isNamedProvider, reasonFromOAuthError } from "./provider-names";
 import { IdentityRefused } from "./identity-refused";
-import type { LoginErrorReason } from "./reasons";
+import { isLoginErrorReason, type LoginErrorReason } from "./reasons";
 import { DiscoveryIssuerError } from "@/lib/oidc/discovery";
 import { IdTokenError } from "@/lib/oidc/id-token";
 import { ProviderError } from "@/lib/upstream/fetch";
@@ -63,6 +63,9 @@ export function classifyLoginFailure(error: unknown): LoginErrorReason {
     if (e instanceof IdentityRefused) return e.reason;
     if (e instanceof ProviderError) return e.reason;
     if (e instanceof ProviderRedirectError) return reasonFromOAuthError(e.error, e.description);
+    // A Credentials provider's own refusal (SignInRefused) already names its reason.
+    const refusal = e as { type?: unknown; code?: unknown };
+    if (refusal.type === "CredentialsSignin" && isLoginErrorReason(refusal.code)) return refusal.code;
     const n = name(e);
     if (n === "InvalidCheck") return "login_expired";
     const oauthCode = (e as { code?: unknown }).code;

@@ -10,6 +10,7 @@ import {
   type JWTVerifyOptions,
 } from "jose";
 
+import { mayReloadKeys } from "@/lib/state/key-reloads";
 import { ProviderError, providerFetch } from "@/lib/upstream/fetch";
 
 /**
@@ -100,7 +101,8 @@ async function verifyAgainst(set: RemoteSet, jwt: string, options: JWTVerifyOpti
  * only on an unknown `kid`; here any failed verification refetches the set once and tries
  * again (a key changed without a new `kid` verifies nothing it holds), but only once per
  * cool-down unless a token verified since the last such refetch, so forged tokens cannot make
- * the portal fetch on every request. Concurrent failures share one fetch.
+ * the portal fetch on every request (and repeated failures refetch once per cool-down across all
+ * instances, lib/state/logins.ts). Concurrent failures share one fetch.
  */
 export class ProviderKeys {
   private readonly set: RemoteSet;
@@ -113,8 +115,13 @@ export class ProviderKeys {
   refetches = 0;
 
   constructor(
-    jwksUri: string,
-    private readonly options: { cooldownMs?: number; now?: () => number } = {},
+    private readonly jwksUri: string,
+    private readonly options: {
+      cooldownMs?: number;
+      now?: () => number;
+      /** Whether any instance may refetch now (shared cool-down); always yes in unit tests. */
+      mayRefetch?: (jwksUri: string, cooldownMs: number) => Promise<boolean>;
+    } = {},
   ) {
     this.set = createRemoteJWKSet(new URL(jwksUri), {
       timeoutDuration: 10_000,
@@ -152,7 +159,18 @@ export class ProviderKeys {
     }
     if (failedWith !== this.generation) return true;
     const cooldown = this.options.cooldownMs ?? JWKS_REFETCH_COOLDOWN_MS;
-    if (!this.verifiedSinceRefetch && this.now() - this.refetchedAt < cooldown) return false;
+    if (!this.verifiedSinceRefetch) {
+      if (this.now() - this.refetchedAt < cooldown) return false;
+      // Failures with no good token in between (forgeries, most likely): one refetch per
+      // cool-down across every instance, not one per instance.
+      const mayRefetch = this.options.mayRefetch;
+      const allowed = !mayRefetch || (await mayRefetch(this.jwksUri, cooldown));
+      if (this.pending) {
+        await this.pending;
+        return true;
+      }
+      if (!allowed) return false;
+    }
     this.refetchedAt = this.now();
     this.verifiedSinceRefetch = false;
     this.refetches++;
@@ -171,7 +189,7 @@ const byUri = new Map<string, ProviderKeys>();
 export function providerKeys(jwksUri: string): ProviderKeys {
   let keys = byUri.get(jwksUri);
   if (!keys) {
-    keys = new ProviderKeys(jwksUri);
+    keys = new ProviderKeys(jwksUri, { mayRefetch: mayReloadKeys });
     byUri.set(jwksUri, keys);
   }
   return keys;

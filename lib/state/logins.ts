@@ -1,14 +1,12 @@
 import "server-only";
 
-import { createHash } from "node:crypto";
-
 import { SignInRefused } from "../login-failure/sign-in-refused";
 import { log } from "../log";
+import { digestOf } from "./digest";
 import { isSharedStateUnavailable } from "./errors";
 import { getSharedState } from "./index";
 
-/** A short digest of a token or JWT, so the whole credential never becomes a key. */
-export const digestOf = (value: string) => createHash("sha256").update(value).digest("base64url");
+export { digestOf };
 
 /**
  * Single use of something approved (a login's tokens, a JWT) across every instance: true the
@@ -35,19 +33,5 @@ export async function spendApprovedLogin(kind: string, credential: string, ttlMs
   if (!first) {
     log.warn({ event: "login_replayed", kind }, "an approved login was presented again: refused");
     throw new SignInRefused("login_already_used");
-  }
-}
-
-/**
- * A forced reload of a provider's signing keys (a JWT named an unknown `kid`) at most once per
- * 30 s per key set across every instance, so crafted JWTs cannot make us fetch keys per request.
- * When the store cannot answer, no forced reload happens (the cached keys still verify).
- */
-export async function mayReloadKeys(jwksUri: string): Promise<boolean> {
-  try {
-    return await getSharedState().tryPace(`jwks-reload:${jwksUri}`, 30_000);
-  } catch (e) {
-    if (isSharedStateUnavailable(e)) return false;
-    throw e;
   }
 }

@@ -25,7 +25,7 @@ export type PacedPoll<T> =
    * Another poll (on any instance) asked the provider within the interval: answer "pending",
    * or `last`, the latest not-final answer (kept for one interval), when there is one.
    */
-  | { kind: "paced"; last?: T };
+  | { kind: "paced"; last?: T; nextCallInMs: number };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -52,8 +52,11 @@ export async function pacedPoll<T>(
   const known = await state.recall<T>(finalKey);
   if (known !== undefined) return { kind: "answer", answer: known, from: "final" };
   if (!(await state.tryPace(`poll-pace:${login}`, opts.intervalMs))) {
+    // When the pace lets the next poll ask: a page that polls then, rather than a whole interval
+    // later, sees an approval at the next upstream call (docs/performance.md).
+    const nextCallInMs = await state.paceLeftMs(`poll-pace:${login}`, opts.intervalMs);
     const last = await state.recall<T>(lastKey);
-    return last === undefined ? { kind: "paced" } : { kind: "paced", last };
+    return last === undefined ? { kind: "paced", nextCallInMs } : { kind: "paced", last, nextCallInMs };
   }
 
   const callTimeoutMs = opts.callTimeoutMs ?? 15_000;

@@ -11,7 +11,7 @@ import { whenReady, type RedisClient } from "./redis-client";
 /**
  * What must be equal on every instance sharing one Redis, as fingerprints (HMACs: the values
  * never leave the process). Each instance keeps its fingerprints alive in Redis (60 s, renewed
- * every 20 s); one that starts with another value refuses to start, naming the variable.
+ * every 20 s and at every reconnect); one that starts with another value refuses to start, naming the variable.
  */
 const FINGERPRINT_TTL_MS = 60_000;
 const RENEW_MS = 20_000;
@@ -94,8 +94,11 @@ export async function startSharedState(): Promise<void> {
       );
     }
   };
-  if (await whenReady(redis, 3000)) await check();
-  else redis.once("ready", () => void check());
+  const connected = await whenReady(redis, 3000);
+  // Again at every reconnect: a Redis that restarted empty has lost the running instances' marks,
+  // and a mismatching instance started meanwhile must not find the field clear.
+  redis.on("ready", () => void check());
+  if (connected) await check();
   setInterval(() => {
     if (redis.status === "ready") void check();
   }, RENEW_MS).unref();

@@ -84,12 +84,21 @@ export class SharedState {
    * instance (that caller asks the provider); everyone else gets false and must not ask.
    */
   tryPace(key: string, intervalMs: number): Promise<boolean> {
-    return this.backend.setIfAbsent(this.keyFor(key), String(Date.now()), intervalMs);
+    return this.backend.setIfAbsent(this.keyFor(key), String(Date.now() + intervalMs), intervalMs);
   }
 
   /** Hold the pace for `ms` from now whatever it was (after the provider said `slow_down`). */
   holdPace(key: string, ms: number): Promise<void> {
-    return this.backend.set(this.keyFor(key), String(Date.now()), ms);
+    return this.backend.set(this.keyFor(key), String(Date.now() + ms), ms);
+  }
+
+  /**
+   * Ms until the pace lets a caller ask again (0 when it would now), from the time the pace's
+   * holder wrote (instances' clocks are assumed close; the answer is only a hint, capped at `capMs`).
+   */
+  async paceLeftMs(key: string, capMs: number): Promise<number> {
+    const until = Number(await this.backend.get(this.keyFor(key)));
+    return Number.isFinite(until) ? Math.min(capMs, Math.max(0, until - Date.now())) : 0;
   }
 
   /** A mark that something is under way (e.g. an upstream call); the token releases only this mark. */

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { after, before, beforeEach, describe, it, mock } from "node:test";
 
 import type { Hono } from "hono";
 import { decodeJwt, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
@@ -21,6 +21,8 @@ import {
 } from "../../lib/providers/idura/backchannel";
 import { headlessStep, type HeadlessState } from "../../lib/providers/idura/headless";
 import { nordicEidIdentityFromClaims } from "../../lib/providers/idura/identity";
+import { MemoryBackend } from "../../lib/state/backend";
+import { SharedState } from "../../lib/state/store";
 import { createSandboxApp } from "../../sandbox/app";
 import { parseSandboxConfig } from "../../sandbox/config";
 
@@ -249,7 +251,11 @@ describe("Idura contract: the portal's back-channel calls against recorded answe
       qrData: "bankid.x.0.y",
     };
     answers["/oauth2/token"] = [recorded("headless-pending"), { status: 400, body: { error: "slow_down" } }];
-    const first = await headlessStep(cfg(), pending, t0);
+    // The shared pace (lib/state) runs on the clock too: both move with the test's time.
+    const store = new SharedState(new MemoryBackend(), "contract-idura-unit-test-secret-0123456789");
+    mock.timers.enable({ apis: ["Date"], now: t0 });
+    after(() => mock.timers.reset());
+    const first = await headlessStep(cfg(), pending, t0, store);
     assert.equal(first.status, "pending");
     const next = first.next;
     assert.ok(next && next.phase === "pending");
@@ -257,14 +263,17 @@ describe("Idura contract: the portal's back-channel calls against recorded answe
     assert.equal(seen.length, 1);
     // Four more page polls within the interval: no call to Idura, the same QR data.
     for (const dt of [1_000, 2_000, 3_000, 4_000]) {
-      const again = await headlessStep(cfg(), next, t0 + dt);
+      mock.timers.setTime(t0 + dt);
+      const again = await headlessStep(cfg(), next, t0 + dt, store);
       assert.equal(
         again.status === "pending" && again.qrData,
         (bodyOf("headless-pending").acr_data as { qrData: string }).qrData,
       );
     }
     assert.equal(seen.length, 1);
-    const slowed = await headlessStep(cfg(), next, t0 + 5_000);
+    mock.timers.setTime(t0 + 5_000);
+    const slowed = await headlessStep(cfg(), next, t0 + 5_000, store);
+    mock.timers.reset();
     assert.equal(seen.length, 2);
     assert.ok(slowed.next?.phase === "pending" && slowed.next.intervalSeconds === 10);
     assert.equal(slowed.next.nextPollAt, t0 + 15_000);

@@ -4,7 +4,9 @@ import * as oauth from "oauth4webapi";
 import { z } from "zod";
 
 import { classifyLoginFailure } from "@/lib/login-failure/classify";
-import { PollPace } from "@/lib/oidc/poll-pace";
+import { getSharedState } from "@/lib/state";
+import { digestOf } from "@/lib/state/digest";
+import { pacedPoll } from "@/lib/state/paced-poll";
 import { ProviderError } from "@/lib/upstream/fetch";
 
 import { digidentityDescriptor, type DigidentityConfig } from "./descriptor";
@@ -73,8 +75,9 @@ export async function startPasswordlessLogin(cfg: DigidentityConfig) {
 type Refusal = "authorisation_revoked" | "chain_authorisation_used";
 
 export type PollOutcome =
-  | { status: "pending"; slowDown: boolean }
-  | { status: "approved"; state: QrLoginState }
+  /** `nextCallInMs`: a repeat (another poll asked moments ago); ms until the pace lets us ask again. */
+  | { status: "pending"; slowDown: boolean; nextCallInMs?: number }
+  | { status: "approved"; state: Extract<QrLoginState, { phase: "approved" }> }
   | { status: "expired" | "declined" }
   | { status: "refused"; reason: Refusal }
   /** The token answer failed oauth4webapi's checks (an ID token's claims): it cannot be trusted. */
@@ -119,7 +122,9 @@ export async function pollPasswordlessLogin(
     { code: state.code },
     options,
   );
-  return outcomeOfTokenResponse(as, client(cfg), res);
+  const outcome = await outcomeOfTokenResponse(as, client(cfg), res);
+  if (outcome.status !== "approved") return outcome;
+  return { ...outcome, state: { ...outcome.state, loginId: digestOf(state.code) } };
 }
 
 /** What one token-endpoint answer means for a QR login (its checks: oauth4webapi's). */
@@ -155,38 +160,51 @@ export async function outcomeOfTokenResponse(
 }
 
 /**
- * The portal sets the pace: however often a browser (or several tabs, or a script) asks, this
- * instance asks the token endpoint about one login at most once per interval (lib/oidc/poll-pace.ts).
- */
-const tokenPolls = new PollPace<PollOutcome>();
-
-/**
  * A page starts each poll one interval after its previous one started (components/ui/device-poll.ts),
  * but on a busy machine one poll reaches the portal late and the next on time, closer together
- * than the interval: the slack lets that poll still ask. One that comes sooner still gets the
- * repeat, with the time until the next call, and the page asks again then.
+ * than the interval: the slack lets that poll still ask. One that comes sooner gets "pending" with
+ * the time until the pace lets a poll ask again, and the page asks then.
  */
 const PACE_SLACK = 0.9;
 /**
- * The token endpoint hands tokens out once: a second call for the same code would hear "session
- * not found", and the poll that carried it would wipe the approved cookie the first one set.
+ * The token endpoint hands tokens out once: a second call for the same code hears "session not
+ * found". The final answer is kept this long (the approved state's own lifetime) for every
+ * later poll of the login, on any instance.
  */
-const FINAL_ANSWER_MS = 5_000;
+const FINAL_ANSWER_MS = 60_000;
+/** Upper bound of one token-endpoint call (lib/upstream/fetch.ts times out well before). */
+const CALL_TIMEOUT_MS = 15_000;
 
 /**
- * One poll of a QR login at the portal's pace; `repeat` when the answer is the last one again
- * (another poll asked less than 0.9 × interval ago), with the ms until this instance asks again.
+ * The portal sets the pace: however often browsers (several tabs, a retried request, a script)
+ * ask, and on whichever instance, Digidentity's token endpoint hears about one login at most
+ * once per 0.9 × the poll interval; a final answer one poll heard is repeated to every later
+ * poll of that login (lib/state/paced-poll.ts, docs/production.md). Throws
+ * SharedStateUnavailable when the shared store cannot answer: nothing is asked upstream then.
  */
-export function pollPasswordlessLoginAtPace(
+export async function pollPasswordlessLoginAtPace(
   cfg: DigidentityConfig,
   state: PendingQrLogin,
-): Promise<{ answer: PollOutcome; repeat?: { nextCallInMs: number } }> {
-  return tokenPolls.askPaced(
-    state.code,
-    (last) =>
-      last.status !== "pending"
-        ? FINAL_ANSWER_MS
-        : (last.slowDown ? state.intervalMs + SLOW_DOWN_STEP_MS : state.intervalMs) * PACE_SLACK,
+): Promise<PollOutcome> {
+  const polled = await pacedPoll<PollOutcome>(
+    getSharedState(),
+    `digidentity-qr:${state.code}`,
+    {
+      intervalMs: state.intervalMs * PACE_SLACK,
+      finalTtlMs: FINAL_ANSWER_MS,
+      callTimeoutMs: CALL_TIMEOUT_MS,
+      isFinal: (o) => o.status !== "pending",
+      // `session_not_found` after an approval: another poll took the tokens; its answer is coming.
+      isGone: (o) => o.status === "expired",
+      slowDownMs: (o) =>
+        o.status === "pending" && o.slowDown
+          ? (state.intervalMs + SLOW_DOWN_STEP_MS) * PACE_SLACK
+          : undefined,
+    },
     () => pollPasswordlessLogin(cfg, state),
   );
+  // Another poll asked within the interval: this one waits for the next.
+  if (polled.kind === "paced")
+    return { status: "pending", slowDown: false, nextCallInMs: polled.nextCallInMs };
+  return polled.answer;
 }

@@ -5,7 +5,7 @@ import { useTranslations } from "@/lib/i18n/client";
 import { QRCodeSVG } from "qrcode.react";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 
-import type { QrStartResponse, QrStatusResponse } from "@/app/api/digidentity-qr/schema";
+import type { QrStartResponse, QrStatusResponse } from "@/lib/providers/digidentity/qr-schema";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 
 import { DeviceOutcome, type OutcomeKind } from "@/components/ui/device-outcome";

@@ -6,6 +6,7 @@ import { cookies } from "next/headers";
 import { log } from "@/lib/log";
 import { SignInRefused } from "@/lib/login-failure/sign-in-refused";
 import { IdTokenError } from "@/lib/oidc/id-token";
+import { spendApprovedLogin } from "@/lib/state/logins";
 import { ProviderError } from "@/lib/upstream/fetch";
 
 import { DIGIDENTITY_QR_ID, type DigidentityConfig } from "./descriptor";
@@ -18,7 +19,7 @@ import { fetchUserInfo } from "./userinfo";
 export { DIGIDENTITY_QR_ID };
 
 /**
- * Step 3 of the QR login: take the tokens from the approved state (once), verify the ID token
+ * Step 3 of the QR login: take the tokens from the approved state (once, on every instance), verify the ID token
  * if one came, fetch the UID attributes and, with the report configured, the report pseudonym.
  */
 async function completePasswordlessLogin(cfg: DigidentityConfig) {
@@ -30,6 +31,13 @@ async function completePasswordlessLogin(cfg: DigidentityConfig) {
   if (!state || state.phase !== "approved" || state.expiresAt < Date.now()) {
     throw new SignInRefused("login_incomplete");
   }
+  // Single use on every instance: a copy of this approved cookie signs nobody in a second time
+  // ("login_already_used"), and without the shared store nobody is signed in unchecked.
+  await spendApprovedLogin(
+    "digidentity-qr",
+    state.loginId ?? state.accessToken,
+    state.expiresAt - Date.now() + 60_000,
+  );
 
   const as = await authorizationServer(cfg);
   let subject: string | undefined;

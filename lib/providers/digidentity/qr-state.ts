@@ -19,6 +19,11 @@ const loginStateSchema = z.discriminatedUnion("phase", [
   }),
   z.object({
     phase: z.literal("approved"),
+    /**
+     * Which login this approval ended (a digest of its code), for single use at sign-in: two
+     * logins' tokens may be alike, one login's approval is spent once (lib/state/logins.ts).
+     */
+    loginId: z.string().optional(),
     accessToken: z.string(),
     idToken: z.string().optional(),
     expiresAt: z.number(),

@@ -4,6 +4,7 @@ import * as oauth from "oauth4webapi";
 import { z } from "zod";
 
 import { log } from "@/lib/log";
+import { getSharedState } from "@/lib/state";
 import { ProviderError } from "@/lib/upstream/fetch";
 
 import type { DigidentityConfig, DigidentityReportConfig } from "./descriptor";
@@ -20,10 +21,12 @@ import { authorizationServer, client, clientAuth, requestOptions } from "./upstr
 const RENEW_BEFORE_MS = 5 * 60 * 1000;
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
-let applicationToken: { value: string; renewAt: number } | undefined;
-let pending: Promise<string> | undefined;
+type ApplicationToken = { value: string; renewAt: number };
 
-async function requestApplicationToken(cfg: DigidentityConfig, report: DigidentityReportConfig) {
+async function requestApplicationToken(
+  cfg: DigidentityConfig,
+  report: DigidentityReportConfig,
+): Promise<ApplicationToken> {
   const as = await authorizationServer(cfg);
   const res = await oauth.clientCredentialsGrantRequest(
     as,
@@ -39,22 +42,42 @@ async function requestApplicationToken(cfg: DigidentityConfig, report: Digidenti
     throw new ProviderError("provider_error", `application token request answered ${res.status}`, { cause });
   }
   const lifetime = Math.min(MAX_AGE_MS, (tokens.expires_in ?? 86_400) * 1000);
-  applicationToken = { value: tokens.access_token, renewAt: Date.now() + lifetime - RENEW_BEFORE_MS };
   log.info({ event: "application_token_renewed" }, "Digidentity application token renewed");
-  return tokens.access_token;
+  return { value: tokens.access_token, renewAt: Date.now() + Math.max(1000, lifetime - RENEW_BEFORE_MS) };
 }
 
-/** The cached application token; concurrent callers share one request for a new one. */
+/** One application token per client and scope, whichever instance asks. */
+const tokenKey = (cfg: DigidentityConfig, report: DigidentityReportConfig) =>
+  `digidentity-apptoken:${cfg.issuer} ${cfg.clientId} ${report.scope}`;
+
+/**
+ * The application token, shared by every instance (sealed in the shared store): one instance
+ * fetches it while the others wait for it (single flight), and it is reused until shortly
+ * before it expires, at most a day. Without the shared store each instance keeps its own
+ * (logged; docs/production.md, "When Redis fails").
+ */
 export async function getApplicationToken(
   cfg: DigidentityConfig,
   report: DigidentityReportConfig,
-  { renew = false } = {},
-): Promise<string> {
-  if (!renew && applicationToken && Date.now() < applicationToken.renewAt) return applicationToken.value;
-  pending ??= requestApplicationToken(cfg, report).finally(() => {
-    pending = undefined;
-  });
-  return pending;
+): Promise<ApplicationToken> {
+  return getSharedState().sharedValue(
+    tokenKey(cfg, report),
+    (t) => t.renewAt - Date.now(),
+    () => requestApplicationToken(cfg, report),
+  );
+}
+
+/**
+ * The provider refused `stale`: drop it (only if no instance has replaced it meanwhile, so two
+ * instances cannot keep revoking each other's fresh token) and get the current one.
+ */
+async function renewApplicationToken(
+  cfg: DigidentityConfig,
+  report: DigidentityReportConfig,
+  stale: ApplicationToken,
+): Promise<ApplicationToken> {
+  await getSharedState().dropSharedValue(tokenKey(cfg, report), stale);
+  return getApplicationToken(cfg, report);
 }
 
 function reportUrl(report: DigidentityReportConfig, pseudonym: string): string {
@@ -70,8 +93,9 @@ async function withApplicationToken(
 ): Promise<Response> {
   const send = async (token: string) =>
     requestOptions(cfg)[oauth.customFetch](url, { headers: { authorization: `Bearer ${token}`, accept } });
-  let res = await send(await getApplicationToken(cfg, report));
-  if (res.status === 401) res = await send(await getApplicationToken(cfg, report, { renew: true }));
+  const token = await getApplicationToken(cfg, report);
+  let res = await send(token.value);
+  if (res.status === 401) res = await send((await renewApplicationToken(cfg, report, token)).value);
   return res;
 }
 

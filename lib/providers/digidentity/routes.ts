@@ -1,13 +1,147 @@
 import "server-only";
 
+import { cookies } from "next/headers";
 import { z } from "zod";
 
 import { auth } from "@/auth";
+import { log } from "@/lib/log";
 import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
-import { apiErrorText, jsonError, parseSearchParams } from "@/lib/route-handler";
+import { limitLoginStart, limitStatusPoll } from "@/lib/rate-limit";
+import { apiErrorText, jsonError, jsonOk, parseJsonBody, parseSearchParams } from "@/lib/route-handler";
+import { stateUnavailableResponse } from "@/lib/state/http";
+import { trackInFlight } from "@/lib/state/lifecycle";
 import { ProviderError } from "@/lib/upstream/fetch";
 
+import { pollPasswordlessLoginAtPace, SLOW_DOWN_STEP_MS, startPasswordlessLogin } from "./passwordless";
+import { openQrLogin, qrLoginCookie } from "./qr-state";
+import {
+  startRequestSchema,
+  statusRequestSchema,
+  type QrStartResponse,
+  type QrStatusResponse,
+} from "./qr-schema";
 import { fetchDocumentPhoto } from "./report";
+
+/** `POST /api/digidentity-qr/start`: a passwordless login; the code stays in this browser's encrypted cookie. */
+export async function startQrLogin(req: Request): Promise<Response> {
+  const input = await parseJsonBody(req, startRequestSchema);
+  if (!input.ok) return input.response;
+
+  const limited = await limitLoginStart(req);
+  if (limited) return limited;
+  const jar = await cookies();
+
+  const digidentity = providerSettings("digidentity");
+  if (!digidentity) return providerNotEnabled();
+  try {
+    const { state, qrCodeUri, expiresAt } = await startPasswordlessLogin(digidentity);
+    jar.set(
+      qrLoginCookie.name(),
+      await qrLoginCookie.seal(state),
+      qrLoginCookie.options(digidentity.qrTtlSeconds + 60),
+    );
+    return jsonOk({
+      qrCodeUri,
+      expiresAt,
+      pollIntervalMs: digidentity.pollIntervalMs,
+    } satisfies QrStartResponse);
+  } catch (e) {
+    if (e instanceof ProviderError) {
+      log.warn({ event: "qr_start_failed", reason: e.reason, detail: e.message }, "QR login start failed");
+      return e.reason === "provider_unreachable"
+        ? jsonError(
+            502,
+            "provider_unreachable",
+            await apiErrorText("unreachableRetry", { provider: "Digidentity" }),
+          )
+        : jsonError(
+            502,
+            "provider_error",
+            await apiErrorText("unexpectedRetry", { provider: "Digidentity" }),
+          );
+    }
+    throw e;
+  }
+}
+
+/**
+ * `GET /api/digidentity-qr/status`: one poll of this browser's QR login. Decrypt the cookie, ask
+ * Digidentity at the login's shared pace (./passwordless.ts), answer the state. A missing or
+ * tampered cookie is refused before any call upstream; with the shared store unavailable the
+ * poll is refused (503 `state_unavailable`) and the page asks again.
+ */
+export async function qrLoginStatus(req: Request): Promise<Response> {
+  const input = parseSearchParams(req, statusRequestSchema);
+  if (!input.ok) return input.response;
+
+  const jar = await cookies();
+  const name = qrLoginCookie.name();
+  const sealed = jar.get(name)?.value;
+  // Counted before any decryption or upstream call, per address and per login in this browser.
+  const limited = await limitStatusPoll(req, sealed);
+  if (limited) return limited;
+  const state = await openQrLogin(sealed);
+  if (!state) {
+    return jsonError(401, "no_login", await apiErrorText("noQrLogin"));
+  }
+  if (state.phase === "approved") return jsonOk({ status: "approved" } satisfies QrStatusResponse);
+  if (state.expiresAt <= Date.now()) {
+    jar.delete(name);
+    return jsonOk({ status: "expired" } satisfies QrStatusResponse);
+  }
+
+  const digidentity = providerSettings("digidentity");
+  if (!digidentity) return providerNotEnabled();
+  try {
+    const outcome = await trackInFlight(() => pollPasswordlessLoginAtPace(digidentity, state));
+    switch (outcome.status) {
+      case "pending": {
+        let intervalMs = state.intervalMs;
+        if (outcome.slowDown) {
+          // Asked to slow down: this login keeps the longer pace, and the page backs off with us.
+          intervalMs += SLOW_DOWN_STEP_MS;
+          const slower = { ...state, intervalMs };
+          jar.set(
+            name,
+            await qrLoginCookie.seal(slower),
+            qrLoginCookie.options(slower.expiresAt / 1000 - Date.now() / 1000 + 60),
+          );
+        }
+        return jsonOk({
+          status: "pending",
+          expiresAt: state.expiresAt,
+          pollIntervalMs: intervalMs,
+          // A repeat: Digidentity was asked moments ago; ask again when the pace allows it,
+          // not a whole interval later (an approval in between would wait that long).
+          ...(outcome.nextCallInMs !== undefined ? { nextPollInMs: outcome.nextCallInMs } : {}),
+        } satisfies QrStatusResponse);
+      }
+      case "approved":
+        jar.set(name, await qrLoginCookie.seal(outcome.state), qrLoginCookie.options(60));
+        return jsonOk({ status: "approved" } satisfies QrStatusResponse);
+      case "refused":
+        jar.delete(name);
+        return jsonOk({ status: "refused", reason: outcome.reason } satisfies QrStatusResponse);
+      default:
+        jar.delete(name);
+        return jsonOk({ status: outcome.status } satisfies QrStatusResponse);
+    }
+  } catch (e) {
+    const unavailable = await stateUnavailableResponse(e, "digidentity-qr/status");
+    if (unavailable) return unavailable;
+    if (e instanceof ProviderError) {
+      log.warn({ event: "qr_poll_failed", reason: e.reason, detail: e.message }, "QR login poll failed");
+      return e.reason === "provider_unreachable"
+        ? jsonError(
+            502,
+            "provider_unreachable",
+            await apiErrorText("unreachableKeepTrying", { provider: "Digidentity" }),
+          )
+        : jsonError(502, "provider_error", await apiErrorText("unexpected", { provider: "Digidentity" }));
+    }
+    throw e;
+  }
+}
 
 /**
  * The signed-in user's own document photo, fetched with the application token, which never

@@ -41,6 +41,14 @@ async function postJson<T>(
   }
 }
 
+/** Why `/api/idtoken/complete` refused, as a reason the outcome view explains. */
+function completionRefusal(code: string): LoginErrorReason {
+  if (code === "already_used") return "login_already_used";
+  if (code === "state_unavailable") return "state_unavailable";
+  if (code === "rate_limited") return "rate_limited";
+  return "id_token_invalid";
+}
+
 /** What the shared outcome view shows for each way an IDToken login can end. */
 function outcomeOf(reason: LoginErrorReason): OutcomeKind {
   if (reason === "idtoken_expired") return "expired";
@@ -98,9 +106,14 @@ export function IdtLogin({
         settled = true;
         setApproved(true);
         startCompleting(async () => {
-          const verified = await postJson("/api/idtoken/complete", message.approval);
+          let verified = await postJson("/api/idtoken/complete", message.approval);
+          // The portal's shared state briefly unavailable: nothing was taken, so ask again.
+          for (let i = 0; i < 5 && !verified.ok && verified.code === "state_unavailable"; i++) {
+            await new Promise((resolve) => setTimeout(resolve, 2000));
+            verified = await postJson("/api/idtoken/complete", message.approval);
+          }
           if (!verified.ok) {
-            setEnded({ reason: "id_token_invalid", ref: verified.ref });
+            setEnded({ reason: completionRefusal(verified.code), ref: verified.ref });
             return;
           }
           const result = await finishIdtLogin();

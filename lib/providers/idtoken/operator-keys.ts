@@ -2,13 +2,16 @@ import "server-only";
 
 import { createRemoteJWKSet, errors as joseErrors, type JWTVerifyGetKey } from "jose";
 
+import { mayReloadKeys } from "@/lib/state/key-reloads";
+
 /**
  * The operator's signing keys at `{operator}/.well-known/jwks.json` (docs/providers/idtoken.md),
  * on jose's remote JWK set: cached, and refetched when a JWT names a `kid` it does not hold.
  * jose waits `cooldownDuration` after a fetch before refetching for an unknown kid; a key
  * rotated in right after a fetch would then be refused for that long, so a kid never seen is
  * given one early refetch of its own, at most `MAX_EARLY_REFETCHES` a minute, so that a stream
- * of invented kids cannot turn into a stream of fetches. (lib/oidc has no shared JWKS helper
+ * of invented kids cannot turn into a stream of fetches, on one instance or on all of them
+ * together (the shared store, lib/state/logins.ts). (lib/oidc has no shared JWKS helper
  * yet; this one is written so it can move there unchanged.)
  */
 const MAX_EARLY_REFETCHES = 6;
@@ -51,6 +54,8 @@ export function operatorKeys(jwksUri: string): JWTVerifyGetKey {
         throw e;
       entry.triedKids.add(kid);
       if (entry.triedKids.size > 1000) entry.triedKids.clear();
+      // The same bound across every instance: one early refetch per 60 s / MAX_EARLY_REFETCHES.
+      if (!(await mayReloadKeys(`idtoken-early:${jwksUri}`, 60_000 / MAX_EARLY_REFETCHES))) throw e;
       entry.early.push(now);
       await entry.keys.reload();
       return entry.keys(header, token);

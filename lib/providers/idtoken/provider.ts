@@ -4,10 +4,10 @@ import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 
 import { SignInRefused } from "@/lib/login-failure/sign-in-refused";
+import { spendApprovedLogin } from "@/lib/state/logins";
 import { ProviderError } from "@/lib/upstream/fetch";
 
 import { IdtApprovalError, verifyIdtApproval } from "./approval";
-import { consumeOnce } from "./consume-once";
 import { IDTOKEN_ID, type IdtokenConfig } from "./descriptor";
 import { idtLoginCookie } from "./login-state";
 
@@ -27,9 +27,10 @@ async function signInWithIdtApproval(cfg: IdtokenConfig) {
     throw new SignInRefused("login_incomplete");
   try {
     const verified = await verifyIdtApproval(cfg, { jwt: state.jwt }, state, { proofChecked: true });
-    // A copy of the approved cookie is not a second login (docs/providers/idtoken.md, "Single use").
-    if (!(await consumeOnce(`idt:signin:${verified.replayKey}`, verified.ttlSeconds)))
-      throw new SignInRefused("login_incomplete");
+    // A copy of the approved cookie is not a second login, on any instance
+    // (docs/providers/idtoken.md, "Single use"): "login_already_used", or "state_unavailable"
+    // when the shared store cannot say.
+    await spendApprovedLogin("idt-signin", state.sessionId, verified.ttlSeconds * 1000);
     return { id: verified.identity.subject, identity: verified.identity };
   } catch (e) {
     if (e instanceof IdtApprovalError) throw new SignInRefused("id_token_invalid");

@@ -8,8 +8,9 @@ import { z } from "zod";
 import { log } from "@/lib/log";
 import { logRefusedLogin } from "@/lib/login-failure/classify";
 import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
-import { limitLoginStart } from "@/lib/rate-limit";
+import { limitCompletion, limitLoginStart } from "@/lib/rate-limit";
 import { apiErrorText, jsonError, jsonOk, parseJsonBody } from "@/lib/route-handler";
+import { stateUnavailableResponse } from "@/lib/state/http";
 import { ProviderError } from "@/lib/upstream/fetch";
 
 import { IdtApprovalError, verifyIdtApproval } from "./approval";
@@ -96,7 +97,11 @@ export async function completeIdtApproval(req: Request): Promise<Response> {
 
   const jar = await cookies();
   const name = idtLoginCookie.name();
-  const state = await idtLoginCookie.open(jar.get(name)?.value);
+  const sealed = jar.get(name)?.value;
+  // Counted before any verification: a JWT naming an unknown key may make us fetch the keys.
+  const limited = await limitCompletion(req, sealed);
+  if (limited) return limited;
+  const state = await idtLoginCookie.open(sealed);
   if (!state || state.phase !== "pending" || state.expiresAt <= Date.now()) {
     return jsonError(401, "no_login", await apiErrorText("noIdTokenLogin"));
   }
@@ -120,11 +125,25 @@ export async function completeIdtApproval(req: Request): Promise<Response> {
   }
   // Single use (docs/providers/idtoken.md): this session is answered once, and a JWT is good
   // for one login only, whichever pending login it is brought to.
+  // On every instance (the shared store); without it, nothing is taken and nothing approved.
   const sessionTtl = Math.max(1, Math.ceil((state.expiresAt - Date.now()) / 1000));
-  if (!(await consumeOnce(`idt:session:${sha256(state.sessionId)}`, sessionTtl)))
-    return refuse(new IdtApprovalError("this session was answered before"));
-  if (!(await consumeOnce(`idt:jwt:${verified.replayKey}`, verified.ttlSeconds)))
-    return refuse(new IdtApprovalError("this JWT was used before"));
+  try {
+    if (!(await consumeOnce(`idt:session:${sha256(state.sessionId)}`, sessionTtl))) {
+      // The same login's approval brought again (a replay, or a retried request): its own answer.
+      jar.delete(name);
+      log.warn(
+        { event: "login_replayed", kind: "idtoken-complete" },
+        "an IDToken approval was brought again",
+      );
+      return jsonError(409, "already_used", await apiErrorText("alreadyUsed"));
+    }
+    if (!(await consumeOnce(`idt:jwt:${verified.replayKey}`, verified.ttlSeconds)))
+      return refuse(new IdtApprovalError("this JWT was used before"));
+  } catch (e) {
+    const unavailable = await stateUnavailableResponse(e, "idtoken/complete");
+    if (unavailable) return unavailable;
+    throw e;
+  }
 
   const approved = {
     phase: "approved" as const,

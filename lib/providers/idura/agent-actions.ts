@@ -8,6 +8,7 @@ import { auth } from "@/auth";
 import { isCallCentreAgent } from "@/lib/call-centre";
 import { providerSettings } from "@/lib/providers/registry";
 import { log } from "@/lib/log";
+import { limitActionStart } from "@/lib/rate-limit";
 import { ProviderError } from "@/lib/upstream/fetch";
 import { beginCiba, cibaCookie, nationalIdSchema, UnknownCustomerError } from "@/lib/providers/idura/ciba";
 
@@ -28,6 +29,12 @@ export async function startCustomerVerification(formData: FormData): Promise<Sta
   if (!session?.identity) return { ok: false, message: t("sessionEnded") };
   // The page refuses non-agents already; the action is reachable without the page, so it checks too.
   if (!isCallCentreAgent(session.identity)) return { ok: false, message: t("notAgentBody") };
+
+  // Each start costs a request at Idura and a push to the customer's phone: counted like every
+  // login start, and refused on an instance that is shutting down.
+  const wait = await limitActionStart();
+  if (wait === 0) return { ok: false, message: t("shuttingDown") };
+  if (wait !== null) return { ok: false, message: t("tooManyStarts", { seconds: wait }) };
 
   const idura = providerSettings("idura");
   if (!idura) return { ok: false, message: t("iduraFailed") };

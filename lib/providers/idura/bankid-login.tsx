@@ -5,7 +5,7 @@ import { useTranslations } from "@/lib/i18n/client";
 import { QRCodeSVG } from "qrcode.react";
 import { useCallback, useEffect, useState, useTransition } from "react";
 
-import type { HeadlessStartResponse, HeadlessStatusResponse } from "@/app/api/idura/schema";
+import type { HeadlessStartResponse, HeadlessStatusResponse } from "./device-schema";
 import { DeviceOutcome, type OutcomeKind } from "@/components/ui/device-outcome";
 import { useDevicePoll, useSecondsLeft } from "@/components/ui/device-poll";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";

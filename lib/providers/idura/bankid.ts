@@ -1,6 +1,7 @@
 import "server-only";
 
 import { SignInRefused } from "@/lib/login-failure/sign-in-refused";
+import { spendApprovedLogin } from "@/lib/state/logins";
 
 import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
@@ -24,6 +25,12 @@ async function completeHeadlessLogin(cfg: IduraClient) {
   if (!state || state.phase !== "approved" || state.expiresAt < Date.now()) {
     throw new SignInRefused("login_incomplete");
   }
+  // Single use on every instance: a copy of the approved cookie is no second login.
+  await spendApprovedLogin(
+    "idura-bankid",
+    state.loginId ?? state.idToken,
+    state.expiresAt - Date.now() + 60_000,
+  );
   try {
     const claims = await verifyProviderIdToken(cfg, state.idToken);
     const identity = nordicEidIdentityFromClaims(claims, IDURA_BANKID_ID);

@@ -3,11 +3,14 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 
-import { verifyProviderIdToken } from "@/lib/oidc/id-token";
+import { IdTokenError, verifyProviderIdToken } from "@/lib/oidc/id-token";
 import { sealedCookie } from "@/lib/sealed-cookie";
+import { getSharedState, type SharedState } from "@/lib/state";
+import { consumeOnce } from "@/lib/state/logins";
+import { pacedPoll } from "@/lib/state/paced-poll";
 
 import { cibaEid, pollCiba, startCiba, type IduraClient } from "./backchannel";
-import { nordicEidIdentityFromClaims, type NordicEid } from "./identity";
+import { nordicEidIdentityFromClaims, NordicEidClaimsError, type NordicEid } from "./identity";
 
 export { UnknownCustomerError } from "./backchannel";
 
@@ -74,35 +77,102 @@ export type VerifiedCustomer = { name: string; birthdate?: string; eid: NordicEi
 export type CibaStep =
   | { status: "pending"; state: CibaState; polled: boolean }
   | { status: "approved"; customer: VerifiedCustomer }
-  | { status: "denied" | "expired" };
+  | { status: "denied" | "expired" }
+  /** Idura's approval could not be trusted: nobody is confirmed (the reason and the check that failed). */
+  | { status: "refused"; reason: "id_token_invalid" | "provider_error"; error: Error };
+
+/** One upstream answer as the shared store keeps it (no token: the customer's name at most). */
+type CibaAnswer =
+  | { status: "pending"; slowDown: boolean }
+  | { status: "approved"; customer: VerifiedCustomer }
+  | { status: "denied" | "expired" }
+  | { status: "refused"; reason: "id_token_invalid" | "provider_error"; check: string }
+  /** The approval's ID token was taken by another poll already: its answer is the final one. */
+  | { status: "gone" };
+
+/** The final answer is repeated this long to later polls of the request (a second tab, a lost answer). */
+const FINAL_ANSWER_MS = 60_000;
+
+async function askIdura(cfg: IduraClient, state: CibaState): Promise<CibaAnswer> {
+  const outcome = await pollCiba(cfg, state.authReqId);
+  if (outcome.status === "pending" || outcome.status === "slow_down")
+    return { status: "pending", slowDown: outcome.status === "slow_down" };
+  if (outcome.status !== "approved") return { status: outcome.status };
+  // Single use of the approval on every instance (lib/state/logins.ts).
+  if (!(await consumeOnce("idura-ciba", state.authReqId, FINAL_ANSWER_MS * 2))) return { status: "gone" };
+  try {
+    const claims = await verifyProviderIdToken(cfg, outcome.idToken);
+    const customer = nordicEidIdentityFromClaims(claims, "idura");
+    return {
+      status: "approved",
+      customer: {
+        name: customer.name,
+        ...(customer.birthdate ? { birthdate: customer.birthdate } : {}),
+        eid: customer.eid,
+      },
+    };
+  } catch (e) {
+    if (e instanceof IdTokenError) return { status: "refused", reason: "id_token_invalid", check: e.message };
+    if (e instanceof NordicEidClaimsError)
+      return { status: "refused", reason: "provider_error", check: e.message };
+    throw e;
+  }
+}
 
 /**
- * One status request of the agent's page: Idura is asked only when `interval` has passed since the
- * last poll (CIBA Core §7.3), and after `slow_down` the interval grows by 5 s (§11). Throws
- * IdTokenError or NordicEidClaimsError when the approval's ID token cannot be trusted, and
- * ProviderError when Idura cannot be reached.
+ * One status request of the agent's page. Idura is asked only when `interval` has passed since the
+ * last poll (CIBA Core §7.3; the cookie's `nextPollAt`), by one poll on one instance per
+ * interval (the shared store, lib/state/paced-poll.ts), and after `slow_down` the interval grows
+ * by 5 s (§11). A final answer is kept for every later poll of the request, so a second tab or
+ * a lost answer does not lose the confirmation. Throws ProviderError when Idura cannot be
+ * reached, SharedStateUnavailable when the shared store cannot answer.
  */
-export async function cibaStep(cfg: IduraClient, state: CibaState, now = Date.now()): Promise<CibaStep> {
+export async function cibaStep(
+  cfg: IduraClient,
+  state: CibaState,
+  now = Date.now(),
+  store: SharedState = getSharedState(),
+): Promise<CibaStep> {
   if (state.expiresAt <= now) return { status: "expired" };
   if (now < state.nextPollAt) return { status: "pending", state, polled: false };
-  const outcome = await pollCiba(cfg, state.authReqId);
-  if (outcome.status === "pending" || outcome.status === "slow_down") {
-    const intervalSeconds = state.intervalSeconds + (outcome.status === "slow_down" ? 5 : 0);
-    return {
-      status: "pending",
-      state: { ...state, intervalSeconds, nextPollAt: Date.now() + intervalSeconds * 1000 },
-      polled: true,
-    };
-  }
-  if (outcome.status !== "approved") return { status: outcome.status };
-  const claims = await verifyProviderIdToken(cfg, outcome.idToken);
-  const customer = nordicEidIdentityFromClaims(claims, "idura");
-  return {
-    status: "approved",
-    customer: {
-      name: customer.name,
-      ...(customer.birthdate ? { birthdate: customer.birthdate } : {}),
-      eid: customer.eid,
+  const polled = await pacedPoll<CibaAnswer>(
+    store,
+    `idura-ciba:${state.authReqId}`,
+    {
+      intervalMs: state.intervalSeconds * 1000,
+      finalTtlMs: FINAL_ANSWER_MS,
+      isFinal: (a) => a.status !== "pending",
+      isGone: (a) => a.status === "gone",
+      slowDownMs: (a) =>
+        a.status === "pending" && a.slowDown ? (state.intervalSeconds + 5) * 1000 : undefined,
     },
-  };
+    () => askIdura(cfg, state),
+  );
+  if (polled.kind === "paced") return { status: "pending", state, polled: false };
+  const answer = polled.answer;
+  switch (answer.status) {
+    case "pending": {
+      const intervalSeconds = state.intervalSeconds + (answer.slowDown ? 5 : 0);
+      return {
+        status: "pending",
+        state: { ...state, intervalSeconds, nextPollAt: Date.now() + intervalSeconds * 1000 },
+        polled: true,
+      };
+    }
+    case "approved":
+      return { status: "approved", customer: answer.customer };
+    case "refused":
+      return {
+        status: "refused",
+        reason: answer.reason,
+        error: Object.assign(new Error(answer.check), {
+          name: answer.reason === "id_token_invalid" ? "IdTokenError" : "NordicEidClaimsError",
+        }),
+      };
+    case "gone":
+      // Taken by a poll whose answer never arrived (it failed mid-way): the request is over.
+      return { status: "expired" };
+    default:
+      return { status: answer.status };
+  }
 }

@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from "@/lib/i18n/client";
 import { useState, useTransition, type FormEvent } from "react";
 
-import type { CibaStatusResponse, VerifiedCustomer } from "@/app/api/idura/schema";
+import type { CibaStatusResponse, VerifiedCustomer } from "./device-schema";
 import { DeviceOutcome } from "@/components/ui/device-outcome";
 import { useDevicePoll, useSecondsLeft } from "@/components/ui/device-poll";
 import { ApiError } from "@/components/ui/fetch-json";

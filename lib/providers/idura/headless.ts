@@ -5,8 +5,11 @@ import { isIP } from "node:net";
 import { z } from "zod";
 
 import { sealedCookie } from "@/lib/sealed-cookie";
+import { getSharedState, type SharedState } from "@/lib/state";
+import { digestOf } from "@/lib/state/digest";
+import { pacedPoll } from "@/lib/state/paced-poll";
 
-import { pollHeadless, startHeadless, type IduraClient } from "./backchannel";
+import { pollHeadless, startHeadless, type BackchannelPoll, type IduraClient } from "./backchannel";
 
 /**
  * The headless request id while pending, the ID token once approved: both only in this
@@ -27,7 +30,13 @@ export const headlessCookie = sealedCookie(
       qrData: z.string().optional(),
       hintCode: z.string().optional(),
     }),
-    z.object({ phase: z.literal("approved"), idToken: z.string(), expiresAt: z.number() }),
+    z.object({
+      phase: z.literal("approved"),
+      /** The headless request this approval ended, for single use at sign-in (./bankid.ts). */
+      loginId: z.string().optional(),
+      idToken: z.string(),
+      expiresAt: z.number(),
+    }),
   ]),
 );
 
@@ -77,27 +86,66 @@ export type HeadlessStep =
   | { status: "approved"; next?: HeadlessState }
   | { status: "cancelled" | "expired"; next?: undefined };
 
+/** One upstream answer as the shared store keeps it (the approval's ID token sealed). */
+type HeadlessAnswer =
+  Exclude<BackchannelPoll, { status: "slow_down" }> | { status: "pending"; slowDown: true };
+
+/** The final answer is repeated this long to later polls (a second tab, a lost answer). */
+const FINAL_ANSWER_MS = 60_000;
+
 /**
- * One status request of the page. Between upstream polls the last pending answer is repeated;
- * `slow_down` adds 5 s to the upstream interval. `next` is the cookie to write, when it changed.
+ * One status request of the page. Idura is asked at most once per `intervalSeconds` for the
+ * login, by one poll on one instance (the shared store, lib/state/paced-poll.ts); between
+ * upstream polls the last pending answer is repeated, and a final answer (the approval) is
+ * kept for every later poll, so a second tab or a lost answer does not lose the login.
+ * `slow_down` adds 5 s to the upstream interval. `next` is the cookie to write, when it
+ * changed. Throws SharedStateUnavailable when the shared store cannot answer.
  */
 export async function headlessStep(
   cfg: IduraClient,
   state: HeadlessState,
   now = Date.now(),
+  store: SharedState = getSharedState(),
 ): Promise<HeadlessStep> {
   if (state.phase === "approved") return { status: "approved" };
   if (state.expiresAt <= now) return { status: "expired" };
-  const cached = (s: PendingState, next?: PendingState): HeadlessStep => ({
+  const cached = (s: { qrData?: string; hintCode?: string }, next?: PendingState): HeadlessStep => ({
     status: "pending",
     ...(s.qrData ? { qrData: s.qrData } : {}),
     ...(s.hintCode ? { hintCode: s.hintCode } : {}),
     ...(next ? { next } : {}),
   });
   if (now < state.nextPollAt) return cached(state);
-  const outcome = await pollHeadless(cfg, state.headlessReqId);
+  const polled = await pacedPoll<HeadlessAnswer>(
+    store,
+    `idura-headless:${state.headlessReqId}`,
+    {
+      // The cookie's nextPollAt paces each browser; the shared mark, across tabs and instances,
+      // expires a little early so the next timely poll of the page still finds it gone.
+      intervalMs: state.intervalSeconds * 1000 * 0.9,
+      finalTtlMs: FINAL_ANSWER_MS,
+      isFinal: (a) => a.status !== "pending",
+      slowDownMs: (a) =>
+        a.status === "pending" && "slowDown" in a ? (state.intervalSeconds + 5) * 1000 * 0.9 : undefined,
+    },
+    async () => {
+      const outcome = await pollHeadless(cfg, state.headlessReqId);
+      return outcome.status === "slow_down" ? { status: "pending", slowDown: true } : outcome;
+    },
+  );
+  // Another poll asked meanwhile: its answer (the newer QR data) when there is one.
+  if (polled.kind === "paced") {
+    const last = polled.last;
+    return last?.status === "pending" && !("slowDown" in last) ? cached(last) : cached(state);
+  }
+  const outcome = polled.answer;
   switch (outcome.status) {
     case "pending": {
+      if ("slowDown" in outcome) {
+        const intervalSeconds = state.intervalSeconds + 5;
+        const next: PendingState = { ...state, intervalSeconds, nextPollAt: now + intervalSeconds * 1000 };
+        return cached(next, next);
+      }
       const next: PendingState = {
         ...state,
         qrData: outcome.qrData,
@@ -106,15 +154,15 @@ export async function headlessStep(
       };
       return cached(next, next);
     }
-    case "slow_down": {
-      const intervalSeconds = state.intervalSeconds + 5;
-      const next: PendingState = { ...state, intervalSeconds, nextPollAt: now + intervalSeconds * 1000 };
-      return cached(next, next);
-    }
     case "approved":
       return {
         status: "approved",
-        next: { phase: "approved", idToken: outcome.idToken, expiresAt: now + 60_000 },
+        next: {
+          phase: "approved",
+          loginId: digestOf(state.headlessReqId),
+          idToken: outcome.idToken,
+          expiresAt: now + 60_000,
+        },
       };
     case "denied":
       return { status: "cancelled" };

@@ -49,6 +49,7 @@ async function currentMitidIdentity(): Promise<MitidIdentity> {
  */
 export async function switchCompany(formData: FormData) {
   const identity = await currentMitidIdentity();
+  await refuseIfTooManyStarts(SIGNICAT_ID);
   const flow = identity.flow === "business" ? "business" : "company";
   if (!signicatFeatures(requireProviderSettings("signicat")).prefilledCvr) await startSignicatLogin({ flow });
   const cvr = cvrInput.safeParse(formData.get("cvr") ?? undefined);
@@ -63,6 +64,7 @@ export async function switchCompany(formData: FormData) {
  */
 export async function stepUpToHigh() {
   const identity = await currentMitidIdentity();
+  await refuseIfTooManyStarts(SIGNICAT_ID);
   if (signicatFeatures(requireProviderSettings("signicat")).stepUp === "fresh-login") {
     await startSignicatLogin({ flow: identity.flow, stepUp: { level: "HIGH" } });
   }

@@ -27,5 +27,5 @@ export type QrStatusResponse =
   | { status: "approved" }
   | { status: "expired" | "declined" }
   | { status: "refused"; reason: "authorisation_revoked" | "chain_authorisation_used" }
-  /** The token answer could not be verified (lib/providers/digidentity/passwordless.ts). */
+  /** The token answer could not be verified (./passwordless.ts). */
   | { status: "invalid" };
