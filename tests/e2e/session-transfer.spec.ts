@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 
-import type { APIRequestContext, Page, Request } from "@playwright/test";
+import type { Page, Request } from "@playwright/test";
 
 import { expect, test } from "./support/fixtures";
 
@@ -9,6 +9,7 @@ import { MITID, MitidScreens, PortalMitidChoices, recordRequestUrls } from "./su
 import { expectAccessible } from "./support/axe";
 import { startPortal } from "./support/portal-process";
 import { AccountPage, expectLoginError } from "./support/pages";
+import { sandboxFor } from "./support/sandbox";
 
 /**
  * MitID Session Transfer both ways between a portal (Signicat Enterprise, the transfer client)
@@ -50,12 +51,6 @@ test.beforeAll(async () => {
 test.afterAll(() => stop());
 
 const { peter, lars } = MITID;
-
-/** The sandbox's session-transfer control endpoints (not in the test kit: this spec alone uses them). */
-async function signicatControl(request: APIRequestContext, path: string, data: unknown) {
-  const res = await request.post(`${SANDBOX_URL}/signicat/control${path}`, { data });
-  expect(res.ok(), `${path} answered ${res.status()}`).toBeTruthy();
-}
 
 /** The fields of a hand-over form post, as the browser sent it. */
 function handoverOf(request: Request) {
@@ -174,28 +169,19 @@ test.describe("MitID Session Transfer: from the portal to the partner", () => {
     request,
   }) => {
     await logInAtPortal(page, lars.userId);
-    const res = await request.post(`${SIGNICAT_PARTNER.url}/control/next-redemption`, {
-      data: { mode: "wrong-text" },
-    });
-    expect(res.ok()).toBeTruthy();
+    await sandboxFor(request).signicat.partnerSendsWrongTextNext();
     await transferToPartner(page, PARTNERS[0]!.name);
     await expect(page.getByRole("heading", { name: "The transfer text did not match" })).toBeVisible();
   });
 
   test("an expired code: the partner is told so", async ({ page, request }) => {
     await logInAtPortal(page, lars.userId);
-    await signicatControl(request, "/session-transfer/lifetime", {
-      client_id: SIGNICAT_TRANSFER_CLIENT.id,
-      seconds: 0,
-    });
+    await sandboxFor(request).signicat.transferCodeLifetime(SIGNICAT_TRANSFER_CLIENT.id, 0);
     try {
       await transferToPartner(page, PARTNERS[1]!.name);
       await expect(page.getByRole("heading", { name: "The transfer code has expired" })).toBeVisible();
     } finally {
-      await signicatControl(request, "/session-transfer/lifetime", {
-        client_id: SIGNICAT_TRANSFER_CLIENT.id,
-        seconds: null,
-      });
+      await sandboxFor(request).signicat.transferCodeLifetime(SIGNICAT_TRANSFER_CLIENT.id, null);
     }
   });
 });

@@ -241,6 +241,15 @@ export class Sandbox {
       this.post("/signicat/control/cpr-cache/forget", userId ? { user_id: userId } : {}),
     reset: () => this.post("/signicat/control/reset"),
     misbehave: (clientId: string, mode: string) => this.misbehave("signicat", clientId, mode),
+    /**
+     * MitID Session Transfer: how long the exchange codes the client is given live (0: expired
+     * at once; `null`: the sandbox's default again).
+     */
+    transferCodeLifetime: (clientId: string, seconds: number | null) =>
+      this.post("/signicat/control/session-transfer/lifetime", { client_id: clientId, seconds }),
+    /** The sandbox's partner service sends the wrong Transfer Token Text at its next redemption. */
+    partnerSendsWrongTextNext: () =>
+      this.post("/signicat/partner/control/next-redemption", { mode: "wrong-text" }),
   };
 
   /** Answers the token's latest pending request, as its holder would in the IDToken app. */
