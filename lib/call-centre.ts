@@ -10,6 +10,14 @@ import { moduleOfIdentityKind } from "@/lib/providers/registry";
  * subject must both be listed. Only agents see the call-centre link and may start a caller
  * verification; everyone else gets a page saying so.
  */
+/**
+ * Who started a caller verification, as its cookie records it: the status poll answers only that
+ * agent, so another person signing in on the same browser cannot read an agent's request.
+ */
+export function agentKey(identity: Identity): string {
+  return `${identity.kind}:${identity.subject}`;
+}
+
 export function isCallCentreAgent(identity: Identity): boolean {
   const provider = moduleOfIdentityKind(identity.kind)?.key;
   if (!provider) return false;

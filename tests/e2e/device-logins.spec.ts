@@ -1,3 +1,4 @@
+import { IDURA_LOGIN_BUTTONS, IDURA_PERSONAS } from "../kit";
 import { expect, test, type Locator, type Page } from "./support/fixtures";
 
 import { AccountPage, AgentVerifyPage, LoginPage, QrPage } from "./support/pages";
@@ -173,6 +174,25 @@ test.describe("Agent page: cancel and a way back", () => {
     await page.getByRole("button", { name: "Cancel request" }).click();
     await expect(page.getByTestId("ciba-cancelled")).toContainText("Request cancelled");
     await expect(page.getByLabel("Caller's national identity number")).toBeVisible();
+    const status = await page.request.get("/api/idura/ciba/status");
+    expect(status.status()).toBe(404);
+    expect(((await status.json()) as { error: string }).error).toBe("no_request");
+  });
+
+  test("another person signing in on the agent's browser cannot read the agent's request", async ({
+    page,
+    context,
+  }) => {
+    const agent = await signedInAgent(page);
+    await agent.ask(ASTRID_SSN);
+    await agent.bindingMessage();
+    // The agent's portal session ends without the page; Jens (a mechanic, no agent) signs in.
+    await context.clearCookies({ name: /session-token/ });
+    await new LoginPage(page).goto();
+    await page.getByRole("button", { name: IDURA_LOGIN_BUTTONS["dk-mitid-business"] }).click();
+    await page.getByLabel(IDURA_PERSONAS.jens.label).check();
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
     const status = await page.request.get("/api/idura/ciba/status");
     expect(status.status()).toBe(404);
     expect(((await status.json()) as { error: string }).error).toBe("no_request");

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
 import { auth } from "@/auth";
-import { isCallCentreAgent } from "@/lib/call-centre";
+import { agentKey, isCallCentreAgent } from "@/lib/call-centre";
 import { providerSettings } from "@/lib/providers/registry";
 import { log } from "@/lib/log";
 import { limitActionStart } from "@/lib/rate-limit";
@@ -39,7 +39,7 @@ export async function startCustomerVerification(formData: FormData): Promise<Sta
   const idura = providerSettings("idura");
   if (!idura) return { ok: false, message: t("iduraFailed") };
   try {
-    const state = await beginCiba(idura, input.data.nationalId);
+    const state = await beginCiba(idura, input.data.nationalId, agentKey(session.identity));
     const jar = await cookies();
     jar.set(
       cibaCookie.name(),

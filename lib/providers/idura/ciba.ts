@@ -30,6 +30,8 @@ export const cibaCookie = sealedCookie(
     initialIntervalSeconds: z.number(),
     nextPollAt: z.number(),
     expiresAt: z.number(),
+    /** The agent who asked (lib/call-centre.ts `agentKey`); only they hear the answer. */
+    agent: z.string().default(""),
   }),
 );
 
@@ -52,7 +54,7 @@ export type CibaConfig = IduraClient & { cibaAcr: string; cibaCallInitiator: "RP
  * Starts caller authentication with the eID the deployment uses for it (`IDURA_CIBA_ACR`), with
  * that eID's parameters (docs/providers/idura.md, "CIBA").
  */
-export async function beginCiba(cfg: CibaConfig, nationalId: string, now = Date.now()) {
+export async function beginCiba(cfg: CibaConfig, nationalId: string, agent: string, now = Date.now()) {
   const started = await startCiba(cfg, {
     nationalId,
     acr: cfg.cibaAcr,
@@ -67,6 +69,7 @@ export async function beginCiba(cfg: CibaConfig, nationalId: string, now = Date.
     initialIntervalSeconds: started.intervalSeconds,
     nextPollAt: now + started.intervalSeconds * 1000,
     expiresAt: started.expiresAt,
+    agent,
   };
   return state;
 }

@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 
 import { auth } from "@/auth";
+import { agentKey, isCallCentreAgent } from "@/lib/call-centre";
 import { log } from "@/lib/log";
 import { logRefusedLogin } from "@/lib/login-failure/classify";
 import { IdTokenError } from "@/lib/oidc/id-token";
@@ -43,6 +44,11 @@ export async function cibaStatus(req: Request): Promise<Response> {
   if (limited) return limited;
   const state = await cibaCookie.open(sealed);
   if (!state) return jsonError(404, "no_request", await apiErrorText("noCibaRequest"));
+  // Only the agent who asked hears the answer (another person may sign in on this browser).
+  if (!isCallCentreAgent(session.identity) || state.agent !== agentKey(session.identity)) {
+    jar.delete(name);
+    return jsonError(404, "no_request", await apiErrorText("noCibaRequest"));
+  }
   const pending = (s: CibaState): CibaStatusResponse => ({
     status: "pending",
     bindingMessage: s.bindingMessage,
