@@ -65,12 +65,14 @@ function authConfig(): NextAuthConfig {
       },
       jwt({ token, user }) {
         // Only the portal's own Identity goes into the session cookie, plus Signicat's step-up
-        // token, which the session callback never hands out (the browser can read the session).
+        // token and session-transfer handle, which the session callback never hands out (the
+        // browser can read the session).
         if (user?.identity) {
           return {
             sub: token.sub,
             identity: user.identity,
             ...(user.stepUpToken ? { stepUpToken: user.stepUpToken } : {}),
+            ...(user.transferHandle ? { transferHandle: user.transferHandle } : {}),
           };
         }
         return token;

@@ -11,6 +11,8 @@ import {
   SANDBOX_URL,
   SIGNICAT_CPR_CACHE_FILE,
   SIGNICAT_LAB_CLIENT,
+  SIGNICAT_PARTNER,
+  SIGNICAT_TRANSFER_CLIENT,
   TEST_PORTS,
 } from "./tests/e2e/support/env";
 
@@ -73,11 +75,23 @@ export default defineConfig({
           .map((port) => `http://localhost:${port}/api/auth/callback/digidentity`)
           .join(","),
         SANDBOX_SIGNICAT_CPR_CACHE_FILE: SIGNICAT_CPR_CACHE_FILE,
-        SANDBOX_SIGNICAT_EXTRA_CLIENTS: `${SIGNICAT_LAB_CLIENT.id}:${SIGNICAT_LAB_CLIENT.secret}`,
+        SANDBOX_SIGNICAT_EXTRA_CLIENTS: [SIGNICAT_LAB_CLIENT, SIGNICAT_TRANSFER_CLIENT]
+          .map((client) => `${client.id}:${client.secret}`)
+          .join(","),
+        // MitID Session Transfer: the main client and the transfer portal's, and the partner,
+        // which hands over to the transfer portal (tests/e2e/session-transfer.spec.ts).
+        SANDBOX_SIGNICAT_TRANSFER_CLIENTS: [
+          "rmi-portal-signicat",
+          SIGNICAT_TRANSFER_CLIENT.id,
+          SIGNICAT_PARTNER.id,
+        ].join(","),
+        SANDBOX_SIGNICAT_PARTNER_PORTALS: `${SIGNICAT_TRANSFER_CLIENT.id}=http://localhost:${TEST_PORTS.signicatTransferPortal}`,
+        SANDBOX_CLIENT_NAMES: `${SIGNICAT_TRANSFER_CLIENT.id}=Example Motors RMI portal`,
         SANDBOX_SIGNICAT_REDIRECT_URIS: [
           TEST_PORTS.signicatLabPortal,
           TEST_PORTS.oneProviderPortal,
           TEST_PORTS.signicatEnterprisePortal,
+          TEST_PORTS.signicatTransferPortal,
         ]
           .map((port) => `http://localhost:${port}/api/auth/callback/signicat`)
           .join(","),

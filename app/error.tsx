@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { useTranslations } from "@/lib/i18n/client";
+import { Card } from "@/components/ui/card";
+import { BUTTON } from "@/components/ui/button";
 
 /** Last resort for an unexpected failure: plain words and a way back, never a blank page. */
 export default function ErrorPage({
@@ -14,7 +16,7 @@ export default function ErrorPage({
   const t = useTranslations("ErrorPage");
   const common = useTranslations("Common");
   return (
-    <div className="mx-auto max-w-xl rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+    <Card roomy className="mx-auto max-w-xl">
       <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
       <p className="mt-3 text-slate-700">{t("body")}</p>
       {error.digest ? (
@@ -26,17 +28,13 @@ export default function ErrorPage({
         </p>
       ) : null}
       <div className="mt-6 flex gap-4">
-        <button
-          type="button"
-          onClick={reset}
-          className="rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white"
-        >
+        <button type="button" onClick={reset} className={BUTTON.primary}>
           {t("retry")}
         </button>
         <Link href="/login" className="self-center text-brand-700 underline underline-offset-2">
           {common("toLogin")}
         </Link>
       </div>
-    </div>
+    </Card>
   );
 }

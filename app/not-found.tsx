@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Metadata"))("notFound") };
@@ -10,12 +11,12 @@ export default async function NotFound() {
   const t = await getTranslations("NotFound");
   const common = await getTranslations("Common");
   return (
-    <div className="mx-auto max-w-xl rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+    <Card roomy className="mx-auto max-w-xl">
       <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
       <p className="mt-3 text-slate-700">{t("body")}</p>
       <Link href="/login" className="mt-6 inline-block text-brand-700 underline underline-offset-2">
         {common("toLogin")}
       </Link>
-    </div>
+    </Card>
   );
 }

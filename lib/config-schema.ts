@@ -17,10 +17,7 @@ import {
 
 import { baseUrl, optionalString, type SliceContext } from "./providers/descriptor";
 import { PROVIDER_CATALOG, type ProviderKey, type ProvidersConfig } from "./providers/catalog";
-import { DIGIDENTITY_SANDBOX_DEFAULTS } from "./providers/digidentity/descriptor";
-import { IDTOKEN_SANDBOX_DEFAULTS } from "./providers/idtoken/descriptor";
-import { IDURA_SANDBOX_DEFAULTS } from "./providers/idura/descriptor";
-import { SIGNICAT_SANDBOX_DEFAULTS } from "./providers/signicat/descriptor";
+import { IDURA_SANDBOX_AGENT } from "./providers/idura/descriptor";
 
 export type { ProviderKey, ProvidersConfig } from "./providers/catalog";
 
@@ -34,13 +31,28 @@ const port = z.coerce.number().int().min(1).max(65535);
 const perMinute = z.coerce.number().int().min(1).max(1_000_000);
 const PROVIDER_KEYS = PROVIDER_CATALOG.map((s) => s.key) as [ProviderKey, ...ProviderKey[]];
 
+/** One call-centre agent: whoever logs in through `provider` with this subject (`sub`). */
+export type CallCentreAgent = { provider: ProviderKey; subject: string };
+
+/** `provider:subject`; the subject is everything after the first colon (it may hold colons). */
+const agentSchema = z
+  .string()
+  .regex(/^[a-z]+:.+$/, "each agent is provider:subject, e.g. idura:{…} or digidentity:e2x0…")
+  .transform((v) => {
+    const colon = v.indexOf(":");
+    return { provider: v.slice(0, colon), subject: v.slice(colon + 1) };
+  })
+  .pipe(z.object({ provider: z.enum(PROVIDER_KEYS), subject: z.string().min(1).max(256) }));
+
 /** What the sandbox expects when nobody configured anything (see sandbox/config.ts). */
-export const SANDBOX_DEFAULTS = {
-  ...DIGIDENTITY_SANDBOX_DEFAULTS,
-  ...SIGNICAT_SANDBOX_DEFAULTS,
-  ...IDTOKEN_SANDBOX_DEFAULTS,
-  ...IDURA_SANDBOX_DEFAULTS,
-} as const;
+type AllSandboxDefaults = UnionToIntersection<(typeof PROVIDER_CATALOG)[number]["sandboxDefaults"]>;
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
+  ? I
+  : never;
+export const SANDBOX_DEFAULTS = Object.assign(
+  {},
+  ...PROVIDER_CATALOG.map((d) => d.sandboxDefaults),
+) as AllSandboxDefaults;
 
 const rawSchema = z.object({
   SANDBOX: onOff("on"),
@@ -57,6 +69,17 @@ const rawSchema = z.object({
       .optional(),
   ),
   ALLOW_LOOPBACK_HTTP_ISSUERS: onOff("off"),
+  /**
+   * Who may use the call-centre page: `provider:subject` entries (the provider key, then the
+   * identity's `sub`), separated by commas or spaces; `none` for nobody. docs/configuration.md.
+   */
+  CALL_CENTRE_AGENTS: optionalString.pipe(
+    z
+      .string()
+      .transform((v) => (v.trim() === "none" ? [] : v.split(/[\s,]+/).filter((s) => s.length > 0)))
+      .pipe(z.array(agentSchema))
+      .optional(),
+  ),
   AUTH_SECRET: optionalString.pipe(
     z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 33)").optional(),
   ),
@@ -97,6 +120,11 @@ export type PortalConfig = {
   };
   /** Running several instances: Redis Cluster, the Server Actions key, the shutdown drain. */
   sharedState: SharedStateConfig;
+  /**
+   * Who may open the call-centre page (CALL_CENTRE_AGENTS); with the sandbox on and nothing set,
+   * the sandbox's agent persona. Empty: nobody.
+   */
+  callCentreAgents: readonly CallCentreAgent[];
   /** Each provider's settings; a provider the deployment does not have is absent. */
   providers: ProvidersConfig;
   /** Origins of every enabled identity provider the browser is sent to, for the CSP's form-action. */
@@ -204,8 +232,15 @@ export function parseConfig(env: Record<string, string | undefined>): PortalConf
       trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     },
     sharedState: sharedStateConfig(e),
+    callCentreAgents: callCentreAgents(e.CALL_CENTRE_AGENTS, e.SANDBOX),
     providers: providers as ProvidersConfig,
     providerOrigins: [...form],
     connectOrigins: [...connect],
   };
+}
+
+/** Who is listed; with nothing listed, the sandbox's agent persona when the sandbox is on. */
+function callCentreAgents(listed: CallCentreAgent[] | undefined, sandbox: boolean): CallCentreAgent[] {
+  if (listed) return listed;
+  return sandbox ? [IDURA_SANDBOX_AGENT] : [];
 }

@@ -138,6 +138,19 @@ const envSchema = z.object({
       return z.NEVER;
     }),
   SANDBOX_SIGNICAT_CPR_CACHE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Clients set up for MitID Session Transfer; default: the main client and the partner. */
+  SANDBOX_SIGNICAT_TRANSFER_CLIENTS: idList.optional(),
+  /** Lifetime of a Transfer Token Exchange Code ("long" at MitID; its value is unconfirmed). */
+  SANDBOX_SIGNICAT_TRANSFER_CODE_TTL_SECONDS: seconds.default(3600),
+  /** The sandbox's partner service: a second MitID service provider for the round trip. */
+  SANDBOX_SIGNICAT_PARTNER_CLIENT_ID: z.string().min(1).max(200).default("sandbox-partner-nordic-parts"),
+  SANDBOX_SIGNICAT_PARTNER_CLIENT_SECRET: z.string().min(1).max(500).default("sandbox-partner-secret"),
+  SANDBOX_SIGNICAT_PARTNER_NAME: z.string().min(1).max(100).default("Nordic Parts (sandbox partner)"),
+  /**
+   * Where the partner hands users over to, `clientId=portal base URL,…`: the portal's Signicat
+   * client (its MitID service provider) and its address. Default: the main client at the portal.
+   */
+  SANDBOX_SIGNICAT_PARTNER_PORTALS: nameList.optional(),
   SANDBOX_IDTOKEN_SERVICE_ID: z.string().min(1).max(200).default("rmi-portal-demo"),
   SANDBOX_IDTOKEN_EXTRA_SERVICE_IDS: idList.default([]),
   SANDBOX_IDTOKEN_ALLOWED_SCOPES: scopeList.default(["identity:full", "identity:age_over_18"]),
@@ -175,6 +188,11 @@ export interface SignicatConfig {
   cprCacheDays: number;
   /** Public keys registered on the clients besides the portal's sandbox key (`SANDBOX_SIGNICAT_CLIENT_JWKS`). */
   clientKeys: JWK[];
+  /** Clients whose logins carry `signicat.cta_id` (MitID Session Transfer). */
+  transferClients: string[];
+  transferCodeTtlSeconds: number;
+  /** The partner service (sandbox/signicat/partner.ts), a client of its own. */
+  partner: { clientId: string; clientSecret: string; name: string; portals: Record<string, string> };
 }
 
 export interface IdtConfig {
@@ -291,6 +309,19 @@ export function parseSandboxConfig(env: Record<string, string | undefined> = pro
       cprCacheFile: e.SANDBOX_SIGNICAT_CPR_CACHE_FILE,
       clientKeys: e.SANDBOX_SIGNICAT_CLIENT_JWKS,
       cprCacheDays: e.SANDBOX_SIGNICAT_CPR_CACHE_DAYS,
+      transferClients: e.SANDBOX_SIGNICAT_TRANSFER_CLIENTS ?? [
+        e.SANDBOX_SIGNICAT_CLIENT_ID,
+        e.SANDBOX_SIGNICAT_PARTNER_CLIENT_ID,
+      ],
+      transferCodeTtlSeconds: e.SANDBOX_SIGNICAT_TRANSFER_CODE_TTL_SECONDS,
+      partner: {
+        clientId: e.SANDBOX_SIGNICAT_PARTNER_CLIENT_ID,
+        clientSecret: e.SANDBOX_SIGNICAT_PARTNER_CLIENT_SECRET,
+        name: e.SANDBOX_SIGNICAT_PARTNER_NAME,
+        portals: e.SANDBOX_SIGNICAT_PARTNER_PORTALS ?? {
+          [e.SANDBOX_SIGNICAT_CLIENT_ID]: e.SANDBOX_PORTAL_URL ?? "http://localhost:3000",
+        },
+      },
     },
     idura: {
       clientId: e.SANDBOX_IDURA_CLIENT_ID,

@@ -5,6 +5,8 @@ declare module "next-auth" {
     identity?: Identity | null;
     /** Signicat's auth_token_id, for a step-up; kept in the encrypted session cookie only. */
     stepUpToken?: string;
+    /** Signicat's signicat.cta_id, for a MitID Session Transfer; likewise cookie-only. */
+    transferHandle?: string;
   }
   interface Session {
     identity: Identity;
@@ -15,5 +17,6 @@ declare module "@auth/core/jwt" {
   interface JWT {
     identity?: Identity;
     stepUpToken?: string;
+    transferHandle?: string;
   }
 }

@@ -1,4 +1,4 @@
-import { InfoPage, infoPageMetadata } from "@/app/ui/info-page";
+import { InfoPage, infoPageMetadata } from "@/components/ui/info-page";
 
 export const generateMetadata = () => infoPageMetadata("Privacy");
 

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 
 import { calendarDate } from "@/lib/i18n/formats";
+import { Card } from "../ui/card";
 
 /** A labelled value on the account page: what it is, what it means, and the value itself. */
 export function Field({
@@ -34,12 +35,12 @@ export function Field({
 
 export function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
-    <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby={id}>
+    <Card as="section" aria-labelledby={id}>
       <h2 id={id} className="text-lg font-semibold">
         {title}
       </h2>
       <dl className="mt-2 divide-y divide-slate-100">{children}</dl>
-    </section>
+    </Card>
   );
 }
 

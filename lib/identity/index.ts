@@ -1,15 +1,10 @@
 /**
  * The portal's own view of who logged in. Pages read these types, never raw provider claims.
- * One file per kind of identity; add a kind to the union when a provider brings a new one.
+ * Each provider module adds its kind of identity from its own `identity.ts`, by augmenting
+ * `IdentityKinds` (`declare module "@/lib/identity"`), so this file names no provider and a new
+ * provider needs no line here (docs/architecture.md).
  */
-import type { IdtIdentity } from "@/lib/providers/idtoken/identity";
-import type { MitidIdentity } from "@/lib/providers/signicat/identity";
-import type { NordicEidIdentity } from "@/lib/providers/idura/identity";
-import type { SermiIdentity } from "@/lib/providers/digidentity/identity";
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface IdentityKinds {}
 
-export * from "@/lib/providers/idtoken/identity";
-export * from "@/lib/providers/signicat/identity";
-export * from "@/lib/providers/idura/identity";
-export * from "@/lib/providers/digidentity/identity";
-
-export type Identity = SermiIdentity | MitidIdentity | IdtIdentity | NordicEidIdentity;
+export type Identity = IdentityKinds[keyof IdentityKinds];

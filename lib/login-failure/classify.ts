@@ -5,11 +5,11 @@ import { randomBytes } from "node:crypto";
 import { ProviderRedirectError } from "@/lib/authjs/capture";
 import { log } from "@/lib/log";
 import { isNamedProvider, reasonFromOAuthError } from "./provider-names";
+import { IdentityRefused } from "./identity-refused";
 import { isLoginErrorReason, type LoginErrorReason } from "./reasons";
 import { DiscoveryIssuerError } from "@/lib/oidc/discovery";
 import { IdTokenError } from "@/lib/oidc/id-token";
 import { ProviderError } from "@/lib/upstream/fetch";
-import { MissingUidAttributesError } from "@/lib/identity";
 
 /** The chain of causes of an error: Auth.js wraps its errors as `cause.err` or `cause`. */
 function causes(error: unknown): unknown[] {
@@ -60,7 +60,7 @@ export function classifyLoginFailure(error: unknown): LoginErrorReason {
     // Before ProviderError, which it is: a mix-up is not an outage, and has its own page.
     if (e instanceof DiscoveryIssuerError) return "issuer_mismatch";
     if (e instanceof IdTokenError) return "id_token_invalid";
-    if (e instanceof MissingUidAttributesError) return "no_uid_attributes";
+    if (e instanceof IdentityRefused) return e.reason;
     if (e instanceof ProviderError) return e.reason;
     if (e instanceof ProviderRedirectError) return reasonFromOAuthError(e.error, e.description);
     // A Credentials provider's own refusal (SignInRefused) already names its reason.

@@ -28,6 +28,11 @@ export const LOGIN_ERROR_REASONS = [
   "idtoken_invalid_otp",
   "idtoken_replaced",
   "login_already_used",
+  "transfer_text_mismatch",
+  "transfer_code_expired",
+  "transfer_code_used",
+  "transfer_late",
+  "transfer_unavailable",
   "state_unavailable",
   "unknown",
 ] as const;

@@ -22,7 +22,12 @@ export type SliceContext = {
   problems: string[];
 };
 
-export type ProviderDescriptor<K extends string, S extends z.ZodObject, C> = {
+export type ProviderDescriptor<
+  K extends string,
+  S extends z.ZodObject,
+  C,
+  D extends Readonly<Record<string, string>> = Readonly<Record<string, string>>,
+> = {
   key: K;
   /** The name people know the provider by, as the error pages say it. */
   displayName: string;
@@ -46,11 +51,20 @@ export type ProviderDescriptor<K extends string, S extends z.ZodObject, C> = {
    * (connect-src), derived from the settings.
    */
   origins(cfg: C): { form: string[]; connect: string[] };
+  /**
+   * The client ids, secrets and paths the sandbox uses when nobody configured anything: the
+   * portal's defaults with the sandbox on (tests/unit/sandbox-defaults.test.ts checks they equal
+   * the sandbox's own).
+   */
+  sandboxDefaults: D;
 };
 
-export function defineProvider<K extends string, S extends z.ZodObject, C>(
-  descriptor: ProviderDescriptor<K, S, C>,
-): ProviderDescriptor<K, S, C> {
+export function defineProvider<
+  K extends string,
+  S extends z.ZodObject,
+  C,
+  D extends Readonly<Record<string, string>>,
+>(descriptor: ProviderDescriptor<K, S, C, D>): ProviderDescriptor<K, S, C, D> {
   return descriptor;
 }
 

@@ -57,8 +57,11 @@ export type ProviderModule<
   AccountView: View<{ identity: I; problem?: string }>;
   /** The person's name for the page header, when the provider gives one. */
   personName?: (identity: I) => string | undefined;
-  /** Extra links on the account page (e.g. the call-centre page), if any. */
-  AccountLinks?: View<object>;
+  /**
+   * Extra links on the account page, if any; `callCentreAgent`: the signed-in person is one of
+   * the deployment's agents (CALL_CENTRE_AGENTS), who alone are offered the call-centre page.
+   */
+  AccountLinks?: View<{ callCentreAgent: boolean }>;
 };
 
 export function defineProviderModule<K extends ProviderKey, I extends { kind: string }>(

@@ -1,4 +1,5 @@
 import { html } from "hono/html";
+import { codeList, personaTable } from "../shared/home-parts";
 import { t } from "../shared/i18n";
 import type { Html } from "../shared/layout";
 import { misbehaviourSwitch, type MisbehaviourBook } from "../shared/misbehaviour";
@@ -16,33 +17,20 @@ export function digidentityHomeSection(settings: DigidentitySettings, misbehavio
       ${t("digidentity.home.qrOpens")} <code>${settings.publicUrl}/digidentity/app/qr/…</code>
     </p>
     <p>
-      ${t("home.clients")}
-      ${settings.clients.map((client, i) => html`${i > 0 ? ", " : ""}<code>${client.clientId}</code>`)},
+      ${t("home.clients")} ${codeList(settings.clients.map((client) => client.clientId))},
       ${t("digidentity.home.productScope")} <code>${settings.productScope}</code>, ${t("home.redirectUris")}
-      ${settings.redirectUris.map((uri, i) => html`${i > 0 ? ", " : ""}<code>${uri}</code>`)}
+      ${codeList(settings.redirectUris)}
     </p>
     <h3>${t("home.personas")}</h3>
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">id</th>
-          <th scope="col">${t("home.persona")}</th>
-          <th scope="col">${t("home.demonstrates")}</th>
-          <th scope="col">${t("digidentity.pin")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${PERSONAS.map(
-          (persona) =>
-            html`<tr>
-              <td><code>${persona.id}</code></td>
-              <td>${personaText(persona.id, "label")}</td>
-              <td>${personaText(persona.id, "demonstrates")}</td>
-              <td><code>${persona.pin}</code></td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    ${personaTable(
+      ["id", t("home.persona"), t("home.demonstrates"), t("digidentity.pin")],
+      PERSONAS.map((persona) => [
+        html`<code>${persona.id}</code>`,
+        html`${personaText(persona.id, "label")}`,
+        html`${personaText(persona.id, "demonstrates")}`,
+        html`<code>${persona.pin}</code>`,
+      ]),
+    )}
     <h3>${t("home.controlEndpoints")}</h3>
     <ul>
       <li>

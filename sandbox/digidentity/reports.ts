@@ -12,7 +12,7 @@ import { PERSONAS, type Persona } from "./personas";
 import type { DigidentityState } from "./sessions";
 
 /**
- * Digidentity's identity verification reports (seed 000: "Passwordless login with identity
+ * Digidentity's identity verification reports (docs/providers/digidentity.md: "Passwordless login with identity
  * verification report"). The backend takes an application token (client credentials, once a
  * day) and the user's pseudonym from the access token, and fetches the report. The endpoint's
  * path and shape are unconfirmed: this follows Digidentity's JSON:API style, see the README.

@@ -55,7 +55,7 @@ export async function issueTokens(
 
 /**
  * Access tokens are JWTs (RFC 9068) so that the backend can "retrieve the user pseudonym from
- * the access token" (seed 000) for the identity report; they are still looked up in memory at
+ * the access token" (docs/providers/digidentity.md) for the identity report; they are still looked up in memory at
  * the userinfo endpoint, so revoking one works. The claim name is unconfirmed: `pseudonym`.
  */
 async function signAccessToken(

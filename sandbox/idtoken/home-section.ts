@@ -1,4 +1,5 @@
 import { html } from "hono/html";
+import { codeList, personaTable } from "../shared/home-parts";
 import { t, type MessageKey } from "../shared/i18n";
 import type { Html } from "../shared/layout";
 import { misbehaviourSwitch, type MisbehaviourBook } from "../shared/misbehaviour";
@@ -17,10 +18,8 @@ export function idTokenHomeSection(
       ${t("idtoken.home.operator")} <code>${issuer}</code><br />
       JWKS: <code>${issuer}/.well-known/jwks.json</code> (ES256)<br />
       WebSocket: <code>${issuer.replace(/^http/, "ws")}/ws/session/{sessionId}?token={wsToken}</code><br />
-      ${t("idtoken.home.services")}
-      ${settings.serviceIds.map((id, i) => html`${i > 0 ? ", " : ""}<code>${id}</code>`)},
-      ${t("idtoken.home.scopeCeiling")}
-      ${settings.allowedScopes.map((s, i) => html`${i > 0 ? ", " : ""}<code>${s}</code>`)};
+      ${t("idtoken.home.services")} ${codeList(settings.serviceIds)}, ${t("idtoken.home.scopeCeiling")}
+      ${codeList(settings.allowedScopes)};
       ${t("idtoken.home.sessionsLive", { seconds: settings.sessionTtlSeconds })}
     </p>
     <p class="muted">
@@ -28,27 +27,15 @@ export function idTokenHomeSection(
       <code>HMAC-SHA256({sessionId}.{random})</code>
     </p>
     <h3>${t("idtoken.home.holders")}</h3>
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">tokenId</th>
-          <th scope="col">${t("idtoken.home.holder")}</th>
-          <th scope="col">${t("home.demonstrates")}</th>
-          <th scope="col">${t("idtoken.home.phoneApp")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${IDTOKEN_PERSONAS.map(
-          (p) =>
-            html`<tr>
-              <td><code>${p.tokenId}</code></td>
-              <td>${p.label}</td>
-              <td>${t(`idtoken.personas.${p.tokenId}` as MessageKey)}</td>
-              <td><a href="${prefix}/app/${p.tokenId}">${t("idtoken.home.open")}</a></td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    ${personaTable(
+      ["tokenId", t("idtoken.home.holder"), t("home.demonstrates"), t("idtoken.home.phoneApp")],
+      IDTOKEN_PERSONAS.map((p) => [
+        html`<code>${p.tokenId}</code>`,
+        html`${p.label}`,
+        html`${t(`idtoken.personas.${p.tokenId}` as MessageKey)}`,
+        html`<a href="${prefix}/app/${p.tokenId}">${t("idtoken.home.open")}</a>`,
+      ]),
+    )}
     <p class="muted">${t("idtoken.home.pin")} <code>${IDTOKEN_SANDBOX_PIN}</code>.</p>
     <h3>${t("home.controlEndpoints")}</h3>
     <ul>

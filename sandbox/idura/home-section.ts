@@ -1,4 +1,5 @@
 import { html } from "hono/html";
+import { codeList, personaTable } from "../shared/home-parts";
 import { t, type MessageKey } from "../shared/i18n";
 import type { Html } from "../shared/layout";
 import { misbehaviourSwitch, type MisbehaviourBook } from "../shared/misbehaviour";
@@ -12,34 +13,20 @@ export function iduraHomeSection(settings: IduraSettings, misbehaviour: Misbehav
     <p>
       ${t("home.issuer")} <code>${issuer}</code><br />
       ${t("home.discovery")} <code>${issuer}/.well-known/openid-configuration</code><br />
-      ${t("home.clients")}
-      ${settings.clients.map((client, i) => html`${i > 0 ? ", " : ""}<code>${client.clientId}</code>`)},
-      ${t("home.redirectUris")}
-      ${settings.redirectUris.map((u, i) => html`${i > 0 ? ", " : ""}<code>${u}</code>`)}<br />
+      ${t("home.clients")} ${codeList(settings.clients.map((client) => client.clientId))},
+      ${t("home.redirectUris")} ${codeList(settings.redirectUris)}<br />
       ${t("idura.home.bankidApp")} <a href="${PREFIX}/app/bankid">${PREFIX}/app/bankid</a>
     </p>
     <h3>${t("home.personas")}</h3>
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">id</th>
-          <th scope="col">${t("home.persona")}</th>
-          <th scope="col">${t("home.demonstrates")}</th>
-          <th scope="col">${t("idura.home.nationalId")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${IDURA_PERSONAS.map(
-          (p) =>
-            html`<tr>
-              <td><code>${p.id}</code></td>
-              <td>${p.label}</td>
-              <td>${t(`idura.personas.${p.id}` as MessageKey)}</td>
-              <td><code>${p.ssn}</code></td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    ${personaTable(
+      ["id", t("home.persona"), t("home.demonstrates"), t("idura.home.nationalId")],
+      IDURA_PERSONAS.map((p) => [
+        html`<code>${p.id}</code>`,
+        html`${p.label}`,
+        html`${t(`idura.personas.${p.id}` as MessageKey)}`,
+        html`<code>${p.ssn}</code>`,
+      ]),
+    )}
     <h3>${t("home.controlEndpoints")}</h3>
     <ul>
       <li>

@@ -1,5 +1,5 @@
 /**
- * The eIDs Idura brokers that the sandbox reproduces, by `acr_values` (providers.md). Their names
+ * The eIDs Idura brokers that the sandbox reproduces, by `acr_values` (docs/providers/idura.md). Their names
  * are page texts: `idura.eids.<acr value>` in sandbox/messages.
  */
 export const ACR = {
@@ -56,6 +56,19 @@ export const IDURA_PERSONAS: readonly IduraPersona[] = [
     birthdate: "1975-11-23",
     ssn: "2311751235",
     business: { cvr: "12345678", companyName: "Hansen Autoværksted ApS" },
+  },
+  {
+    // The portal's call-centre agent when the sandbox is on: CALL_CENTRE_AGENTS names her `sub`
+    // by default (lib/providers/idura/descriptor.ts says the same; docs/configuration.md).
+    id: "mia",
+    label: "Mia Holm (MitID Erhverv)",
+    eid: "dk-mitid-business",
+    sub: "{7c3e9a1f-3333-4b8d-9c2e-5f6a7b8c9d0e}",
+    givenName: "Mia",
+    familyName: "Holm",
+    birthdate: "1988-03-04",
+    ssn: "0403881236",
+    business: { cvr: "87654321", companyName: "Example Motors Danmark A/S" },
   },
   {
     id: "astrid",

@@ -38,10 +38,11 @@ function form(txId: string, step: Step, content: Html, options: { cancel?: boole
   </form>`;
 }
 
-export function userIdPage(txId: string, error?: string): Html {
+/** `service`: the client's display name, as MitID names the service that asks (not its client id). */
+export function userIdPage(txId: string, service: string, error?: string): Html {
   return mitidPage(
     t("signicat.userId.heading"),
-    html`<p class="muted">${t("signicat.userId.intro")}</p>
+    html`<p class="muted">${t("signicat.userId.intro", { service })}</p>
       ${alert(error)}
       ${form(
         txId,

@@ -10,6 +10,9 @@ export interface LoginHints {
   cvr?: string;
   authTokenId?: string;
   assuranceLevel?: Level;
+  /** MitID Session Transfer (ENT-MITID): the code, and the text if the initiator gave one. */
+  transferCode?: string;
+  transferText?: string;
 }
 
 const hintList = z.union([z.string().max(4000), z.array(z.string().max(2000)).max(20)]);
@@ -35,6 +38,10 @@ export function parseLoginHints(value: unknown): LoginHints {
       hints.cvr = value;
     } else if (name === "authTokenId" && /^[A-Za-z0-9:_-]{8,200}$/.test(value)) {
       hints.authTokenId = value;
+    } else if (name === "transferTokenExchangeCode" && /^[A-Za-z0-9-]{8,200}$/.test(value)) {
+      hints.transferCode = value;
+    } else if (name === "transferTokenText" && value.length > 0 && value.length <= 1000) {
+      hints.transferText = value;
     } else if (name === "assuranceLevel") {
       const level = value.toUpperCase() as Level;
       if (LEVELS.includes(level)) hints.assuranceLevel = level;

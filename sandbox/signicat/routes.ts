@@ -17,6 +17,15 @@ import { SANDBOX_PORTAL_REQUEST_KEY } from "./registered-keys";
 import { generateEncryptionKey, SignicatState, type SignicatSettings } from "./state";
 import { tokenRoutes } from "./tokens";
 import { webLoginRoutes } from "./web-login";
+import { partnerRoutes } from "./partner";
+import {
+  CTA_SCOPE,
+  SANDBOX_BROKER_ID,
+  serviceProviderId,
+  sessionTransferApiRoutes,
+  sessionTransferControlRoutes,
+  TRANSFER_API_PATH,
+} from "./session-transfer";
 
 export function signicatSettings(config: SandboxConfig): SignicatSettings {
   return {
@@ -26,8 +35,10 @@ export function signicatSettings(config: SandboxConfig): SignicatSettings {
     clients: [
       { clientId: config.signicat.clientId, clientSecret: config.signicat.clientSecret },
       ...config.signicat.extraClients,
+      { clientId: config.signicat.partner.clientId, clientSecret: config.signicat.partner.clientSecret },
     ],
-    redirectUris: config.signicat.redirectUris,
+    redirectUris: [...config.signicat.redirectUris, `${config.issuerBase}/signicat/partner/callback`],
+    clientNames: config.clientNames,
   };
 }
 
@@ -62,16 +73,30 @@ export async function createSignicat(config: SandboxConfig, now: Clock): Promise
     routes.route(dialect.issuerPath, platform);
   }
   routes.route("/", controlRoutes(state));
+  const clientIds = () => settings.clients.map((client) => client.clientId);
+  routes.route("/", sessionTransferApiRoutes(state.transfer, clientIds));
+  routes.route("/", sessionTransferControlRoutes(state.transfer, clientIds));
+  const partner = config.signicat.partner;
+  routes.route(
+    "/partner",
+    partnerRoutes(state, {
+      clientId: partner.clientId,
+      name: partner.name,
+      portals: partner.portals,
+      portalName: (clientId) => clientName(config, clientId),
+      base: `${settings.base}/partner`,
+    }),
+  );
 
   return {
     prefix: "/signicat",
     name: "Signicat MitID",
     routes,
-    homeSection: () => homeSection(settings, state),
+    homeSection: () => homeSection(settings, state, config),
   };
 }
 
-function homeSection(settings: SignicatSettings, state: SignicatState): Html {
+function homeSection(settings: SignicatSettings, state: SignicatState, config: SandboxConfig): Html {
   const issuer = state.issuer(EID_HUB);
   const enterprise = state.issuer(ENTERPRISE);
   return html`<section class="card">
@@ -133,6 +158,58 @@ function homeSection(settings: SignicatSettings, state: SignicatState): Html {
       <li><code>GET /signicat/control/issued</code> — ${t("signicat.home.issued")}</li>
       <li><code>${issuer}/misissued</code> — ${t("home.misissued")}</li>
     </ul>
-    ${misbehaviourSwitch("/signicat", state.misbehaviour)}
+    ${sessionTransferSection(settings, state, config)} ${misbehaviourSwitch("/signicat", state.misbehaviour)}
   </section>`;
+}
+
+function clientName(config: SandboxConfig, clientId: string): string {
+  return config.clientNames[clientId] ?? clientId;
+}
+
+/** What the home page says about MitID Session Transfer and the partner service. */
+function sessionTransferSection(
+  settings: SignicatSettings,
+  state: SignicatState,
+  config: SandboxConfig,
+): Html {
+  const partner = config.signicat.partner;
+  return html`<h3>${t("signicat.home.transfer.heading")}</h3>
+    <p>${t("signicat.home.transfer.intro")}</p>
+    <ul>
+      <li>
+        ${t("signicat.home.transfer.api")}
+        <code>POST ${settings.base}${TRANSFER_API_PATH}</code> (<code>Bearer</code>,
+        ${t("signicat.home.transfer.scope")} <code>${CTA_SCOPE}</code>,
+        <code>grant_type=client_credentials</code>)
+      </li>
+      <li>${t("signicat.home.transfer.broker")} <code>${SANDBOX_BROKER_ID}</code></li>
+      <li>
+        ${t("signicat.home.transfer.serviceProviders")}
+        ${settings.clients.map(
+          (client, i) =>
+            html`${i > 0 ? ", " : ""}<code>${client.clientId}</code> →
+              <code>${serviceProviderId(client.clientId)}</code>${
+                state.transfer.enabledFor(client.clientId) ? ` (${t("signicat.home.transfer.enabled")})` : ""
+              }`,
+        )}
+      </li>
+      <li>${t("signicat.home.transfer.lifetime", { seconds: config.signicat.transferCodeTtlSeconds })}</li>
+      <li>
+        ${t("signicat.home.transfer.partner", { name: partner.name })}
+        <a href="${settings.base}/partner">${settings.base}/partner</a>
+      </li>
+      <li>
+        <code>POST /signicat/control/session-transfer/lifetime</code> ${t("home.withJson")}
+        <code>{"client_id": "…", "seconds": 0}</code> (<code>null</code>:
+        ${t("signicat.home.transfer.default")})
+      </li>
+      <li>
+        <code>POST /signicat/control/session-transfer/expire</code> ${t("home.withJson")}
+        <code>{"user_id": "…"}</code>
+      </li>
+      <li>
+        <code>POST /signicat/partner/control/next-redemption</code> ${t("home.withJson")}
+        <code>{"mode": "wrong-text"}</code> — ${t("signicat.home.transfer.nextRedemption")}
+      </li>
+    </ul>`;
 }

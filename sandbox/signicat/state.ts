@@ -7,6 +7,7 @@ import { TtlStore, type Clock } from "../shared/ttl-store";
 import { CprCache } from "./cpr-cache";
 import type { BusinessIdentity, Level } from "./personas";
 import type { PlatformDialect, SignicatPlatform } from "./platform";
+import { SessionTransferState } from "./session-transfer";
 
 /** Content encryption the sandbox accepts in request objects (the portal sends A256CBC-HS512). */
 export const REQUEST_OBJECT_CONTENT_ENCRYPTION = [
@@ -94,6 +95,8 @@ export interface CompletedLogin {
   representation?: Representation;
   /** Enterprise only: the step-up handle (`auth_token_id`). */
   authTokenId: string | undefined;
+  /** `signicat.cta_id`, for a client set up for session transfer. */
+  ctaId?: string;
   transactionId: string;
   authTime: number;
 }
@@ -111,6 +114,8 @@ export interface SignicatSettings {
   /** Every registered client, the main one first; all share the redirect allowlist. */
   clients: readonly { clientId: string; clientSecret: string }[];
   redirectUris: readonly string[];
+  /** The names the MitID screens call each client by (SANDBOX_SERVICE_NAME, SANDBOX_CLIENT_NAMES). */
+  clientNames: Readonly<Record<string, string>>;
 }
 
 export interface EncryptionKey {
@@ -145,7 +150,11 @@ export class SignicatState {
   readonly #psd2Initial: readonly string[];
   readonly misbehaviour: MisbehaviourBook;
   /** The codes and tokens handed out, for `GET /control/issued`. */
-  readonly issued = new IssuedLog<"web_login_code" | "access_token" | "id_token">();
+  readonly issued = new IssuedLog<
+    "web_login_code" | "access_token" | "id_token" | "transfer_exchange_code" | "transfer_token_text"
+  >();
+  /** MitID Session Transfer: CTA ids, exchange codes, API tokens (session-transfer.ts). */
+  readonly transfer: SessionTransferState;
 
   constructor(
     readonly settings: SignicatSettings,
@@ -159,13 +168,22 @@ export class SignicatState {
     /** The next signing key, for the `rotated_key` and `bad_signature` misbehaviours. */
     readonly rotatedKey: SigningKey,
   ) {
-    this.misbehaviour = new MisbehaviourBook(settings.clients.map((c) => c.clientId));
+    // The partner service is the sandbox's own client: it never misbehaves.
+    this.misbehaviour = new MisbehaviourBook(
+      settings.clients.map((c) => c.clientId).filter((id) => id !== config.partner.clientId),
+    );
     this.transactions = new TtlStore({ now });
     this.codes = new TtlStore({ now });
     this.accessTokens = new TtlStore({ now });
     this.authTokens = new TtlStore({ now });
     this.#requestObjectIds = new TtlStore({ now });
     this.cprCache = new CprCache({ file: config.cprCacheFile, ttlDays: config.cprCacheDays, now });
+    this.transfer = new SessionTransferState(
+      now,
+      new Set(config.transferClients),
+      config.transferCodeTtlSeconds,
+      (kind, value) => this.issued.record(kind, value),
+    );
     this.#psd2Initial = config.psd2Clients;
     for (const id of config.psd2Clients) this.#psd2.add(id);
   }

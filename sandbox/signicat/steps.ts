@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { t } from "../shared/i18n";
 import { sendPage, type Html } from "../shared/layout";
 import { randomId } from "../shared/random";
+import { serviceName } from "../shared/client-names";
 import { secretsEqual } from "../shared/secrets";
 import {
   appPage,
@@ -45,6 +46,11 @@ export interface StepContext {
 }
 
 type StepHandler = (ctx: StepContext) => Response | Promise<Response>;
+
+/** The name the MitID screens give the service that asks: its display name, not its client id. */
+function service({ state, tx }: StepContext): string {
+  return serviceName(state.settings.clientNames, tx.clientId);
+}
 
 /** What the app offers at a minimum level: a PIN approves SUBSTANTIAL, biometrics HIGH. */
 function appOptions(minLevel: Level) {
@@ -167,32 +173,58 @@ function complete(ctx: StepContext, p: MitidPersona) {
       representation: tx.representation,
     });
   }
+  const code = issueCode(
+    state,
+    tx,
+    { mitidUuid: p.mitidUuid, ial: p.ial, aal, loa, authTime: state.now() },
+    authTokenId,
+  );
+  return ctx.succeed(code);
+}
+
+/**
+ * The authorization code of a finished login; for a client set up for MitID Session Transfer
+ * the login also gets its `signicat.cta_id`. A transferred login (web-login.ts) comes here too.
+ */
+export function issueCode(
+  state: SignicatState,
+  tx: SignicatTransaction,
+  who: { mitidUuid: string; ial: Level; aal: Level; loa: Level; authTime: number },
+  authTokenId?: string,
+): string {
+  const platform = tx.dialect.platform;
+  // ENT-MITID documents the claim for Enterprise only; the eID Hub's docs do not show it.
+  const ctaId =
+    platform === "enterprise" && state.transfer.enabledFor(tx.clientId)
+      ? state.transfer.newCta({ clientId: tx.clientId, platform, ...who })
+      : undefined;
   const code = randomId();
   state.saveCode(code, {
-    platform: tx.dialect.platform,
+    platform,
     clientId: tx.clientId,
     redirectUri: tx.redirectUri,
     codeChallenge: tx.codeChallenge,
     scope: tx.scope,
     nonce: tx.nonce,
-    mitidUuid: p.mitidUuid,
-    ial: p.ial,
-    aal,
-    loa,
+    mitidUuid: who.mitidUuid,
+    ial: who.ial,
+    aal: who.aal,
+    loa: who.loa,
     cpr: tx.cpr,
     representation: tx.representation,
     authTokenId,
+    ...(ctaId ? { ctaId } : {}),
     transactionId: randomUUID(),
-    authTime: state.now(),
+    authTime: who.authTime,
   });
-  return ctx.succeed(code);
+  return code;
 }
 
 /** The MitID screens as a table: each step answers its own form, and names the next step. */
 export const STEPS: Record<Step, StepHandler> = {
   userid(ctx) {
     const found = findPersonaByUserId(ctx.form.userId);
-    if (!found) return ctx.show(userIdPage(ctx.txId, t("signicat.userId.unknown")), 400);
+    if (!found) return ctx.show(userIdPage(ctx.txId, service(ctx), t("signicat.userId.unknown")), 400);
     ctx.tx.personaUserId = found.userId;
     ctx.tx.step = "method";
     return ctx.show(methodScreen(ctx.txId, ctx.tx));
@@ -250,7 +282,8 @@ export const STEPS: Record<Step, StepHandler> = {
     return authenticated(ctx, "SUBSTANTIAL");
   },
 
-  "psd2-failed"({ tx, txId, show }) {
+  "psd2-failed"(ctx) {
+    const { tx, txId, show } = ctx;
     tx.factorFailed = false;
     if (tx.stepUpFrom) {
       tx.step = "method";
@@ -258,7 +291,7 @@ export const STEPS: Record<Step, StepHandler> = {
     }
     tx.step = "userid";
     tx.personaUserId = undefined;
-    return show(userIdPage(txId));
+    return show(userIdPage(txId, service(ctx)));
   },
 
   cpr(ctx) {

@@ -12,6 +12,7 @@ import { randomId } from "../shared/random";
 import { secretsEqual } from "../shared/secrets";
 import { findPersonaByUuid, type MitidPersona } from "./personas";
 import type { PlatformDialect, SignicatPlatform } from "./platform";
+import { CTA_SCOPE } from "./session-transfer";
 import { ACCESS_TOKEN_TTL_SECONDS, type CompletedLogin, type SignicatState } from "./state";
 
 const ID_TOKEN_TTL_SECONDS = 5 * 60;
@@ -105,6 +106,8 @@ export function signicatClaims(persona: MitidPersona, login: CompletedLogin): Re
       });
     }
   }
+  // MitID Session Transfer (ENT-MITID): the reference to this login, for a client set up for it.
+  if (login.ctaId) claims["signicat.cta_id"] = login.ctaId;
   const rep = login.representation;
   if (rep) {
     claims["signicat.organization.number"] =
@@ -131,6 +134,31 @@ export function signicatClaims(persona: MitidPersona, login: CompletedLogin): Re
   return claims;
 }
 
+/**
+ * Client credentials for Signicat's APIs: here only the MitID Session Transfer API's scope,
+ * `client.mitid.cta`, for a client set up for session transfer (docs/providers/signicat.md).
+ */
+function clientCredentials(
+  c: Context,
+  state: SignicatState,
+  clientId: string,
+  form: Record<string, string>,
+): Response {
+  const scopes = (form.scope ?? "").split(" ").filter(Boolean);
+  if (scopes.length === 0 || scopes.some((s) => s !== CTA_SCOPE)) {
+    return oauthError(c, 400, "invalid_scope", `the only API scope here is ${CTA_SCOPE}`);
+  }
+  if (!state.transfer.enabledFor(clientId)) {
+    return oauthError(c, 400, "unauthorized_client", "this client is not set up for MitID Session Transfer");
+  }
+  const { token, expiresIn } = state.transfer.issueApiToken(clientId, CTA_SCOPE);
+  state.issued.record("access_token", token);
+  return c.json({ access_token: token, token_type: "Bearer", expires_in: expiresIn, scope: CTA_SCOPE }, 200, {
+    "Cache-Control": "no-store",
+    Pragma: "no-cache",
+  });
+}
+
 function invalidClient(c: Context, description: string): Response {
   return oauthError(c, 401, "invalid_client", description, { "WWW-Authenticate": 'Basic realm="signicat"' });
 }
@@ -155,6 +183,8 @@ export function tokenRoutes(state: SignicatState, dialect: PlatformDialect): Hon
     if (state.misbehaviour.of(credentials.clientId) === "garbage") {
       return c.html("<html><body><h1>502 Bad Gateway</h1></body></html>", 200);
     }
+    if (form.grant_type === "client_credentials")
+      return clientCredentials(c, state, credentials.clientId, form);
     const parsed = tokenFormSchema.safeParse(form);
     if (!parsed.success) return oauthError(c, 400, "invalid_request", firstIssue(parsed.error));
     const grant = state.codes.take(parsed.data.code);

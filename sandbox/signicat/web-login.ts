@@ -15,12 +15,13 @@ import {
   scopeSchema,
 } from "../shared/oauth-params";
 import { randomId } from "../shared/random";
+import { serviceName } from "../shared/client-names";
 import { messagePage, userIdPage } from "./pages";
 import { findPersonaByUuid, levelRank, type Level } from "./personas";
 import { readAcrValues, wantsFromScope, type PlatformDialect } from "./platform";
 import { openRequestObject, parseLoginHints, type LoginHints } from "./request-params";
 import type { SignicatState, SignicatTransaction } from "./state";
-import { cancelled, methodScreen, showPage, STEPS, type StepContext } from "./steps";
+import { cancelled, issueCode, methodScreen, showPage, STEPS, type StepContext } from "./steps";
 
 const authorizeQuerySchema = z
   .object({
@@ -136,6 +137,14 @@ export function webLoginRoutes(state: SignicatState, dialect: PlatformDialect): 
       hints = q.request !== undefined ? { ...urlHints, ...parseLoginHints(params.login_hint) } : urlHints;
     }
 
+    // MitID Session Transfer: its prefills count only inside a request object (a code in a URL
+    // would sit in a browser history), on both platforms (the eID Hub's syntax is unconfirmed).
+    const urlHints = parseLoginHints(q.login_hint);
+    if (urlHints.transferCode !== undefined || urlHints.transferText !== undefined) {
+      return fail("invalid_request", "session transfer prefills must travel inside the request object");
+    }
+    const transferHints = q.request !== undefined ? parseLoginHints(params.login_hint) : {};
+
     const requested = [hints.assuranceLevel, acr.minLevel].filter((l): l is Level => l !== undefined);
     const minLevel = requested.reduce<Level>((a, b) => (levelRank(b) > levelRank(a) ? b : a), "LOW");
     const scope = [...new Set(scopeText.split(" ").filter((s) => dialect.scopes.includes(s)))].join(" ");
@@ -149,6 +158,25 @@ export function webLoginRoutes(state: SignicatState, dialect: PlatformDialect): 
       prefilledCpr: hints.subject,
       cvr: hints.cvr,
     };
+
+    if (transferHints.transferCode !== undefined) {
+      const redeemed = state.transfer.redeem(
+        transferHints.transferCode,
+        clientId,
+        transferHints.transferText,
+      );
+      if (!redeemed.ok) return fail("access_denied", redeemed.description);
+      // "the transaction will complete immediately": no MitID screens, the first login's identity.
+      const { cta } = redeemed;
+      const code = issueCode(state, tx, {
+        mitidUuid: cta.mitidUuid,
+        ial: cta.ial,
+        aal: cta.aal,
+        loa: cta.loa,
+        authTime: cta.authTime,
+      });
+      return redirectBack(c, state, tx, { code });
+    }
 
     if (hints.authTokenId !== undefined) {
       const record = state.authTokens.get(hints.authTokenId);
@@ -172,7 +200,7 @@ export function webLoginRoutes(state: SignicatState, dialect: PlatformDialect): 
 
     const txId = randomId();
     state.saveTransaction(txId, tx);
-    return sendPage(c, userIdPage(txId));
+    return sendPage(c, userIdPage(txId, serviceName(settings.clientNames, clientId)));
   });
 
   app.post(

@@ -1,8 +1,7 @@
 import { decodeQr, Sandbox } from "../kit";
 import { SANDBOX_URL } from "./support/env";
 import { expect, test, type Locator, type Page } from "./support/fixtures";
-import { DigidentityForm, LoginPage } from "./support/pages";
-import { PERSONAS } from "./support/personas";
+import { AgentVerifyPage, LoginPage } from "./support/pages";
 
 /** The kit's IDToken holder: approved through the control endpoint, so no phone page is involved. */
 const SOFIA = "IDT-SOFIA-ROSSI";
@@ -55,11 +54,7 @@ test.describe("status changes and countdowns are announced politely", () => {
   });
 
   test("CIBA page: waiting for the caller, then confirmed", async ({ page, request }) => {
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.startWebLogin();
-    await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
-    await page.goto("/agent/verify");
+    await new AgentVerifyPage(page).signIn();
     const live = page.getByTestId("ciba-live");
     await expectPoliteRegion(live);
     await page.getByLabel("Caller's national identity number").fill("199004152381");

@@ -3,9 +3,11 @@ import { expectAccessible } from "./support/axe";
 import { IDTOKEN_OPERATOR, IDURA_ISSUER, SANDBOX_URL, SIGNICAT_LAB_CLIENT, TEST_PORTS } from "./support/env";
 import { expect, test, type Browser } from "./support/fixtures";
 import { KeyboardUser } from "./support/keyboard";
-import { MITID, MitidScreens, PortalMitidChoices, signicatControl } from "./support/mitid";
+import { MITID, MitidScreens, PortalMitidChoices } from "./support/mitid";
+import { sandboxFor } from "./support/sandbox";
 import {
   AccountPage,
+  AgentVerifyPage,
   BankIdApp,
   BankIdQrPage,
   DigidentityForm,
@@ -84,7 +86,7 @@ test.describe("accessibility (axe): Signicat MitID", () => {
     page,
     request,
   }) => {
-    await signicatControl(request, "/psd2", { client_id: SIGNICAT_LAB_CLIENT.id, psd2: true });
+    await sandboxFor(request).signicat.psd2(SIGNICAT_LAB_CLIENT.id, true);
     try {
       const query = new URLSearchParams({
         client_id: SIGNICAT_LAB_CLIENT.id,
@@ -103,7 +105,7 @@ test.describe("accessibility (axe): Signicat MitID", () => {
       await expect(page.getByRole("heading", { name: "Log on failed" })).toBeVisible();
       await expectAccessible(page, "MitID: PSD2 log on failed");
     } finally {
-      await signicatControl(request, "/psd2", { client_id: SIGNICAT_LAB_CLIENT.id, psd2: false });
+      await sandboxFor(request).signicat.psd2(SIGNICAT_LAB_CLIENT.id, false);
     }
   });
 
@@ -190,7 +192,7 @@ test.describe("accessibility (axe): IDToken", () => {
     await page.getByRole("button", { name: "Start again" }).click();
     await login.start(ANNA);
     await expect(login.otp()).toHaveText(/^\d{6}$/);
-    expect((await request.post(`${IDTOKEN_OPERATOR}/control/tokens/${ANNA}/expire`)).ok()).toBe(true);
+    await sandboxFor(request).idtoken.expire(ANNA);
     await login.expectEnded("idtoken_expired", "The one-time code has expired");
     await expectAccessible(page, "IDToken: expired");
   });
@@ -312,12 +314,17 @@ test.describe("accessibility (axe): Idura", () => {
 
   test("CIBA: the form, an unknown number, pending, approved, declined", async ({ page, request }) => {
     const sandbox = new Sandbox(request, SANDBOX_URL);
+    // Someone who is no agent first: the page that says so.
     const login = new LoginPage(page);
     await login.goto();
     await login.startWebLogin();
     await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
     await page.goto("/agent/verify");
-    await expect(page.getByRole("heading", { name: "Verify a caller" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "This page is for call-centre agents" })).toBeVisible();
+    await expectAccessible(page, "CIBA: the page refusing someone who is no agent");
+    await page.context().clearCookies();
+
+    await new AgentVerifyPage(page).signIn();
     await expectAccessible(page, "CIBA: the form");
     const nationalId = page.getByLabel("Caller's national identity number");
     const send = page.getByRole("button", { name: "Send request to the caller's phone" });

@@ -3,7 +3,7 @@ import { expectAccessible } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 import { AccountPage, DigidentityForm, LoginPage, QrPage } from "./support/pages";
 import { PERSONAS } from "./support/personas";
-import { qrIdFromUri, sandboxControl } from "./support/sandbox";
+import { sandboxFor } from "./support/sandbox";
 
 /** Every page, in every state a person can see it in, with zero serious or critical violations. */
 test.describe("accessibility (axe)", () => {
@@ -16,7 +16,7 @@ test.describe("accessibility (axe)", () => {
     const qr = new QrPage(page);
     const url = await qr.scan();
     await expectAccessible(page, "the QR page, pending");
-    await sandboxControl(request, `/qr/${qrIdFromUri(url)}/expire`);
+    await sandboxFor(request).digidentity.expireQr(url);
     await expect(page.getByRole("heading", { name: "The QR code has expired" })).toBeVisible();
     await expectAccessible(page, "the QR page, expired");
 
@@ -43,7 +43,7 @@ test.describe("accessibility (axe)", () => {
 
     await login.startQrLogin();
     const url = await new QrPage(page).scan();
-    await sandboxControl(request, `/qr/${qrIdFromUri(url)}/approve`, { persona: "ioe" });
+    await sandboxFor(request).digidentity.approveQr(url, "ioe");
     await new AccountPage(page).expectLoaded();
     await expectAccessible(page, "the account page (IOE, QR)");
     await page.getByRole("link", { name: "View your identity verification report" }).click();

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 
-import { SANDBOX_URL, TEST_PORTS } from "./support/env";
+import { TEST_PORTS } from "./support/env";
 import { expect, test, URL_LOG, type APIRequestContext } from "./support/fixtures";
+import { sandboxFor } from "./support/sandbox";
 
 /**
  * Runs after every other browser test (the "audit" project depends on "e2e"): no code, token or
@@ -15,15 +16,14 @@ type Issued = { kind: string; value: string };
 /** Each provider's `GET /control/issued`, and what the suite must have made it hand out. */
 const PROVIDERS = {
   digidentity: ["passwordless_code", "access_token"],
-  signicat: ["web_login_code", "id_token"],
+  // Session transfer codes and texts too (tests/e2e/session-transfer.spec.ts): never in a URL.
+  signicat: ["web_login_code", "id_token", "transfer_exchange_code", "transfer_token_text"],
   idura: ["web_login_code", "id_token", "ciba_request_id", "headless_request_id"],
   idtoken: ["jwt", "ws_token"],
 } as const;
 
 async function issuedBy(request: APIRequestContext, provider: keyof typeof PROVIDERS): Promise<Issued[]> {
-  const res = await request.get(`${SANDBOX_URL}/${provider}/control/issued`);
-  expect(res.ok(), `${provider} issued list answered ${res.status()}`).toBeTruthy();
-  const { issued } = (await res.json()) as { issued: Issued[] };
+  const issued: Issued[] = await sandboxFor(request).issued(provider);
   // The suite logs in many times; an empty list would mean the audit checks nothing.
   for (const kind of PROVIDERS[provider]) {
     expect(issued.filter((i) => i.kind === kind).length, `${provider} ${kind}s`).toBeGreaterThan(0);

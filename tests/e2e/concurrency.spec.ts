@@ -1,8 +1,8 @@
+import { Sandbox } from "../kit";
 import { expect, test } from "./support/fixtures";
 
 import { PORTAL_URL, SANDBOX_URL } from "./support/env";
 import { PERSONAS } from "./support/personas";
-import { qrIdFromUri } from "./support/sandbox";
 
 /**
  * 500 people with a QR login pending at once, approved in random order: every one of them must
@@ -55,7 +55,7 @@ test("500 pending QR logins approved in random order: each ends with exactly its
   await inParallel(people, PARALLEL, async (person) => {
     const res = await person.fetch("/api/digidentity-qr/start", { method: "POST" });
     expect(res.status).toBe(200);
-    person.qrId = qrIdFromUri(((await res.json()) as { qrCodeUri: string }).qrCodeUri);
+    person.qrId = Sandbox.qrId(((await res.json()) as { qrCodeUri: string }).qrCodeUri);
   });
   expect(new Set(people.map((p) => p.qrId)).size).toBe(PEOPLE);
 

@@ -2,10 +2,10 @@ import type { APIRequestContext } from "@playwright/test";
 
 import { expect, test, type Page } from "./support/fixtures";
 
-import { IDTOKEN_LAB_SERVICE, IDTOKEN_OPERATOR, TEST_PORTS } from "./support/env";
+import { DEMO_PIN, IDTOKEN_LAB_SERVICE, TEST_PORTS } from "./support/env";
 import { IDTOKEN_REFUSED_MODES, labPortal, refusalTests, VERIFY_TITLE } from "./support/misbehaviour";
 import { AccountPage, IdTokenLoginPage } from "./support/pages";
-import { approveIdTokenSession } from "./support/sandbox";
+import { sandboxFor } from "./support/sandbox";
 
 /**
  * Every way the IDToken operator can push a wrong JWT, against a portal that is IDToken's second
@@ -26,11 +26,9 @@ test.describe("the portal refuses every bad JWT from IDToken", () => {
     { provider: "idtoken", clientId: IDTOKEN_LAB_SERVICE },
   );
   const sessionClaim = (request: APIRequestContext, claim: string | null) =>
-    request.post(`${IDTOKEN_OPERATOR}/control/session-claim`, {
-      data: { service_id: IDTOKEN_LAB_SERVICE, claim },
-    });
+    sandboxFor(request).idtoken.sessionClaim(IDTOKEN_LAB_SERVICE, claim);
   test.beforeAll(async ({ request }) => {
-    expect((await sessionClaim(request, "sid")).ok()).toBeTruthy();
+    await sessionClaim(request, "sid");
   });
   test.afterAll(async ({ request }) => {
     await sessionClaim(request, null);
@@ -43,7 +41,7 @@ test.describe("the portal refuses every bad JWT from IDToken", () => {
       const login = new IdTokenLoginPage(page);
       await login.goto(lab.url);
       const session = await login.startSession(LUKAS);
-      await approveIdTokenSession(page.request, { ...session, tokenId: LUKAS });
+      await sandboxFor(page.request).idtoken.answerOnPhone({ ...session, tokenId: LUKAS }, { pin: DEMO_PIN });
     },
     async expectLoggedIn(page: Page) {
       await new AccountPage(page).expectLoaded();

@@ -4,6 +4,7 @@ import { generateKeyPair, SignJWT } from "jose";
 import { IDTOKEN_OPERATOR } from "./support/env";
 import { expectTranslatedPage, LanguageSwitcher } from "./support/languages";
 import { AccountPage, IdTokenLoginPage, IdTokenPhone } from "./support/pages";
+import { sandboxFor } from "./support/sandbox";
 
 const MARIE = "IDT-MARIE-DUPONT";
 
@@ -35,10 +36,7 @@ test.describe("IDToken login", () => {
     // Only this file's token ids at this portal's service: other files' IDToken logins
     // (IDT-ANNA-KOWALSKA, the misbehaviour spec's lab service) run alongside.
     for (const tokenId of [MARIE, "IDT-LUKAS-JANSEN"]) {
-      const reset = await request.post(`${IDTOKEN_OPERATOR}/control/reset`, {
-        data: { service_id: "rmi-portal-demo", token_id: tokenId },
-      });
-      expect(reset.ok()).toBeTruthy();
+      await sandboxFor(request).idtoken.reset(tokenId, "rmi-portal-demo");
     }
   });
 
@@ -121,7 +119,7 @@ test.describe("IDToken login", () => {
 
   test("the code expires: the desktop says so, and a new request works", async ({ page, request }) => {
     const { login } = await startLogin(page);
-    expect((await request.post(`${IDTOKEN_OPERATOR}/control/tokens/${MARIE}/expire`)).ok()).toBeTruthy();
+    await sandboxFor(request).idtoken.expire(MARIE);
     await login.expectEnded("idtoken_expired", "The one-time code has expired");
     await page.getByRole("button", { name: "Start again" }).click();
     await login.start(MARIE);
@@ -192,10 +190,10 @@ test.describe("IDToken login", () => {
     ];
     for (const { reason, id, title } of cases) {
       const { login } = await startLogin(page);
-      const res = await request.post(`${IDTOKEN_OPERATOR}/control/tokens/${MARIE}/reject`, {
-        data: { otp: (await login.otp().textContent()) ?? "", reason },
+      await sandboxFor(request).idtoken.reject(MARIE, {
+        otp: (await login.otp().textContent()) ?? "",
+        reason,
       });
-      expect(res.ok()).toBeTruthy();
       await login.expectEnded(id, title);
     }
     expect(await (await page.request.get("/api/auth/session")).json()).toBeNull();
@@ -204,14 +202,9 @@ test.describe("IDToken login", () => {
   test("an approved JWT is no key to another pending login", async ({ page, browser, request }) => {
     // Marie logs in; the operator's JWT is then taken from the sandbox's issued list.
     const { login } = await startLogin(page);
-    const ok = await request.post(`${IDTOKEN_OPERATOR}/control/tokens/${MARIE}/approve`, {
-      data: { otp: (await login.otp().textContent()) ?? "" },
-    });
-    expect(ok.ok()).toBeTruthy();
+    await sandboxFor(request).idtoken.approve(MARIE, { otp: (await login.otp().textContent()) ?? "" });
     await new AccountPage(page).expectLoaded();
-    const { issued } = (await (await request.get(`${IDTOKEN_OPERATOR}/control/issued`)).json()) as {
-      issued: { kind: string; value: string }[];
-    };
+    const issued = await sandboxFor(request).issued("idtoken");
     const jwt = issued.filter((i) => i.kind === "jwt").at(-1)?.value ?? "";
 
     // Another browser starts a login for the same token id and brings that JWT, without and with

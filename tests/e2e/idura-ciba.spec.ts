@@ -5,19 +5,16 @@ import { expect, test, type Page } from "./support/fixtures";
 import { AccountPage, AgentVerifyPage, DigidentityForm, LoginPage } from "./support/pages";
 import { startPortal } from "./support/portal-process";
 import { PERSONAS } from "./support/personas";
-import { cibaControl } from "./support/sandbox";
+import { sandboxFor } from "./support/sandbox";
 
 /** Astrid Lindqvist's (sandbox) personnummer: it must never show up in a URL. */
 const ASTRID_SSN = "199004152381";
+/** Her `sub` at the sandbox's Idura (sandbox/idura/personas.ts). */
+const ASTRID_SUB = "{5e6f7a8b-1111-4c2d-9e3f-123456789abc}";
 
 async function agentAsks(page: Page, nationalId: string) {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.startWebLogin();
-  await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
-  await expect(page).toHaveURL(/\/account$/);
   const agent = new AgentVerifyPage(page);
-  await agent.open();
+  await agent.signIn();
   await agent.ask(nationalId);
   return agent;
 }
@@ -26,8 +23,8 @@ async function agentStartsVerification(page: Page): Promise<string> {
   return (await agentAsks(page, ASTRID_SSN)).bindingMessage();
 }
 
-const control = (page: Page, action: string, bindingMessage: string) =>
-  cibaControl(page.request, action, bindingMessage);
+/** The caller's BankID app, answering the request whose binding message the page shows. */
+const callerApp = (page: Page) => sandboxFor(page.request).idura;
 
 test.describe("Idura CIBA: a call-centre agent verifies a caller", () => {
   test("the caller approves: the agent sees the verified name, and the number never appears in a URL", async ({
@@ -37,7 +34,7 @@ test.describe("Idura CIBA: a call-centre agent verifies a caller", () => {
     page.on("request", (r) => urls.push(r.url()));
     const binding = await agentStartsVerification(page);
     await expect(page.getByTestId("ciba-interval")).toHaveText("1");
-    await control(page, "approve", binding);
+    await callerApp(page).approveCiba(binding);
     await expect(page.getByRole("heading", { name: "Identity confirmed" })).toBeVisible();
     await expect(page.getByTestId("ciba-customer-name")).toHaveText("Astrid Lindqvist");
     // Swedish BankID tokens carry no date of birth (docs/providers/idura.md), so none is shown.
@@ -49,13 +46,13 @@ test.describe("Idura CIBA: a call-centre agent verifies a caller", () => {
 
   test("the caller declines", async ({ page }) => {
     const binding = await agentStartsVerification(page);
-    await control(page, "deny", binding);
+    await callerApp(page).denyCiba(binding);
     await expect(page.getByRole("heading", { name: "The caller declined" })).toBeVisible();
   });
 
   test("the request expires", async ({ page }) => {
     const binding = await agentStartsVerification(page);
-    await control(page, "expire", binding);
+    await callerApp(page).expireCiba(binding);
     await expect(page.getByRole("heading", { name: "The request expired" })).toBeVisible();
   });
 
@@ -64,10 +61,10 @@ test.describe("Idura CIBA: a call-centre agent verifies a caller", () => {
   }) => {
     const binding = await agentStartsVerification(page);
     await expect(page.getByTestId("ciba-interval")).toHaveText("1");
-    await control(page, "slow-down", binding);
+    await callerApp(page).slowDownCiba(binding);
     await expect(page.getByTestId("ciba-waiting")).toContainText("Idura asked us to slow down");
     await expect(page.getByTestId("ciba-interval")).toHaveText("6");
-    await control(page, "approve", binding);
+    await callerApp(page).approveCiba(binding);
     await expect(page.getByTestId("ciba-customer-name")).toHaveText("Astrid Lindqvist", { timeout: 15_000 });
   });
 
@@ -79,6 +76,39 @@ test.describe("Idura CIBA: a call-centre agent verifies a caller", () => {
   });
 });
 
+test.describe("the call-centre page is only for agents", () => {
+  test("a mechanic sees no call-centre link, and the page refuses them in plain words", async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.startWebLogin();
+    await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
+    await new AccountPage(page).expectLoaded();
+    await expect(page.getByRole("link", { name: "Call centre: verify a caller with BankID" })).toHaveCount(0);
+
+    await page.goto("/agent/verify");
+    const refused = page.getByTestId("agent-refused");
+    await expect(refused.getByRole("heading", { level: 1 })).toHaveText(
+      "This page is for call-centre agents",
+    );
+    await expect(refused).toContainText("not as one of this portal's call-centre agents");
+    await expect(page.getByLabel("Caller's national identity number")).toHaveCount(0);
+    await page.getByRole("link", { name: "Back to your account" }).click();
+    await new AccountPage(page).expectLoaded();
+  });
+
+  test("the agent (CALL_CENTRE_AGENTS' sandbox default) is offered the page from her account", async ({
+    page,
+  }) => {
+    await new AgentVerifyPage(page).signIn();
+    await expect(page.getByLabel("Caller's national identity number")).toBeVisible();
+  });
+
+  test("signed out, the page sends the browser to the login page", async ({ page }) => {
+    await page.goto("/agent/verify");
+    await expect(page).toHaveURL(/\/login$/);
+  });
+});
+
 test.describe("Idura CIBA with Norwegian BankID: the agent reads Idura's word pair", () => {
   let portal: Awaited<ReturnType<typeof startPortal>> | undefined;
   test.beforeAll(async () => {
@@ -86,6 +116,9 @@ test.describe("Idura CIBA with Norwegian BankID: the agent reads Idura's word pa
       SANDBOX_URL,
       IDURA_CIBA_ACR: "urn:grn:authn:no:bankid",
       IDURA_HEADLESS_POLL_SECONDS: "1",
+      // This portal's agent is Astrid (her sandbox `sub`), not the default one: she logs in with
+      // BankID on the portal's own page, a login that needs no registered redirect URI.
+      CALL_CENTRE_AGENTS: `idura:${ASTRID_SUB}`,
     });
   });
   test.afterAll(() => portal?.stop());
@@ -94,7 +127,6 @@ test.describe("Idura CIBA with Norwegian BankID: the agent reads Idura's word pa
     page,
   }) => {
     const url = portal?.url ?? "";
-    // The agent logs in with BankID on this page: a login that needs no registered redirect URI.
     await page.goto(`${url}/login/bankid`);
     const qr = page.getByRole("img", { name: "BankID QR code" });
     const approved = await page.request.post(`${IDURA_ISSUER}/control/headless/approve`, {
@@ -110,7 +142,7 @@ test.describe("Idura CIBA with Norwegian BankID: the agent reads Idura's word pa
     const binding = page.getByTestId("ciba-binding-message");
     await expect(binding).toHaveText(/^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u);
     const words = (await binding.textContent()) ?? "";
-    await cibaControl(page.request, "approve", words);
+    await callerApp(page).approveCiba(words);
     await expect(page.getByRole("heading", { name: "Identity confirmed" })).toBeVisible();
     await expect(page.getByTestId("ciba-customer-name")).toHaveText("Ola Nordmann");
     await expect(page.getByTestId("ciba-customer-birthdate")).toHaveText("January 1, 1970");

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "./support/fixtures";
 
-import { IDURA_ISSUER } from "./support/env";
 import { AccountPage, BankIdQrPage, openBankIdApp } from "./support/pages";
+import { sandboxFor } from "./support/sandbox";
 
 const QR_FORMAT = /^bankid\.[0-9a-f-]{36}\.(\d+)\.[0-9a-f]{64}$/;
 
@@ -13,10 +13,7 @@ function secondsOf(qr: string): number {
 
 /** Moves the login's clock on by `seconds`: every code it has shown is that much older at once. */
 async function age(page: Page, qrData: string, seconds: number) {
-  const res = await page.request.post(`${IDURA_ISSUER}/control/headless/age`, {
-    data: { qr_data: qrData, seconds },
-  });
-  expect(res.ok(), `age answered ${res.status()}`).toBeTruthy();
+  await sandboxFor(page.request).idura.ageBankId(qrData, seconds);
 }
 
 test.describe("Idura headless Swedish BankID (animated QR)", () => {

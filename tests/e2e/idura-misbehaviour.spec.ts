@@ -10,7 +10,7 @@ import {
   LoginPage,
   openBankIdApp,
 } from "./support/pages";
-import { cibaControl } from "./support/sandbox";
+import { sandboxFor } from "./support/sandbox";
 
 /**
  * Every way the Idura sandbox can answer wrongly, against a portal that is Idura's second client
@@ -30,6 +30,8 @@ test.describe("the portal refuses every bad answer from Idura", () => {
       IDURA_CLIENT_ID: IDURA_LAB_CLIENT.id,
       IDURA_CLIENT_SECRET: IDURA_LAB_CLIENT.secret,
       IDURA_HEADLESS_POLL_SECONDS: "1",
+      // Karen, who logs in here anyway, is this portal's call-centre agent (her sandbox `sub`).
+      CALL_CENTRE_AGENTS: "idura:{8f2d1c3e-5a7b-4c9d-8e1f-2a3b4c5d6e7f}",
     },
     { provider: "idura", clientId: IDURA_LAB_CLIENT.id },
   );
@@ -74,7 +76,7 @@ test.describe("the portal refuses every bad answer from Idura", () => {
       const agent = new AgentVerifyPage(page);
       await agent.open();
       await agent.ask(ASTRID_SSN);
-      await cibaControl(request, "approve", await agent.bindingMessage());
+      await sandboxFor(request).idura.approveCiba(await agent.bindingMessage());
       await refusal.inPlace("ciba-ended", VERIFY_TITLE, { signedIn: true });
       await expect(page.getByTestId("ciba-customer-name")).toHaveCount(0);
       const cookies = await page.context().cookies(lab.url);

@@ -5,7 +5,7 @@
  * `x-test-upstream`. The sandbox's issuers sit behind a counting pass-through, so the test sees
  * every call the portals make upstream.
  */
-import { expect, test, type LoginRequest } from "../kit";
+import { CALL_CENTRE_AGENT, expect, test, type LoginRequest } from "../kit";
 import { TEST_PORTS } from "./support/env";
 import { expectClosed, portalStartOutcome, startRedis, startSandbox } from "./support/instances";
 import { startPortal } from "./support/portal-process";
@@ -204,7 +204,7 @@ test.describe("two instances behind a round-robin proxy", () => {
     loginAs,
   }) => {
     await page.goto("/login");
-    await loginAs({ provider: "idura", persona: "karen" });
+    await loginAs(CALL_CENTRE_AGENT);
     await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
     const mark = proxy.requests.length;
     await page.goto("/agent/verify");

@@ -1,4 +1,4 @@
-import { decodeQr, Sandbox } from "../kit";
+import { decodeQr, IDURA_LOGIN_BUTTONS, IDURA_PERSONAS, Sandbox } from "../kit";
 import { IDURA_ISSUER, SANDBOX_URL } from "./support/env";
 import { expect, test, type Page } from "./support/fixtures";
 import { KeyboardUser } from "./support/keyboard";
@@ -97,7 +97,13 @@ test.describe("keyboard only", () => {
 
   test("CIBA: the agent logs in and verifies a caller", async ({ page, request }) => {
     const keys = new KeyboardUser(page);
-    await digidentityWebLogin(page, keys, PERSONAS.ioe.label);
+    // The sandbox portal's call-centre agent: Mia Holm, MitID Erhverv through Idura.
+    await page.goto("/login");
+    await keys.activate(page.getByRole("button", { name: IDURA_LOGIN_BUTTONS["dk-mitid-business"] }));
+    await expect(page.getByRole("heading", { name: "Log in with MitID Erhverv" })).toBeVisible();
+    await keys.chooseRadio(page.getByRole("radio", { name: IDURA_PERSONAS.mia.label }));
+    await keys.activate(page.getByRole("button", { name: "Log in" }));
+    await new AccountPage(page).expectLoaded();
     await keys.activate(page.getByRole("link", { name: "Call centre: verify a caller with BankID" }));
     await expect(page.getByRole("heading", { name: "Verify a caller" })).toBeVisible();
     await keys.fillAndSubmit(page.getByLabel("Caller's national identity number"), "199004152381");

@@ -9,8 +9,8 @@ import {
   type Language,
 } from "./support/languages";
 import { MitidScreens, PortalMitidChoices } from "./support/mitid";
-import { AccountPage, IduraLoginForm, LoginPage, QrPage } from "./support/pages";
-import { qrIdFromUri, sandboxControl } from "./support/sandbox";
+import { AccountPage, AgentVerifyPage, IduraLoginForm, LoginPage, QrPage } from "./support/pages";
+import { sandboxFor } from "./support/sandbox";
 
 const ALL: Language[] = ["en", "nl", "da"];
 
@@ -37,6 +37,7 @@ const TEXT = {
     reportDob: "March 14, 1986",
     reportDocument: "Passport",
     agentVerify: "Verify a caller",
+    agentRefused: "This page is for call-centre agents",
     mitidRole: "You are logged in with MitID as yourself.",
     substantial: "Substantial",
     nordicRole: "You are logged in with Norwegian BankID.",
@@ -62,6 +63,7 @@ const TEXT = {
     reportDob: "14 maart 1986",
     reportDocument: "Paspoort",
     agentVerify: "Een beller verifiëren",
+    agentRefused: "Deze pagina is voor klantenservicemedewerkers",
     mitidRole: "U bent ingelogd met MitID als uzelf.",
     substantial: "Substantieel",
     nordicRole: "U bent ingelogd met Noorse BankID.",
@@ -87,6 +89,7 @@ const TEXT = {
     reportDob: "14. marts 1986",
     reportDocument: "Pas",
     agentVerify: "Bekræft en opkalders identitet",
+    agentRefused: "Denne side er for kundeservicemedarbejdere",
     mitidRole: "Du er logget ind med MitID som dig selv.",
     substantial: "Betydelig",
     nordicRole: "Du er logget ind med norsk BankID.",
@@ -188,11 +191,14 @@ async function accountInEveryLanguage(
  * pages are not the portal's to translate); then the switcher turns the portal's pages over.
  */
 test.describe("account pages in every language", () => {
-  test("Digidentity (SERMI): account, identity report and the agent's page", async ({ page, request }) => {
+  test("Digidentity (SERMI): account, identity report, and the call-centre page's refusal", async ({
+    page,
+    request,
+  }) => {
     await new LoginPage(page).goto();
     await new LoginPage(page).startQrLogin();
     const uri = await new QrPage(page).scan();
-    await sandboxControl(request, `/qr/${qrIdFromUri(uri)}/approve`, { persona: "ioe" });
+    await sandboxFor(request).digidentity.approveQr(uri, "ioe");
     await new AccountPage(page).expectLoaded();
 
     await accountInEveryLanguage(page, async (language, text) => {
@@ -204,8 +210,9 @@ test.describe("account pages in every language", () => {
       await expect(page.getByTestId("report-document-type")).toHaveText(text.reportDocument);
       await expectTranslatedPage(page, language, text.report);
 
+      // A mechanic is no call-centre agent: the page says so in the chosen language.
       await page.goto("/agent/verify");
-      await expectTranslatedPage(page, language, text.agentVerify);
+      await expectTranslatedPage(page, language, text.agentRefused);
       await page.goto("/account");
     });
   });
@@ -233,6 +240,17 @@ test.describe("account pages in every language", () => {
     await accountInEveryLanguage(page, async (language, text) => {
       await expect(page.getByTestId("account-role")).toHaveText(text.nordicRole);
     });
+  });
+});
+
+test("the call-centre agent: account and the call-centre page in every language", async ({ page }) => {
+  const agent = new AgentVerifyPage(page);
+  await agent.signIn();
+  await page.goto("/account");
+  await accountInEveryLanguage(page, async (language, text) => {
+    await page.goto("/agent/verify");
+    await expectTranslatedPage(page, language, text.agentVerify);
+    await page.goto("/account");
   });
 });
 

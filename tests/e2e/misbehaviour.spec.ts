@@ -2,10 +2,10 @@ import type { APIRequestContext } from "@playwright/test";
 
 import { expect, test, type Page } from "./support/fixtures";
 
-import { LAB_CLIENT, SANDBOX_URL, TEST_PORTS } from "./support/env";
+import { LAB_CLIENT, TEST_PORTS } from "./support/env";
 import { AccountPage, DigidentityForm, LoginPage, QrPage } from "./support/pages";
 import { PERSONAS } from "./support/personas";
-import { qrIdFromUri } from "./support/sandbox";
+import { sandboxFor } from "./support/sandbox";
 import {
   expectNoSession,
   labPortal,
@@ -47,10 +47,7 @@ test.describe("the portal refuses every bad identity-provider answer", () => {
   async function qrLogin(page: Page, request: APIRequestContext) {
     await page.goto(`${lab.url}/login/qr`);
     const url = await new QrPage(page).scan();
-    const approved = await request.post(`${SANDBOX_URL}/digidentity/control/qr/${qrIdFromUri(url)}/approve`, {
-      data: { persona: "ioe" },
-    });
-    expect(approved.ok()).toBeTruthy();
+    await sandboxFor(request).digidentity.approveQr(url, "ioe");
   }
 
   // wrong_aud fails oauth4webapi's check of the token answer while polling; the others fail when

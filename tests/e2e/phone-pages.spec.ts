@@ -63,3 +63,12 @@ test("the Digidentity phone page names the portal, not its client id", async ({ 
     await phone.close();
   }
 });
+
+test("the MitID screen names the portal, not its client id", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Log in with MitID", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "MitID log on" })).toBeVisible();
+  await expect(page.getByText("Example Motors RMI portal asks you to log on with MitID.")).toBeVisible();
+  await expect(page.locator("body")).not.toContainText("rmi-portal-signicat");
+  await expect(page.locator("body")).not.toContainText("A service asks you");
+});

@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from "./support/fixtures";
 
 import { AccountPage, DigidentityForm, LoginPage, QrPage } from "./support/pages";
 import { PERSONAS } from "./support/personas";
-import { qrIdFromUri, sandboxControl } from "./support/sandbox";
+import { sandboxFor } from "./support/sandbox";
 
 /** A desktop browser on the login page, asking for a QR code. */
 async function openQrLogin(page: Page): Promise<QrPage> {
@@ -72,7 +72,7 @@ test.describe("Digidentity QR login", () => {
   test("expired: the desktop says the QR expired; a new one works", async ({ page, browser, request }) => {
     const qr = await openQrLogin(page);
     const url = await qr.scan();
-    await sandboxControl(request, `/qr/${qrIdFromUri(url)}/expire`);
+    await sandboxFor(request).digidentity.expireQr(url);
 
     await expect(page.getByRole("heading", { name: "The QR code has expired" })).toBeVisible();
 
@@ -86,7 +86,7 @@ test.describe("Digidentity QR login", () => {
 
   test("an expired QR code tells the phone user too", async ({ page, browser, request }) => {
     const url = await (await openQrLogin(page)).scan();
-    await sandboxControl(request, `/qr/${qrIdFromUri(url)}/expire`);
+    await sandboxFor(request).digidentity.expireQr(url);
     const phone = await browser.newContext();
     const phonePage = await phone.newPage();
     await phonePage.goto(url);

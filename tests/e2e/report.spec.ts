@@ -1,12 +1,10 @@
-import { DIGIDENTITY_ISSUER } from "./support/env";
 import { expect, test, type APIRequestContext, type Page } from "./support/fixtures";
 import { AccountPage, DigidentityForm, LoginPage, QrPage } from "./support/pages";
 import { PERSONAS } from "./support/personas";
-import { qrIdFromUri } from "./support/sandbox";
+import { sandboxFor } from "./support/sandbox";
 
 async function applicationTokensIssued(request: APIRequestContext): Promise<number> {
-  const res = await request.get(`${DIGIDENTITY_ISSUER}/control/issued`);
-  const { issued } = (await res.json()) as { issued: { kind: string }[] };
+  const issued = await sandboxFor(request).issued("digidentity");
   return issued.filter((i) => i.kind === "application_token").length;
 }
 
@@ -16,10 +14,7 @@ async function qrLoginAs(page: Page, request: APIRequestContext, persona: "ioe" 
   await login.goto();
   await login.startQrLogin();
   const url = await new QrPage(page).scan();
-  const res = await request.post(`${DIGIDENTITY_ISSUER}/control/qr/${qrIdFromUri(url)}/approve`, {
-    data: { persona },
-  });
-  expect(res.ok()).toBeTruthy();
+  await sandboxFor(request).digidentity.approveQr(url, persona);
   await new AccountPage(page).expectUids(PERSONAS[persona].uids);
 }
 

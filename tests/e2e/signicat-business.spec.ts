@@ -1,7 +1,8 @@
 import { expect, test } from "./support/fixtures";
 
 import { SANDBOX_URL } from "./support/env";
-import { MITID, MitidScreens, PortalMitidChoices, signicatControl } from "./support/mitid";
+import { MITID, MitidScreens, PortalMitidChoices } from "./support/mitid";
+import { sandboxFor } from "./support/sandbox";
 import { AccountPage, expectLoginError } from "./support/pages";
 
 test.describe("Signicat MitID Business and Private for Business", () => {
@@ -155,11 +156,11 @@ test.describe("Signicat MitID: PSD2 mode", () => {
   test.describe.configure({ mode: "serial" });
 
   test.afterAll(async ({ request }) => {
-    await signicatControl(request, "/psd2", { client_id: "rmi-portal-signicat", psd2: false });
+    await sandboxFor(request).signicat.psd2("rmi-portal-signicat", false);
   });
 
   test("without PSD2 mode a wrong password is named at once", async ({ page, request }) => {
-    await signicatControl(request, "/psd2", { client_id: "rmi-portal-signicat", psd2: false });
+    await sandboxFor(request).signicat.psd2("rmi-portal-signicat", false);
     await new PortalMitidChoices(page).plain();
     const mitid = new MitidScreens(page);
     await mitid.userId(MITID.peter.userId);
@@ -173,7 +174,7 @@ test.describe("Signicat MitID: PSD2 mode", () => {
     page,
     request,
   }) => {
-    await signicatControl(request, "/psd2", { client_id: "rmi-portal-signicat", psd2: true });
+    await sandboxFor(request).signicat.psd2("rmi-portal-signicat", true);
     await new PortalMitidChoices(page).plain();
     const mitid = new MitidScreens(page);
     await mitid.userId(MITID.peter.userId);

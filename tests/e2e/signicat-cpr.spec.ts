@@ -1,14 +1,8 @@
 import { expect, test } from "./support/fixtures";
 
-import {
-  expectNoCprLeak,
-  MITID,
-  MitidScreens,
-  PortalMitidChoices,
-  recordRequestUrls,
-  signicatControl,
-} from "./support/mitid";
+import { expectNoCprLeak, MITID, MitidScreens, PortalMitidChoices, recordRequestUrls } from "./support/mitid";
 import { AccountPage, expectLoginError } from "./support/pages";
+import { sandboxFor } from "./support/sandbox";
 
 const { peter, helle } = MITID;
 
@@ -158,7 +152,7 @@ test.describe("Signicat MitID: remember my CPR", () => {
   test.describe.configure({ mode: "serial" });
 
   test.beforeAll(async ({ request }) => {
-    await signicatControl(request, "/cpr-cache/forget", { user_id: helle.userId });
+    await sandboxFor(request).signicat.forgetCpr(helle.userId);
   });
 
   test("remembered at the first login, matched from Signicat's store at the next with no prompt", async ({

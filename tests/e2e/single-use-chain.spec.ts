@@ -2,14 +2,14 @@ import { expect, test } from "./support/fixtures";
 
 import { AccountPage, DigidentityForm, expectLoginError, LoginPage, QrPage } from "./support/pages";
 import { PERSONAS } from "./support/personas";
-import { sandboxControl } from "./support/sandbox";
+import { sandboxFor } from "./support/sandbox";
 
 // One chain authorisation, used in order: these tests share the sandbox's state on purpose.
 test.describe.configure({ mode: "serial" });
 
 test.describe("single-use chain authorisation", () => {
   test.beforeAll(async ({ request }) => {
-    await sandboxControl(request, "/reset");
+    await sandboxFor(request).digidentity.reset();
   });
 
   test("the first login with it succeeds", async ({ page }) => {

@@ -156,6 +156,35 @@ describe("portal configuration", () => {
     assert.equal(c.providers.signicat!.clientSecret, SANDBOX_DEFAULTS.SIGNICAT_CLIENT_SECRET);
   });
 
+  it("CALL_CENTRE_AGENTS: the sandbox's agent by default, nobody with the sandbox off, else whom it lists", () => {
+    const mia = { provider: "idura", subject: "{7c3e9a1f-3333-4b8d-9c2e-5f6a7b8c9d0e}" };
+    assert.deepEqual(parseConfig({}).callCentreAgents, [mia]);
+    const off = {
+      SANDBOX: "off",
+      AUTH_SECRET: "x".repeat(40),
+      IDURA_ISSUER: "https://example.idura.broker",
+      IDURA_CLIENT_ID: "urn:my:application:identifier:1234",
+      IDURA_CLIENT_SECRET: "s3cret",
+    };
+    assert.deepEqual(parseConfig(off).callCentreAgents, []);
+    assert.deepEqual(parseConfig({ CALL_CENTRE_AGENTS: "none" }).callCentreAgents, []);
+    // Commas or spaces between entries; the subject is all after the first colon.
+    assert.deepEqual(
+      parseConfig({ ...off, CALL_CENTRE_AGENTS: "idura:{a-b}, signicat:urn:x:1 digidentity:e2x0" })
+        .callCentreAgents,
+      [
+        { provider: "idura", subject: "{a-b}" },
+        { provider: "signicat", subject: "urn:x:1" },
+        { provider: "digidentity", subject: "e2x0" },
+      ],
+    );
+    assert.throws(() => parseConfig({ CALL_CENTRE_AGENTS: "mitid:123" }), /CALL_CENTRE_AGENTS/);
+    assert.throws(
+      () => parseConfig({ CALL_CENTRE_AGENTS: "idura" }),
+      /CALL_CENTRE_AGENTS\.0: each agent is provider:subject/,
+    );
+  });
+
   it("refuses malformed values with the variable's name", () => {
     assert.throws(() => parseConfig({ DIGIDENTITY_PRODUCT_SCOPE: "short" }), /DIGIDENTITY_PRODUCT_SCOPE/);
     assert.throws(() => parseConfig({ SANDBOX: "maybe" }), /SANDBOX/);

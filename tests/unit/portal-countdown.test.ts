@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { announcedSeconds } from "../../app/ui/waiting";
+import { announcedSeconds } from "../../components/ui/waiting";
 
 describe("the countdown's live region", () => {
   it("moves only at each step, however the visible countdown was rounded", () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { afterEach, describe, it } from "node:test";
 
-import { ApiError, fetchJson } from "../../app/ui/fetch-json";
+import { ApiError, fetchJson } from "../../components/ui/fetch-json";
 
 const realFetch = globalThis.fetch;
 afterEach(() => {

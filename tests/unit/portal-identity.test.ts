@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { MissingUidAttributesError, sermiIdentityFromUserInfo } from "../../lib/identity";
+import {
+  MissingUidAttributesError,
+  sermiIdentityFromUserInfo,
+} from "../../lib/providers/digidentity/identity";
 
 const IOE = {
   sub: "e2x0a6mp-37l0-42ps-94ef-u69755438d3o",

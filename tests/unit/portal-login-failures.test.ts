@@ -9,7 +9,7 @@ import {
   classifyLoginFailure,
   specificErrorLocation,
 } from "../../lib/login-failure/classify";
-import { MissingUidAttributesError } from "../../lib/identity";
+import { MissingUidAttributesError } from "../../lib/providers/digidentity/identity";
 import { loginErrorProvider, reasonFromOAuthError } from "../../lib/login-failure/provider-names";
 import { DiscoveryIssuerError } from "../../lib/oidc/discovery";
 import en from "../../messages/en.json";

@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { maskCpr, MissingMitidClaimsError, mitidIdentityFromUserInfo } from "../../lib/identity";
+import {
+  maskCpr,
+  MissingMitidClaimsError,
+  mitidIdentityFromUserInfo,
+} from "../../lib/providers/signicat/identity";
 import { reasonFromOAuthError } from "../../lib/login-failure/provider-names";
 
 const hub = { platform: "eid-hub", grantedScope: "openid profile idp-id mitid-extra" } as const;

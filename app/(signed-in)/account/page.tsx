@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
+import { isCallCentreAgent } from "@/lib/call-centre";
 import { enabledModules, moduleOfIdentityKind } from "@/lib/providers/registry";
 import { signedInIdentity } from "@/lib/session";
 
@@ -16,6 +17,7 @@ export default async function AccountPage({ searchParams }: Props) {
   const t = await getTranslations("Account");
   // Each kind of identity has its provider's view (lib/providers/<provider>/account-view.tsx).
   const AccountView = moduleOfIdentityKind(identity.kind)?.AccountView;
+  const callCentreAgent = isCallCentreAgent(identity);
   const links = enabledModules().flatMap(({ key, AccountLinks }) =>
     AccountLinks ? [{ key, AccountLinks }] : [],
   );
@@ -24,7 +26,7 @@ export default async function AccountPage({ searchParams }: Props) {
     <div className="space-y-8">
       <h1 className="text-3xl font-bold tracking-tight">{t("heading")}</h1>
       {links.map(({ key, AccountLinks }) => (
-        <AccountLinks key={key} />
+        <AccountLinks key={key} callCentreAgent={callCentreAgent} />
       ))}
       {AccountView ? (
         <AccountView identity={identity} problem={typeof problem === "string" ? problem : undefined} />

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-import { ErrorReference } from "@/app/error-reference";
+import { ErrorReference } from "@/components/ui/error-reference-server";
 import { loginErrorProvider } from "@/lib/login-failure/provider-names";
 import { isLoginErrorReason } from "@/lib/login-failure/reasons";
+import { Card } from "@/components/ui/card";
+import { BUTTON } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Metadata"))("authError") };
@@ -29,20 +31,13 @@ export default async function LoginErrorPage({ searchParams }: Props) {
   const common = await getTranslations("Common");
 
   return (
-    <div
-      className="mx-auto max-w-xl rounded-xl border border-slate-200 bg-white p-8 shadow-sm"
-      data-testid="login-error"
-      data-reason={reason}
-    >
+    <Card roomy className="mx-auto max-w-xl" data-testid="login-error" data-reason={reason}>
       <h1 className="text-2xl font-bold tracking-tight">{t(`${reason}.title`, { provider })}</h1>
       <p className="mt-3 text-slate-700">{t(`${reason}.body`, { provider })}</p>
       <ErrorReference id={ref} className="mt-4" />
-      <Link
-        href="/login"
-        className="mt-8 inline-block rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700"
-      >
+      <Link href="/login" className={`${BUTTON.primary} mt-8`}>
         {common("backToLogin")}
       </Link>
-    </div>
+    </Card>
   );
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-import type { SermiIdentity } from "@/lib/identity";
+import type { SermiIdentity } from "./identity";
 
 import { Field, LoginFields, Permits, Section } from "@/components/account/fields";
 

@@ -26,6 +26,7 @@ export const DIGIDENTITY_QR_ID = "digidentity-qr";
 
 export const digidentityDescriptor = defineProvider({
   key: "digidentity",
+  sandboxDefaults: DIGIDENTITY_SANDBOX_DEFAULTS,
   displayName: "Digidentity",
   authProviderIds: [DIGIDENTITY_ID, DIGIDENTITY_QR_ID],
   // docs/providers/digidentity.md names the source of each code.

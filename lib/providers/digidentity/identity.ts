@@ -1,9 +1,11 @@
 /** SERMI identities, as Digidentity vouches for them (IOE, or RSSE with chain authorisation). */
 import { z } from "zod";
 
+import { IdentityRefused } from "@/lib/login-failure/identity-refused";
+
 const uid = z.string().trim().min(1).max(256);
 
-/** SERMI UID attributes as Digidentity's user_info.json returns them (seed 001). */
+/** SERMI UID attributes as Digidentity's user_info.json returns them (docs/providers/digidentity.md). */
 export const sermiUserInfoSchema = z.object({
   sub: uid,
   cabuid: uid,
@@ -29,10 +31,9 @@ export type SermiIdentity = {
   reportPseudonym?: string;
 };
 
-export class MissingUidAttributesError extends Error {
+export class MissingUidAttributesError extends IdentityRefused {
   constructor() {
-    super("user info did not carry the SERMI UID attributes");
-    this.name = "MissingUidAttributesError";
+    super("no_uid_attributes", "user info did not carry the SERMI UID attributes");
   }
 }
 
@@ -58,4 +59,11 @@ export function sermiIdentityFromUserInfo(
     ioe: { cabuid: c.cabuid, iouid: c.iouid, ioeuid: c.ioeuid },
     ...(c.rssuid && c.rsseuid ? { rsse: { rssuid: c.rssuid, rsseuid: c.rsseuid } } : {}),
   };
+}
+
+// The portal's union of identities (lib/identity) gains this kind.
+declare module "@/lib/identity" {
+  interface IdentityKinds {
+    sermi: SermiIdentity;
+  }
 }

@@ -8,6 +8,7 @@ import { ProviderError } from "@/lib/upstream/fetch";
 import { fetchIdentityReport, type IdentityReport } from "./report";
 
 import { CalendarDate, Field, Section } from "@/components/account/fields";
+import { Card } from "@/components/ui/card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Metadata"))("report") };
@@ -15,10 +16,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 function Notice({ title, body }: { title: string; body: string }) {
   return (
-    <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-testid="report-notice">
+    <Card data-testid="report-notice">
       <h2 className="text-lg font-semibold">{title}</h2>
       <p className="mt-2 text-slate-700">{body}</p>
-    </div>
+    </Card>
   );
 }
 

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 
-import type { IdtIdentity } from "@/lib/identity";
+import type { IdtIdentity } from "./identity";
 
 import { CalendarDate, Field, LoginFields, Permits, Section } from "@/components/account/fields";
 

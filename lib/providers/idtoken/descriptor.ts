@@ -11,6 +11,7 @@ export const IDTOKEN_ID = "idtoken";
 
 export const idtokenDescriptor = defineProvider({
   key: "idtoken",
+  sandboxDefaults: IDTOKEN_SANDBOX_DEFAULTS,
   displayName: "IDToken",
   authProviderIds: [IDTOKEN_ID],
   // docs/providers/idtoken.md names the source of each code.

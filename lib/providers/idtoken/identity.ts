@@ -90,3 +90,10 @@ export function idtIdentityFromPayload(
   if (claims.trustLevel) identity.trustLevel = claims.trustLevel;
   return { identity, skipped };
 }
+
+// The portal's union of identities (lib/identity) gains this kind.
+declare module "@/lib/identity" {
+  interface IdentityKinds {
+    idtoken: IdtIdentity;
+  }
+}

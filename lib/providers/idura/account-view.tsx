@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-import type { NordicEidIdentity } from "@/lib/identity";
+import type { NordicEidIdentity } from "./identity";
 
 import { CalendarDate, Field, LoginFields, Permits, Section } from "@/components/account/fields";
 

@@ -9,12 +9,22 @@ export const IDURA_SANDBOX_DEFAULTS = {
   IDURA_CLIENT_SECRET: "sandbox-idura-secret",
 } as const;
 
+/**
+ * The sandbox's call-centre agent, Mia Holm (MitID Erhverv through Idura): with the sandbox on
+ * and CALL_CENTRE_AGENTS unset she is the one agent (sandbox/idura/personas.ts says the same).
+ */
+export const IDURA_SANDBOX_AGENT = {
+  provider: "idura",
+  subject: "{7c3e9a1f-3333-4b8d-9c2e-5f6a7b8c9d0e}",
+} as const;
+
 export const IDURA_ID = "idura";
 /** Public contract: the provider id of the headless (animated QR) Swedish BankID login. */
 export const IDURA_BANKID_ID = "idura-bankid";
 
 export const iduraDescriptor = defineProvider({
   key: "idura",
+  sandboxDefaults: IDURA_SANDBOX_DEFAULTS,
   displayName: "Idura",
   authProviderIds: [IDURA_ID, IDURA_BANKID_ID],
   // docs/providers/idura.md names the source of each code.

@@ -135,3 +135,10 @@ export function nordicEidIdentityFromClaims(
       : {}),
   };
 }
+
+// The portal's union of identities (lib/identity) gains this kind.
+declare module "@/lib/identity" {
+  interface IdentityKinds {
+    "nordic-eid": NordicEidIdentity;
+  }
+}

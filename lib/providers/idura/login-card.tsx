@@ -88,8 +88,9 @@ export async function IduraBankIdCard({ device }: LoginCardProps) {
   );
 }
 
-/** The call-centre page, for agents of a deployment that has Idura. */
-export async function IduraAccountLinks() {
+/** The call-centre page, for agents of a deployment that has Idura, and for no one else. */
+export async function IduraAccountLinks({ callCentreAgent }: { callCentreAgent: boolean }) {
+  if (!callCentreAgent) return null;
   const t = await getTranslations("Account");
   return (
     <p className="text-sm">

@@ -3,7 +3,7 @@ import "server-only";
 import type { OIDCConfig } from "next-auth/providers";
 
 import type { IduraConfig } from "./descriptor";
-import { nordicEidIdentityFromClaims, type NordicEidIdentity } from "@/lib/identity";
+import { nordicEidIdentityFromClaims, type NordicEidIdentity } from "./identity";
 
 /** Public contract: it forms the redirect URI `${AUTH_URL}/api/auth/callback/idura`. */
 import { IDURA_ID } from "./descriptor";
@@ -13,7 +13,7 @@ export { IDURA_ID };
 export type Idura = IduraConfig;
 
 /**
- * The eIDs the login page offers, each with the `acr_values` Idura knows it by (providers.md).
+ * The eIDs the login page offers, each with the `acr_values` Idura knows it by (docs/providers/idura.md).
  * Their names, in each language, are `Eid.<key>` in messages/<locale>.json.
  */
 export const IDURA_LOGIN_EIDS = {

@@ -1,13 +1,16 @@
 import { getTranslations } from "next-intl/server";
 
-import type { MitidIdentity } from "@/lib/identity";
+import type { MitidIdentity } from "./identity";
 
 import { Field, LoginFields, Permits, Section } from "@/components/account/fields";
+import { BUTTON } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
+import Link from "next/link";
 import { requireProviderSettings } from "@/lib/providers/registry";
 
 import { stepUpToHigh, switchCompany } from "./actions";
 import { signicatFeatures } from "./provider";
+import { Card } from "@/components/ui/card";
 
 /** A MitID login: the person, the assurance levels, the CPR match and whom they represent. */
 export async function MitidIdentityView({
@@ -20,7 +23,9 @@ export async function MitidIdentityView({
   const t = await getTranslations("MitidIdentity");
   const account = await getTranslations("Account");
   const common = await getTranslations("Common");
-  const features = signicatFeatures(requireProviderSettings("signicat"));
+  const settings = requireProviderSettings("signicat");
+  const features = signicatFeatures(settings);
+  const partners = identity.canTransfer ? (settings.transfer?.partners ?? []) : [];
   // A level the platform did not report is said so, not guessed.
   const level = (value: MitidIdentity["loa"]) => (value ? t("level", { level: value }) : t("notGiven"));
   const rep = identity.representative;
@@ -39,6 +44,15 @@ export async function MitidIdentityView({
       <Permits>{account("permitsOther")}</Permits>
       <Section id="login-heading" title={account("thisLogin")}>
         <LoginFields provider={t("flow", { flow: identity.flow })} loginAt={identity.loginAt} />
+        {identity.transferredFrom ? (
+          <Field
+            label={t("transferredFrom")}
+            help={t("transferredFromHelp")}
+            value={t("transferredFromValue", { partner: identity.transferredFrom })}
+            testId="transferred-from"
+            mono={false}
+          />
+        ) : null}
         <Field
           label={account("name")}
           help={t("nameHelp")}
@@ -130,9 +144,29 @@ export async function MitidIdentityView({
           />
         </Section>
       ) : null}
+      {partners.length > 0 ? (
+        <section
+          aria-labelledby="partners-heading"
+          className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+        >
+          <h2 id="partners-heading" className="text-lg font-semibold">
+            {t("partnersHeading")}
+          </h2>
+          <p className="mt-2 text-sm text-slate-600">{t("partnersBody")}</p>
+          <ul className="mt-4 flex flex-wrap gap-3">
+            {partners.map((p) => (
+              <li key={p.id}>
+                <Link href={`/account/transfer/${p.id}`} className={BUTTON.secondary}>
+                  {t("partnerLink", { partner: p.name })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <div className="grid gap-6 md:grid-cols-2">
         {identity.organisation ? (
-          <form action={switchCompany} className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+          <Card as="form" action={switchCompany}>
             <h2 className="text-lg font-semibold">{t("switchHeading")}</h2>
             <p className="mt-2 text-sm text-slate-600">
               {features.prefilledCvr ? t("switchBody") : t("switchBodyNoPrefill")}
@@ -156,10 +190,10 @@ export async function MitidIdentityView({
             <SubmitButton variant="secondary" className="mt-4">
               {t("switchButton")}
             </SubmitButton>
-          </form>
+          </Card>
         ) : null}
         {identity.loa !== "HIGH" ? (
-          <form action={stepUpToHigh} className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+          <Card as="form" action={stepUpToHigh}>
             <h2 className="text-lg font-semibold">{t("stepUpHeading")}</h2>
             <p className="mt-2 text-sm text-slate-600">
               {features.stepUp === "auth-token" ? t("stepUpBody") : t("stepUpBodyFreshLogin")}
@@ -167,7 +201,7 @@ export async function MitidIdentityView({
             <SubmitButton variant="secondary" className="mt-4">
               {t("stepUpButton")}
             </SubmitButton>
-          </form>
+          </Card>
         ) : null}
       </div>
     </>

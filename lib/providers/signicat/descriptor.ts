@@ -15,6 +15,7 @@ import {
 } from "../descriptor";
 
 import { SANDBOX_REQUEST_SIGNING_JWK } from "./sandbox-request-key";
+import { buildTransfer, transferEnvSchema, type SessionTransferConfig } from "./transfer-config";
 
 /** The sandbox's Signicat client (sandbox/config.ts says the same). */
 export const SIGNICAT_SANDBOX_DEFAULTS = {
@@ -58,7 +59,7 @@ const scopeList = trimmed.pipe(
     .optional(),
 );
 
-export const signicatEnvSchema = z.object({
+export const signicatEnvSchema = transferEnvSchema.extend({
   SIGNICAT_ISSUER: baseUrl.optional(),
   SIGNICAT_CLIENT_ID: optionalString,
   SIGNICAT_CLIENT_SECRET: optionalString,
@@ -89,6 +90,8 @@ export type SignicatConfig = {
   /** Scopes added for MitID Business and for Private for Business; undefined: that choice is off. */
   businessScope: string | undefined;
   companyScope: string | undefined;
+  /** MitID Session Transfer; undefined: off (transfer-config.ts). */
+  transfer: SessionTransferConfig | undefined;
 };
 
 /** The defaults a platform documents; see docs/providers/signicat.md for each source. */
@@ -211,11 +214,13 @@ function buildSignicat(e: z.infer<typeof signicatEnvSchema>, ctx: SliceContext):
       e.SIGNICAT_COMPANY_SCOPE ??
       defaults.companyScope ??
       sandboxScope(SIGNICAT_SANDBOX_CHOICES.eidHubCompanyScope),
+    transfer: buildTransfer(e, ctx, { clientId, clientSecret }),
   };
 }
 
 export const signicatDescriptor = defineProvider({
   key: "signicat",
+  sandboxDefaults: SIGNICAT_SANDBOX_DEFAULTS,
   displayName: "Signicat",
   authProviderIds: [SIGNICAT_ID],
   // Only codes a public source shows (docs/providers/signicat.md): the eID Hub's come in
@@ -224,11 +229,26 @@ export const signicatDescriptor = defineProvider({
     "IDP-3200": "cancelled",
     "urn:signicat:error:usercancel": "cancelled",
     "urn:signicat:error:USER_LACKS_SIGNATORY_RIGHTS_FOR_SPECIFIED_CVR_ERROR": "lacks_signatory_rights",
+    // MitID Session Transfer: no codes are published; these are the sandbox's, unconfirmed.
+    mitid_transfer_token_text_mismatch: "transfer_text_mismatch",
+    mitid_transfer_token_expired: "transfer_code_expired",
+    mitid_transfer_token_used: "transfer_code_used",
   },
   schema: signicatEnvSchema,
   enabledBy: ["SIGNICAT_ISSUER", "SIGNICAT_CLIENT_ID", "SIGNICAT_CLIENT_SECRET"],
   build: buildSignicat,
-  origins: (cfg) => ({ form: [new URL(cfg.issuer).origin], connect: [] }),
+  // A hand-over to a partner is a form post to its origin (docs/providers/signicat.md).
+  origins: (cfg) => ({
+    form: [
+      ...new Set([
+        new URL(cfg.issuer).origin,
+        ...(cfg.transfer?.partners ?? []).flatMap((p) =>
+          [p.handoverUrl, ...p.redirectOrigins].map((u) => new URL(u).origin),
+        ),
+      ]),
+    ],
+    connect: [],
+  }),
 });
 
 /** Signicat's settings from an environment, and the problems naming each bad variable (tests, scripts). */

@@ -39,6 +39,10 @@ export type MitidIdentity = {
   representative?:
     | { kind: "employee"; name: string; canRepresentAlone: boolean }
     | { kind: "signatory"; canRepresentAlone?: undefined };
+  /** The login carried a `signicat.cta_id`, so it can be handed over to a partner (the id stays server-side). */
+  canTransfer?: boolean;
+  /** MitID Session Transfer: the partner this login was handed over from (its configured name). */
+  transferredFrom?: string;
 };
 
 /** The scope that asks for CPR matching on each platform (docs/providers/signicat.md). */
@@ -71,6 +75,8 @@ export const signicatUserInfoSchema = z.object({
   mitid_ial: lenient(level),
   mitid_aal: lenient(level),
   auth_token_id: lenient(text),
+  /** MitID Session Transfer (ENT-MITID): `mitid:cta:<uuid>`. */
+  "signicat.cta_id": lenient(z.string().regex(/^mitid:cta:[A-Za-z0-9-]{8,100}$/)),
   nin: lenient(digits(10)),
   "signicat.national_id": lenient(digits(10)),
   mitid_cpr_source: lenient(z.enum(["user", "prefilled", "database"])),
@@ -111,7 +117,7 @@ export type MitidReadContext = {
 export function mitidIdentityFromUserInfo(
   claims: unknown,
   context: MitidReadContext,
-): { identity: MitidIdentity; authTokenId: string | undefined } {
+): { identity: MitidIdentity; authTokenId: string | undefined; ctaId: string | undefined } {
   const parsed = signicatUserInfoSchema.safeParse(claims);
   if (!parsed.success) throw new MissingMitidClaimsError();
   const c = parsed.data;
@@ -164,5 +170,14 @@ export function mitidIdentityFromUserInfo(
         }
       : { kind: "signatory" };
   }
-  return { identity, authTokenId: c.auth_token_id };
+  const ctaId = c["signicat.cta_id"];
+  if (ctaId) identity.canTransfer = true;
+  return { identity, authTokenId: c.auth_token_id, ctaId };
+}
+
+// The portal's union of identities (lib/identity) gains this kind.
+declare module "@/lib/identity" {
+  interface IdentityKinds {
+    mitid: MitidIdentity;
+  }
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
+import { Card } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { LoginCardProps } from "@/lib/providers/types";
 
@@ -15,7 +16,6 @@ const PROBLEMS = {
   unavailable: "problemUnavailable",
 } as const;
 
-const card = "rounded-xl border border-slate-200 bg-white p-6 shadow-sm";
 const input = "mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 font-mono";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"MitidLogin">>>;
@@ -58,7 +58,7 @@ function MitidChoice({ choice, t, prefill }: { choice: Choice; t: Translate; pre
   const { flow, text, id, testId, noPrefillBody } = choice;
   const field = prefill ? choice.field : undefined;
   return (
-    <form action={loginWithMitid} className={card} aria-labelledby={id}>
+    <Card as="form" action={loginWithMitid} aria-labelledby={id}>
       <input type="hidden" name="flow" value={flow} />
       <h4 id={id} className="text-lg font-semibold">
         {t(`${text}Heading`)}
@@ -89,7 +89,7 @@ function MitidChoice({ choice, t, prefill }: { choice: Choice; t: Translate; pre
       >
         {t(`${text}Button`)}
       </SubmitButton>
-    </form>
+    </Card>
   );
 }
 

@@ -1,10 +1,27 @@
 import "server-only";
 
 import type { OIDCConfig } from "next-auth/providers";
+import { cookies } from "next/headers";
 
 import { SIGNICAT_ID, type SignicatConfig, type SignicatPlatform } from "./descriptor";
 import { CPR_SCOPE, mitidIdentityFromUserInfo, type MitidFlow } from "./identity";
 import { eidHubRequestObject, enterpriseRequestObject, type RequestParameters } from "./request-object";
+import { transferFromCookie } from "./transfer";
+
+/** SP-B: whom the login coming back was handed over from, read once (transfer.ts). */
+async function takeTransferFrom(): Promise<string | undefined> {
+  try {
+    const jar = await cookies();
+    const name = transferFromCookie.name();
+    const value = jar.get(name)?.value;
+    if (!value) return undefined;
+    jar.delete(name);
+    const opened = await transferFromCookie.open(value);
+    return opened && opened.expiresAt > Date.now() ? opened.name : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export { SIGNICAT_ID };
 
@@ -62,14 +79,24 @@ export function signicatProvider(cfg: SignicatConfig): OIDCConfig<Record<string,
     authorization: { params: { scope: BASE_SCOPES[cfg.platform], acr_values: cfg.acrValues } },
     checks: ["pkce", "state", "nonce"],
     idToken: false,
-    profile(userinfo, tokens) {
+    async profile(userinfo, tokens) {
       // Missing claims are reported by the signIn callback, which can show a specific page.
       try {
-        const { identity, authTokenId } = mitidIdentityFromUserInfo(userinfo, {
+        const { identity, authTokenId, ctaId } = mitidIdentityFromUserInfo(userinfo, {
           platform: cfg.platform,
           grantedScope: typeof tokens.scope === "string" ? tokens.scope : undefined,
         });
-        return { id: identity.subject, identity, stepUpToken: authTokenId };
+        if (cfg.transfer) {
+          const from = await takeTransferFrom();
+          if (from) identity.transferredFrom = from;
+        }
+        return {
+          id: identity.subject,
+          identity,
+          stepUpToken: authTokenId,
+          // Only a portal that hands over to partners keeps the handle.
+          ...(ctaId && cfg.transfer?.partners.length ? { transferHandle: ctaId } : {}),
+        };
       } catch {
         return { id: String(userinfo.sub ?? ""), identity: null };
       }
@@ -88,7 +115,18 @@ export type SignicatLoginRequest = {
   stepUp?: { authTokenId?: string; level: "HIGH" };
   /** The portal's language, for Signicat's pages. */
   uiLocale?: string;
+  /** SP-B: a MitID Session Transfer hand-over, sent as prefills inside the request object only. */
+  transfer?: { code: string; text?: string };
 };
+
+/** ENT-MITID's prefills for the receiving service provider; never in a URL. */
+export function transferHints(login: Pick<SignicatLoginRequest, "transfer">): string[] {
+  if (!login.transfer) return [];
+  return [
+    `transferTokenExchangeCode-${login.transfer.code}`,
+    ...(login.transfer.text !== undefined ? [`transferTokenText-${login.transfer.text}`] : []),
+  ];
+}
 
 export class SignicatFeatureMissing extends Error {
   constructor(readonly feature: string) {
@@ -112,6 +150,7 @@ export async function signicatAuthorizationParams(
     const hints: string[] = [];
     if (login.cpr) hints.push(`subject-${login.cpr}`);
     if (login.cvr) hints.push(`cvr-${login.cvr}`);
+    hints.push(...transferHints(login));
     if (login.stepUp) {
       if (!login.stepUp.authTokenId) throw new SignicatFeatureMissing("step-up without auth_token_id");
       hints.push(
@@ -143,11 +182,16 @@ export async function signicatAuthorizationParams(
   const params: Record<string, string> = { scope, acr_values: acrValues };
   if (login.stepUp) params.prompt = "login";
   if (login.uiLocale) params.ui_locales = login.uiLocale;
+  // The eID Hub's prefill syntax for a transfer is unconfirmed: Enterprise's `login_hint`
+  // items, inside the signed and encrypted request object only (docs/providers/signicat.md).
+  if (login.transfer && !cfg.requestSigning)
+    throw new SignicatFeatureMissing("session transfer without a request-object key");
   if (cfg.requestSigning) {
     params.request = await eidHubRequestObject(cfg, {
       response_type: "code",
       redirect_uri: redirectUri,
       ...params,
+      ...(login.transfer ? { login_hint: transferHints(login) } : {}),
     });
   }
   return params;

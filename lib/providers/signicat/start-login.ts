@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getLocale } from "next-intl/server";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 
 import { signIn } from "@/auth";
@@ -19,13 +20,37 @@ import {
   SignicatFeatureMissing,
   type SignicatLoginRequest,
 } from "./provider";
+import { TRANSFER_LOGIN_SECONDS, transferFromCookie } from "./transfer";
 
 /**
  * Sends the browser to Signicat. The request object (Enterprise: with the prefills, a CPR among
  * them) is made here, server-side; Auth.js adds it to the authorization URL as `request`.
  */
 export async function startSignicatLogin(login: SignicatLoginRequest): Promise<never> {
+  redirect(await signicatLoginLocation(login));
+}
+
+/**
+ * Where a Signicat login starts (or the page of why it cannot), for a route handler that must
+ * answer a POST with 303 rather than redirect()'s 307. A hand-over (`transferFrom`) is
+ * remembered for the account page; any other start forgets an abandoned one.
+ */
+export async function signicatLoginLocation(
+  login: SignicatLoginRequest,
+  transferFrom?: { sender: string; name: string },
+): Promise<string> {
   const config = getConfig();
+  const jar = await cookies();
+  if (transferFrom) {
+    const expiresAt = Date.now() + TRANSFER_LOGIN_SECONDS * 1000;
+    jar.set(
+      transferFromCookie.name(),
+      await transferFromCookie.seal({ ...transferFrom, expiresAt }),
+      transferFromCookie.options(TRANSFER_LOGIN_SECONDS),
+    );
+  } else if (jar.has(transferFromCookie.name())) {
+    jar.delete(transferFromCookie.name());
+  }
   let location: string;
   try {
     const params = await signicatAuthorizationParams(
@@ -43,5 +68,5 @@ export async function startSignicatLogin(login: SignicatLoginRequest): Promise<n
         ? "/login?problem=unavailable#mitid"
         : loginErrorUrl(classifyLoginFailure(error), { provider: SIGNICAT_ID, error });
   }
-  redirect(location);
+  return location;
 }

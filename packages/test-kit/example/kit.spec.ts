@@ -2,7 +2,7 @@
  * A worked example of the test kit, as a team would use it against its own deployment of the
  * portal and the sandbox (run it with the playwright.config.ts beside it).
  */
-import { decodeQr, expect, outcomeTimeout, test } from "@sermi-rmi-portal/test-kit";
+import { CALL_CENTRE_AGENT, decodeQr, expect, outcomeTimeout, test } from "@sermi-rmi-portal/test-kit";
 
 test.use({ kit: { sandboxUrl: process.env.KIT_SANDBOX_URL ?? "http://localhost:4000" } });
 
@@ -96,10 +96,19 @@ test("a BankID login cancelled in the app, from the test", async ({ page, sandbo
 
 test("a call-centre agent verifies a caller (CIBA), approved from the test", async ({ page, loginAs }) => {
   await page.goto("/login");
-  await loginAs({ provider: "digidentity", persona: "ioe" });
-  await page.goto("/agent/verify");
+  await loginAs(CALL_CENTRE_AGENT);
+  await page.getByRole("link", { name: "Call centre: verify a caller with BankID" }).click();
   await loginAs({ provider: "idura-ciba", persona: "astrid" });
   await expect(page.getByTestId("ciba-customer-name")).toHaveText("Astrid Lindqvist");
+});
+
+test("the call-centre page is only for agents: anyone else is told so", async ({ page, loginAs }) => {
+  await page.goto("/login");
+  await loginAs({ provider: "digidentity", persona: "ioe" });
+  await expect(page.getByRole("link", { name: "Call centre: verify a caller with BankID" })).toHaveCount(0);
+  await page.goto("/agent/verify");
+  await expect(page.getByRole("heading", { name: "This page is for call-centre agents" })).toBeVisible();
+  await expect(page.getByLabel("Caller's national identity number")).toHaveCount(0);
 });
 
 test("CIBA when Idura asks to slow down: the wait follows the new interval", async ({
@@ -108,7 +117,7 @@ test("CIBA when Idura asks to slow down: the wait follows the new interval", asy
   sandbox,
 }) => {
   await page.goto("/login");
-  await loginAs({ provider: "digidentity", persona: "ioe" });
+  await loginAs(CALL_CENTRE_AGENT);
   await page.goto("/agent/verify");
   await page.getByLabel("Caller's national identity number").fill("199004152381");
   await page.getByRole("button", { name: "Send request to the caller's phone" }).click();

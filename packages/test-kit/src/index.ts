@@ -89,6 +89,8 @@ export type IdTokenHolder = (typeof IDTOKEN_HOLDERS)[number];
 export const IDURA_PERSONAS = {
   karen: { label: "Karen Nielsen (MitID)", eid: "dk-mitid", nationalId: "0108821234" },
   jens: { label: "Jens Hansen (MitID Erhverv)", eid: "dk-mitid-business", nationalId: "2311751235" },
+  /** The sandbox portal's call-centre agent (CALL_CENTRE_AGENTS' default): see CALL_CENTRE_AGENT. */
+  mia: { label: "Mia Holm (MitID Erhverv)", eid: "dk-mitid-business", nationalId: "0403881236" },
   astrid: { label: "Astrid Lindqvist (BankID)", eid: "se-bankid-same-device", nationalId: "199004152381" },
   ola: { label: "Ola Nordmann (BankID)", eid: "no-bankid", nationalId: "01017012345" },
 } as const;
@@ -150,11 +152,19 @@ export type LoginRequest =
   /** The headless Swedish BankID QR page, approved from the test as Astrid. */
   | { provider: "idura-bankid"; persona?: "astrid" }
   /**
-   * Not a login: a call-centre agent (already logged in, on /agent/verify) has a caller confirm
-   * who they are; the test approves on the caller's behalf. Ends on "Identity confirmed". Ola
-   * needs a portal whose IDURA_CIBA_ACR is Norwegian BankID (the default is Swedish).
+   * Not a login: a call-centre agent (logged in as one, e.g. CALL_CENTRE_AGENT, and on
+   * /agent/verify) has a caller confirm who they are; the test approves on the caller's behalf.
+   * Ends on "Identity confirmed". Ola needs a portal whose IDURA_CIBA_ACR is Norwegian BankID
+   * (the default is Swedish).
    */
   | { provider: "idura-ciba"; persona: "astrid" | "ola" };
+
+/**
+ * Logs in as the call-centre agent of a portal running with the sandbox (Mia Holm, MitID Erhverv
+ * through Idura), the one person whose account page links to /agent/verify and who may use it
+ * unless the portal's CALL_CENTRE_AGENTS names others. `await loginAs(CALL_CENTRE_AGENT)`.
+ */
+export const CALL_CENTRE_AGENT = { provider: "idura", persona: "mia" } as const satisfies LoginRequest;
 
 /** Read a QR code from the pixels on screen, as a phone camera would. */
 export async function decodeQr(locator: Locator): Promise<string> {
@@ -164,6 +174,9 @@ export async function decodeQr(locator: Locator): Promise<string> {
   if (!result) throw new Error("No QR code could be decoded from the rendered image");
   return result.data;
 }
+
+/** The sandbox's providers, by their path prefix. */
+export type SandboxProvider = "digidentity" | "signicat" | "idura" | "idtoken";
 
 /** The sandbox's control endpoints (they exist only in the sandbox). */
 export class Sandbox {
@@ -176,6 +189,21 @@ export class Sandbox {
     const res = await this.request.post(`${this.url}${path}`, { data });
     expect(res.ok(), `${path} answered ${res.status()}: ${await res.text()}`).toBeTruthy();
     return (await res.json()) as Record<string, unknown>;
+  }
+
+  /**
+   * What a provider's sandbox has handed out (codes, tokens, request ids), oldest first: for
+   * tests that check none of it travelled where it must not, or count upstream calls.
+   */
+  async issued(provider: SandboxProvider): Promise<{ kind: string; value: string }[]> {
+    const res = await this.request.get(`${this.url}/${provider}/control/issued`);
+    expect(res.ok(), `${provider} issued list answered ${res.status()}`).toBeTruthy();
+    return ((await res.json()) as { issued: { kind: string; value: string }[] }).issued;
+  }
+
+  /** Sets one client's (IDToken: one service's) misbehaviour mode; `"none"` behaves again. */
+  private misbehave(provider: SandboxProvider, clientId: string, mode: string) {
+    return this.post(`/${provider}/control/misbehaviour`, { client_id: clientId, mode });
   }
 
   /** The QR id is the last path segment of the phone-app URL the QR encodes. */
@@ -202,8 +230,7 @@ export class Sandbox {
     expireQr: (qrCodeUri: string) => this.post(`/digidentity/control/qr/${Sandbox.qrId(qrCodeUri)}/expire`),
     /** Renews the single-use chain authorisations. */
     reset: () => this.post("/digidentity/control/reset"),
-    misbehave: (clientId: string, mode: string) =>
-      this.post("/digidentity/control/misbehaviour", { client_id: clientId, mode }),
+    misbehave: (clientId: string, mode: string) => this.misbehave("digidentity", clientId, mode),
   };
 
   readonly signicat = {
@@ -213,8 +240,7 @@ export class Sandbox {
     forgetCpr: (userId?: string) =>
       this.post("/signicat/control/cpr-cache/forget", userId ? { user_id: userId } : {}),
     reset: () => this.post("/signicat/control/reset"),
-    misbehave: (clientId: string, mode: string) =>
-      this.post("/signicat/control/misbehaviour", { client_id: clientId, mode }),
+    misbehave: (clientId: string, mode: string) => this.misbehave("signicat", clientId, mode),
   };
 
   /** Answers the token's latest pending request, as its holder would in the IDToken app. */
@@ -222,11 +248,35 @@ export class Sandbox {
     /** `otp`: the one-time code the portal shows, so the right request is answered when several wait. */
     approve: (tokenId: string, options: { otp?: string; scopes?: string[] } = {}) =>
       this.post(`/idtoken/control/tokens/${encodeURIComponent(tokenId)}/approve`, options),
-    reject: (tokenId: string, options: { otp?: string } = {}) =>
+    /** `reason`: one of the rejection reasons IDToken documents (docs/providers/idtoken.md). */
+    reject: (tokenId: string, options: { otp?: string; reason?: string } = {}) =>
       this.post(`/idtoken/control/tokens/${encodeURIComponent(tokenId)}/reject`, options),
     expire: (tokenId: string) => this.post(`/idtoken/control/tokens/${encodeURIComponent(tokenId)}/expire`),
-    /** Drops that token's sessions (every session without a token id). */
-    reset: (tokenId?: string) => this.post("/idtoken/control/reset", tokenId ? { token_id: tokenId } : {}),
+    /** Drops that token's sessions (every session without a token id), at one service if named. */
+    reset: (tokenId?: string, serviceId?: string) =>
+      this.post("/idtoken/control/reset", {
+        ...(tokenId ? { token_id: tokenId } : {}),
+        ...(serviceId ? { service_id: serviceId } : {}),
+      }),
+    /** Whether the service's JWTs carry a session claim, and under which name (`null`: none). */
+    sessionClaim: (serviceId: string, claim: string | null) =>
+      this.post("/idtoken/control/session-claim", { service_id: serviceId, claim }),
+    /**
+     * The holder's phone app answering one session (`POST /auth/verify`, as the sandbox's phone
+     * page does), for a test that has the session's id and one-time code in hand.
+     */
+    answerOnPhone: (
+      session: { sessionId: string; tokenId: string; otp: string },
+      options: { pin: string; decision?: "approve" | "reject" },
+    ) =>
+      this.post("/idtoken/auth/verify", {
+        sessionId: session.sessionId,
+        tokenId: session.tokenId,
+        autoPassword: session.otp,
+        decision: options.decision ?? "approve",
+        pin: options.pin,
+      }),
+    misbehave: (serviceId: string, mode: string) => this.misbehave("idtoken", serviceId, mode),
   };
 
   readonly idura = {
@@ -240,7 +290,11 @@ export class Sandbox {
     denyCiba: (bindingMessage: string) => this.ciba("deny", bindingMessage),
     expireCiba: (bindingMessage: string) => this.ciba("expire", bindingMessage),
     slowDownCiba: (bindingMessage: string) => this.ciba("slow-down", bindingMessage),
+    /** Moves a BankID login's clock on: every code it has shown is `seconds` older at once. */
+    ageBankId: (qrData: string, seconds: number) =>
+      this.post("/idura/control/headless/age", { qr_data: qrData, seconds }),
     reset: () => this.post("/idura/control/reset"),
+    misbehave: (clientId: string, mode: string) => this.misbehave("idura", clientId, mode),
   };
 }
 

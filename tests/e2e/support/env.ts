@@ -29,6 +29,8 @@ export const TEST_PORTS = {
   iduraCibaNoPortal: 3111 + offset,
   /** A portal configured for Signicat Enterprise (SIGNICAT_PLATFORM=enterprise, issuer /signicat/oidc). */
   signicatEnterprisePortal: 3112 + offset,
+  /** A portal registered as Signicat's transfer client: MitID Session Transfer with the sandbox's partner. */
+  signicatTransferPortal: 3113 + offset,
   /** A portal registered as Digidentity's third client, for the RP conformance cases. */
   conformancePortal: 3117 + offset,
   redis: 6390 + offset,
@@ -56,7 +58,6 @@ export const DIGIDENTITY_ISSUER = `${SANDBOX_URL}/digidentity`;
 export const IDTOKEN_OPERATOR = `${SANDBOX_URL}/idtoken`;
 export const IDURA_ISSUER = `${SANDBOX_URL}/idura`;
 export const DEMO_PIN = "12345";
-export const SIGNICAT_CONTROL = `${SANDBOX_URL}/signicat/control`;
 /** The test portal's stdout and stderr, teed here so tests can prove no CPR reached a log line. */
 export const PORTAL_LOG_FILE = `logs/e2e/portal-${TEST_PORTS.portal}.log`;
 /** The sandbox's "Remember my CPR" store for this run; test-results/ is emptied before each run. */
@@ -85,3 +86,18 @@ export const IDURA_LAB_CLIENT = { id: "rmi-portal-idura-lab", secret: "sandbox-i
 
 /** IDToken's second registered service, for its misbehaviour tests. */
 export const IDTOKEN_LAB_SERVICE = "rmi-portal-idtoken-lab";
+
+/**
+ * The Signicat client of tests/e2e/session-transfer.spec.ts: set up for MitID Session Transfer,
+ * so its per-client code lifetime can be shortened without touching any other test.
+ */
+export const SIGNICAT_TRANSFER_CLIENT = {
+  id: "rmi-portal-signicat-transfer",
+  secret: "sandbox-signicat-transfer-secret",
+} as const;
+/** The sandbox's partner service (sandbox/signicat/partner.ts). */
+export const SIGNICAT_PARTNER = {
+  id: "sandbox-partner-nordic-parts",
+  name: "Nordic Parts (sandbox partner)",
+  url: `${SANDBOX_URL}/signicat/partner`,
+} as const;

@@ -1,9 +1,11 @@
 import type { APIRequestContext, Page } from "@playwright/test";
+import type { SandboxProvider } from "../../kit";
 
 import { SANDBOX_URL } from "./env";
 import { expect, test } from "./fixtures";
 import { expectLoginError } from "./pages";
 import { startPortal } from "./portal-process";
+import { sandboxFor } from "./sandbox";
 
 /**
  * The modes the portal must refuse as "could not be verified", stated here on purpose rather
@@ -43,19 +45,16 @@ export const PROVIDER_ERROR_TITLE = "The identity provider answered something un
 export const ISSUER_MISMATCH_TITLE = "The identity provider's settings could not be trusted";
 
 /** The sandbox providers with a misbehaviour switch, by their path prefix. */
-export type MisbehavingProvider = "digidentity" | "signicat" | "idura" | "idtoken";
+export type MisbehavingProvider = SandboxProvider;
 
-/** Sets one client's (for IDToken: one service's) mode through the provider's control endpoint. */
+/** Sets one client's (for IDToken: one service's) mode through the kit's sandbox client. */
 export async function misbehave(
   request: APIRequestContext,
   provider: MisbehavingProvider,
   clientId: string,
   mode: string,
 ) {
-  const res = await request.post(`${SANDBOX_URL}/${provider}/control/misbehaviour`, {
-    data: { client_id: clientId, mode },
-  });
-  expect(res.ok(), `${provider} misbehaviour ${mode} answered ${res.status()}`).toBeTruthy();
+  await sandboxFor(request)[provider].misbehave(clientId, mode);
 }
 
 /** Neither a session for the portal nor a session cookie in the browser. */

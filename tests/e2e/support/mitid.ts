@@ -1,7 +1,7 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 
-import { PORTAL_LOG_FILE, SIGNICAT_CONTROL } from "./env";
+import { PORTAL_LOG_FILE } from "./env";
 
 /**
  * The sandbox's MitID users (sandbox/signicat/personas.ts) as the tests need them. The CPR
@@ -128,10 +128,4 @@ export function expectNoCprLeak(urls: readonly string[], cpr: string) {
   const log = readFileSync(PORTAL_LOG_FILE, "utf8");
   expect(log.length, "the portal log is captured").toBeGreaterThan(0);
   for (const form of forms) expect(log.includes(form), "the portal log carries the CPR").toBe(false);
-}
-
-export async function signicatControl(request: APIRequestContext, path: string, data: unknown = {}) {
-  const res = await request.post(`${SIGNICAT_CONTROL}${path}`, { data });
-  expect(res.ok(), `${path} answered ${res.status()}`).toBeTruthy();
-  return res.json();
 }

@@ -1,5 +1,6 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 
+import { CALL_CENTRE_AGENT, IDURA_LOGIN_BUTTONS, IDURA_PERSONAS } from "../../kit";
 import { DEMO_PIN, IDURA_ISSUER } from "./env";
 import { decodeQr } from "./qr";
 
@@ -173,6 +174,19 @@ export async function openBankIdApp(browser: Browser) {
 /** A signed-in call-centre agent's page: ask a caller to confirm who they are with BankID (CIBA). */
 export class AgentVerifyPage {
   constructor(private readonly page: Page) {}
+  /**
+   * Logs in as the sandbox portal's call-centre agent (the kit's CALL_CENTRE_AGENT: Mia Holm,
+   * MitID Erhverv through Idura), the one person CALL_CENTRE_AGENTS lets in by default, and
+   * opens the page from her account page. `portalUrl`: a lab portal, or the main one.
+   */
+  async signIn(portalUrl = "") {
+    const persona = IDURA_PERSONAS[CALL_CENTRE_AGENT.persona];
+    await new LoginPage(this.page).goto(portalUrl);
+    await this.page.getByRole("button", { name: IDURA_LOGIN_BUTTONS[persona.eid] }).click();
+    await new IduraLoginForm(this.page).logIn("MitID Erhverv", persona.label);
+    await expect(this.page.getByRole("heading", { name: "Your account" })).toBeVisible();
+    await this.open();
+  }
   /** From the account page. */
   async open() {
     await this.page.getByRole("link", { name: "Call centre: verify a caller with BankID" }).click();

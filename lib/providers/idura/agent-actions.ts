@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
 import { auth } from "@/auth";
+import { isCallCentreAgent } from "@/lib/call-centre";
 import { providerSettings } from "@/lib/providers/registry";
 import { log } from "@/lib/log";
 import { limitActionStart } from "@/lib/rate-limit";
@@ -26,6 +27,8 @@ export async function startCustomerVerification(formData: FormData): Promise<Sta
   if (!input.success) return { ok: false, message: t("invalidNationalId") };
   const session = await auth();
   if (!session?.identity) return { ok: false, message: t("sessionEnded") };
+  // The page refuses non-agents already; the action is reachable without the page, so it checks too.
+  if (!isCallCentreAgent(session.identity)) return { ok: false, message: t("notAgentBody") };
 
   // Each start costs a request at Idura and a push to the customer's phone: counted like every
   // login start, and refused on an instance that is shutting down.

@@ -4,14 +4,16 @@ import { useFormatter, useTranslations } from "@/lib/i18n/client";
 import { useState, useTransition, type FormEvent } from "react";
 
 import type { CibaStatusResponse, VerifiedCustomer } from "@/lib/providers/idura/device-schema";
-import { DeviceOutcome } from "@/app/ui/device-outcome";
-import { useDevicePoll, useSecondsLeft } from "@/app/ui/device-poll";
-import { ApiError } from "@/app/ui/fetch-json";
-import { announcedSeconds, WaitingIndicator } from "@/app/ui/waiting";
+import { DeviceOutcome } from "@/components/ui/device-outcome";
+import { useDevicePoll, useSecondsLeft } from "@/components/ui/device-poll";
+import { ApiError } from "@/components/ui/fetch-json";
+import { announcedSeconds, WaitingIndicator } from "@/components/ui/waiting";
 import { calendarDate } from "@/lib/i18n/formats";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 
-import { cancelCustomerVerification, startCustomerVerification } from "./actions";
+import { cancelCustomerVerification, startCustomerVerification } from "./agent-actions";
+import { Card } from "@/components/ui/card";
+import { BUTTON } from "@/components/ui/button";
 
 type View =
   | { kind: "form"; error?: string; cancelled?: boolean }
@@ -65,7 +67,7 @@ export function CustomerVerification({ providerName }: { providerName: string })
   const timedOut = view.kind === "waiting" && secondsLeft === 0;
 
   // The page asks the portal every second; the portal asks Idura only at Idura's interval.
-  const { error: pollError } = useDevicePoll<CibaStatusResponse>(
+  const { error: pollError, settled } = useDevicePoll<CibaStatusResponse>(
     "/api/idura/ciba/status",
     view.kind === "waiting" && !cancelling && !timedOut ? view.attempt : null,
     {
@@ -87,6 +89,8 @@ export function CustomerVerification({ providerName }: { providerName: string })
   const cancel = () =>
     startCancelling(async () => {
       // The page stops waiting whatever happens; a cookie left behind is replaced by the next start.
+      // A status poll still in flight would set the request's cookie again after the cancel.
+      await settled();
       await cancelCustomerVerification().catch(() => undefined);
       setView({ kind: "form", cancelled: true });
     });
@@ -97,11 +101,7 @@ export function CustomerVerification({ providerName }: { providerName: string })
 
   return (
     // Each step replaces the last; the new one is read out politely.
-    <div
-      className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
-      aria-live="polite"
-      data-testid="ciba-live"
-    >
+    <Card className="mt-6" aria-live="polite" data-testid="ciba-live">
       {shown.kind === "form" ? (
         <form onSubmit={onSubmit} className="space-y-4">
           {shown.cancelled ? (
@@ -128,11 +128,7 @@ export function CustomerVerification({ providerName }: { providerName: string })
               {shown.error}
             </p>
           ) : null}
-          <button
-            type="submit"
-            disabled={pending}
-            className="w-full rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-          >
+          <button type="submit" disabled={pending} className={`${BUTTON.primary} w-full`}>
             {t("submit")}
           </button>
         </form>
@@ -225,6 +221,6 @@ export function CustomerVerification({ providerName }: { providerName: string })
           testId="ciba-ended"
         />
       )}
-    </div>
+    </Card>
   );
 }

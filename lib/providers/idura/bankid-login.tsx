@@ -6,14 +6,16 @@ import { QRCodeSVG } from "qrcode.react";
 import { useCallback, useEffect, useState, useTransition } from "react";
 
 import type { HeadlessStartResponse, HeadlessStatusResponse } from "@/lib/providers/idura/device-schema";
-import { DeviceOutcome, type OutcomeKind } from "@/app/ui/device-outcome";
-import { useDevicePoll } from "@/app/ui/device-poll";
+import { DeviceOutcome, type OutcomeKind } from "@/components/ui/device-outcome";
+import { useDevicePoll, useSecondsLeft } from "@/components/ui/device-poll";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 
-import { ApiError, fetchJson } from "@/app/ui/fetch-json";
-import { WaitingIndicator } from "@/app/ui/waiting";
+import { ApiError, fetchJson } from "@/components/ui/fetch-json";
+import { announcedSeconds, WaitingIndicator } from "@/components/ui/waiting";
 
-import { completeBankIdLogin } from "./actions";
+import { completeBankIdLogin } from "./bankid-actions";
+import { Card } from "@/components/ui/card";
+import { BUTTON } from "@/components/ui/button";
 
 type Ended =
   | { kind: "cancelled" | "expired" | "lost" }
@@ -41,6 +43,7 @@ export function BankIdLogin({ providerName, phone = false }: { providerName: str
   const [attempt, setAttempt] = useState(0);
   const [qrData, setQrData] = useState<string | null>(null);
   const [appLink, setAppLink] = useState<string | null>(null);
+  const [expiresAt, setExpiresAt] = useState<number>();
   const [scanned, setScanned] = useState(false);
   const [approved, setApproved] = useState(false);
   const [ended, setEnded] = useState<Ended | null>(null);
@@ -51,10 +54,12 @@ export function BankIdLogin({ providerName, phone = false }: { providerName: str
     setQrData(null);
     setScanned(false);
     setApproved(false);
+    setExpiresAt(undefined);
     try {
       const started = await fetchJson<HeadlessStartResponse>("/api/idura/headless/start", { method: "POST" });
       setQrData(started.qrData);
       setAppLink(started.appLink ?? null);
+      setExpiresAt(started.expiresAt);
       setAttempt((a) => a + 1);
     } catch (e) {
       setEnded({ kind: "start-failed", message: e instanceof ApiError ? e.message : undefined });
@@ -67,7 +72,12 @@ export function BankIdLogin({ providerName, phone = false }: { providerName: str
     void start();
   }, [start]);
 
-  const polling = attempt > 0 && qrData !== null && !ended && !approved;
+  // The countdown runs from the start answer's absolute expiry (Idura's expires_in), read from
+  // the clock at each render, so it never shows more than the order has left (components/ui/device-poll.ts).
+  const waiting = attempt > 0 && qrData !== null && !ended && !approved;
+  const secondsLeft = useSecondsLeft(waiting ? expiresAt : undefined);
+  const timedOut = waiting && secondsLeft === 0;
+  const polling = waiting && !timedOut;
   // BankID's QR code changes every second, so the page asks every second for the fresh one.
   const { error: pollError } = useDevicePoll<HeadlessStatusResponse>(
     "/api/idura/headless/status",
@@ -113,22 +123,45 @@ export function BankIdLogin({ providerName, phone = false }: { providerName: str
       }
     }
   };
-  const shown = ended ? endedText(ended) : null;
+  // At zero the order is over: the page says so at once instead of waiting for the next answer.
+  const over: Ended | null = ended ?? (timedOut ? { kind: "expired" } : null);
+  const shown = over ? endedText(over) : null;
+  const clock = (seconds: number) => ({
+    minutes: Math.floor(seconds / 60),
+    seconds: String(seconds % 60).padStart(2, "0"),
+  });
+  // A timer is not read out as it ticks (it sits in the page's polite region): the hidden text
+  // moves in 30 s steps, as on the other device pages.
+  const countdown =
+    secondsLeft === undefined ? null : (
+      <p
+        className="text-center text-sm text-slate-600"
+        role="timer"
+        aria-live="off"
+        data-testid="bankid-countdown"
+      >
+        <span className="sr-only">
+          {t.rich("expiresIn", { ...clock(announcedSeconds(secondsLeft, 30)), time: (c) => c })}
+        </span>
+        <span aria-hidden="true">
+          {t.rich("expiresIn", {
+            ...clock(secondsLeft),
+            time: (chunks) => <span className="font-mono font-semibold tabular-nums">{chunks}</span>,
+          })}
+        </span>
+      </p>
+    );
 
   return (
     // What replaces what (QR, "Confirm in the app", the outcome) is read out politely; the QR
     // code itself changes only attributes, so its animation is not announced.
-    <div
-      className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
-      aria-live="polite"
-      data-testid="bankid-live"
-    >
-      {ended && shown ? (
+    <Card className="mt-6" aria-live="polite" data-testid="bankid-live">
+      {over && shown ? (
         <DeviceOutcome
-          kind={OUTCOME[ended.kind]}
+          kind={OUTCOME[over.kind]}
           title={shown.title}
           body={shown.body}
-          reference={ended.kind === "failed" ? ended.ref : undefined}
+          reference={over.kind === "failed" ? over.ref : undefined}
           retryLabel={common("startAgain")}
           onRetry={() => void start()}
           testId="bankid-ended"
@@ -142,6 +175,7 @@ export function BankIdLogin({ providerName, phone = false }: { providerName: str
             {t("confirmHeading")}
           </h2>
           <p className="mt-2 text-slate-600">{t("confirmBody")}</p>
+          <div className="mt-4">{countdown}</div>
         </div>
       ) : qrData ? (
         <div className="flex flex-col items-center gap-5">
@@ -152,7 +186,7 @@ export function BankIdLogin({ providerName, phone = false }: { providerName: str
               target={appLink.startsWith("https://app.bankid.com/") ? undefined : "_blank"}
               rel="noopener"
               data-testid="bankid-open-app"
-              className="block w-full rounded-lg bg-brand-600 px-4 py-2.5 text-center font-medium text-white hover:bg-brand-700"
+              className={`${BUTTON.primary} w-full`}
             >
               {t("openOnThisDevice")}
             </a>
@@ -172,6 +206,7 @@ export function BankIdLogin({ providerName, phone = false }: { providerName: str
               aria-label={t("qrAlt")}
             />
           </div>
+          {countdown}
           {pollError ? (
             <p className="text-sm text-amber-700" role="alert">
               {pollError instanceof ApiError ? pollError.message : common("offline")}
@@ -186,6 +221,6 @@ export function BankIdLogin({ providerName, phone = false }: { providerName: str
           {common("otherWay")}
         </Link>
       </p>
-    </div>
+    </Card>
   );
 }

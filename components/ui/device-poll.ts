@@ -32,9 +32,10 @@ export function useDevicePoll<T>(
   url: string,
   run: number | null,
   options: DevicePollOptions<T>,
-): { error: ApiError | TypeError | undefined } {
+): { error: ApiError | TypeError | undefined; settled: () => Promise<void> } {
   const [error, setError] = useState<ApiError | TypeError>();
   const latest = useRef(options);
+  const pending = useRef<Promise<unknown> | null>(null);
   useEffect(() => {
     latest.current = options;
   });
@@ -54,7 +55,9 @@ export function useDevicePoll<T>(
       inFlight = true;
       const startedAt = Date.now();
       try {
-        const answer = await fetchJson<T>(url);
+        const request = fetchJson<T>(url);
+        pending.current = request;
+        const answer = await request;
         if (stopped) return;
         setError(undefined);
         latest.current.onAnswer(answer);
@@ -70,6 +73,7 @@ export function useDevicePoll<T>(
         at((failure instanceof ApiError ? failure.retryAfterMs : undefined) ?? ERROR_RETRY_MS);
       } finally {
         inFlight = false;
+        pending.current = null;
       }
     }
     const onVisibility = () => {
@@ -84,7 +88,13 @@ export function useDevicePoll<T>(
     };
   }, [url, run]);
 
-  return { error: run === null ? undefined : error };
+  // A request still in flight when the page ends the login (the agent's cancel) could answer
+  // after the cancel and put the ended login's cookie back: the page waits for it first.
+  const settled = useCallback(async () => {
+    while (pending.current) await pending.current.catch(() => undefined);
+  }, []);
+
+  return { error: run === null ? undefined : error, settled };
 }
 
 /**

@@ -8,12 +8,13 @@ import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import type { QrStartResponse, QrStatusResponse } from "@/lib/providers/digidentity/qr-schema";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 
-import { DeviceOutcome, type OutcomeKind } from "@/app/ui/device-outcome";
-import { useDevicePoll, useSecondsLeft } from "@/app/ui/device-poll";
-import { ApiError, fetchJson } from "@/app/ui/fetch-json";
-import { announcedSeconds, WaitingIndicator } from "@/app/ui/waiting";
+import { DeviceOutcome, type OutcomeKind } from "@/components/ui/device-outcome";
+import { useDevicePoll, useSecondsLeft } from "@/components/ui/device-poll";
+import { ApiError, fetchJson } from "@/components/ui/fetch-json";
+import { announcedSeconds, WaitingIndicator } from "@/components/ui/waiting";
 
-import { completeQrLogin } from "./actions";
+import { completeQrLogin } from "./qr-actions";
+import { Card } from "@/components/ui/card";
 
 type Login = QrStartResponse & { attempt: number };
 
@@ -104,7 +105,7 @@ export function QrLogin({ providerName }: { providerName: string }) {
   const view: Ended | null = ended ?? (timedOut ? { kind: "expired" } : null);
 
   return (
-    <div className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+    <Card className="mt-6">
       <div aria-live="polite" aria-atomic="true" role="status" data-testid="qr-status" className="sr-only">
         {view ? (
           describe(view).title
@@ -178,7 +179,7 @@ export function QrLogin({ providerName }: { providerName: string }) {
           {common("otherWay")}
         </Link>
       </p>
-    </div>
+    </Card>
   );
 }
 

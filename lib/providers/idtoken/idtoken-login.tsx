@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useTranslations } from "@/lib/i18n/client";
 import { useEffect, useState, useTransition, type FormEvent } from "react";
 
-import { DeviceOutcome, type OutcomeKind } from "@/app/ui/device-outcome";
-import { useSecondsLeft } from "@/app/ui/device-poll";
+import { DeviceOutcome, type OutcomeKind } from "@/components/ui/device-outcome";
+import { useSecondsLeft } from "@/components/ui/device-poll";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 import {
   idtCloseReason,
@@ -13,9 +13,11 @@ import {
   type IdtStartResponse,
 } from "@/lib/providers/idtoken/page-protocol";
 
-import { announcedSeconds, WaitingIndicator } from "@/app/ui/waiting";
+import { announcedSeconds, WaitingIndicator } from "@/components/ui/waiting";
 
 import { finishIdtLogin } from "./actions";
+import { Card } from "@/components/ui/card";
+import { BUTTON } from "@/components/ui/button";
 
 type Ended = { reason: LoginErrorReason; ref?: string };
 
@@ -145,7 +147,7 @@ export function IdtLogin({
   };
 
   return (
-    <div className="mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+    <Card className="mt-6">
       <div
         aria-live="polite"
         aria-atomic="true"
@@ -231,11 +233,7 @@ export function IdtLogin({
               {startError}
             </p>
           ) : null}
-          <button
-            type="submit"
-            disabled={starting}
-            className="w-full rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-          >
+          <button type="submit" disabled={starting} className={`${BUTTON.primary} w-full`}>
             {t("submit")}
           </button>
         </form>
@@ -245,6 +243,6 @@ export function IdtLogin({
           {common("otherWay")}
         </Link>
       </p>
-    </div>
+    </Card>
   );
 }

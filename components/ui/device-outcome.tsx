@@ -3,6 +3,7 @@
 import { useId, type ReactNode } from "react";
 
 import { ErrorReference } from "./error-reference";
+import { BUTTON } from "./button";
 
 /** How a device login (QR, IDToken, BankID, the agent's CIBA request) ended. */
 export type OutcomeKind = "approved" | "declined" | "expired" | "failed";
@@ -87,11 +88,7 @@ export function DeviceOutcome({
       {body ? <div className="mx-auto mt-2 max-w-md text-slate-700">{body}</div> : null}
       {children}
       <ErrorReference id={reference} />
-      <button
-        type="button"
-        onClick={onRetry}
-        className="mt-6 rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700"
-      >
+      <button type="button" onClick={onRetry} className={`${BUTTON.primary} mt-6`}>
         {retryLabel}
       </button>
     </section>
