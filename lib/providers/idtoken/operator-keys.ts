@@ -2,7 +2,7 @@ import "server-only";
 
 import { createRemoteJWKSet, errors as joseErrors, type JWTVerifyGetKey } from "jose";
 
-import { mayReloadKeys } from "@/lib/state/key-reloads";
+import { mayReloadKeysPerMinute } from "@/lib/state/key-reloads";
 
 /**
  * The operator's signing keys at `{operator}/.well-known/jwks.json` (docs/providers/idtoken.md),
@@ -54,8 +54,9 @@ export function operatorKeys(jwksUri: string): JWTVerifyGetKey {
         throw e;
       entry.triedKids.add(kid);
       if (entry.triedKids.size > 1000) entry.triedKids.clear();
-      // The same bound across every instance: one early refetch per 60 s / MAX_EARLY_REFETCHES.
-      if (!(await mayReloadKeys(`idtoken-early:${jwksUri}`, 60_000 / MAX_EARLY_REFETCHES))) throw e;
+      // The same bound across every instance: MAX_EARLY_REFETCHES a minute, in any rhythm (a
+      // rotation right after another refetch must still be picked up).
+      if (!(await mayReloadKeysPerMinute(`idtoken-early:${jwksUri}`, MAX_EARLY_REFETCHES))) throw e;
       entry.early.push(now);
       await entry.keys.reload();
       return entry.keys(header, token);
