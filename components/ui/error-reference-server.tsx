@@ -1,16 +1,10 @@
 import { useTranslations } from "next-intl";
 
-import { ReferenceLine, referenceMono } from "./reference-line";
+import { ReferenceLine } from "./reference-line";
 
 // For server pages; client components use components/ui/error-reference.tsx (no next-intl provider there).
 
 /** The reference id of a refused login: the person can quote it, the operator finds its log line. */
 export function ErrorReference({ id, className }: { id?: string; className?: string }) {
-  const common = useTranslations("Common");
-  if (!id) return null;
-  return (
-    <ReferenceLine className={className}>
-      {common.rich("reference", { ref: id, mono: referenceMono })}
-    </ReferenceLine>
-  );
+  return <ReferenceLine common={useTranslations("Common")} id={id} className={className} />;
 }

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "@/lib/i18n/client";
 
-import { ReferenceLine, referenceMono } from "./reference-line";
+import { ReferenceLine } from "./reference-line";
 
 /**
  * The reference id of a refused login, for client components (the device-login pages): the same
@@ -11,11 +11,5 @@ import { ReferenceLine, referenceMono } from "./reference-line";
  * next-intl's provider.
  */
 export function ErrorReference({ id, className }: { id?: string; className?: string }) {
-  const common = useTranslations("Common");
-  if (!id) return null;
-  return (
-    <ReferenceLine className={className}>
-      {common.rich("reference", { ref: id, mono: referenceMono })}
-    </ReferenceLine>
-  );
+  return <ReferenceLine common={useTranslations("Common")} id={id} className={className} />;
 }

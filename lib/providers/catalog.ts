@@ -1,7 +1,8 @@
 /**
  * Every provider the portal can speak to, in the order the login page offers them: the part of
- * each that needs no server code (lib/providers/descriptor.ts). Adding a provider: its folder,
- * one line here and one in lib/providers/registry.ts (docs/architecture.md).
+ * each that needs no server code (lib/providers/descriptor.ts). This is the one list: adding a
+ * provider is its folder and one line here; the compiler then asks for its module in
+ * lib/providers/registry.ts (docs/architecture.md, "One list of providers").
  */
 import { digidentityDescriptor } from "./digidentity/descriptor";
 import { idtokenDescriptor } from "./idtoken/descriptor";

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 
-import type { LoginErrorReason } from "@/lib/login-failure/reasons";
+import type { SharedLoginErrorReason } from "@/lib/login-failure/reasons";
 
 /** What every provider may know about the deployment when it builds its settings. */
 export type SliceContext = {
@@ -27,6 +27,8 @@ export type ProviderDescriptor<
   S extends z.ZodObject,
   C,
   D extends Readonly<Record<string, string>> = Readonly<Record<string, string>>,
+  R extends string = string,
+  N extends string = string,
 > = {
   key: K;
   /** The name people know the provider by, as the error pages say it. */
@@ -37,7 +39,18 @@ export type ProviderDescriptor<
    * The provider's own `error` / `error_description` codes on the redirect back, and what each
    * means for the user (docs/providers/<provider>.md names their source).
    */
-  providerErrors: Readonly<Record<string, LoginErrorReason>>;
+  providerErrors: Readonly<Record<string, SharedLoginErrorReason | NoInfer<R>>>;
+  /**
+   * The login-failure reasons only this provider's logins meet (`?error=` / `?reason=` codes,
+   * public contracts); lib/login-failure/reasons.ts adds them to the shared ones. Each has its
+   * words in messages/<locale>.json under `LoginErrors.<reason>`.
+   */
+  loginFailureReasons: readonly R[];
+  /**
+   * The message namespaces its client components use (its device-login pages); with the shared
+   * ones they form lib/i18n/client-namespaces.ts, which tests/unit/portal-i18n-format.test.ts checks.
+   */
+  clientNamespaces: readonly N[];
   schema: S;
   /**
    * The variables whose presence turns the provider on with SANDBOX=off (when PROVIDERS is not
@@ -64,7 +77,9 @@ export function defineProvider<
   S extends z.ZodObject,
   C,
   D extends Readonly<Record<string, string>>,
->(descriptor: ProviderDescriptor<K, S, C, D>): ProviderDescriptor<K, S, C, D> {
+  const R extends string = never,
+  const N extends string = never,
+>(descriptor: ProviderDescriptor<K, S, C, D, R, N>): ProviderDescriptor<K, S, C, D, R, N> {
   return descriptor;
 }
 

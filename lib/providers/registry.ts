@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { getConfig } from "@/lib/config";
 import { jsonError } from "@/lib/route-handler";
 
-import type { ProviderKey, ProvidersConfig } from "./catalog";
+import { PROVIDER_CATALOG, type ProviderKey, type ProvidersConfig } from "./catalog";
 import { digidentityModule } from "./digidentity";
 import { idtokenModule } from "./idtoken";
 import { iduraModule } from "./idura";
@@ -13,19 +13,29 @@ import { signicatModule } from "./signicat";
 import type { ProviderModule } from "./types";
 
 /**
- * Every provider the portal can speak to, in the order the login page offers them. Adding one:
- * its folder, a line here and one in catalog.ts (docs/architecture.md).
+ * Each provider's server side, by key. Which providers there are, and their order, is the
+ * catalog's (catalog.ts); this record only finds each one's module, and the compiler refuses it
+ * when a provider of the catalog is missing here or a key is not in the catalog. Why the two
+ * cannot be one list: docs/architecture.md ("One list of providers").
  */
-export const PROVIDER_MODULES = [digidentityModule, signicatModule, idtokenModule, iduraModule] as const;
+const MODULE_OF = {
+  digidentity: digidentityModule,
+  signicat: signicatModule,
+  idtoken: idtokenModule,
+  idura: iduraModule,
+} satisfies { [K in ProviderKey]: { key: K } };
 
 type AnyModule = ProviderModule<ProviderKey, { kind: string }>;
+
+/** Every provider's module, in the catalog's order (the order the login page offers them). */
+export const PROVIDER_MODULES: readonly AnyModule[] = PROVIDER_CATALOG.map(
+  (d) => MODULE_OF[d.key] as unknown as AnyModule,
+);
 
 /** The modules this deployment has turned on (docs/configuration.md). */
 export function enabledModules(): AnyModule[] {
   const { providers } = getConfig();
-  return (PROVIDER_MODULES as readonly unknown[] as AnyModule[]).filter(
-    (m) => providers[m.key] !== undefined,
-  );
+  return PROVIDER_MODULES.filter((m) => providers[m.key] !== undefined);
 }
 
 /** A provider's settings, or undefined when this deployment does not have it. */
@@ -48,12 +58,10 @@ export function providerNotEnabled(): Response {
 /** The module that registered an Auth.js provider id, if any. */
 export function moduleOfAuthProvider(authProviderId: string | undefined): AnyModule | undefined {
   if (!authProviderId) return undefined;
-  return (PROVIDER_MODULES as readonly unknown[] as AnyModule[]).find((m) =>
-    m.authProviderIds.includes(authProviderId),
-  );
+  return PROVIDER_MODULES.find((m) => m.authProviderIds.includes(authProviderId));
 }
 
 /** The module whose logins produce an identity of this kind. */
 export function moduleOfIdentityKind(kind: string): AnyModule | undefined {
-  return (PROVIDER_MODULES as readonly unknown[] as AnyModule[]).find((m) => m.identityKinds.includes(kind));
+  return PROVIDER_MODULES.find((m) => m.identityKinds.includes(kind));
 }

@@ -1,6 +1,7 @@
 import { html } from "hono/html";
 import { t, type MessageKey } from "../shared/i18n";
-import { alert, page, type Html, messagePageWith } from "../shared/layout";
+import { alert, cardPage, type Html, messagePageWith } from "../shared/layout";
+import { actions, pinField, radioChoices } from "../shared/page-parts";
 import { PERSONAS, SANDBOX_PIN, type RefusalReason } from "./personas";
 
 const sandboxBadge = () => html`<span class="badge">${t("digidentity.badge")}</span>`;
@@ -11,64 +12,37 @@ export function personaText(id: string, text: "label" | "demonstrates"): string 
 }
 
 function personaChoices(selectedId: string): Html {
-  return html`<fieldset>
-    <legend>${t("digidentity.persona")}</legend>
-    ${PERSONAS.map(
-      (persona) =>
-        html`<div class="choice">
-          <input
-            type="radio"
-            id="persona-${persona.id}"
-            name="persona"
-            value="${persona.id}"
-            ${persona.id === selectedId ? html`checked` : ""}
-          />
-          <label for="persona-${persona.id}">${personaText(persona.id, "label")}</label>
-        </div>`,
-    )}
-  </fieldset>`;
+  return radioChoices(
+    t("digidentity.persona"),
+    "persona",
+    PERSONAS.map((persona) => ({ value: persona.id, label: personaText(persona.id, "label") })),
+    selectedId,
+  );
 }
 
-const pinField = () =>
-  html`<div class="field">
-    <label for="pin">${t("digidentity.pin")}</label>
-    <input
-      id="pin"
-      name="pin"
-      type="password"
-      inputmode="numeric"
-      autocomplete="off"
-      pattern="[0-9]{5}"
-      minlength="5"
-      maxlength="5"
-      required
-      aria-describedby="pin-hint"
-    />
-    <p id="pin-hint" class="muted">${t("digidentity.pinHint", { pin: SANDBOX_PIN })}</p>
-  </div>`;
+const pin = () => pinField(t("digidentity.pin"), t("digidentity.pinHint", { pin: SANDBOX_PIN }), 5, true);
 
 /** Web login: the page the portal redirects the browser to. */
 export function loginPage(options: { txId: string; personaId: string; error?: string }): Html {
-  return page(
+  return cardPage(
+    sandboxBadge(),
     t("digidentity.login.heading"),
-    html`<div class="card">
-      ${sandboxBadge()}
-      <h1>${t("digidentity.login.heading")}</h1>
-      <p class="muted">${t("digidentity.login.intro")}</p>
+    html`<p class="muted">${t("digidentity.login.intro")}</p>
       ${alert(options.error)}
       <form method="post" action="authorize">
         <input type="hidden" name="tx" value="${options.txId}" />
-        ${personaChoices(options.personaId)} ${pinField()}
-        <div class="actions">
-          <button class="primary" type="submit" name="action" value="login">
-            ${t("digidentity.login.submit")}
-          </button>
-          <button class="secondary" type="submit" name="action" value="cancel" formnovalidate>
-            ${t("digidentity.cancel")}
-          </button>
-        </div>
-      </form>
-    </div>`,
+        ${personaChoices(options.personaId)} ${pin()}
+        ${actions(
+          { kind: "primary", name: "action", value: "login", label: t("digidentity.login.submit") },
+          {
+            kind: "secondary",
+            name: "action",
+            value: "cancel",
+            noValidate: true,
+            label: t("digidentity.cancel"),
+          },
+        )}
+      </form>`,
   );
 }
 
@@ -80,25 +54,24 @@ export function phoneApprovalPage(options: {
   service: string;
   error?: string;
 }): Html {
-  return page(
+  return cardPage(
+    sandboxBadge(),
     t("digidentity.phone.heading"),
-    html`<div class="card">
-      ${sandboxBadge()}
-      <h1>${t("digidentity.phone.heading")}</h1>
-      <p>${t("digidentity.phone.intro", { service: options.service })}</p>
+    html`<p>${t("digidentity.phone.intro", { service: options.service })}</p>
       ${alert(options.error)}
       <form method="post" action="${options.qrId}">
-        ${personaChoices(options.personaId)} ${pinField()}
-        <div class="actions">
-          <button class="primary" type="submit" name="action" value="approve">
-            ${t("digidentity.phone.approve")}
-          </button>
-          <button class="secondary" type="submit" name="action" value="decline" formnovalidate>
-            ${t("digidentity.phone.decline")}
-          </button>
-        </div>
-      </form>
-    </div>`,
+        ${personaChoices(options.personaId)} ${pin()}
+        ${actions(
+          { kind: "primary", name: "action", value: "approve", label: t("digidentity.phone.approve") },
+          {
+            kind: "secondary",
+            name: "action",
+            value: "decline",
+            noValidate: true,
+            label: t("digidentity.phone.decline"),
+          },
+        )}
+      </form>`,
   );
 }
 

@@ -1,6 +1,7 @@
 import { html } from "hono/html";
 import { formatter, t, type MessageKey } from "../shared/i18n";
-import { alert, page, type Html, messagePageWith } from "../shared/layout";
+import { alert, cardPage, type Html, messagePageWith } from "../shared/layout";
+import { actions, pinField } from "../shared/page-parts";
 import { IDTOKEN_SANDBOX_PIN } from "./personas";
 import type { IdtSession } from "./sessions";
 
@@ -23,12 +24,10 @@ export function phoneRequestPage(options: {
 }): Html {
   const { session } = options;
   const format = formatter();
-  return page(
+  return cardPage(
+    sandboxBadge(),
     t("idtoken.phone.heading"),
-    html`<div class="card">
-      ${sandboxBadge()}
-      <h1>${t("idtoken.phone.heading")}</h1>
-      <p>${t("idtoken.phone.hello", { holder: options.holder, service: options.service })}</p>
+    html`<p>${t("idtoken.phone.hello", { holder: options.holder, service: options.service })}</p>
       <p>${t("idtoken.phone.checkCode")}</p>
       <p style="${otpStyle}" data-testid="phone-otp">${session.autoPassword}</p>
       <p class="muted" data-testid="phone-expires">
@@ -51,32 +50,17 @@ export function phoneRequestPage(options: {
               </div>`,
           )}
         </fieldset>
-        <div class="field">
-          <label for="pin">${t("idtoken.phone.pin")}</label>
-          <input
-            id="pin"
-            name="pin"
-            type="password"
-            inputmode="numeric"
-            autocomplete="off"
-            maxlength="5"
-            aria-describedby="pin-hint"
-          />
-          <p id="pin-hint" class="muted">
-            ${t("idtoken.phone.pinHint", { pin: IDTOKEN_SANDBOX_PIN })}
-            ${t("idtoken.attemptsLeft", { left: options.attemptsLeft })}
-          </p>
-        </div>
-        <div class="actions">
-          <button class="primary" type="submit" name="decision" value="approve">
-            ${t("idtoken.phone.approve")}
-          </button>
-          <button class="secondary" type="submit" name="decision" value="reject">
-            ${t("idtoken.phone.reject")}
-          </button>
-        </div>
-      </form>
-    </div>`,
+        ${pinField(
+          t("idtoken.phone.pin"),
+          html`${t("idtoken.phone.pinHint", { pin: IDTOKEN_SANDBOX_PIN })}
+          ${t("idtoken.attemptsLeft", { left: options.attemptsLeft })}`,
+          5,
+        )}
+        ${actions(
+          { kind: "primary", name: "decision", value: "approve", label: t("idtoken.phone.approve") },
+          { kind: "secondary", name: "decision", value: "reject", label: t("idtoken.phone.reject") },
+        )}
+      </form>`,
   );
 }
 

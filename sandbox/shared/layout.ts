@@ -80,6 +80,18 @@ export function page(title: string, body: Html): Html {
     </html>`;
 }
 
+/** A page of one card: the provider's badge, the heading (also the title, unless given) and the content. */
+export function cardPage(badge: Html, heading: string, content: Html, title: string = heading): Html {
+  return page(
+    title,
+    html`<div class="card">
+      ${badge}
+      <h1>${heading}</h1>
+      ${content}
+    </div>`,
+  );
+}
+
 export function alert(message: string | undefined): Html | undefined {
   return message ? html`<p class="alert" role="alert">${message}</p>` : undefined;
 }
@@ -119,12 +131,5 @@ export function messagePageWith(
       : tone === "alert"
         ? html`<p class="alert" role="alert">${message}</p>`
         : html`<p>${message}</p>`;
-  return page(
-    heading,
-    html`<div class="card">
-      ${badge}
-      <h1>${heading}</h1>
-      ${body}
-    </div>`,
-  );
+  return cardPage(badge, heading, body);
 }

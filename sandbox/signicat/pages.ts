@@ -1,6 +1,8 @@
 import { html } from "hono/html";
 import { t, type MessageKey } from "../shared/i18n";
-import { alert, page, type Html } from "../shared/layout";
+import { personaTable } from "../shared/home-parts";
+import { alert, cardPage, type Html } from "../shared/layout";
+import { actions, field, pinField, radioChoices, type SubmitButton } from "../shared/page-parts";
 import { PERSONAS, SANDBOX_CREDENTIALS } from "./personas";
 import type { Step } from "./state";
 
@@ -10,14 +12,7 @@ export function personaText(userId: string, text: "label" | "demonstrates"): str
 }
 
 function mitidPage(heading: string, content: Html): Html {
-  return page(
-    heading,
-    html`<div class="card">
-      <span class="badge">${t("signicat.badge")}</span>
-      <h1>${heading}</h1>
-      ${content}
-    </div>`,
-  );
+  return cardPage(html`<span class="badge">${t("signicat.badge")}</span>`, heading, content);
 }
 
 /** Every screen posts back to the authorize endpoint with the transaction and the step it answers. */
@@ -29,58 +24,67 @@ function form(txId: string, step: Step, content: Html, options: { cancel?: boole
     ${
       options.cancel === false
         ? ""
-        : html`<div class="actions">
-            <button class="secondary" type="submit" name="action" value="cancel" formnovalidate>
-              ${t("signicat.cancel")}
-            </button>
-          </div>`
+        : actions({
+            kind: "secondary",
+            name: "action",
+            value: "cancel",
+            noValidate: true,
+            label: t("signicat.cancel"),
+          })
     }
   </form>`;
 }
 
+const primary = (value: string, label: string, noValidate?: boolean): SubmitButton => ({
+  kind: "primary",
+  name: "action",
+  value,
+  label,
+  noValidate,
+});
+
+const continueButton = () => actions(primary("continue", t("signicat.continue")));
+
+/**
+ * The scaffold of most MitID screens: an intro, the error if any, then a form for `step` with
+ * the step's fields and a Continue button.
+ */
+function stepPage(
+  txId: string,
+  step: Step,
+  texts: { heading: string; intro?: string; error?: string },
+  fields: Html,
+  after: Html | string = "",
+): Html {
+  return mitidPage(
+    texts.heading,
+    html`${texts.intro === undefined ? "" : html`<p class="muted">${texts.intro}</p>`} ${alert(texts.error)}
+    ${form(txId, step, html`${fields} ${continueButton()}`)} ${after}`,
+  );
+}
+
 /** `service`: the client's display name, as MitID names the service that asks (not its client id). */
 export function userIdPage(txId: string, service: string, error?: string): Html {
-  return mitidPage(
-    t("signicat.userId.heading"),
-    html`<p class="muted">${t("signicat.userId.intro", { service })}</p>
-      ${alert(error)}
-      ${form(
-        txId,
-        "userid",
-        html`<div class="field">
-            <label for="userId">${t("signicat.userId.label")}</label>
-            <input
-              id="userId"
-              name="userId"
-              autocomplete="username"
-              required
-              style="letter-spacing:0;max-width:100%"
-            />
-          </div>
-          <div class="actions">
-            <button class="primary" type="submit" name="action" value="continue">
-              ${t("signicat.continue")}
-            </button>
-          </div>`,
+  return stepPage(
+    txId,
+    "userid",
+    { heading: t("signicat.userId.heading"), intro: t("signicat.userId.intro", { service }), error },
+    field(
+      "userId",
+      t("signicat.userId.label"),
+      html`<input
+        id="userId"
+        name="userId"
+        autocomplete="username"
+        required
+        style="letter-spacing:0;max-width:100%"
+      />`,
+    ),
+    html`<h2>${t("signicat.userId.sandboxUsers")}</h2>
+      ${personaTable(
+        [t("signicat.userId.label"), t("signicat.userId.who")],
+        PERSONAS.map((p) => [html`<code>${p.userId}</code>`, html`${personaText(p.userId, "label")}`]),
       )}
-      <h2>${t("signicat.userId.sandboxUsers")}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">${t("signicat.userId.label")}</th>
-            <th scope="col">${t("signicat.userId.who")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${PERSONAS.map(
-            (p) =>
-              html`<tr>
-                <td><code>${p.userId}</code></td>
-                <td>${personaText(p.userId, "label")}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
       <p class="muted">
         ${t("signicat.userId.credentials.appPin")} <code>${SANDBOX_CREDENTIALS.appPin}</code>,
         ${t("signicat.userId.credentials.password")}
@@ -106,22 +110,10 @@ export function methodPage(
     ${form(
       txId,
       "method",
-      html`<div class="actions">
-        ${
-          options.app
-            ? html`<button class="primary" type="submit" name="action" value="app">
-                ${t("signicat.method.app")}
-              </button>`
-            : ""
-        }
-        ${
-          options.codeDisplay
-            ? html`<button class="primary" type="submit" name="action" value="codedisplay">
-                ${t("signicat.method.codeDisplay")}
-              </button>`
-            : ""
-        }
-      </div>`,
+      actions(
+        options.app && primary("app", t("signicat.method.app")),
+        options.codeDisplay && primary("codedisplay", t("signicat.method.codeDisplay")),
+      ),
     )}`,
   );
 }
@@ -135,85 +127,47 @@ export function appPage(txId: string, options: { pin: boolean; biometrics: boole
         txId,
         "app",
         html`${
-            options.pin
-              ? html`<div class="field">
-                  <label for="pin">${t("signicat.app.pin")}</label>
-                  <input
-                    id="pin"
-                    name="pin"
-                    type="password"
-                    inputmode="numeric"
-                    autocomplete="off"
-                    maxlength="6"
-                    aria-describedby="pin-hint"
-                  />
-                  <p id="pin-hint" class="muted">${t("signicat.app.pinHint")}</p>
-                </div>`
-              : html`<p>${t("signicat.app.needsBiometrics")}</p>`
-          }
-          <div class="actions">
-            ${
-              options.pin
-                ? html`<button class="primary" type="submit" name="action" value="pin">
-                    ${t("signicat.app.approvePin")}
-                  </button>`
-                : ""
-            }
-            ${
-              options.biometrics
-                ? html`<button class="primary" type="submit" name="action" value="biometrics" formnovalidate>
-                    ${t("signicat.app.approveBiometrics")}
-                  </button>`
-                : ""
-            }
-          </div>`,
+          options.pin
+            ? pinField(t("signicat.app.pin"), t("signicat.app.pinHint"), 6)
+            : html`<p>${t("signicat.app.needsBiometrics")}</p>`
+        }
+        ${actions(
+          options.pin && primary("pin", t("signicat.app.approvePin")),
+          options.biometrics && primary("biometrics", t("signicat.app.approveBiometrics"), true),
+        )}`,
       )}`,
   );
 }
 
 export function passwordPage(txId: string, error?: string): Html {
-  return mitidPage(
-    t("signicat.password.heading"),
-    html`${alert(error)}
-    ${form(
-      txId,
+  return stepPage(
+    txId,
+    "password",
+    { heading: t("signicat.password.heading"), error },
+    field(
       "password",
-      html`<div class="field">
-          <label for="password">${t("signicat.password.label")}</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            style="letter-spacing:0;max-width:100%"
-          />
-        </div>
-        <div class="actions">
-          <button class="primary" type="submit" name="action" value="continue">
-            ${t("signicat.continue")}
-          </button>
-        </div>`,
-    )}`,
+      t("signicat.password.label"),
+      html`<input
+        id="password"
+        name="password"
+        type="password"
+        autocomplete="current-password"
+        style="letter-spacing:0;max-width:100%"
+      />`,
+    ),
   );
 }
 
 export function otpPage(txId: string, error?: string): Html {
-  return mitidPage(
-    t("signicat.otp.heading"),
-    html`${alert(error)}
-    ${form(
-      txId,
+  return stepPage(
+    txId,
+    "otp",
+    { heading: t("signicat.otp.heading"), error },
+    field(
       "otp",
-      html`<div class="field">
-          <label for="otp">${t("signicat.otp.label")}</label>
-          <input id="otp" name="otp" inputmode="numeric" autocomplete="one-time-code" maxlength="6" />
-        </div>
-        <div class="actions">
-          <button class="primary" type="submit" name="action" value="continue">
-            ${t("signicat.continue")}
-          </button>
-        </div>`,
-    )}`,
+      t("signicat.otp.label"),
+      html`<input id="otp" name="otp" inputmode="numeric" autocomplete="one-time-code" maxlength="6" />`,
+    ),
   );
 }
 
@@ -222,48 +176,32 @@ export function psd2FailedPage(txId: string): Html {
   return mitidPage(
     t("signicat.psd2.heading"),
     html`<p class="alert" role="alert">${t("signicat.psd2.message")}</p>
-      ${form(
-        txId,
-        "psd2-failed",
-        html`<div class="actions">
-          <button class="primary" type="submit" name="action" value="restart">
-            ${t("signicat.psd2.restart")}
-          </button>
-        </div>`,
-      )}`,
+      ${form(txId, "psd2-failed", actions(primary("restart", t("signicat.psd2.restart"))))}`,
   );
 }
 
 export function cprPage(txId: string, error?: string): Html {
-  return mitidPage(
-    t("signicat.cpr.heading"),
-    html`<p class="muted">${t("signicat.cpr.intro")}</p>
-      ${alert(error)}
-      ${form(
-        txId,
+  return stepPage(
+    txId,
+    "cpr",
+    { heading: t("signicat.cpr.heading"), intro: t("signicat.cpr.intro"), error },
+    html`${field(
         "cpr",
-        html`<div class="field">
-            <label for="cpr">${t("signicat.cpr.label")}</label>
-            <input
-              id="cpr"
-              name="cpr"
-              inputmode="numeric"
-              autocomplete="off"
-              maxlength="11"
-              placeholder="${t("signicat.cpr.placeholder")}"
-              style="letter-spacing:.1em"
-            />
-          </div>
-          <div class="choice">
-            <input type="checkbox" id="remember" name="remember" value="yes" />
-            <label for="remember">${t("signicat.cpr.remember")}</label>
-          </div>
-          <div class="actions">
-            <button class="primary" type="submit" name="action" value="continue">
-              ${t("signicat.continue")}
-            </button>
-          </div>`,
-      )}`,
+        t("signicat.cpr.label"),
+        html`<input
+          id="cpr"
+          name="cpr"
+          inputmode="numeric"
+          autocomplete="off"
+          maxlength="11"
+          placeholder="${t("signicat.cpr.placeholder")}"
+          style="letter-spacing:.1em"
+        />`,
+      )}
+      <div class="choice">
+        <input type="checkbox" id="remember" name="remember" value="yes" />
+        <label for="remember">${t("signicat.cpr.remember")}</label>
+      </div>`,
   );
 }
 
@@ -280,37 +218,19 @@ export function pickPage(
   choices: PickChoice[],
   error?: string,
 ): Html {
-  return mitidPage(
-    heading,
-    html`<p class="muted">${intro}</p>
-      ${alert(error)}
-      ${form(
-        txId,
-        "pick",
-        html`<fieldset>
-            <legend>${t("signicat.pick.legend")}</legend>
-            ${choices.map(
-              (choice, i) =>
-                html`<div class="choice">
-                  <input
-                    type="radio"
-                    id="choice-${choice.value}"
-                    name="choice"
-                    value="${choice.value}"
-                    ${i === 0 ? html`checked` : ""}
-                  />
-                  <label for="choice-${choice.value}"
-                    >${choice.label} <span class="muted">${choice.detail}</span></label
-                  >
-                </div>`,
-            )}
-          </fieldset>
-          <div class="actions">
-            <button class="primary" type="submit" name="action" value="continue">
-              ${t("signicat.continue")}
-            </button>
-          </div>`,
-      )}`,
+  return stepPage(
+    txId,
+    "pick",
+    { heading, intro, error },
+    radioChoices(
+      t("signicat.pick.legend"),
+      "choice",
+      choices.map((c) => ({
+        value: c.value,
+        label: html`${c.label} <span class="muted">${c.detail}</span>`,
+      })),
+      choices[0]?.value,
+    ),
   );
 }
 

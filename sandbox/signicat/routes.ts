@@ -3,6 +3,7 @@ import { html } from "hono/html";
 import type { JWK } from "jose";
 import type { SandboxConfig } from "../config";
 import { t } from "../shared/i18n";
+import { codeList, personaTable } from "../shared/home-parts";
 import type { Html } from "../shared/layout";
 import { misbehaviourSwitch } from "../shared/misbehaviour";
 import type { SandboxProvider } from "../shared/provider";
@@ -114,29 +115,17 @@ function homeSection(settings: SignicatSettings, state: SignicatState, config: S
             state.psd2(client.clientId) ? ` (${t("signicat.home.psd2On")})` : ""
           }`,
       )},
-      ${t("home.redirectUris")}
-      ${settings.redirectUris.map((uri, i) => html`${i > 0 ? ", " : ""}<code>${uri}</code>`)}
+      ${t("home.redirectUris")} ${codeList(settings.redirectUris)}
     </p>
     <h3>${t("home.personas")}</h3>
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">${t("signicat.userId.label")}</th>
-          <th scope="col">${t("home.persona")}</th>
-          <th scope="col">${t("home.demonstrates")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${PERSONAS.map(
-          (p) =>
-            html`<tr>
-              <td><code>${p.userId}</code></td>
-              <td>${personaText(p.userId, "label")}</td>
-              <td>${personaText(p.userId, "demonstrates")}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    ${personaTable(
+      [t("signicat.userId.label"), t("home.persona"), t("home.demonstrates")],
+      PERSONAS.map((p) => [
+        html`<code>${p.userId}</code>`,
+        html`${personaText(p.userId, "label")}`,
+        html`${personaText(p.userId, "demonstrates")}`,
+      ]),
+    )}
     <p class="muted">
       ${t("signicat.home.appPin")} <code>${SANDBOX_CREDENTIALS.appPin}</code> ${t("signicat.home.appLevels")}
       ${t("signicat.userId.credentials.password")}

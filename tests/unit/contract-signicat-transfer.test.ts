@@ -6,12 +6,9 @@
  */
 import assert from "node:assert/strict";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, it } from "node:test";
-import { serve } from "@hono/node-server";
+import { describe, it } from "node:test";
 
 import { reasonFromOAuthError } from "../../lib/login-failure/provider-names";
 import { buildSignicatConfig, type SignicatConfig } from "../../lib/providers/signicat/descriptor";
@@ -23,14 +20,13 @@ import {
   requestExchangeCode,
 } from "../../lib/providers/signicat/transfer";
 import { CTA_SCOPE, SANDBOX_TRANSFER_DEFAULTS } from "../../lib/providers/signicat/transfer-config";
-import { createSandboxApp } from "../../sandbox/app";
-import { parseSandboxConfig } from "../../sandbox/config";
 import {
   SANDBOX_BROKER_ID,
   serviceProviderId,
   TRANSFER_API_PATH,
   TRANSFER_ERRORS,
 } from "../../sandbox/signicat/session-transfer";
+import { basicAuth, formPost, servedSandbox, type SandboxApp } from "./support/sandbox-http";
 
 const fixture = JSON.parse(
   readFileSync(path.join(import.meta.dirname, "fixtures", "signicat", "session-transfer.json"), "utf8"),
@@ -144,52 +140,15 @@ describe("MitID Session Transfer: what Signicat documents", () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-function form(fields: Record<string, string>, authorization?: string): RequestInit {
-  return {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded",
-      ...(authorization ? { Authorization: authorization } : {}),
-    },
-    body: new URLSearchParams(fields).toString(),
-  };
-}
-
 describe("MitID Session Transfer: the portal against the sandbox", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "signicat-transfer-"));
   let base = "";
-  let close: () => void = () => {};
-  let app: Awaited<ReturnType<typeof createSandboxApp>>;
+  let app: SandboxApp;
+  servedSandbox("signicat-transfer", (a, b) => {
+    app = a;
+    base = b;
+  });
   const redirectUri = "http://localhost:3000/api/auth/callback/signicat";
-  const basic = `Basic ${Buffer.from("rmi-portal-signicat:sandbox-signicat-secret").toString("base64")}`;
-
-  before(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    app = await createSandboxApp(
-      parseSandboxConfig({
-        SANDBOX_ISSUER_BASE: base,
-        SANDBOX_SIGNICAT_CPR_CACHE_FILE: path.join(dir, "cache.json"),
-      }),
-    );
-    const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
-    close = () => server.close();
-  });
-  after(() => {
-    close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const basic = basicAuth("rmi-portal-signicat", "sandbox-signicat-secret");
 
   const portal = (): SignicatConfig => {
     const { config, problems } = buildSignicatConfig(
@@ -205,7 +164,7 @@ describe("MitID Session Transfer: the portal against the sandbox", () => {
     const code = new URL(location).searchParams.get("code")!;
     const token = await app.request(
       "/signicat/oidc/token",
-      form(
+      formPost(
         {
           grant_type: "authorization_code",
           code,
@@ -236,12 +195,12 @@ describe("MitID Session Transfer: the portal against the sandbox", () => {
     const tx = /name="tx" value="([^"]+)"/.exec(await res.text())![1]!;
     await app.request(
       "/signicat/oidc/authorize",
-      form({ tx, step: "userid", action: "continue", userId: "peter.hansen" }),
+      formPost({ tx, step: "userid", action: "continue", userId: "peter.hansen" }),
     );
-    await app.request("/signicat/oidc/authorize", form({ tx, step: "method", action: "app" }));
+    await app.request("/signicat/oidc/authorize", formPost({ tx, step: "method", action: "app" }));
     res = await app.request(
       "/signicat/oidc/authorize",
-      form({ tx, step: "app", action: "pin", pin: "123456" }),
+      formPost({ tx, step: "app", action: "pin", pin: "123456" }),
     );
     return finish(res.headers.get("location")!);
   }
@@ -326,12 +285,12 @@ describe("MitID Session Transfer: the portal against the sandbox", () => {
     assert.equal(noToken.status, 401);
     const wrongScope = await app.request(
       "/signicat/oidc/token",
-      form({ grant_type: "client_credentials", scope: "openid" }, basic),
+      formPost({ grant_type: "client_credentials", scope: "openid" }, basic),
     );
     assert.equal(wrongScope.status, 400);
     const tokenRes = await app.request(
       "/signicat/oidc/token",
-      form({ grant_type: "client_credentials", scope: CTA_SCOPE }, basic),
+      formPost({ grant_type: "client_credentials", scope: CTA_SCOPE }, basic),
     );
     const { access_token, scope } = (await tokenRes.json()) as { access_token: string; scope: string };
     assert.equal(scope, CTA_SCOPE);

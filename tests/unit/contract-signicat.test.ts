@@ -5,20 +5,16 @@
  */
 import assert from "node:assert/strict";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, it } from "node:test";
-import { serve } from "@hono/node-server";
+import { describe, it } from "node:test";
 import { decodeProtectedHeader, type JWK } from "jose";
 
 import { buildSignicatConfig, type SignicatConfig } from "../../lib/providers/signicat/descriptor";
 import { mitidIdentityFromUserInfo } from "../../lib/providers/signicat/identity";
 import { signicatAuthorizationParams, signicatFlowScopes } from "../../lib/providers/signicat/provider";
 import { reasonFromOAuthError } from "../../lib/login-failure/provider-names";
-import { createSandboxApp } from "../../sandbox/app";
-import { parseSandboxConfig } from "../../sandbox/config";
+import { basicAuth, formPost, servedSandbox, type SandboxApp } from "./support/sandbox-http";
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(path.join(import.meta.dirname, "fixtures", "signicat", name), "utf8"));
@@ -95,41 +91,14 @@ describe("Signicat contract: the portal reads what Signicat documents", () => {
   });
 });
 
-/** A free loopback port: the sandbox's issuer must name it before the app exists. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
 describe("Signicat contract: the sandbox answers in the same shape", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "signicat-contract-"));
   let base = "";
-  let close: () => void = () => {};
-  let app: Awaited<ReturnType<typeof createSandboxApp>>;
+  let app: SandboxApp;
+  servedSandbox("signicat-contract", (a, b) => {
+    app = a;
+    base = b;
+  });
   const redirectUri = "http://localhost:3000/api/auth/callback/signicat";
-
-  before(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    app = await createSandboxApp(
-      parseSandboxConfig({
-        SANDBOX_ISSUER_BASE: base,
-        SANDBOX_SIGNICAT_CPR_CACHE_FILE: path.join(dir, "cache.json"),
-      }),
-    );
-    const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
-    close = () => server.close();
-  });
-  after(() => {
-    close();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   const portalConfig = (env: Record<string, string>): SignicatConfig => {
     const { config, problems } = buildSignicatConfig(env, { sandbox: true, sandboxUrl: base });
@@ -183,12 +152,12 @@ describe("Signicat contract: the sandbox answers in the same shape", () => {
     const tx = /name="tx" value="([^"]+)"/.exec(await page.text())![1]!;
     await app.request(
       "/signicat/oidc/authorize",
-      form({ tx, step: "userid", action: "continue", userId: "helle.jensen" }),
+      formPost({ tx, step: "userid", action: "continue", userId: "helle.jensen" }),
     );
-    await app.request("/signicat/oidc/authorize", form({ tx, step: "method", action: "app" }));
+    await app.request("/signicat/oidc/authorize", formPost({ tx, step: "method", action: "app" }));
     const pick = await app.request(
       "/signicat/oidc/authorize",
-      form({ tx, step: "app", action: "pin", pin: "123456" }),
+      formPost({ tx, step: "app", action: "pin", pin: "123456" }),
     );
     const html = await pick.text();
     assert.match(html, /Jensen Services/);
@@ -261,7 +230,7 @@ describe("Signicat contract: the sandbox answers in the same shape", () => {
       const tx = /name="tx" value="([^"]+)"/.exec(await page.text())![1]!;
       const res = await app.request(
         `${issuerPath}${authorize}`,
-        form({ tx, step: "userid", action: "cancel" }),
+        formPost({ tx, step: "userid", action: "cancel" }),
       );
       const query = new URL(res.headers.get("location")!).searchParams;
       assert.equal(query.get("error"), expected.error);
@@ -272,20 +241,9 @@ describe("Signicat contract: the sandbox answers in the same shape", () => {
   });
 });
 
-function form(fields: Record<string, string>, authorization?: string): RequestInit {
-  return {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded",
-      ...(authorization ? { Authorization: authorization } : {}),
-    },
-    body: new URLSearchParams(fields).toString(),
-  };
-}
-
 /** A MitID login through the sandbox's screens (PIN), typing the CPR when asked; answers userinfo. */
 async function logIn(
-  app: Awaited<ReturnType<typeof createSandboxApp>>,
+  app: SandboxApp,
   issuerPath: string,
   connect: string,
   scope: string,
@@ -307,15 +265,15 @@ async function logIn(
     })}`,
   );
   const tx = /name="tx" value="([^"]+)"/.exec(await res.text())![1]!;
-  await app.request(authorize, form({ tx, step: "userid", action: "continue", userId: "peter.hansen" }));
-  await app.request(authorize, form({ tx, step: "method", action: "app" }));
-  res = await app.request(authorize, form({ tx, step: "app", action: "pin", pin: "123456" }));
-  if (cpr) res = await app.request(authorize, form({ tx, step: "cpr", action: "continue", cpr }));
+  await app.request(authorize, formPost({ tx, step: "userid", action: "continue", userId: "peter.hansen" }));
+  await app.request(authorize, formPost({ tx, step: "method", action: "app" }));
+  res = await app.request(authorize, formPost({ tx, step: "app", action: "pin", pin: "123456" }));
+  if (cpr) res = await app.request(authorize, formPost({ tx, step: "cpr", action: "continue", cpr }));
   const code = new URL(res.headers.get("location")!).searchParams.get("code")!;
-  const basic = `Basic ${Buffer.from("rmi-portal-signicat:sandbox-signicat-secret").toString("base64")}`;
+  const basic = basicAuth("rmi-portal-signicat", "sandbox-signicat-secret");
   const token = await app.request(
     `${issuerPath}${connect}/token`,
-    form(
+    formPost(
       { grant_type: "authorization_code", code, redirect_uri: redirectUri, code_verifier: verifier },
       basic,
     ),

@@ -6,6 +6,7 @@ import { createTranslator } from "use-intl/core";
 import { CLIENT_NAMESPACES } from "../../lib/i18n/client-namespaces";
 import { formatMessage, type Messages } from "../../lib/i18n/format";
 import { LOCALES } from "../../lib/i18n/locales";
+import { PROVIDER_CATALOG } from "../../lib/providers/catalog";
 
 async function messagesOf(locale: string): Promise<Messages> {
   return (await import(`../../messages/${locale}.json`, { with: { type: "json" } })).default as Messages;
@@ -43,6 +44,8 @@ describe("client message formatting (lib/i18n/format.ts)", () => {
       const messages = await messagesOf(locale);
       let checked = 0;
       for (const namespace of CLIENT_NAMESPACES) {
+        // A namespace a descriptor names but the messages lack would pass unchecked.
+        assert.ok(messages[namespace], `${locale} has no ${namespace} messages`);
         const t = createTranslator({ locale, messages, namespace: namespace as never });
         for (const [key, message] of leaves((messages[namespace] ?? {}) as Messages)) {
           const tags = Object.fromEntries(
@@ -65,6 +68,16 @@ describe("client message formatting (lib/i18n/format.ts)", () => {
       assert.ok(checked > 50, `only ${checked} messages checked`);
     });
   }
+
+  it("lets every provider's own client namespaces reach the browser, once", () => {
+    for (const descriptor of PROVIDER_CATALOG) {
+      for (const namespace of descriptor.clientNamespaces) {
+        assert.ok(CLIENT_NAMESPACES.includes(namespace), `${descriptor.key}: ${namespace}`);
+      }
+    }
+    assert.equal(new Set(CLIENT_NAMESPACES).size, CLIENT_NAMESPACES.length);
+    assert.ok(CLIENT_NAMESPACES.includes("QrLogin") && CLIENT_NAMESPACES.includes("AgentVerify"));
+  });
 
   it("refuses what it does not support, rather than showing it wrong", () => {
     assert.throws(() => formatMessage("{n, selectordinal, one {#st} other {#th}}", "en", { n: 1 }));

@@ -115,6 +115,14 @@ describe("messages", () => {
     });
   }
 
+  it("has each login failure reason once: shared, or one provider's own", () => {
+    assert.equal(new Set(LOGIN_ERROR_REASONS).size, LOGIN_ERROR_REASONS.length);
+    // Public contracts a provider's descriptor now declares (lib/providers/<p>/descriptor.ts).
+    for (const reason of ["qr_declined", "transfer_late", "idtoken_replaced", "mitid_claims_missing"]) {
+      assert.ok(LOGIN_ERROR_REASONS.includes(reason as never), reason);
+    }
+  });
+
   it("names every locale in the switcher in its own language", () => {
     for (const locale of LOCALES) {
       const t = createTranslator({

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer, Socket } from "node:net";
+import { Socket } from "node:net";
 import { after, before, describe, it } from "node:test";
 
 import { MemoryBackend, type StateBackend } from "../../lib/state/backend";
@@ -9,6 +9,7 @@ import { pacedPoll } from "../../lib/state/paced-poll";
 import { RedisBackend } from "../../lib/state/redis-backend";
 import { createRedisClient, type RedisClient } from "../../lib/state/redis-client";
 import { SharedState } from "../../lib/state/store";
+import { freePort } from "./support/free-port";
 
 const SECRET = "unit-test-secret-0123456789abcdef0123";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -162,17 +163,6 @@ function primitives(name: string, backend: () => StateBackend) {
 primitives("memory", () => new MemoryBackend());
 
 /** A real Debian redis-server on a free loopback port, which the test stops and starts again. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 async function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn(
     "redis-server",

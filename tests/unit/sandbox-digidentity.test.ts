@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { createHash, randomBytes } from "node:crypto";
 import { beforeEach, describe, it } from "node:test";
 import type { Hono } from "hono";
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
 import { createSandboxApp } from "../../sandbox/app";
 import { parseSandboxConfig } from "../../sandbox/config";
+import { basicAuth, formPost, pkcePair } from "./support/sandbox-http";
 
 const BASE = "http://localhost:4000";
 const ISSUER = `${BASE}/digidentity`;
@@ -30,30 +30,14 @@ beforeEach(async () => {
 });
 
 function basic(id = CLIENT_ID, secret = CLIENT_SECRET): string {
-  return `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString("base64")}`;
-}
-
-function form(fields: Record<string, string>, authorization?: string): RequestInit {
-  return {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded",
-      ...(authorization ? { Authorization: authorization } : {}),
-    },
-    body: new URLSearchParams(fields).toString(),
-  };
+  return basicAuth(id, secret);
 }
 
 function redeem(code: string, extra: Record<string, string> = {}, authorization = basic()) {
   return app.request(
     "/digidentity/oauth2/token",
-    form({ grant_type: "authorization_code", code, ...extra }, authorization),
+    formPost({ grant_type: "authorization_code", code, ...extra }, authorization),
   );
-}
-
-function pkcePair(): { verifier: string; challenge: string } {
-  const verifier = randomBytes(32).toString("base64url");
-  return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
 }
 
 async function jsonOf(response: Response): Promise<Record<string, unknown>> {
@@ -84,7 +68,7 @@ async function webLogin(options: {
   assert.ok(tx, "the sign-in page carries a transaction id");
   const posted = await app.request(
     "/digidentity/oauth2/authorize",
-    form({ tx, action: "login", persona: options.persona ?? "ioe", pin: "12345" }),
+    formPost({ tx, action: "login", persona: options.persona ?? "ioe", pin: "12345" }),
   );
   assert.equal(posted.status, 303);
   const location = new URL(posted.headers.get("location") ?? "");
@@ -270,10 +254,10 @@ describe("Digidentity sandbox: web login", () => {
     const tx = /name="tx" value="([^"]+)"/.exec(page)?.[1] ?? "";
     const wrong = await app.request(
       "/digidentity/oauth2/authorize",
-      form({ tx, action: "login", persona: "ioe", pin: "54321" }),
+      formPost({ tx, action: "login", persona: "ioe", pin: "54321" }),
     );
     assert.match(await wrong.text(), /role="alert">Wrong PIN\. Try again\.</);
-    const cancelled = await app.request("/digidentity/oauth2/authorize", form({ tx, action: "cancel" }));
+    const cancelled = await app.request("/digidentity/oauth2/authorize", formPost({ tx, action: "cancel" }));
     assert.equal(cancelled.status, 303);
     const back = new URL(cancelled.headers.get("location") ?? "").searchParams;
     assert.equal(back.get("error"), "access_denied");
@@ -330,7 +314,12 @@ describe("Digidentity sandbox: web login", () => {
     assert.match(response.headers.get("www-authenticate") ?? "", /^Basic/);
     const noAuth = await app.request(
       "/digidentity/oauth2/token",
-      form({ grant_type: "authorization_code", code, client_id: CLIENT_ID, client_secret: CLIENT_SECRET }),
+      formPost({
+        grant_type: "authorization_code",
+        code,
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+      }),
     );
     await expectTokenError(noAuth, 401, "invalid_client");
   });
@@ -338,7 +327,7 @@ describe("Digidentity sandbox: web login", () => {
   it("refuses other grant types", async () => {
     const response = await app.request(
       "/digidentity/oauth2/token",
-      form({ grant_type: "password", username: "ioe", password: "12345" }, basic()),
+      formPost({ grant_type: "password", username: "ioe", password: "12345" }, basic()),
     );
     await expectTokenError(response, 400, "unsupported_grant_type");
   });
@@ -360,7 +349,7 @@ describe("Digidentity sandbox: passwordless login", () => {
     assert.deepEqual(await approved.json(), { ok: true, status: "approved" });
 
     const response = await app.request("/digidentity/oauth2/token.json", {
-      ...form({ grant_type: "authorization_code", code }, basic()),
+      ...formPost({ grant_type: "authorization_code", code }, basic()),
     });
     assert.equal(response.status, 200);
     const tokens = await jsonOf(response);
@@ -428,20 +417,20 @@ describe("Digidentity sandbox: passwordless login", () => {
 
     const wrong = await app.request(
       `/digidentity/app/qr/${qrId}`,
-      form({ action: "approve", persona: "rsse", pin: "1234" }),
+      formPost({ action: "approve", persona: "rsse", pin: "1234" }),
     );
     assert.match(await wrong.text(), /role="alert">Wrong PIN\. Try again\.</);
 
     const ok = await app.request(
       `/digidentity/app/qr/${qrId}`,
-      form({ action: "approve", persona: "rsse", pin: "12345" }),
+      formPost({ action: "approve", persona: "rsse", pin: "12345" }),
     );
     const okHtml = await ok.text();
     assert.match(okHtml, /<h1>Login approved<\/h1>/);
     assert.match(okHtml, /You can return to your computer\./);
     assert.equal((await redeem(code)).status, 200);
 
-    const again = await app.request(`/digidentity/app/qr/${qrId}`, form({ action: "decline" }));
+    const again = await app.request(`/digidentity/app/qr/${qrId}`, formPost({ action: "decline" }));
     assert.equal(again.status, 409);
     const revisit = await (await app.request(`/digidentity/app/qr/${qrId}`)).text();
     assert.match(revisit, /<h1>Already answered<\/h1>/);
@@ -451,7 +440,7 @@ describe("Digidentity sandbox: passwordless login", () => {
     const { qrId } = await startQr();
     const response = await app.request(
       `/digidentity/app/qr/${qrId}`,
-      form({ action: "approve", persona: "revoked", pin: "12345" }),
+      formPost({ action: "approve", persona: "revoked", pin: "12345" }),
     );
     const text = await response.text();
     assert.match(text, /<h1>Login refused<\/h1>/);

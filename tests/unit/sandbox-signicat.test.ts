@@ -17,6 +17,7 @@ import {
 import { SANDBOX_REQUEST_SIGNING_JWK } from "../../lib/providers/signicat/sandbox-request-key";
 import { createSandboxApp } from "../../sandbox/app";
 import { parseSandboxConfig } from "../../sandbox/config";
+import { formPost } from "./support/sandbox-http";
 
 const ISSUER = "http://localhost:4000/signicat/auth/open";
 const ENTERPRISE_ISSUER = "http://localhost:4000/signicat/oidc";
@@ -53,17 +54,6 @@ async function sandbox(
     parseSandboxConfig({ SANDBOX_SIGNICAT_CPR_CACHE_FILE: cacheFile, ...env }),
   );
   return { app, cacheFile };
-}
-
-function formPost(fields: Record<string, string>, authorization?: string): RequestInit {
-  return {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded",
-      ...(authorization ? { Authorization: authorization } : {}),
-    },
-    body: new URLSearchParams(fields).toString(),
-  };
 }
 
 async function encKey(app: Hono, platform: Platform): Promise<JWK> {

@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 
 import type { SermiIdentity } from "./identity";
 
-import { Field, LoginFields, Permits, Section } from "@/components/account/fields";
+import { loginAttributes, Permits } from "@/components/account/fields";
+import { AttributeSection } from "@/components/ui/attribute-list";
 
 const PROVIDER_LABEL = {
   digidentity: "providerWeb",
@@ -20,10 +21,14 @@ export async function SermiIdentityView({ identity }: { identity: SermiIdentity 
         {identity.role === "RSSE" ? t("roleRsse") : t("roleIoe")}
       </p>
       <Permits>{identity.rsse ? t("permitsRsse") : t("permitsIoe")}</Permits>
-      <Section id="login-heading" title={account("thisLogin")}>
-        <LoginFields provider={t(PROVIDER_LABEL[identity.provider])} loginAt={identity.loginAt} />
-        <Field label={t("subject")} help={t("subjectHelp")} value={identity.subject} testId="uid-sub" />
-      </Section>
+      <AttributeSection
+        id="login-heading"
+        title={account("thisLogin")}
+        attributes={[
+          ...(await loginAttributes(t(PROVIDER_LABEL[identity.provider]), identity.loginAt)),
+          { label: t("subject"), help: t("subjectHelp"), value: identity.subject, testId: "uid-sub" },
+        ]}
+      />
       {identity.reportPseudonym ? (
         <p>
           <Link
@@ -36,26 +41,29 @@ export async function SermiIdentityView({ identity }: { identity: SermiIdentity 
         </p>
       ) : null}
       {identity.rsse ? (
-        <Section id="rsse-heading" title={t("rsseHeading")}>
-          <Field
-            label={t("rssUid")}
-            help={t("rssUidHelp")}
-            value={identity.rsse.rssuid}
-            testId="uid-rssuid"
-          />
-          <Field
-            label={t("rsseUid")}
-            help={t("rsseUidHelp")}
-            value={identity.rsse.rsseuid}
-            testId="uid-rsseuid"
-          />
-        </Section>
+        <AttributeSection
+          id="rsse-heading"
+          title={t("rsseHeading")}
+          attributes={[
+            { label: t("rssUid"), help: t("rssUidHelp"), value: identity.rsse.rssuid, testId: "uid-rssuid" },
+            {
+              label: t("rsseUid"),
+              help: t("rsseUidHelp"),
+              value: identity.rsse.rsseuid,
+              testId: "uid-rsseuid",
+            },
+          ]}
+        />
       ) : null}
-      <Section id="ioe-heading" title={identity.rsse ? t("ioeHeadingRsse") : t("ioeHeading")}>
-        <Field label={t("cabUid")} help={t("cabUidHelp")} value={identity.ioe.cabuid} testId="uid-cabuid" />
-        <Field label={t("ioUid")} help={t("ioUidHelp")} value={identity.ioe.iouid} testId="uid-iouid" />
-        <Field label={t("ioeUid")} help={t("ioeUidHelp")} value={identity.ioe.ioeuid} testId="uid-ioeuid" />
-      </Section>
+      <AttributeSection
+        id="ioe-heading"
+        title={identity.rsse ? t("ioeHeadingRsse") : t("ioeHeading")}
+        attributes={[
+          { label: t("cabUid"), help: t("cabUidHelp"), value: identity.ioe.cabuid, testId: "uid-cabuid" },
+          { label: t("ioUid"), help: t("ioUidHelp"), value: identity.ioe.iouid, testId: "uid-iouid" },
+          { label: t("ioeUid"), help: t("ioeUidHelp"), value: identity.ioe.ioeuid, testId: "uid-ioeuid" },
+        ]}
+      />
     </>
   );
 }

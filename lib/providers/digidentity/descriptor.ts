@@ -37,6 +37,15 @@ export const digidentityDescriptor = defineProvider({
     chain_authorisation_used: "chain_authorisation_used",
     session_not_found: "qr_expired",
   },
+  // Its own reasons (public contracts) and client message namespaces (lib/providers/descriptor.ts).
+  loginFailureReasons: [
+    "authorisation_revoked",
+    "chain_authorisation_used",
+    "no_uid_attributes",
+    "qr_expired",
+    "qr_declined",
+  ],
+  clientNamespaces: ["QrLogin"],
   schema: z.object({
     // Kept as written: an issuer is an identifier, compared as a URL (docs/providers/digidentity.md).
     DIGIDENTITY_ISSUER: httpUrl.optional(),

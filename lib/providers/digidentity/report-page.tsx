@@ -7,7 +7,8 @@ import { signedInIdentity } from "@/lib/session";
 import { ProviderError } from "@/lib/upstream/fetch";
 import { fetchIdentityReport, type IdentityReport } from "./report";
 
-import { CalendarDate, Field, Section } from "@/components/account/fields";
+import { CalendarDate } from "@/components/account/fields";
+import { AttributeSection } from "@/components/ui/attribute-list";
 import { Card } from "@/components/ui/card";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -56,27 +57,31 @@ export default async function ReportPage() {
       ) : (
         <>
           <div className="grid gap-6 md:grid-cols-[1fr_auto]">
-            <Section id="personal-heading" title={t("personalHeading")}>
-              <Field
-                label={account("name")}
-                help={t("nameHelp")}
-                value={`${report.personal_details.given_names} ${report.personal_details.surname}`}
-                testId="report-name"
-                mono={false}
-              />
-              <Field
-                label={account("dateOfBirth")}
-                help={t("dateOfBirthHelp")}
-                value={<CalendarDate value={report.personal_details.date_of_birth} />}
-                testId="report-dob"
-              />
-              <Field
-                label={t("nationality")}
-                help={t("countryCodeHelp")}
-                value={report.personal_details.nationality}
-                testId="report-nationality"
-              />
-            </Section>
+            <AttributeSection
+              id="personal-heading"
+              title={t("personalHeading")}
+              attributes={[
+                {
+                  label: account("name"),
+                  help: t("nameHelp"),
+                  value: `${report.personal_details.given_names} ${report.personal_details.surname}`,
+                  testId: "report-name",
+                  mono: false,
+                },
+                {
+                  label: account("dateOfBirth"),
+                  help: t("dateOfBirthHelp"),
+                  value: <CalendarDate value={report.personal_details.date_of_birth} />,
+                  testId: "report-dob",
+                },
+                {
+                  label: t("nationality"),
+                  help: t("countryCodeHelp"),
+                  value: report.personal_details.nationality,
+                  testId: "report-nationality",
+                },
+              ]}
+            />
             {/* Fetched through the portal, which holds the application token. */}
             {/* eslint-disable-next-line @next/next/no-img-element */}
             <img
@@ -87,49 +92,51 @@ export default async function ReportPage() {
               className="rounded-lg border border-slate-200"
             />
           </div>
-          <Section id="document-heading" title={t("documentHeading")}>
-            <Field
-              label={t("documentType")}
-              help={t("documentTypeHelp")}
-              value={t("documentTypeName", { type: report.document.type })}
-              testId="report-document-type"
-              mono={false}
-            />
-            <Field
-              label={t("documentNumber")}
-              help={t("documentNumberHelp")}
-              value={report.document.number}
-              testId="report-document-number"
-            />
-            <Field
-              label={t("issuedBy")}
-              help={t("countryCodeHelp")}
-              value={report.document.issuing_country}
-              testId="report-document-country"
-            />
-            <Field
-              label={t("validUntil")}
-              help={t("validUntilHelp")}
-              value={<CalendarDate value={report.document.expiry_date} />}
-              testId="report-document-expiry"
-            />
-          </Section>
-          <Section id="checks-heading" title={t("checksHeading")}>
-            {report.checks.map((check) => (
-              <Field
-                key={check.name}
-                label={t("check", { name: check.name })}
-                help={
-                  check.score === undefined
-                    ? t("checkResultHelp")
-                    : t("checkScoreHelp", { score: check.score })
-                }
-                value={t("checkResult", { result: check.result })}
-                testId={`report-check-${check.name}`}
-                mono={false}
-              />
-            ))}
-          </Section>
+          <AttributeSection
+            id="document-heading"
+            title={t("documentHeading")}
+            attributes={[
+              {
+                label: t("documentType"),
+                help: t("documentTypeHelp"),
+                value: t("documentTypeName", { type: report.document.type }),
+                testId: "report-document-type",
+                mono: false,
+              },
+              {
+                label: t("documentNumber"),
+                help: t("documentNumberHelp"),
+                value: report.document.number,
+                testId: "report-document-number",
+              },
+              {
+                label: t("issuedBy"),
+                help: t("countryCodeHelp"),
+                value: report.document.issuing_country,
+                testId: "report-document-country",
+              },
+              {
+                label: t("validUntil"),
+                help: t("validUntilHelp"),
+                value: <CalendarDate value={report.document.expiry_date} />,
+                testId: "report-document-expiry",
+              },
+            ]}
+          />
+          <AttributeSection
+            id="checks-heading"
+            title={t("checksHeading")}
+            attributes={report.checks.map((check) => ({
+              label: t("check", { name: check.name }),
+              help:
+                check.score === undefined
+                  ? t("checkResultHelp")
+                  : t("checkScoreHelp", { score: check.score }),
+              value: t("checkResult", { result: check.result }),
+              testId: `report-check-${check.name}`,
+              mono: false,
+            }))}
+          />
           <p className="text-sm text-slate-500">
             {t("madeAndKept", { created: new Date(report.created_at), expires: new Date(report.expires_at) })}
           </p>

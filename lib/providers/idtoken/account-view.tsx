@@ -2,7 +2,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 
 import type { IdtIdentity } from "./identity";
 
-import { CalendarDate, Field, LoginFields, Permits, Section } from "@/components/account/fields";
+import { CalendarDate, loginAttributes, Permits } from "@/components/account/fields";
+import { AttributeSection } from "@/components/ui/attribute-list";
 
 /** IDToken's scopes the page can name (docs/providers/idtoken.md); others are shown as sent. */
 const SCOPE_NAMES = {
@@ -35,75 +36,66 @@ export async function IdtIdentityView({ identity }: { identity: IdtIdentity }) {
         {t("role")}
       </p>
       <Permits>{account("permitsOther")}</Permits>
-      <Section id="login-heading" title={account("thisLogin")}>
-        <LoginFields provider="IDToken" loginAt={identity.loginAt} />
-        <Field
-          label={t("tokenId")}
-          help={t("tokenIdHelp")}
-          value={identity.subject}
-          testId="idtoken-subject"
-        />
-        <Field
-          label={t("shared")}
-          help={t("sharedHelp")}
-          value={<span data-scopes={identity.grantedScopes.join(" ")}>{shared || t("sharedNothing")}</span>}
-          testId="idtoken-scopes"
-          mono={false}
-        />
-      </Section>
-      <Section id="claims-heading" title={t("claimsHeading")}>
-        {identity.name ? (
-          <Field
-            label={account("name")}
-            help={t("fromApp")}
-            value={`${identity.name.given} ${identity.name.family}`}
-            testId="idtoken-name"
-            mono={false}
-          />
-        ) : null}
-        {identity.dateOfBirth ? (
-          <Field
-            label={account("dateOfBirth")}
-            help={t("fromApp")}
-            value={<CalendarDate value={identity.dateOfBirth} />}
-            testId="idtoken-date-of-birth"
-          />
-        ) : null}
-        {identity.nationality ? (
-          <Field
-            label={t("nationality")}
-            help={t("fromApp")}
-            value={identity.nationality}
-            testId="idtoken-nationality"
-          />
-        ) : null}
-        {identity.ageOver18 !== undefined ? (
-          <Field
-            label={t("over18")}
-            help={t("fromApp")}
-            value={identity.ageOver18 ? common("yes") : common("no")}
-            testId="idtoken-age-over-18"
-            mono={false}
-          />
-        ) : null}
-        {identity.documentNumber ? (
-          <Field
-            label={t("document")}
-            help={t("fromApp")}
-            value={identity.documentNumber}
-            testId="idtoken-document"
-          />
-        ) : null}
-        {identity.trustLevel ? (
-          <Field
-            label={t("trustLevel")}
-            help={t("fromApp")}
-            value={t("trustLevelName", { level: identity.trustLevel })}
-            testId="idtoken-trust-level"
-            mono={false}
-          />
-        ) : null}
-      </Section>
+      <AttributeSection
+        id="login-heading"
+        title={account("thisLogin")}
+        attributes={[
+          ...(await loginAttributes("IDToken", identity.loginAt)),
+          { label: t("tokenId"), help: t("tokenIdHelp"), value: identity.subject, testId: "idtoken-subject" },
+          {
+            label: t("shared"),
+            help: t("sharedHelp"),
+            value: <span data-scopes={identity.grantedScopes.join(" ")}>{shared || t("sharedNothing")}</span>,
+            testId: "idtoken-scopes",
+            mono: false,
+          },
+        ]}
+      />
+      <AttributeSection
+        id="claims-heading"
+        title={t("claimsHeading")}
+        attributes={[
+          identity.name && {
+            label: account("name"),
+            help: t("fromApp"),
+            value: `${identity.name.given} ${identity.name.family}`,
+            testId: "idtoken-name",
+            mono: false,
+          },
+          identity.dateOfBirth && {
+            label: account("dateOfBirth"),
+            help: t("fromApp"),
+            value: <CalendarDate value={identity.dateOfBirth} />,
+            testId: "idtoken-date-of-birth",
+          },
+          identity.nationality && {
+            label: t("nationality"),
+            help: t("fromApp"),
+            value: identity.nationality,
+            testId: "idtoken-nationality",
+          },
+          identity.ageOver18 !== undefined && {
+            label: t("over18"),
+            help: t("fromApp"),
+            value: identity.ageOver18 ? common("yes") : common("no"),
+            testId: "idtoken-age-over-18",
+            mono: false,
+          },
+          identity.documentNumber && {
+            label: t("document"),
+            help: t("fromApp"),
+            value: identity.documentNumber,
+            testId: "idtoken-document",
+          },
+          identity.trustLevel && {
+            label: t("trustLevel"),
+            help: t("fromApp"),
+            value: t("trustLevelName", { level: identity.trustLevel }),
+            testId: "idtoken-trust-level",
+            mono: false,
+          },
+        ]}
+      />
     </>
   );
 }

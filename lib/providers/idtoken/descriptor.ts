@@ -16,6 +16,16 @@ export const idtokenDescriptor = defineProvider({
   authProviderIds: [IDTOKEN_ID],
   // docs/providers/idtoken.md names the source of each code.
   providerErrors: {},
+  // Its own reasons (public contracts) and client message namespaces (lib/providers/descriptor.ts).
+  loginFailureReasons: [
+    "idtoken_rejected",
+    "idtoken_expired",
+    "idtoken_too_many_attempts",
+    "idtoken_invalid_signature",
+    "idtoken_invalid_otp",
+    "idtoken_replaced",
+  ],
+  clientNamespaces: ["IdTokenLogin"],
   schema: z.object({
     IDTOKEN_OPERATOR_URL: baseUrl.optional(),
     IDTOKEN_ISSUER: baseUrl.optional(),

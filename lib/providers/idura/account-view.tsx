@@ -2,7 +2,8 @@ import { getTranslations } from "next-intl/server";
 
 import type { NordicEidIdentity } from "./identity";
 
-import { CalendarDate, Field, LoginFields, Permits, Section } from "@/components/account/fields";
+import { CalendarDate, loginAttributes, Permits } from "@/components/account/fields";
+import { AttributeSection } from "@/components/ui/attribute-list";
 
 /** The acr as a person would name it: which eID, and how (docs/providers/idura.md, acr values). */
 function methodOf(acr: string): string {
@@ -33,67 +34,71 @@ export async function NordicEidIdentityView({ identity }: { identity: NordicEidI
           : t("role", { eid: eid(identity.eid) })}
       </p>
       <Permits>{account("permitsOther")}</Permits>
-      <Section id="login-heading" title={account("thisLogin")}>
-        <LoginFields
-          provider={identity.provider === "idura-bankid" ? t("providerBankIdQr") : eid(identity.eid)}
-          loginAt={identity.loginAt}
-        />
-        <Field
-          label={t("method")}
-          help={t("methodHelp")}
-          value={<span data-acr={identity.acr}>{t("methodName", { method: methodOf(identity.acr) })}</span>}
-          testId="eid-acr"
-          mono={false}
-        />
-        {identity.loa ? (
-          <Field
-            label={t("assurance")}
-            help={t("assuranceHelp")}
-            value={t("level", { level: identity.loa })}
-            testId="eid-loa"
-            mono={false}
-          />
-        ) : null}
-      </Section>
-      <Section id="person-heading" title={t("personHeading")}>
-        <Field
-          label={account("name")}
-          help={t("asEidStates")}
-          value={identity.name}
-          testId="eid-name"
-          mono={false}
-        />
-        {identity.birthdate ? (
-          <Field
-            label={account("dateOfBirth")}
-            help={t("asEidStates")}
-            value={<CalendarDate value={identity.birthdate} />}
-            testId="eid-birthdate"
-          />
-        ) : null}
-        {identity.country ? (
-          <Field
-            label={t("country")}
-            help={t("countryHelp")}
-            value={identity.country}
-            testId="eid-country"
-            mono={false}
-          />
-        ) : null}
-      </Section>
+      <AttributeSection
+        id="login-heading"
+        title={account("thisLogin")}
+        attributes={[
+          ...(await loginAttributes(
+            identity.provider === "idura-bankid" ? t("providerBankIdQr") : eid(identity.eid),
+            identity.loginAt,
+          )),
+          {
+            label: t("method"),
+            help: t("methodHelp"),
+            value: <span data-acr={identity.acr}>{t("methodName", { method: methodOf(identity.acr) })}</span>,
+            testId: "eid-acr",
+            mono: false,
+          },
+          identity.loa && {
+            label: t("assurance"),
+            help: t("assuranceHelp"),
+            value: t("level", { level: identity.loa }),
+            testId: "eid-loa",
+            mono: false,
+          },
+        ]}
+      />
+      <AttributeSection
+        id="person-heading"
+        title={t("personHeading")}
+        attributes={[
+          {
+            label: account("name"),
+            help: t("asEidStates"),
+            value: identity.name,
+            testId: "eid-name",
+            mono: false,
+          },
+          identity.birthdate && {
+            label: account("dateOfBirth"),
+            help: t("asEidStates"),
+            value: <CalendarDate value={identity.birthdate} />,
+            testId: "eid-birthdate",
+          },
+          identity.country && {
+            label: t("country"),
+            help: t("countryHelp"),
+            value: identity.country,
+            testId: "eid-country",
+            mono: false,
+          },
+        ]}
+      />
       {identity.business ? (
-        <Section id="business-heading" title={t("businessHeading")}>
-          <Field label={t("cvr")} help={t("cvrHelp")} value={identity.business.cvr} testId="eid-cvr" />
-          {identity.business.companyName ? (
-            <Field
-              label={t("company")}
-              help={t("companyHelp")}
-              value={identity.business.companyName}
-              testId="eid-company"
-              mono={false}
-            />
-          ) : null}
-        </Section>
+        <AttributeSection
+          id="business-heading"
+          title={t("businessHeading")}
+          attributes={[
+            { label: t("cvr"), help: t("cvrHelp"), value: identity.business.cvr, testId: "eid-cvr" },
+            identity.business.companyName && {
+              label: t("company"),
+              help: t("companyHelp"),
+              value: identity.business.companyName,
+              testId: "eid-company",
+              mono: false,
+            },
+          ]}
+        />
       ) : null}
     </>
   );

@@ -29,6 +29,9 @@ export const iduraDescriptor = defineProvider({
   authProviderIds: [IDURA_ID, IDURA_BANKID_ID],
   // docs/providers/idura.md names the source of each code.
   providerErrors: {},
+  // Its own reasons (public contracts) and client message namespaces (lib/providers/descriptor.ts).
+  loginFailureReasons: [],
+  clientNamespaces: ["BankIdLogin", "AgentVerify"],
   schema: z.object({
     IDURA_ISSUER: baseUrl.optional(),
     IDURA_CLIENT_ID: optionalString,

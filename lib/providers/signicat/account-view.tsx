@@ -2,7 +2,8 @@ import { getTranslations } from "next-intl/server";
 
 import type { MitidIdentity } from "./identity";
 
-import { Field, LoginFields, Permits, Section } from "@/components/account/fields";
+import { loginAttributes, Permits } from "@/components/account/fields";
+import { AttributeSection } from "@/components/ui/attribute-list";
 import { BUTTON } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import Link from "next/link";
@@ -42,107 +43,110 @@ export async function MitidIdentityView({
         </p>
       ) : null}
       <Permits>{account("permitsOther")}</Permits>
-      <Section id="login-heading" title={account("thisLogin")}>
-        <LoginFields provider={t("flow", { flow: identity.flow })} loginAt={identity.loginAt} />
-        {identity.transferredFrom ? (
-          <Field
-            label={t("transferredFrom")}
-            help={t("transferredFromHelp")}
-            value={t("transferredFromValue", { partner: identity.transferredFrom })}
-            testId="transferred-from"
-            mono={false}
-          />
-        ) : null}
-        <Field
-          label={account("name")}
-          help={t("nameHelp")}
-          value={identity.name ?? (identity.nameProtected ? t("nameProtected") : t("notGiven"))}
-          testId="mitid-name"
-          mono={false}
-        />
-        <Field label={t("uuid")} help={t("uuidHelp")} value={identity.mitidUuid} testId="mitid-uuid" />
-        <Field
-          label={t("loa")}
-          help={t("loaHelp")}
-          value={level(identity.loa)}
-          testId="mitid-loa"
-          mono={false}
-        />
-        <Field
-          label={t("ial")}
-          help={t("ialHelp")}
-          value={level(identity.ial)}
-          testId="mitid-ial"
-          mono={false}
-        />
-        <Field
-          label={t("aal")}
-          help={t("aalHelp")}
-          value={level(identity.aal)}
-          testId="mitid-aal"
-          mono={false}
-        />
-      </Section>
+      <AttributeSection
+        id="login-heading"
+        title={account("thisLogin")}
+        attributes={[
+          ...(await loginAttributes(t("flow", { flow: identity.flow }), identity.loginAt)),
+          identity.transferredFrom && {
+            label: t("transferredFrom"),
+            help: t("transferredFromHelp"),
+            value: t("transferredFromValue", { partner: identity.transferredFrom }),
+            testId: "transferred-from",
+            mono: false,
+          },
+          {
+            label: account("name"),
+            help: t("nameHelp"),
+            value: identity.name ?? (identity.nameProtected ? t("nameProtected") : t("notGiven")),
+            testId: "mitid-name",
+            mono: false,
+          },
+          { label: t("uuid"), help: t("uuidHelp"), value: identity.mitidUuid, testId: "mitid-uuid" },
+          {
+            label: t("loa"),
+            help: t("loaHelp"),
+            value: level(identity.loa),
+            testId: "mitid-loa",
+            mono: false,
+          },
+          {
+            label: t("ial"),
+            help: t("ialHelp"),
+            value: level(identity.ial),
+            testId: "mitid-ial",
+            mono: false,
+          },
+          {
+            label: t("aal"),
+            help: t("aalHelp"),
+            value: level(identity.aal),
+            testId: "mitid-aal",
+            mono: false,
+          },
+        ]}
+      />
       {/* Only a login that asked MitID to match a CPR number has anything to say about one. */}
       {identity.cprMatch ? (
-        <Section id="cpr-heading" title={t("cprHeading")}>
-          <Field
-            label={t("cpr")}
-            help={t("cprHelp")}
-            value={identity.cprMatch.maskedCpr}
-            testId="cpr-masked"
-          />
-          <Field
-            label={t("cprSourceLabel")}
-            help={t("cprSourceHelp")}
-            value={
-              identity.cprMatch.source ? t("cprSource", { source: identity.cprMatch.source }) : t("notGiven")
-            }
-            testId="cpr-source"
-            mono={false}
-          />
-        </Section>
+        <AttributeSection
+          id="cpr-heading"
+          title={t("cprHeading")}
+          attributes={[
+            { label: t("cpr"), help: t("cprHelp"), value: identity.cprMatch.maskedCpr, testId: "cpr-masked" },
+            {
+              label: t("cprSourceLabel"),
+              help: t("cprSourceHelp"),
+              value: identity.cprMatch.source
+                ? t("cprSource", { source: identity.cprMatch.source })
+                : t("notGiven"),
+              testId: "cpr-source",
+              mono: false,
+            },
+          ]}
+        />
       ) : null}
       {identity.organisation ? (
-        <Section id="org-heading" title={t("orgHeading")}>
-          <Field
-            label={t("company")}
-            help={t("companyHelp")}
-            value={identity.organisation.name}
-            testId="org-name"
-            mono={false}
-          />
-          <Field label={t("cvr")} help={t("cvrHelp")} value={identity.organisation.cvr} testId="org-cvr" />
-          <Field
-            label={t("pNumber")}
-            help={t("pNumberHelp")}
-            value={identity.organisation.pNumber ?? t("notGiven")}
-            testId="org-pnumber"
-            mono={identity.organisation.pNumber !== undefined}
-          />
-          <Field
-            label={t("orgRole")}
-            help={t("orgRoleHelp")}
-            value={
-              rep?.kind === "employee" ? t("orgRoleEmployee", { name: rep.name }) : t("orgRoleSignatory")
-            }
-            testId="org-role"
-            mono={false}
-          />
-          <Field
-            label={t("alone")}
-            help={t("aloneHelp")}
-            value={
-              rep?.kind === "employee"
-                ? rep.canRepresentAlone
-                  ? common("yes")
-                  : common("no")
-                : t("aloneNotStated")
-            }
-            testId="org-alone"
-            mono={false}
-          />
-        </Section>
+        <AttributeSection
+          id="org-heading"
+          title={t("orgHeading")}
+          attributes={[
+            {
+              label: t("company"),
+              help: t("companyHelp"),
+              value: identity.organisation.name,
+              testId: "org-name",
+              mono: false,
+            },
+            { label: t("cvr"), help: t("cvrHelp"), value: identity.organisation.cvr, testId: "org-cvr" },
+            {
+              label: t("pNumber"),
+              help: t("pNumberHelp"),
+              value: identity.organisation.pNumber ?? t("notGiven"),
+              testId: "org-pnumber",
+              mono: identity.organisation.pNumber !== undefined,
+            },
+            {
+              label: t("orgRole"),
+              help: t("orgRoleHelp"),
+              value:
+                rep?.kind === "employee" ? t("orgRoleEmployee", { name: rep.name }) : t("orgRoleSignatory"),
+              testId: "org-role",
+              mono: false,
+            },
+            {
+              label: t("alone"),
+              help: t("aloneHelp"),
+              value:
+                rep?.kind === "employee"
+                  ? rep.canRepresentAlone
+                    ? common("yes")
+                    : common("no")
+                  : t("aloneNotStated"),
+              testId: "org-alone",
+              mono: false,
+            },
+          ]}
+        />
       ) : null}
       {partners.length > 0 ? (
         <section

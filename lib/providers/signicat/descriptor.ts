@@ -234,6 +234,18 @@ export const signicatDescriptor = defineProvider({
     mitid_transfer_token_expired: "transfer_code_expired",
     mitid_transfer_token_used: "transfer_code_used",
   },
+  // Its own reasons (public contracts) and client message namespaces (lib/providers/descriptor.ts).
+  loginFailureReasons: [
+    "lacks_signatory_rights",
+    "step_up_refused",
+    "mitid_claims_missing",
+    "transfer_text_mismatch",
+    "transfer_code_expired",
+    "transfer_code_used",
+    "transfer_late",
+    "transfer_unavailable",
+  ],
+  clientNamespaces: [],
   schema: signicatEnvSchema,
   enabledBy: ["SIGNICAT_ISSUER", "SIGNICAT_CLIENT_ID", "SIGNICAT_CLIENT_SECRET"],
   build: buildSignicat,
