@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page, type WebSocket } from "@playwright/test";
+import { expect, type Page, type WebSocket } from "@playwright/test";
 
 import { CALL_CENTRE_AGENT, IDURA_LOGIN_BUTTONS, IDURA_PERSONAS } from "../../kit";
 import { DEMO_PIN, IDTOKEN_OPERATOR, IDURA_ISSUER } from "./env";
@@ -178,18 +178,6 @@ export class BankIdQrPage {
     await expect(image).toBeVisible();
     return decodeQr(image);
   }
-}
-
-/** The sandbox's BankID app on a phone of its own (a context with a phone viewport). */
-export async function openBankIdApp(browser: Browser) {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  const page = await context.newPage();
-  await page.goto(`${IDURA_ISSUER}/app/bankid`);
-  return { app: new BankIdApp(page), page };
 }
 
 /** A signed-in call-centre agent's page: ask a caller to confirm who they are with BankID (CIBA). */
