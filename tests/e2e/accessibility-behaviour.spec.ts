@@ -1,7 +1,6 @@
 import { decodeQr, Sandbox } from "../kit";
 import { SANDBOX_URL } from "./support/env";
 import { expect, test, type Locator, type Page } from "./support/fixtures";
-import { AgentVerifyPage, LoginPage } from "./support/pages";
 
 /** The kit's IDToken holder: approved through the control endpoint, so no phone page is involved. */
 const SOFIA = "IDT-SOFIA-ROSSI";
@@ -53,8 +52,8 @@ test.describe("status changes and countdowns are announced politely", () => {
     await expect(live).toContainText("The login was cancelled in the BankID app");
   });
 
-  test("CIBA page: waiting for the caller, then confirmed", async ({ page, request }) => {
-    await new AgentVerifyPage(page).signIn();
+  test("CIBA page: waiting for the caller, then confirmed", async ({ page, request, agentVerifyPage }) => {
+    await agentVerifyPage.signIn();
     const live = page.getByTestId("ciba-live");
     await expectPoliteRegion(live);
     await page.getByLabel("Caller's national identity number").fill("199004152381");
@@ -105,12 +104,11 @@ test.describe("visible focus", () => {
     await expectVisibleFocusWhileTabbing(page, 4);
   });
 
-  test("the sandbox's pages: home, Digidentity sign-in, MitID", async ({ page }) => {
+  test("the sandbox's pages: home, Digidentity sign-in, MitID", async ({ page, loginPage }) => {
     await page.goto(`${SANDBOX_URL}/`);
     await expectVisibleFocusWhileTabbing(page, 6);
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.startWebLogin();
+    await loginPage.goto();
+    await loginPage.startWebLogin();
     await expect(page.getByRole("heading", { name: "Log in to Digidentity" })).toBeVisible();
     await expectVisibleFocusWhileTabbing(page, 5);
     await page.goto("/login");

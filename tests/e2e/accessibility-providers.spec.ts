@@ -1,30 +1,13 @@
 import { decodeQr, Sandbox } from "../kit";
 import { expectAccessible } from "./support/axe";
 import { IDTOKEN_OPERATOR, IDURA_ISSUER, SANDBOX_URL, SIGNICAT_LAB_CLIENT, TEST_PORTS } from "./support/env";
-import { expect, test, type Browser } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
 import { KeyboardUser } from "./support/keyboard";
-import { MITID, MitidScreens, PortalMitidChoices } from "./support/mitid";
-import { sandboxFor } from "./support/sandbox";
-import {
-  AccountPage,
-  AgentVerifyPage,
-  BankIdApp,
-  BankIdQrPage,
-  DigidentityForm,
-  IdTokenLoginPage,
-  IdTokenPhone,
-  IduraLoginForm,
-  LoginPage,
-} from "./support/pages";
+import { MITID } from "./support/mitid";
 import { PERSONAS } from "./support/personas";
 
 /** The IDToken holder no other spec of this suite uses, so nothing resets its sessions mid-test. */
 const ANNA = "IDT-ANNA-KOWALSKA";
-
-async function phone(browser: Browser) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
-  return context.newPage();
-}
 
 /**
  * Every page of the MitID, IDToken and Idura logins, portal and sandbox, in every state a person
@@ -33,19 +16,20 @@ async function phone(browser: Browser) {
 test.describe("accessibility (axe): Signicat MitID", () => {
   test("the MitID screens: user ID, its error, authenticator, app, wrong PIN, code display", async ({
     page,
+    accountPage,
+    mitidChoices,
+    mitidScreens,
   }) => {
-    const choices = new PortalMitidChoices(page);
     await page.goto("/login?problem=cpr");
     await expect(page.getByTestId("login-problem")).toBeVisible();
     await expectAccessible(page, "the login page with a CPR problem");
-    await choices.plain();
-    const mitid = new MitidScreens(page);
+    await mitidChoices.plain();
     await expect(page.getByRole("heading", { name: "MitID log on" })).toBeVisible();
     await expectAccessible(page, "MitID: user ID");
-    await mitid.userId("nobody.here");
+    await mitidScreens.userId("nobody.here");
     await expect(page.getByRole("alert")).toHaveText("We do not know this user ID. Check it and try again.");
     await expectAccessible(page, "MitID: unknown user ID");
-    await mitid.userId(MITID.peter.userId);
+    await mitidScreens.userId(MITID.peter.userId);
     await expect(page.getByRole("heading", { name: "Choose how to approve" })).toBeVisible();
     await expectAccessible(page, "MitID: choose an authenticator");
     await page.getByRole("button", { name: "MitID app" }).click();
@@ -56,8 +40,8 @@ test.describe("accessibility (axe): Signicat MitID", () => {
     await expect(page.getByRole("alert")).toHaveText("Wrong PIN. Try again.");
     await expectAccessible(page, "MitID: app, wrong PIN");
 
-    await choices.plain();
-    await mitid.userId(MITID.peter.userId);
+    await mitidChoices.plain();
+    await mitidScreens.userId(MITID.peter.userId);
     await page.getByRole("button", { name: "MitID code display" }).click();
     await expect(page.getByRole("heading", { name: "Enter your MitID password" })).toBeVisible();
     await expectAccessible(page, "MitID: password");
@@ -72,21 +56,22 @@ test.describe("accessibility (axe): Signicat MitID", () => {
     await page.getByLabel("One-time code").fill(MITID.credentials.otp);
     await page.getByRole("button", { name: "Continue" }).click();
 
-    await new AccountPage(page).expectLoaded();
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("mitid-name")).toHaveText(MITID.peter.name);
     await expectAccessible(page, "the account page (MitID)");
     await page.getByRole("button", { name: "Step up to High" }).click();
     // On the eID Hub a step-up is a new login that asks for High (docs/providers/signicat.md).
-    await new MitidScreens(page).userId(MITID.peter.userId);
+    await mitidScreens.userId(MITID.peter.userId);
     await expect(page.getByRole("button", { name: "MitID code display" })).toHaveCount(0);
     await expectAccessible(page, "MitID: step-up");
   });
 
   test("PSD2 mode's 'log on failed' page, on the lab client so no other login is affected", async ({
     page,
-    request,
+    mitidScreens,
+    sandbox,
   }) => {
-    await sandboxFor(request).signicat.psd2(SIGNICAT_LAB_CLIENT.id, true);
+    await sandbox.signicat.psd2(SIGNICAT_LAB_CLIENT.id, true);
     try {
       const query = new URLSearchParams({
         client_id: SIGNICAT_LAB_CLIENT.id,
@@ -99,50 +84,57 @@ test.describe("accessibility (axe): Signicat MitID", () => {
         code_challenge_method: "S256",
       });
       await page.goto(`${SANDBOX_URL}/signicat/auth/open/connect/authorize?${query}`);
-      const mitid = new MitidScreens(page);
-      await mitid.userId(MITID.peter.userId);
-      await mitid.approveWithPin("000000");
+      await mitidScreens.userId(MITID.peter.userId);
+      await mitidScreens.approveWithPin("000000");
       await expect(page.getByRole("heading", { name: "Log on failed" })).toBeVisible();
       await expectAccessible(page, "MitID: PSD2 log on failed");
     } finally {
-      await sandboxFor(request).signicat.psd2(SIGNICAT_LAB_CLIENT.id, false);
+      await sandbox.signicat.psd2(SIGNICAT_LAB_CLIENT.id, false);
     }
   });
 
-  test("CPR entry, its errors, and the account page with a matched CPR", async ({ page }) => {
-    await new PortalMitidChoices(page).withCprMatch();
-    const mitid = new MitidScreens(page);
-    await mitid.logIn(MITID.peter.userId);
-    await mitid.expectCprPrompt();
+  test("CPR entry, its errors, and the account page with a matched CPR", async ({
+    page,
+    accountPage,
+    mitidChoices,
+    mitidScreens,
+  }) => {
+    await mitidChoices.withCprMatch();
+    await mitidScreens.logIn(MITID.peter.userId);
+    await mitidScreens.expectCprPrompt();
     await expectAccessible(page, "MitID: CPR prompt");
-    await mitid.typeCpr("010101-0101");
+    await mitidScreens.typeCpr("010101-0101");
     await expect(page.getByRole("alert")).toHaveText(
       "The CPR number does not match your MitID. You have 2 attempts left.",
     );
     await expectAccessible(page, "MitID: CPR missed");
-    await mitid.typeCpr(MITID.peter.cpr);
-    await new AccountPage(page).expectLoaded();
+    await mitidScreens.typeCpr(MITID.peter.cpr);
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("cpr-masked")).toHaveText(MITID.peter.masked);
     await expectAccessible(page, "the account page (MitID, CPR matched)");
   });
 
-  test("business choices: MitID Business, act for a company, the business account page", async ({ page }) => {
-    await new PortalMitidChoices(page).business();
-    const mitid = new MitidScreens(page);
-    await mitid.logIn(MITID.erik.userId);
+  test("business choices: MitID Business, act for a company, the business account page", async ({
+    page,
+    accountPage,
+    mitidChoices,
+    mitidScreens,
+  }) => {
+    await mitidChoices.business();
+    await mitidScreens.logIn(MITID.erik.userId);
     await expect(page.getByRole("heading", { name: "Choose your business identity" })).toBeVisible();
     await expectAccessible(page, "MitID: choose a business identity");
-    await mitid.pick("Nordhavn Cykler I/S");
-    await new AccountPage(page).expectLoaded();
+    await mitidScreens.pick("Nordhavn Cykler I/S");
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("org-name")).toHaveText("Nordhavn Cykler I/S");
     await expectAccessible(page, "the account page (MitID Business)");
-    await new AccountPage(page).signOut();
+    await accountPage.signOut();
 
-    await new PortalMitidChoices(page).actForCompany();
-    await mitid.logIn(MITID.helle.userId);
+    await mitidChoices.actForCompany();
+    await mitidScreens.logIn(MITID.helle.userId);
     await expect(page.getByRole("heading", { name: "Choose who you act for" })).toBeVisible();
     await expectAccessible(page, "MitID: choose a company (Virk)");
-    await mitid.cancel();
+    await mitidScreens.cancel();
     await expect(page.getByTestId("login-error")).toHaveAttribute("data-reason", "cancelled");
     await expectAccessible(page, "the cancelled page");
 
@@ -158,95 +150,106 @@ test.describe("accessibility (axe): IDToken", () => {
 
   test("the OTP page: form, unknown token, pending, refused; the phone app and its answers", async ({
     page,
-    browser,
-    request,
+    idTokenLoginPage,
+    sandbox,
+    phone,
+    idTokenPhone,
   }) => {
-    const login = new IdTokenLoginPage(page);
-    await login.goto();
+    await idTokenLoginPage.goto();
     await expectAccessible(page, "IDToken: token ID form");
-    await login.start("IDT-NOBODY");
+    await idTokenLoginPage.start("IDT-NOBODY");
     await expect(page.getByTestId("idtoken-start-error")).toBeVisible();
     await expectAccessible(page, "IDToken: unknown token ID");
-    await login.start(ANNA);
-    await expect(login.otp()).toHaveText(/^\d{6}$/);
+    await idTokenLoginPage.start(ANNA);
+    await expect(idTokenLoginPage.otp()).toHaveText(/^\d{6}$/);
     await expectAccessible(page, "IDToken: the one-time code, pending");
 
-    const app = await phone(browser);
-    await app.goto(`${IDTOKEN_OPERATOR}/app/${ANNA}`);
-    await expect(app.getByTestId("phone-otp")).toHaveText((await login.otp().textContent()) ?? "");
-    await expectAccessible(app, "IDToken phone app: the request");
-    await new IdTokenPhone(app).approve("00000");
-    await expect(app.getByRole("alert")).toHaveText("Wrong PIN. 2 attempts left.");
-    await expectAccessible(app, "IDToken phone app: wrong PIN");
-    await new IdTokenPhone(app).reject();
-    await expect(app.getByRole("heading", { name: "Login rejected" })).toBeVisible();
-    await expectAccessible(app, "IDToken phone app: rejected");
-    await login.expectEnded("idtoken_rejected", "You rejected the login in the IDToken app");
+    await phone.goto(`${IDTOKEN_OPERATOR}/app/${ANNA}`);
+    await expect(phone.getByTestId("phone-otp")).toHaveText(
+      (await idTokenLoginPage.otp().textContent()) ?? "",
+    );
+    await expectAccessible(phone, "IDToken phone app: the request");
+    await idTokenPhone.approve("00000");
+    await expect(phone.getByRole("alert")).toHaveText("Wrong PIN. 2 attempts left.");
+    await expectAccessible(phone, "IDToken phone app: wrong PIN");
+    await idTokenPhone.reject();
+    await expect(phone.getByRole("heading", { name: "Login rejected" })).toBeVisible();
+    await expectAccessible(phone, "IDToken phone app: rejected");
+    await idTokenLoginPage.expectEnded("idtoken_rejected", "You rejected the login in the IDToken app");
     await expectAccessible(page, "IDToken: refused");
 
-    await app.goto(`${IDTOKEN_OPERATOR}/app/${ANNA}`);
-    await expect(app.getByRole("heading", { name: "No login requests" })).toBeVisible();
-    await expectAccessible(app, "IDToken phone app: nothing waiting");
-    await app.context().close();
+    await phone.goto(`${IDTOKEN_OPERATOR}/app/${ANNA}`);
+    await expect(phone.getByRole("heading", { name: "No login requests" })).toBeVisible();
+    await expectAccessible(phone, "IDToken phone app: nothing waiting");
 
     await page.getByRole("button", { name: "Start again" }).click();
-    await login.startSession(ANNA);
-    await sandboxFor(request).idtoken.expire(ANNA);
-    await login.expectEnded("idtoken_expired", "The one-time code has expired");
+    await idTokenLoginPage.startSession(ANNA);
+    await sandbox.idtoken.expire(ANNA);
+    await idTokenLoginPage.expectEnded("idtoken_expired", "The one-time code has expired");
     await expectAccessible(page, "IDToken: expired");
   });
 
-  test("keyboard only: token ID, Enter; the PIN on the phone page, Enter", async ({ page, browser }) => {
-    const keys = new KeyboardUser(page);
+  test("keyboard only: token ID, Enter; the PIN on the phone page, Enter", async ({
+    page,
+    accountPage,
+    keyboardUser,
+    phone,
+  }) => {
     await page.goto("/login");
-    await keys.activate(page.getByRole("link", { name: "Log in with IDToken" }));
-    await keys.fillAndSubmit(page.getByLabel("Token ID", { exact: true }), ANNA);
+    await keyboardUser.activate(page.getByRole("link", { name: "Log in with IDToken" }));
+    await keyboardUser.fillAndSubmit(page.getByLabel("Token ID", { exact: true }), ANNA);
     const otp = page.getByTestId("idtoken-otp");
     await expect(otp).toHaveText(/^\d{6}$/);
-    const app = await phone(browser);
-    await app.goto(`${IDTOKEN_OPERATOR}/app/${ANNA}`);
-    await expect(app.getByTestId("phone-otp")).toHaveText((await otp.textContent()) ?? "");
-    await new KeyboardUser(app).fillAndSubmit(app.getByLabel("PIN", { exact: true }), "12345");
-    await expect(app.getByRole("heading", { name: "Login approved" })).toBeVisible();
-    await app.context().close();
-    await new AccountPage(page).expectLoaded();
+    await phone.goto(`${IDTOKEN_OPERATOR}/app/${ANNA}`);
+    await expect(phone.getByTestId("phone-otp")).toHaveText((await otp.textContent()) ?? "");
+    // The phone's own keyboard, on the phone's page.
+    await new KeyboardUser(phone).fillAndSubmit(phone.getByLabel("PIN", { exact: true }), "12345");
+    await expect(phone.getByRole("heading", { name: "Login approved" })).toBeVisible();
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("idtoken-subject")).toHaveText(ANNA);
     await expect(page.getByTestId("idtoken-name")).toHaveText("Anna Kowalska");
     await expect(page.getByTestId("idtoken-trust-level")).toHaveText("Low");
   });
 
-  test("three wrong PINs: the phone's refusal and the portal's", async ({ page, browser }) => {
-    const login = new IdTokenLoginPage(page);
-    await login.goto();
-    await login.start(ANNA);
-    await expect(login.otp()).toHaveText(/^\d{6}$/);
-    const app = await phone(browser);
-    await app.goto(`${IDTOKEN_OPERATOR}/app/${ANNA}`);
-    await expect(app.getByTestId("phone-otp")).toHaveText((await login.otp().textContent()) ?? "");
+  test("three wrong PINs: the phone's refusal and the portal's", async ({
+    page,
+    idTokenLoginPage,
+    phone,
+    idTokenPhone,
+  }) => {
+    await idTokenLoginPage.goto();
+    await idTokenLoginPage.start(ANNA);
+    await expect(idTokenLoginPage.otp()).toHaveText(/^\d{6}$/);
+    await phone.goto(`${IDTOKEN_OPERATOR}/app/${ANNA}`);
+    await expect(phone.getByTestId("phone-otp")).toHaveText(
+      (await idTokenLoginPage.otp().textContent()) ?? "",
+    );
     for (const left of ["2 attempts left", "1 attempt left"]) {
-      await new IdTokenPhone(app).approve("00000");
-      await expect(app.getByRole("alert")).toContainText(left);
+      await idTokenPhone.approve("00000");
+      await expect(phone.getByRole("alert")).toContainText(left);
     }
-    await new IdTokenPhone(app).approve("00000");
-    await expect(app.getByRole("heading", { name: "Too many attempts" })).toBeVisible();
-    await expectAccessible(app, "IDToken phone app: too many attempts");
-    await app.context().close();
-    await login.expectEnded("idtoken_too_many_attempts", "Too many failed attempts");
+    await idTokenPhone.approve("00000");
+    await expect(phone.getByRole("heading", { name: "Too many attempts" })).toBeVisible();
+    await expectAccessible(phone, "IDToken phone app: too many attempts");
+    await idTokenLoginPage.expectEnded("idtoken_too_many_attempts", "Too many failed attempts");
     await expectAccessible(page, "IDToken: too many attempts");
   });
 
-  test("the approved phone page and the IDToken account page", async ({ page, browser }) => {
-    const login = new IdTokenLoginPage(page);
-    await login.goto();
-    await login.start(ANNA);
-    await expect(login.otp()).toHaveText(/^\d{6}$/);
-    const app = await phone(browser);
-    await app.goto(`${IDTOKEN_OPERATOR}/app/${ANNA}`);
-    await new IdTokenPhone(app).approve();
-    await expect(app.getByRole("heading", { name: "Login approved" })).toBeVisible();
-    await expectAccessible(app, "IDToken phone app: approved");
-    await app.context().close();
-    await new AccountPage(page).expectLoaded();
+  test("the approved phone page and the IDToken account page", async ({
+    page,
+    accountPage,
+    idTokenLoginPage,
+    phone,
+    idTokenPhone,
+  }) => {
+    await idTokenLoginPage.goto();
+    await idTokenLoginPage.start(ANNA);
+    await expect(idTokenLoginPage.otp()).toHaveText(/^\d{6}$/);
+    await phone.goto(`${IDTOKEN_OPERATOR}/app/${ANNA}`);
+    await idTokenPhone.approve();
+    await expect(phone.getByRole("heading", { name: "Login approved" })).toBeVisible();
+    await expectAccessible(phone, "IDToken phone app: approved");
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("idtoken-name")).toHaveText("Anna Kowalska");
     await expectAccessible(page, "the account page (IDToken)");
   });
@@ -255,13 +258,16 @@ test.describe("accessibility (axe): IDToken", () => {
 test.describe("accessibility (axe): Idura", () => {
   test("web login: the eID page, the account page (MitID Erhverv), a sandbox error page", async ({
     page,
+    loginPage,
+    accountPage,
+    iduraLoginForm,
   }) => {
-    await new LoginPage(page).goto();
+    await loginPage.goto();
     await page.getByRole("button", { name: "Log in with MitID Business via Idura" }).click();
     await expect(page.getByRole("heading", { name: "Log in with MitID Erhverv" })).toBeVisible();
     await expectAccessible(page, "Idura: the eID's login page");
-    await new IduraLoginForm(page).logIn("MitID Erhverv", "Jens Hansen (MitID Erhverv)");
-    await new AccountPage(page).expectLoaded();
+    await iduraLoginForm.logIn("MitID Erhverv", "Jens Hansen (MitID Erhverv)");
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("eid-company")).toHaveText("Hansen Autoværksted ApS");
     await expectAccessible(page, "the account page (Idura, MitID Erhverv)");
 
@@ -272,13 +278,15 @@ test.describe("accessibility (axe): Idura", () => {
 
   test("headless BankID: QR pending, confirm in the app, cancelled; the BankID app", async ({
     page,
-    browser,
     request,
+    accountPage,
+    bankIdQrPage,
+    phone,
+    bankIdApp,
   }) => {
     const sandbox = new Sandbox(request, SANDBOX_URL);
-    const qr = new BankIdQrPage(page);
-    await qr.goto();
-    const code = await qr.scan();
+    await bankIdQrPage.goto();
+    const code = await bankIdQrPage.scan();
     await expectAccessible(page, "BankID: QR pending");
     await sandbox.idura.scanBankId(code);
     await expect(page.getByRole("heading", { name: "Confirm in the app" })).toBeVisible();
@@ -290,40 +298,45 @@ test.describe("accessibility (axe): Idura", () => {
     await expectAccessible(page, "BankID: cancelled");
 
     await page.getByRole("button", { name: "Start again" }).click();
-    const fresh = await qr.scan();
-    const app = await phone(browser);
-    await app.goto(`${IDURA_ISSUER}/app/bankid`);
-    await expectAccessible(app, "BankID app: scan");
-    await new BankIdApp(app).scan("not a bankid code");
-    await expect(app.getByRole("alert")).toHaveText("This is not a BankID QR code that is waiting for you.");
-    await expectAccessible(app, "BankID app: not a BankID code");
-    await new BankIdApp(app).scan(await decodeQr(page.getByRole("img", { name: "BankID QR code" })));
-    await expect(app.getByRole("heading", { name: "Identify yourself" })).toBeVisible();
-    await expectAccessible(app, "BankID app: identify");
-    await new BankIdApp(app).identify("Astrid Lindqvist (BankID)");
-    await expect(app.getByRole("heading", { name: "Identified" })).toBeVisible();
-    await expectAccessible(app, "BankID app: identified");
-    await app.context().close();
+    const fresh = await bankIdQrPage.scan();
+    await bankIdApp.open();
+    await expectAccessible(phone, "BankID app: scan");
+    await bankIdApp.scan("not a bankid code");
+    await expect(phone.getByRole("alert")).toHaveText(
+      "This is not a BankID QR code that is waiting for you.",
+    );
+    await expectAccessible(phone, "BankID app: not a BankID code");
+    await bankIdApp.scan(await decodeQr(page.getByRole("img", { name: "BankID QR code" })));
+    await expect(phone.getByRole("heading", { name: "Identify yourself" })).toBeVisible();
+    await expectAccessible(phone, "BankID app: identify");
+    await bankIdApp.identify("Astrid Lindqvist (BankID)");
+    await expect(phone.getByRole("heading", { name: "Identified" })).toBeVisible();
+    await expectAccessible(phone, "BankID app: identified");
     expect(fresh).toMatch(/^bankid\./);
 
-    await new AccountPage(page).expectLoaded();
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("eid-name")).toHaveText("Astrid Lindqvist");
     await expectAccessible(page, "the account page (Swedish BankID, QR)");
   });
 
-  test("CIBA: the form, an unknown number, pending, approved, declined", async ({ page, request }) => {
+  test("CIBA: the form, an unknown number, pending, approved, declined", async ({
+    page,
+    request,
+    loginPage,
+    digidentityForm,
+    agentVerifyPage,
+  }) => {
     const sandbox = new Sandbox(request, SANDBOX_URL);
     // Someone who is no agent first: the page that says so.
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.startWebLogin();
-    await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
+    await loginPage.goto();
+    await loginPage.startWebLogin();
+    await digidentityForm.logIn(PERSONAS.ioe.label);
     await page.goto("/agent/verify");
     await expect(page.getByRole("heading", { name: "This page is for call-centre agents" })).toBeVisible();
     await expectAccessible(page, "CIBA: the page refusing someone who is no agent");
     await page.context().clearCookies();
 
-    await new AgentVerifyPage(page).signIn();
+    await agentVerifyPage.signIn();
     await expectAccessible(page, "CIBA: the form");
     const nationalId = page.getByLabel("Caller's national identity number");
     const send = page.getByRole("button", { name: "Send request to the caller's phone" });

@@ -1,7 +1,5 @@
 import { IDURA_LOGIN_BUTTONS, IDURA_PERSONAS } from "../kit";
-import { expect, test, type Locator, type Page } from "./support/fixtures";
-
-import { AccountPage, AgentVerifyPage, LoginPage, QrPage } from "./support/pages";
+import { expect, test, type Locator } from "./support/fixtures";
 import { PERSONAS } from "./support/personas";
 import { sandboxFor } from "./support/sandbox";
 
@@ -30,14 +28,11 @@ async function borderRgb(element: Locator): Promise<[number, number, number]> {
   });
 }
 
-async function signedInAgent(page: Page): Promise<AgentVerifyPage> {
-  const agent = new AgentVerifyPage(page);
-  await agent.signIn();
-  return agent;
-}
-
 test.describe("Device logins: countdowns from the server's expiry", () => {
-  test("a slow start does not make the QR countdown start above the code's lifetime", async ({ page }) => {
+  test("a slow start does not make the QR countdown start above the code's lifetime", async ({
+    page,
+    loginPage,
+  }) => {
     // The start request reaches the portal 3 s late: a countdown measured from when the page
     // mounted would show the lifetime plus those 3 s (the 2:01-on-120-s bug); one from the
     // server's expiresAt cannot.
@@ -46,8 +41,8 @@ test.describe("Device logins: countdowns from the server's expiry", () => {
       await route.fulfill({ response: await route.fetch() });
     });
     const started = page.waitForResponse((r) => r.url().endsWith("/api/digidentity-qr/start"));
-    await new LoginPage(page).goto();
-    await new LoginPage(page).startQrLogin();
+    await loginPage.goto();
+    await loginPage.startQrLogin();
     const { expiresAt } = (await (await started).json()) as { expiresAt: number };
     const countdown = page.getByTestId("qr-countdown");
     await expect(countdown).toHaveText(/\d:\d\d/);
@@ -84,10 +79,13 @@ test.describe("Device logins: countdowns from the server's expiry", () => {
     expect(shown).toBeLessThanOrEqual(Math.ceil((expiresAt - Date.now()) / 1000) + 1);
   });
 
-  test("the agent's request shows its time left, never more than Idura's expires_in", async ({ page }) => {
-    const agent = await signedInAgent(page);
+  test("the agent's request shows its time left, never more than Idura's expires_in", async ({
+    page,
+    agentVerifyPage,
+  }) => {
+    await agentVerifyPage.signIn();
     const polled = page.waitForResponse((r) => r.url().endsWith("/api/idura/ciba/status"));
-    await agent.ask(ASTRID_SSN);
+    await agentVerifyPage.ask(ASTRID_SSN);
     const { expiresAt } = (await (await polled).json()) as { expiresAt: number };
     const countdown = page.getByTestId("ciba-countdown");
     await expect(countdown).toHaveRole("timer");
@@ -102,7 +100,10 @@ test.describe("Device logins: countdowns from the server's expiry", () => {
 test.describe("Device logins: the shared poll", () => {
   test("the status route briefly answers 503 state_unavailable: the page waits and still signs in", async ({
     page,
-    request,
+    loginPage,
+    qrPage,
+    accountPage,
+    sandbox,
   }) => {
     // Unavailable until the page has shown it is still trying: no window a slow machine can miss.
     let unavailable = true;
@@ -119,23 +120,26 @@ test.describe("Device logins: the shared poll", () => {
       }
       await route.continue();
     });
-    await new LoginPage(page).goto();
-    await new LoginPage(page).startQrLogin();
-    const url = await new QrPage(page).scan();
+    await loginPage.goto();
+    await loginPage.startQrLogin();
+    const url = await qrPage.scan();
     await expect(page.getByText("The login state is unavailable.")).toBeVisible();
     // Retry-After: 1, so a second refusal comes about a second after the first; then it recovers.
     await expect.poll(() => refused).toBeGreaterThanOrEqual(2);
     unavailable = false;
-    await sandboxFor(request).digidentity.approveQr(url, "ioe");
-    await new AccountPage(page).expectUids(PERSONAS.ioe.uids);
+    await sandbox.digidentity.approveQr(url, "ioe");
+    await accountPage.expectUids(PERSONAS.ioe.uids);
   });
 });
 
 test.describe("Device logins: outcomes look different, not only read different", () => {
-  test("agent: 'Identity confirmed' is green with a tick, 'The caller declined' red", async ({ page }) => {
-    const agent = await signedInAgent(page);
-    await agent.ask(ASTRID_SSN);
-    await sandboxFor(page.request).idura.approveCiba(await agent.bindingMessage());
+  test("agent: 'Identity confirmed' is green with a tick, 'The caller declined' red", async ({
+    page,
+    agentVerifyPage,
+  }) => {
+    await agentVerifyPage.signIn();
+    await agentVerifyPage.ask(ASTRID_SSN);
+    await sandboxFor(page.request).idura.approveCiba(await agentVerifyPage.bindingMessage());
     const confirmed = page.getByRole("region", { name: "Identity confirmed" });
     await expect(confirmed).toHaveAttribute("data-outcome", "approved");
     const [gr, gg, gb] = await borderRgb(confirmed);
@@ -143,8 +147,8 @@ test.describe("Device logins: outcomes look different, not only read different",
     expect(gg).toBeGreaterThan(gb);
 
     await page.getByRole("button", { name: "Verify another caller" }).click();
-    await agent.ask(ASTRID_SSN);
-    await sandboxFor(page.request).idura.denyCiba(await agent.bindingMessage());
+    await agentVerifyPage.ask(ASTRID_SSN);
+    await sandboxFor(page.request).idura.denyCiba(await agentVerifyPage.bindingMessage());
     const declined = page.getByRole("region", { name: "The caller declined" });
     await expect(declined).toHaveAttribute("data-outcome", "declined");
     const [rr, rg, rb] = await borderRgb(declined);
@@ -153,24 +157,31 @@ test.describe("Device logins: outcomes look different, not only read different",
     await expect(page.getByRole("button", { name: "Start again" })).toBeVisible();
   });
 
-  test("QR: an expired code is its own outcome, with a new code to try", async ({ page, request }) => {
-    await new LoginPage(page).goto();
-    await new LoginPage(page).startQrLogin();
-    const qr = new QrPage(page);
-    const url = await qr.scan();
-    await sandboxFor(request).digidentity.expireQr(url);
+  test("QR: an expired code is its own outcome, with a new code to try", async ({
+    page,
+    loginPage,
+    qrPage,
+    sandbox,
+  }) => {
+    await loginPage.goto();
+    await loginPage.startQrLogin();
+    const url = await qrPage.scan();
+    await sandbox.digidentity.expireQr(url);
     const expired = page.getByRole("region", { name: "The QR code has expired" });
     await expect(expired).toHaveAttribute("data-outcome", "expired");
-    await qr.retry();
-    await expect(qr.qrImage()).toBeVisible();
+    await qrPage.retry();
+    await expect(qrPage.qrImage()).toBeVisible();
   });
 });
 
 test.describe("Agent page: cancel and a way back", () => {
-  test("cancel while waiting: the portal forgets the request and the form is back", async ({ page }) => {
-    const agent = await signedInAgent(page);
-    await agent.ask(ASTRID_SSN);
-    await agent.bindingMessage();
+  test("cancel while waiting: the portal forgets the request and the form is back", async ({
+    page,
+    agentVerifyPage,
+  }) => {
+    await agentVerifyPage.signIn();
+    await agentVerifyPage.ask(ASTRID_SSN);
+    await agentVerifyPage.bindingMessage();
     await page.getByRole("button", { name: "Cancel request" }).click();
     await expect(page.getByTestId("ciba-cancelled")).toContainText("Request cancelled");
     await expect(page.getByLabel("Caller's national identity number")).toBeVisible();
@@ -182,13 +193,15 @@ test.describe("Agent page: cancel and a way back", () => {
   test("another person signing in on the agent's browser cannot read the agent's request", async ({
     page,
     context,
+    loginPage,
+    agentVerifyPage,
   }) => {
-    const agent = await signedInAgent(page);
-    await agent.ask(ASTRID_SSN);
-    await agent.bindingMessage();
+    await agentVerifyPage.signIn();
+    await agentVerifyPage.ask(ASTRID_SSN);
+    await agentVerifyPage.bindingMessage();
     // The agent's portal session ends without the page; Jens (a mechanic, no agent) signs in.
     await context.clearCookies({ name: /session-token/ });
-    await new LoginPage(page).goto();
+    await loginPage.goto();
     await page.getByRole("button", { name: IDURA_LOGIN_BUTTONS["dk-mitid-business"] }).click();
     await page.getByLabel(IDURA_PERSONAS.jens.label).check();
     await page.getByRole("button", { name: "Log in" }).click();
@@ -198,9 +211,9 @@ test.describe("Agent page: cancel and a way back", () => {
     expect(((await status.json()) as { error: string }).error).toBe("no_request");
   });
 
-  test("the way back leads to the account page", async ({ page }) => {
-    await signedInAgent(page);
+  test("the way back leads to the account page", async ({ page, accountPage, agentVerifyPage }) => {
+    await agentVerifyPage.signIn();
     await page.getByRole("link", { name: "Back to your account" }).click();
-    await new AccountPage(page).expectLoaded();
+    await accountPage.expectLoaded();
   });
 });

@@ -1,11 +1,15 @@
 import { expect, test } from "./support/fixtures";
 
-import { MITID, MitidScreens, PortalMitidChoices } from "./support/mitid";
-import { AccountPage, DigidentityForm, IduraLoginForm, LoginPage, QrPage } from "./support/pages";
+import { MITID } from "./support/mitid";
+
 import { PERSONAS } from "./support/personas";
 
 test.describe("security headers and cookies", () => {
-  test("pages carry a fresh CSP nonce, and Next.js's scripts run under it", async ({ page }) => {
+  test("pages carry a fresh CSP nonce, and Next.js's scripts run under it", async ({
+    page,
+    loginPage,
+    qrPage,
+  }) => {
     const violations: string[] = [];
     page.on("console", (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
@@ -23,9 +27,9 @@ test.describe("security headers and cookies", () => {
     expect(second?.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
 
     // The QR page is the most script-heavy: it must hydrate and work under the policy.
-    await new LoginPage(page).goto();
-    await new LoginPage(page).startQrLogin();
-    await expect(new QrPage(page).qrImage()).toBeVisible();
+    await loginPage.goto();
+    await loginPage.startQrLogin();
+    await expect(qrPage.qrImage()).toBeVisible();
     expect(violations).toEqual([]);
   });
 
@@ -35,12 +39,16 @@ test.describe("security headers and cookies", () => {
     expect(res.headers()["content-security-policy"]).toContain("default-src 'self'");
   });
 
-  test("the session cookie is httpOnly, SameSite=Lax, under 4 kB, and holds no token", async ({ page }) => {
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.startWebLogin();
-    await new DigidentityForm(page).logIn(PERSONAS.rsse.label);
-    await new AccountPage(page).expectLoaded();
+  test("the session cookie is httpOnly, SameSite=Lax, under 4 kB, and holds no token", async ({
+    page,
+    loginPage,
+    digidentityForm,
+    accountPage,
+  }) => {
+    await loginPage.goto();
+    await loginPage.startWebLogin();
+    await digidentityForm.logIn(PERSONAS.rsse.label);
+    await accountPage.expectLoaded();
 
     const cookies = await page.context().cookies();
     const session = cookies.filter((c) => c.name.includes("authjs.session-token"));
@@ -60,18 +68,22 @@ test.describe("security headers and cookies", () => {
   for (const provider of ["signicat", "idura"] as const) {
     test(`the session cookie stays one cookie under 4 kB for a ${provider} business login`, async ({
       page,
+      loginPage,
+      accountPage,
+      iduraLoginForm,
+      mitidChoices,
+      mitidScreens,
     }) => {
       if (provider === "signicat") {
-        await new PortalMitidChoices(page).business();
-        const mitid = new MitidScreens(page);
-        await mitid.logIn(MITID.erik.userId);
-        await mitid.pick("Nordhavn Cykler I/S");
+        await mitidChoices.business();
+        await mitidScreens.logIn(MITID.erik.userId);
+        await mitidScreens.pick("Nordhavn Cykler I/S");
       } else {
-        await new LoginPage(page).goto();
+        await loginPage.goto();
         await page.getByRole("button", { name: "Log in with MitID Business via Idura", exact: true }).click();
-        await new IduraLoginForm(page).logIn("MitID Erhverv", "Jens Hansen (MitID Erhverv)");
+        await iduraLoginForm.logIn("MitID Erhverv", "Jens Hansen (MitID Erhverv)");
       }
-      await new AccountPage(page).expectLoaded();
+      await accountPage.expectLoaded();
       const session = (await page.context().cookies()).filter((c) => c.name.includes("authjs.session-token"));
       expect(session).toHaveLength(1);
       expect(session[0]!.value.length).toBeLessThan(4096);

@@ -2,7 +2,7 @@ import { decodeQr } from "../kit";
 import { IDURA_ISSUER, SANDBOX_URL, TEST_PORTS } from "./support/env";
 import { expect, test, type Page } from "./support/fixtures";
 
-import { AccountPage, AgentVerifyPage, DigidentityForm, LoginPage } from "./support/pages";
+import { AgentVerifyPage } from "./support/pages";
 import { startPortal } from "./support/portal-process";
 import { PERSONAS } from "./support/personas";
 import { sandboxFor } from "./support/sandbox";
@@ -12,15 +12,14 @@ const ASTRID_SSN = "199004152381";
 /** Her `sub` at the sandbox's Idura (sandbox/idura/personas.ts). */
 const ASTRID_SUB = "{5e6f7a8b-1111-4c2d-9e3f-123456789abc}";
 
-async function agentAsks(page: Page, nationalId: string) {
-  const agent = new AgentVerifyPage(page);
+async function agentAsks(agent: AgentVerifyPage, nationalId: string) {
   await agent.signIn();
   await agent.ask(nationalId);
   return agent;
 }
 
-async function agentStartsVerification(page: Page): Promise<string> {
-  return (await agentAsks(page, ASTRID_SSN)).bindingMessage();
+async function agentStartsVerification(agent: AgentVerifyPage): Promise<string> {
+  return (await agentAsks(agent, ASTRID_SSN)).bindingMessage();
 }
 
 /** The caller's BankID app, answering the request whose binding message the page shows. */
@@ -29,10 +28,11 @@ const callerApp = (page: Page) => sandboxFor(page.request).idura;
 test.describe("Idura CIBA: a call-centre agent verifies a caller", () => {
   test("the caller approves: the agent sees the verified name, and the number never appears in a URL", async ({
     page,
+    agentVerifyPage,
   }) => {
     const urls: string[] = [];
     page.on("request", (r) => urls.push(r.url()));
-    const binding = await agentStartsVerification(page);
+    const binding = await agentStartsVerification(agentVerifyPage);
     await expect(page.getByTestId("ciba-interval")).toHaveText("1");
     await callerApp(page).approveCiba(binding);
     await expect(page.getByRole("heading", { name: "Identity confirmed" })).toBeVisible();
@@ -44,22 +44,23 @@ test.describe("Idura CIBA: a call-centre agent verifies a caller", () => {
     expect(cookies.find((c) => c.name === "idura-ciba")).toBeUndefined();
   });
 
-  test("the caller declines", async ({ page }) => {
-    const binding = await agentStartsVerification(page);
+  test("the caller declines", async ({ page, agentVerifyPage }) => {
+    const binding = await agentStartsVerification(agentVerifyPage);
     await callerApp(page).denyCiba(binding);
     await expect(page.getByRole("heading", { name: "The caller declined" })).toBeVisible();
   });
 
-  test("the request expires", async ({ page }) => {
-    const binding = await agentStartsVerification(page);
+  test("the request expires", async ({ page, agentVerifyPage }) => {
+    const binding = await agentStartsVerification(agentVerifyPage);
     await callerApp(page).expireCiba(binding);
     await expect(page.getByRole("heading", { name: "The request expired" })).toBeVisible();
   });
 
   test("Idura says slow_down: the portal polls 5 s further apart and still gets the answer", async ({
     page,
+    agentVerifyPage,
   }) => {
-    const binding = await agentStartsVerification(page);
+    const binding = await agentStartsVerification(agentVerifyPage);
     await expect(page.getByTestId("ciba-interval")).toHaveText("1");
     await callerApp(page).slowDownCiba(binding);
     await expect(page.getByTestId("ciba-waiting")).toContainText("Idura asked us to slow down");
@@ -68,8 +69,8 @@ test.describe("Idura CIBA: a call-centre agent verifies a caller", () => {
     await expect(page.getByTestId("ciba-customer-name")).toHaveText("Astrid Lindqvist", { timeout: 15_000 });
   });
 
-  test("an unknown number is refused with a plain message", async ({ page }) => {
-    await agentAsks(page, "199912319999");
+  test("an unknown number is refused with a plain message", async ({ page, agentVerifyPage }) => {
+    await agentAsks(agentVerifyPage, "199912319999");
     await expect(page.getByTestId("ciba-error")).toHaveText(
       "No one with this number can be asked through this eID. Check the number.",
     );
@@ -77,12 +78,16 @@ test.describe("Idura CIBA: a call-centre agent verifies a caller", () => {
 });
 
 test.describe("the call-centre page is only for agents", () => {
-  test("a mechanic sees no call-centre link, and the page refuses them in plain words", async ({ page }) => {
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.startWebLogin();
-    await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
-    await new AccountPage(page).expectLoaded();
+  test("a mechanic sees no call-centre link, and the page refuses them in plain words", async ({
+    page,
+    loginPage,
+    digidentityForm,
+    accountPage,
+  }) => {
+    await loginPage.goto();
+    await loginPage.startWebLogin();
+    await digidentityForm.logIn(PERSONAS.ioe.label);
+    await accountPage.expectLoaded();
     await expect(page.getByRole("link", { name: "Call centre: verify a caller with BankID" })).toHaveCount(0);
 
     await page.goto("/agent/verify");
@@ -93,13 +98,14 @@ test.describe("the call-centre page is only for agents", () => {
     await expect(refused).toContainText("not as one of this portal's call-centre agents");
     await expect(page.getByLabel("Caller's national identity number")).toHaveCount(0);
     await page.getByRole("link", { name: "Back to your account" }).click();
-    await new AccountPage(page).expectLoaded();
+    await accountPage.expectLoaded();
   });
 
   test("the agent (CALL_CENTRE_AGENTS' sandbox default) is offered the page from her account", async ({
     page,
+    agentVerifyPage,
   }) => {
-    await new AgentVerifyPage(page).signIn();
+    await agentVerifyPage.signIn();
     await expect(page.getByLabel("Caller's national identity number")).toBeVisible();
   });
 
@@ -125,6 +131,8 @@ test.describe("Idura CIBA with Norwegian BankID: the agent reads Idura's word pa
 
   test("no binding message of ours: the page shows Idura's words, the caller picks them, the agent sees who", async ({
     page,
+    accountPage,
+    agentVerifyPage,
   }) => {
     const url = portal?.url ?? "";
     await page.goto(`${url}/login/bankid`);
@@ -133,11 +141,10 @@ test.describe("Idura CIBA with Norwegian BankID: the agent reads Idura's word pa
       data: { qr_data: await decodeQr(qr), persona: "astrid" },
     });
     expect(approved.ok()).toBeTruthy();
-    await new AccountPage(page).expectLoaded();
+    await accountPage.expectLoaded();
 
-    const agent = new AgentVerifyPage(page);
-    await agent.open();
-    await agent.ask("01017012345");
+    await agentVerifyPage.open();
+    await agentVerifyPage.ask("01017012345");
     await expect(page.getByText("Read these two words to the caller.")).toBeVisible();
     const binding = page.getByTestId("ciba-binding-message");
     await expect(binding).toHaveText(/^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u);

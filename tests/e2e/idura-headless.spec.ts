@@ -1,6 +1,5 @@
 import { expect, test, type Page } from "./support/fixtures";
 
-import { AccountPage, BankIdQrPage, openBankIdApp } from "./support/pages";
 import { sandboxFor } from "./support/sandbox";
 
 const QR_FORMAT = /^bankid\.[0-9a-f-]{36}\.(\d+)\.[0-9a-f]{64}$/;
@@ -17,41 +16,48 @@ async function age(page: Page, qrData: string, seconds: number) {
 }
 
 test.describe("Idura headless Swedish BankID (animated QR)", () => {
-  test("the QR code changes every second", async ({ page }) => {
-    const qr = new BankIdQrPage(page);
-    await qr.goto();
-    const first = await qr.scan();
+  test("the QR code changes every second", async ({ bankIdQrPage }) => {
+    await bankIdQrPage.goto();
+    const first = await bankIdQrPage.scan();
     expect(first).toMatch(QR_FORMAT);
     // Each scan reads the pixels (a screenshot and a decode), which a busy machine slows down:
     // the expect timeout, not a shorter one, so the code has changed by the time we look.
-    await expect.poll(async () => secondsOf(await qr.scan())).toBeGreaterThan(secondsOf(first));
-    const later = await qr.scan();
+    await expect.poll(async () => secondsOf(await bankIdQrPage.scan())).toBeGreaterThan(secondsOf(first));
+    const later = await bankIdQrPage.scan();
     expect(later.split(".")[1]).toBe(first.split(".")[1]);
     expect(later.split(".")[3]).not.toBe(first.split(".")[3]);
   });
 
-  test("a code shown 10 s ago is still taken: BankID gives a QR order 30 s", async ({ page, browser }) => {
-    const qr = new BankIdQrPage(page);
-    await qr.goto();
-    const captured = await qr.scan();
+  test("a code shown 10 s ago is still taken: BankID gives a QR order 30 s", async ({
+    page,
+    bankIdQrPage,
+    phone,
+    bankIdApp,
+  }) => {
+    await bankIdQrPage.goto();
+    const captured = await bankIdQrPage.scan();
     // Time passes for this login only (a sandbox control), so no test waits on a clock.
     await age(page, captured, 10);
-    const { app, page: phone } = await openBankIdApp(browser);
-    await app.scan(captured);
+    await bankIdApp.open();
+    await bankIdApp.scan(captured);
     await expect(phone.getByRole("heading", { name: "Identify yourself" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Confirm in the app" })).toBeVisible();
-    await phone.context().close();
   });
 
-  test("a code older than the window is refused; a fresh one logs in", async ({ page, browser }) => {
-    const qr = new BankIdQrPage(page);
-    await qr.goto();
-    const captured = await qr.scan();
+  test("a code older than the window is refused; a fresh one logs in", async ({
+    page,
+    accountPage,
+    bankIdQrPage,
+    phone,
+    bankIdApp,
+  }) => {
+    await bankIdQrPage.goto();
+    const captured = await bankIdQrPage.scan();
     // Past SANDBOX_IDURA_QR_MAX_AGE_SECONDS (30 s by default, docs/providers/idura.md).
     await age(page, captured, 40);
 
-    const { app, page: phone } = await openBankIdApp(browser);
-    await app.scan(captured);
+    await bankIdApp.open();
+    await bankIdApp.scan(captured);
     await expect(phone.getByRole("alert")).toHaveText(
       "This QR code is too old. Scan the code on the screen again.",
     );
@@ -59,31 +65,27 @@ test.describe("Idura headless Swedish BankID (animated QR)", () => {
 
     // The page's next code is one made after the jump.
     await expect
-      .poll(async () => secondsOf(await qr.scan()), { timeout: 15_000, intervals: [500] })
+      .poll(async () => secondsOf(await bankIdQrPage.scan()), { timeout: 15_000, intervals: [500] })
       .toBeGreaterThanOrEqual(secondsOf(captured) + 40);
-    await app.scan(await qr.scan());
+    await bankIdApp.scan(await bankIdQrPage.scan());
     await expect(page.getByRole("heading", { name: "Confirm in the app" })).toBeVisible();
     await expect(page.getByRole("img", { name: "BankID QR code" })).toHaveCount(0);
-    await app.identify("Astrid Lindqvist (BankID)");
+    await bankIdApp.identify("Astrid Lindqvist (BankID)");
     await expect(phone.getByRole("heading", { name: "Identified" })).toBeVisible();
 
-    const account = new AccountPage(page);
-    await account.expectLoaded();
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("login-provider")).toHaveText("Swedish BankID (QR code)");
     await expect(page.getByTestId("eid-name")).toHaveText("Astrid Lindqvist");
-    await phone.context().close();
   });
 
-  test("cancelled in the app: the page says so", async ({ page, browser }) => {
-    const qr = new BankIdQrPage(page);
-    await qr.goto();
-    const { app, page: phone } = await openBankIdApp(browser);
-    await app.scan(await qr.scan());
+  test("cancelled in the app: the page says so", async ({ page, bankIdQrPage, phone, bankIdApp }) => {
+    await bankIdQrPage.goto();
+    await bankIdApp.open();
+    await bankIdApp.scan(await bankIdQrPage.scan());
     await expect(phone.getByRole("heading", { name: "Identify yourself" })).toBeVisible();
     await phone.getByRole("button", { name: "Cancel" }).click();
     await expect(
       page.getByRole("heading", { name: "The login was cancelled in the BankID app" }),
     ).toBeVisible();
-    await phone.context().close();
   });
 });

@@ -2,15 +2,7 @@ import { expect, test, type Page } from "./support/fixtures";
 
 import { IDURA_LAB_CLIENT, TEST_PORTS } from "./support/env";
 import { labPortal, REFUSED_MODES, refusalTests, VERIFY_TITLE, watchRefusal } from "./support/misbehaviour";
-import {
-  AccountPage,
-  AgentVerifyPage,
-  BankIdQrPage,
-  IduraLoginForm,
-  LoginPage,
-  openBankIdApp,
-} from "./support/pages";
-import { sandboxFor } from "./support/sandbox";
+import { AccountPage, IduraLoginForm, LoginPage } from "./support/pages";
 
 /**
  * Every way the Idura sandbox can answer wrongly, against a portal that is Idura's second client
@@ -66,33 +58,35 @@ test.describe("the portal refuses every bad answer from Idura", () => {
   });
 
   for (const mode of ["bad_signature", "expired"] as const) {
-    test(`CIBA: ${mode} is refused, and nobody is confirmed`, async ({ page, request }) => {
+    test(`CIBA: ${mode} is refused, and nobody is confirmed`, async ({
+      page,
+      request,
+      agentVerifyPage,
+      sandbox,
+    }) => {
       // The agent logs in while Idura behaves, then the caller's answer misbehaves.
       await lab.misbehave(request, "none");
       await mitidLogin(page);
       await expectKaren(page);
       await lab.misbehave(request, mode);
       const refusal = watchRefusal(page, lab.url);
-      const agent = new AgentVerifyPage(page);
-      await agent.open();
-      await agent.ask(ASTRID_SSN);
-      await sandboxFor(request).idura.approveCiba(await agent.bindingMessage());
+      await agentVerifyPage.open();
+      await agentVerifyPage.ask(ASTRID_SSN);
+      await sandbox.idura.approveCiba(await agentVerifyPage.bindingMessage());
       await refusal.inPlace("ciba-ended", VERIFY_TITLE, { signedIn: true });
       await expect(page.getByTestId("ciba-customer-name")).toHaveCount(0);
       const cookies = await page.context().cookies(lab.url);
       expect(cookies.map((c) => c.name)).not.toContain("idura-ciba");
     });
 
-    test(`headless BankID: ${mode} is refused`, async ({ page, request, browser }) => {
+    test(`headless BankID: ${mode} is refused`, async ({ page, request, bankIdQrPage, bankIdApp }) => {
       await lab.misbehave(request, mode);
       const refusal = watchRefusal(page, lab.url);
-      const qr = new BankIdQrPage(page);
-      await qr.goto(lab.url);
-      const { app, page: phone } = await openBankIdApp(browser);
-      await app.scan(await qr.scan());
-      await app.identify("Astrid Lindqvist (BankID)");
+      await bankIdQrPage.goto(lab.url);
+      await bankIdApp.open();
+      await bankIdApp.scan(await bankIdQrPage.scan());
+      await bankIdApp.identify("Astrid Lindqvist (BankID)");
       await refusal.inPlace("bankid-ended", VERIFY_TITLE);
-      await phone.context().close();
     });
   }
 });

@@ -1,7 +1,5 @@
 import { expect, test } from "./support/fixtures";
 
-import { AccountPage, IduraLoginForm, LoginPage } from "./support/pages";
-
 /** Each eID button on the login page, what Idura shows, who logs in and what the account says. */
 const CASES = [
   {
@@ -58,14 +56,12 @@ const CASES = [
 
 test.describe("Idura web login", () => {
   for (const c of CASES) {
-    test(`${c.button}: ${c.name} with ${c.acr}`, async ({ page }) => {
-      const login = new LoginPage(page);
-      await login.goto();
+    test(`${c.button}: ${c.name} with ${c.acr}`, async ({ page, loginPage, accountPage, iduraLoginForm }) => {
+      await loginPage.goto();
       await page.getByRole("button", { name: c.button, exact: true }).click();
-      await new IduraLoginForm(page).logIn(c.eidPage, c.persona);
+      await iduraLoginForm.logIn(c.eidPage, c.persona);
 
-      const account = new AccountPage(page);
-      await account.expectLoaded();
+      await accountPage.expectLoaded();
       await expect(page.getByTestId("login-provider")).toHaveText(c.provider);
       await expect(page.getByTestId("eid-name")).toHaveText(c.name);
       // Said as a person would say it; the acr itself stays machine-readable for support.
@@ -75,21 +71,26 @@ test.describe("Idura web login", () => {
     });
   }
 
-  test("MitID Erhverv shows the company; MitID shows the assurance level", async ({ page }) => {
-    await new LoginPage(page).goto();
+  test("MitID Erhverv shows the company; MitID shows the assurance level", async ({
+    page,
+    loginPage,
+    accountPage,
+    iduraLoginForm,
+  }) => {
+    await loginPage.goto();
     await page.getByRole("button", { name: "Log in with MitID Business via Idura", exact: true }).click();
-    await new IduraLoginForm(page).logIn("MitID Erhverv", "Jens Hansen (MitID Erhverv)");
+    await iduraLoginForm.logIn("MitID Erhverv", "Jens Hansen (MitID Erhverv)");
     await expect(page.getByTestId("eid-cvr")).toHaveText("12345678");
     await expect(page.getByTestId("eid-company")).toHaveText("Hansen Autoværksted ApS");
-    await new AccountPage(page).signOut();
+    await accountPage.signOut();
 
     await page.getByRole("button", { name: "Log in with MitID via Idura", exact: true }).click();
-    await new IduraLoginForm(page).logIn("MitID (substantial)", "Karen Nielsen (MitID)");
+    await iduraLoginForm.logIn("MitID (substantial)", "Karen Nielsen (MitID)");
     await expect(page.getByTestId("eid-loa")).toHaveText("Substantial");
   });
 
-  test("cancelling at Idura ends on a page that says so", async ({ page }) => {
-    await new LoginPage(page).goto();
+  test("cancelling at Idura ends on a page that says so", async ({ page, loginPage }) => {
+    await loginPage.goto();
     await page.getByRole("button", { name: "Log in with Norwegian BankID via Idura", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Log in with Norwegian BankID" })).toBeVisible();
     await page.getByRole("button", { name: "Cancel" }).click();

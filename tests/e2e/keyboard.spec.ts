@@ -1,5 +1,5 @@
 import { decodeQr, IDURA_LOGIN_BUTTONS, IDURA_PERSONAS, Sandbox } from "../kit";
-import { IDURA_ISSUER, SANDBOX_URL } from "./support/env";
+import { SANDBOX_URL } from "./support/env";
 import { expect, test, type Page } from "./support/fixtures";
 import { KeyboardUser } from "./support/keyboard";
 import { MITID } from "./support/mitid";
@@ -22,63 +22,72 @@ async function digidentityWebLogin(page: Page, keys: KeyboardUser, personaLabel:
 }
 
 test.describe("keyboard only", () => {
-  test("Digidentity on the website: persona by arrow keys, PIN, Enter", async ({ page }) => {
-    const keys = new KeyboardUser(page);
-    await digidentityWebLogin(page, keys, PERSONAS.rsse.label);
-    await new AccountPage(page).expectUids(PERSONAS.rsse.uids);
+  test("Digidentity on the website: persona by arrow keys, PIN, Enter", async ({
+    page,
+    accountPage,
+    keyboardUser,
+  }) => {
+    await digidentityWebLogin(page, keyboardUser, PERSONAS.rsse.label);
+    await accountPage.expectUids(PERSONAS.rsse.uids);
     // And out again.
-    await keys.activate(page.getByRole("button", { name: "Sign out" }), "Space");
+    await keyboardUser.activate(page.getByRole("button", { name: "Sign out" }), "Space");
     await expect(page).toHaveURL(/\/login$/);
   });
 
-  test("Digidentity QR code, approved through the control endpoint", async ({ page, request }) => {
-    const keys = new KeyboardUser(page);
+  test("Digidentity QR code, approved through the control endpoint", async ({
+    page,
+    request,
+    accountPage,
+    keyboardUser,
+  }) => {
     await page.goto("/login");
-    await keys.activate(page.getByRole("link", { name: "Log in with QR code" }));
+    await keyboardUser.activate(page.getByRole("link", { name: "Log in with QR code" }));
     const qr = page.getByRole("img", { name: "QR code to scan with the Digidentity app" });
     await expect(qr).toBeVisible();
     await new Sandbox(request, SANDBOX_URL).digidentity.approveQr(await decodeQr(qr), "ioe");
-    await new AccountPage(page).expectLoaded();
-    await new AccountPage(page).expectUids(PERSONAS.ioe.uids);
+    await accountPage.expectLoaded();
+    await accountPage.expectUids(PERSONAS.ioe.uids);
   });
 
-  test("MitID through Signicat: user ID, MitID app, PIN", async ({ page }) => {
-    const keys = new KeyboardUser(page);
+  test("MitID through Signicat: user ID, MitID app, PIN", async ({ page, accountPage, keyboardUser }) => {
     await page.goto("/login");
-    await keys.activate(page.getByRole("button", { name: "Log in with MitID", exact: true }));
+    await keyboardUser.activate(page.getByRole("button", { name: "Log in with MitID", exact: true }));
     await expect(page.getByRole("heading", { name: "MitID log on" })).toBeVisible();
-    await keys.fillAndSubmit(page.getByLabel("User ID"), MITID.peter.userId);
-    await keys.activate(page.getByRole("button", { name: "MitID app" }));
-    await keys.fillAndSubmit(page.getByLabel("PIN"), MITID.credentials.appPin);
-    await new AccountPage(page).expectLoaded();
+    await keyboardUser.fillAndSubmit(page.getByLabel("User ID"), MITID.peter.userId);
+    await keyboardUser.activate(page.getByRole("button", { name: "MitID app" }));
+    await keyboardUser.fillAndSubmit(page.getByLabel("PIN"), MITID.credentials.appPin);
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("mitid-name")).toHaveText(MITID.peter.name);
     await expect(page.getByTestId("mitid-uuid")).toHaveText(MITID.peter.uuid);
     await expect(page.getByTestId("mitid-loa")).toHaveText("Substantial");
   });
 
-  test("Idura web login with MitID", async ({ page }) => {
-    const keys = new KeyboardUser(page);
+  test("Idura web login with MitID", async ({ page, accountPage, keyboardUser }) => {
     await page.goto("/login");
-    await keys.activate(page.getByRole("button", { name: "Log in with MitID via Idura" }));
+    await keyboardUser.activate(page.getByRole("button", { name: "Log in with MitID via Idura" }));
     await expect(page.getByRole("heading", { name: "Log in with MitID (substantial)" })).toBeVisible();
-    await keys.chooseRadio(page.getByRole("radio", { name: "Karen Nielsen (MitID)" }));
-    await keys.activate(page.getByRole("button", { name: "Log in" }));
-    await new AccountPage(page).expectLoaded();
+    await keyboardUser.chooseRadio(page.getByRole("radio", { name: "Karen Nielsen (MitID)" }));
+    await keyboardUser.activate(page.getByRole("button", { name: "Log in" }));
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("eid-name")).toHaveText("Karen Nielsen");
     await expect(page.getByTestId("login-provider")).toHaveText("MitID");
     await expect(page.getByTestId("eid-acr")).toHaveText("MitID, substantial level");
   });
 
-  test("headless Swedish BankID: the code typed into the sandbox's BankID app", async ({ page, browser }) => {
-    const keys = new KeyboardUser(page);
+  test("headless Swedish BankID: the code typed into the sandbox's BankID app", async ({
+    page,
+    accountPage,
+    keyboardUser,
+    phone,
+    bankIdApp,
+  }) => {
     await page.goto("/login");
-    await keys.activate(page.getByRole("link", { name: "Swedish BankID QR code on this page" }));
+    await keyboardUser.activate(page.getByRole("link", { name: "Swedish BankID QR code on this page" }));
     const qr = page.getByRole("img", { name: "BankID QR code" });
     await expect(qr).toBeVisible();
 
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
-    const phone = await context.newPage();
-    await phone.goto(`${IDURA_ISSUER}/app/bankid`);
+    await bankIdApp.open();
+    // The phone's keyboard: `keyboardUser` types on the computer.
     const phoneKeys = new KeyboardUser(phone);
     // The code changes every second, but the sandbox, like BankID, takes one up to 30 s old
     // (SANDBOX_IDURA_QR_MAX_AGE_SECONDS, docs/providers/idura.md): typing speed does not matter.
@@ -88,25 +97,28 @@ test.describe("keyboard only", () => {
     await phoneKeys.chooseRadio(phone.getByRole("radio", { name: "Astrid Lindqvist (BankID)" }));
     await phoneKeys.activate(phone.getByRole("button", { name: "Identify" }));
     await expect(phone.getByRole("heading", { name: "Identified" })).toBeVisible();
-    await context.close();
 
-    await new AccountPage(page).expectLoaded();
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("eid-name")).toHaveText("Astrid Lindqvist");
     await expect(page.getByTestId("login-provider")).toHaveText("Swedish BankID (QR code)");
   });
 
-  test("CIBA: the agent logs in and verifies a caller", async ({ page, request }) => {
-    const keys = new KeyboardUser(page);
+  test("CIBA: the agent logs in and verifies a caller", async ({
+    page,
+    request,
+    accountPage,
+    keyboardUser,
+  }) => {
     // The sandbox portal's call-centre agent: Mia Holm, MitID Erhverv through Idura.
     await page.goto("/login");
-    await keys.activate(page.getByRole("button", { name: IDURA_LOGIN_BUTTONS["dk-mitid-business"] }));
+    await keyboardUser.activate(page.getByRole("button", { name: IDURA_LOGIN_BUTTONS["dk-mitid-business"] }));
     await expect(page.getByRole("heading", { name: "Log in with MitID Erhverv" })).toBeVisible();
-    await keys.chooseRadio(page.getByRole("radio", { name: IDURA_PERSONAS.mia.label }));
-    await keys.activate(page.getByRole("button", { name: "Log in" }));
-    await new AccountPage(page).expectLoaded();
-    await keys.activate(page.getByRole("link", { name: "Call centre: verify a caller with BankID" }));
+    await keyboardUser.chooseRadio(page.getByRole("radio", { name: IDURA_PERSONAS.mia.label }));
+    await keyboardUser.activate(page.getByRole("button", { name: "Log in" }));
+    await accountPage.expectLoaded();
+    await keyboardUser.activate(page.getByRole("link", { name: "Call centre: verify a caller with BankID" }));
     await expect(page.getByRole("heading", { name: "Verify a caller" })).toBeVisible();
-    await keys.fillAndSubmit(page.getByLabel("Caller's national identity number"), "199004152381");
+    await keyboardUser.fillAndSubmit(page.getByLabel("Caller's national identity number"), "199004152381");
     const binding = page.getByTestId("ciba-binding-message");
     await expect(binding).toHaveText(/^RMI-\d{4}$/);
     await new Sandbox(request, SANDBOX_URL).idura.approveCiba((await binding.textContent()) ?? "");

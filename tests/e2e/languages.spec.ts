@@ -8,9 +8,6 @@ import {
   LanguageSwitcher,
   type Language,
 } from "./support/languages";
-import { MitidScreens, PortalMitidChoices } from "./support/mitid";
-import { AccountPage, AgentVerifyPage, IduraLoginForm, LoginPage, QrPage } from "./support/pages";
-import { sandboxFor } from "./support/sandbox";
 
 const ALL: Language[] = ["en", "nl", "da"];
 
@@ -143,14 +140,14 @@ test.describe("the language switcher", () => {
   test("changes the language on every page, and the cookie remembers it over Accept-Language", async ({
     page,
     context,
+    languageSwitcher,
   }) => {
-    const switcher = new LanguageSwitcher(page);
     await page.goto("/login");
     await expectTranslatedPage(page, "en", TEXT.en.login);
-    await expect(switcher.button("en")).toHaveAttribute("aria-current", "true");
+    await expect(languageSwitcher.button("en")).toHaveAttribute("aria-current", "true");
 
     for (const language of ["nl", "da"] as const) {
-      await switcher.choose(language);
+      await languageSwitcher.choose(language);
       await expectPublicPages(page, language);
     }
 
@@ -161,7 +158,7 @@ test.describe("the language switcher", () => {
     expect(cookie!.expires - Date.now() / 1000).toBeLessThanOrEqual(year + 60);
 
     // The switcher can be used with the keyboard alone.
-    await switcher.button("en").focus();
+    await languageSwitcher.button("en").focus();
     await page.keyboard.press("Enter");
     await expectTranslatedPage(page, "en", TEXT.en.notFound);
   });
@@ -176,9 +173,9 @@ test.describe("the language switcher", () => {
 /** On the account page: switch to each language in turn, check the page, then `check` its details. */
 async function accountInEveryLanguage(
   page: Page,
+  switcher: LanguageSwitcher,
   check: (language: Language, text: (typeof TEXT)[Language]) => Promise<void>,
 ) {
-  const switcher = new LanguageSwitcher(page);
   for (const language of ["nl", "da", "en"] as const) {
     await switcher.choose(language);
     await expectTranslatedPage(page, language, TEXT[language].account);
@@ -193,15 +190,19 @@ async function accountInEveryLanguage(
 test.describe("account pages in every language", () => {
   test("Digidentity (SERMI): account, identity report, and the call-centre page's refusal", async ({
     page,
-    request,
+    loginPage,
+    qrPage,
+    accountPage,
+    sandbox,
+    languageSwitcher,
   }) => {
-    await new LoginPage(page).goto();
-    await new LoginPage(page).startQrLogin();
-    const uri = await new QrPage(page).scan();
-    await sandboxFor(request).digidentity.approveQr(uri, "ioe");
-    await new AccountPage(page).expectLoaded();
+    await loginPage.goto();
+    await loginPage.startQrLogin();
+    const uri = await qrPage.scan();
+    await sandbox.digidentity.approveQr(uri, "ioe");
+    await accountPage.expectLoaded();
 
-    await accountInEveryLanguage(page, async (language, text) => {
+    await accountInEveryLanguage(page, languageSwitcher, async (language, text) => {
       await expect(page.getByTestId("account-role")).toHaveText(text.ioeRole);
       await expect(page.getByTestId("login-provider")).toHaveText(text.qrProvider);
 
@@ -220,34 +221,49 @@ test.describe("account pages in every language", () => {
   // IDToken's account page is checked in idtoken.spec.ts, whose tests share the sandbox's phone
   // inbox on purpose and run one at a time.
 
-  test("MitID through Signicat", async ({ page }) => {
-    await new PortalMitidChoices(page).plain();
-    await new MitidScreens(page).logIn("peter.hansen");
-    await new AccountPage(page).expectLoaded();
+  test("MitID through Signicat", async ({
+    page,
+    accountPage,
+    mitidChoices,
+    mitidScreens,
+    languageSwitcher,
+  }) => {
+    await mitidChoices.plain();
+    await mitidScreens.logIn("peter.hansen");
+    await accountPage.expectLoaded();
 
-    await accountInEveryLanguage(page, async (language, text) => {
+    await accountInEveryLanguage(page, languageSwitcher, async (language, text) => {
       await expect(page.getByTestId("account-role")).toHaveText(text.mitidRole);
       await expect(page.getByTestId("mitid-loa")).toHaveText(text.substantial);
     });
   });
 
-  test("a Nordic eID through Idura", async ({ page }) => {
-    await new LoginPage(page).goto();
+  test("a Nordic eID through Idura", async ({
+    page,
+    loginPage,
+    accountPage,
+    iduraLoginForm,
+    languageSwitcher,
+  }) => {
+    await loginPage.goto();
     await page.getByRole("button", { name: "Log in with Norwegian BankID via Idura", exact: true }).click();
-    await new IduraLoginForm(page).logIn("Norwegian BankID", "Ola Nordmann (BankID)");
-    await new AccountPage(page).expectLoaded();
+    await iduraLoginForm.logIn("Norwegian BankID", "Ola Nordmann (BankID)");
+    await accountPage.expectLoaded();
 
-    await accountInEveryLanguage(page, async (language, text) => {
+    await accountInEveryLanguage(page, languageSwitcher, async (language, text) => {
       await expect(page.getByTestId("account-role")).toHaveText(text.nordicRole);
     });
   });
 });
 
-test("the call-centre agent: account and the call-centre page in every language", async ({ page }) => {
-  const agent = new AgentVerifyPage(page);
-  await agent.signIn();
+test("the call-centre agent: account and the call-centre page in every language", async ({
+  page,
+  agentVerifyPage,
+  languageSwitcher,
+}) => {
+  await agentVerifyPage.signIn();
   await page.goto("/account");
-  await accountInEveryLanguage(page, async (language, text) => {
+  await accountInEveryLanguage(page, languageSwitcher, async (language, text) => {
     await page.goto("/agent/verify");
     await expectTranslatedPage(page, language, text.agentVerify);
     await page.goto("/account");
@@ -257,10 +273,14 @@ test("the call-centre agent: account and the call-centre page in every language"
 test.describe("after a language is chosen", () => {
   test.use({ locale: LANGUAGES.da.locale });
 
-  test("the browser's language counts again only once the cookie is gone", async ({ page, context }) => {
+  test("the browser's language counts again only once the cookie is gone", async ({
+    page,
+    context,
+    languageSwitcher,
+  }) => {
     await page.goto("/login");
     await expectLanguage(page, "da");
-    await new LanguageSwitcher(page).choose("nl");
+    await languageSwitcher.choose("nl");
     await page.goto("/login/idtoken");
     await expectTranslatedPage(page, "nl", TEXT.nl.idToken);
     await context.clearCookies({ name: "NEXT_LOCALE" });

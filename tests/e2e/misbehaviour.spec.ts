@@ -63,18 +63,22 @@ test.describe("the portal refuses every bad identity-provider answer", () => {
 
   // Whether Digidentity's token answers carry an ID token is not public: a login without one
   // rests on userinfo alone and is accepted, on both flows.
-  test("web login: a token answer without an ID token is accepted", async ({ page, request }) => {
+  test("web login: a token answer without an ID token is accepted", async ({
+    request,
+    loginPage,
+    digidentityForm,
+    accountPage,
+  }) => {
     await lab.misbehave(request, "no_id_token");
-    const login = new LoginPage(page);
-    await login.goto(lab.url);
-    await login.startWebLogin();
-    await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
-    await new AccountPage(page).expectUids(PERSONAS.ioe.uids);
+    await loginPage.goto(lab.url);
+    await loginPage.startWebLogin();
+    await digidentityForm.logIn(PERSONAS.ioe.label);
+    await accountPage.expectUids(PERSONAS.ioe.uids);
   });
 
-  test("QR login: a token answer without an ID token is accepted", async ({ page, request }) => {
+  test("QR login: a token answer without an ID token is accepted", async ({ page, request, accountPage }) => {
     await lab.misbehave(request, "no_id_token");
     await qrLogin(page, request);
-    await new AccountPage(page).expectUids(PERSONAS.ioe.uids);
+    await accountPage.expectUids(PERSONAS.ioe.uids);
   });
 });

@@ -1,9 +1,8 @@
 import { expect, test } from "./support/fixtures";
 
 import { SANDBOX_URL, TEST_PORTS } from "./support/env";
-import { PortalMitidChoices } from "./support/mitid";
+
 import { ISSUER_MISMATCH_TITLE, labPortal, watchRefusal } from "./support/misbehaviour";
-import { LoginPage } from "./support/pages";
 
 /**
  * A mix-up: each provider's configured issuer serves a discovery document that names another
@@ -20,11 +19,10 @@ test.describe("a discovery document that names another issuer is refused", () =>
     IDURA_ISSUER: `${SANDBOX_URL}/idura/misissued`,
   });
 
-  test("Digidentity web login", async ({ page }) => {
+  test("Digidentity web login", async ({ page, loginPage }) => {
     const refusal = watchRefusal(page, misissued.url);
-    const login = new LoginPage(page);
-    await login.goto(misissued.url);
-    await login.startWebLogin();
+    await loginPage.goto(misissued.url);
+    await loginPage.startWebLogin();
     await refusal.onErrorPage("issuer_mismatch", ISSUER_MISMATCH_TITLE);
   });
 
@@ -33,15 +31,15 @@ test.describe("a discovery document that names another issuer is refused", () =>
     await expect(page.getByRole("heading", { name: "We could not get a QR code" })).toBeVisible();
   });
 
-  test("Signicat MitID login", async ({ page }) => {
+  test("Signicat MitID login", async ({ page, mitidChoices }) => {
     const refusal = watchRefusal(page, misissued.url);
-    await new PortalMitidChoices(page, misissued.url).plain();
+    await mitidChoices.on(misissued.url).plain();
     await refusal.onErrorPage("issuer_mismatch", ISSUER_MISMATCH_TITLE);
   });
 
-  test("Idura web login", async ({ page }) => {
+  test("Idura web login", async ({ page, loginPage }) => {
     const refusal = watchRefusal(page, misissued.url);
-    await new LoginPage(page).goto(misissued.url);
+    await loginPage.goto(misissued.url);
     await page.getByRole("button", { name: "Log in with MitID via Idura", exact: true }).click();
     await refusal.onErrorPage("issuer_mismatch", ISSUER_MISMATCH_TITLE);
   });

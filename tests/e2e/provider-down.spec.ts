@@ -2,7 +2,7 @@ import { expect, test } from "./support/fixtures";
 import { createServer, type Server } from "node:http";
 
 import { TEST_PORTS } from "./support/env";
-import { expectLoginError, LoginPage } from "./support/pages";
+import { expectLoginError } from "./support/pages";
 import { startPortal } from "./support/portal-process";
 
 /**
@@ -28,9 +28,12 @@ test.describe("provider unreachable or answering garbage", () => {
     await new Promise<void>((resolve) => garbage?.close(() => resolve()) ?? resolve());
   });
 
-  test("web login with Digidentity down: a page that says it could not be reached", async ({ page }) => {
+  test("web login with Digidentity down: a page that says it could not be reached", async ({
+    page,
+    loginPage,
+  }) => {
     await page.goto(`${PORTAL}/login`);
-    await new LoginPage(page).startWebLogin();
+    await loginPage.startWebLogin();
     await expectLoginError(page, "provider_unreachable", "We could not reach the identity provider");
   });
 
@@ -41,7 +44,10 @@ test.describe("provider unreachable or answering garbage", () => {
     await expect(page.getByRole("button", { name: "Get a new QR code" })).toBeVisible();
   });
 
-  test("Digidentity answering garbage: a page that says the answer was not understood", async ({ page }) => {
+  test("Digidentity answering garbage: a page that says the answer was not understood", async ({
+    page,
+    loginPage,
+  }) => {
     garbage = createServer((_req, res) => {
       res.writeHead(200, { "content-type": "text/html" });
       res.end("<html><body>Service temporarily unavailable</body></html>");
@@ -49,7 +55,7 @@ test.describe("provider unreachable or answering garbage", () => {
     await new Promise<void>((resolve) => garbage!.listen(ISSUER_PORT, "127.0.0.1", resolve));
 
     await page.goto(`${PORTAL}/login`);
-    await new LoginPage(page).startWebLogin();
+    await loginPage.startWebLogin();
     await expectLoginError(page, "provider_error", "The identity provider answered something unexpected");
 
     await page.goto(`${PORTAL}/login/qr`);

@@ -1,103 +1,117 @@
-import { expect, test, type Browser, type Page } from "./support/fixtures";
+import { expect, PHONE, test, type Page } from "./support/fixtures";
 
 import { AccountPage, DigidentityForm, LoginPage, QrPage } from "./support/pages";
 import { PERSONAS } from "./support/personas";
-import { sandboxFor } from "./support/sandbox";
 
 /** A desktop browser on the login page, asking for a QR code. */
-async function openQrLogin(page: Page): Promise<QrPage> {
-  const login = new LoginPage(page);
+async function openQrLogin(page: Page, login: LoginPage) {
   await login.goto();
   await login.startQrLogin();
   await expect(page.getByRole("heading", { name: "Log in with the Digidentity app" })).toBeVisible();
-  return new QrPage(page);
 }
 
-/** A phone of its own (separate context, phone viewport) that opens the URL it scanned. */
-async function phoneOpens(browser: Browser, url: string): Promise<Page> {
-  const phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  const page = await phone.newPage();
-  await page.goto(url);
-  await expect(page.getByRole("heading", { name: /Digidentity app/ })).toBeVisible();
-  return page;
+/** The phone (a context of its own, phone viewport) opens the URL it scanned. */
+async function phoneOpens(phone: Page, url: string) {
+  await phone.goto(url);
+  await expect(phone.getByRole("heading", { name: /Digidentity app/ })).toBeVisible();
 }
 
 test.describe("Digidentity QR login", () => {
   test("the phone scans the QR and approves with the PIN: the desktop shows the IOE UIDs", async ({
     page,
-    browser,
+    loginPage,
+    qrPage,
+    accountPage,
+    phone,
+    digidentityApp,
   }) => {
-    const qr = await openQrLogin(page);
+    await openQrLogin(page, loginPage);
     await expect(page.getByTestId("qr-countdown")).toContainText(/expires in \d:\d\d/);
     await expect(page.getByRole("link", { name: /Open in the Digidentity app/ })).toBeVisible();
-    const url = await qr.scan();
+    const url = await qrPage.scan();
 
-    const phone = await phoneOpens(browser, url);
-    await new DigidentityForm(phone).approve(PERSONAS.ioe.label);
+    await phoneOpens(phone, url);
+    await digidentityApp.approve(PERSONAS.ioe.label);
     await expect(phone.getByRole("heading", { name: "Login approved" })).toBeVisible();
 
-    const account = new AccountPage(page);
-    await account.expectLoaded();
-    await account.expectUids(PERSONAS.ioe.uids);
+    await accountPage.expectLoaded();
+    await accountPage.expectUids(PERSONAS.ioe.uids);
     await expect(page.getByTestId("login-provider")).toHaveText("Digidentity app (QR code)");
-    await phone.context().close();
   });
 
-  test("RSSE by QR: both UID sets", async ({ page, browser }) => {
-    const url = await (await openQrLogin(page)).scan();
-    const phone = await phoneOpens(browser, url);
-    await new DigidentityForm(phone).approve(PERSONAS.rsse.label);
-    await new AccountPage(page).expectUids(PERSONAS.rsse.uids);
-    await phone.context().close();
+  test("RSSE by QR: both UID sets", async ({
+    page,
+    loginPage,
+    qrPage,
+    accountPage,
+    phone,
+    digidentityApp,
+  }) => {
+    await openQrLogin(page, loginPage);
+    await phoneOpens(phone, await qrPage.scan());
+    await digidentityApp.approve(PERSONAS.rsse.label);
+    await accountPage.expectUids(PERSONAS.rsse.uids);
   });
 
-  test("declined in the app: the desktop says so and offers a new QR code", async ({ page, browser }) => {
-    const qr = await openQrLogin(page);
-    const url = await qr.scan();
-    const phone = await phoneOpens(browser, url);
-    await new DigidentityForm(phone).decline();
+  test("declined in the app: the desktop says so and offers a new QR code", async ({
+    page,
+    loginPage,
+    qrPage,
+    phone,
+    digidentityApp,
+  }) => {
+    await openQrLogin(page, loginPage);
+    const url = await qrPage.scan();
+    await phoneOpens(phone, url);
+    await digidentityApp.decline();
     await expect(phone.getByRole("heading", { name: "Login declined" })).toBeVisible();
 
     await expect(page.getByRole("heading", { name: "The login was declined in the app" })).toBeVisible();
-    await qr.retry();
-    const second = await qr.scan();
+    await qrPage.retry();
+    const second = await qrPage.scan();
     expect(second).not.toBe(url);
-    await phone.context().close();
   });
 
-  test("expired: the desktop says the QR expired; a new one works", async ({ page, browser, request }) => {
-    const qr = await openQrLogin(page);
-    const url = await qr.scan();
-    await sandboxFor(request).digidentity.expireQr(url);
+  test("expired: the desktop says the QR expired; a new one works", async ({
+    page,
+    loginPage,
+    qrPage,
+    accountPage,
+    sandbox,
+    phone,
+    digidentityApp,
+  }) => {
+    await openQrLogin(page, loginPage);
+    const url = await qrPage.scan();
+    await sandbox.digidentity.expireQr(url);
 
     await expect(page.getByRole("heading", { name: "The QR code has expired" })).toBeVisible();
 
-    await qr.retry();
-    const fresh = await qr.scan();
-    const phone2 = await phoneOpens(browser, fresh);
-    await new DigidentityForm(phone2).approve(PERSONAS.ioe.label);
-    await new AccountPage(page).expectUids(PERSONAS.ioe.uids);
-    await phone2.context().close();
+    await qrPage.retry();
+    const fresh = await qrPage.scan();
+    await phoneOpens(phone, fresh);
+    await digidentityApp.approve(PERSONAS.ioe.label);
+    await accountPage.expectUids(PERSONAS.ioe.uids);
   });
 
-  test("an expired QR code tells the phone user too", async ({ page, browser, request }) => {
-    const url = await (await openQrLogin(page)).scan();
-    await sandboxFor(request).digidentity.expireQr(url);
-    const phone = await browser.newContext();
-    const phonePage = await phone.newPage();
-    await phonePage.goto(url);
-    await expect(phonePage.getByRole("heading", { name: "This QR code has expired" })).toBeVisible();
-    await phone.close();
+  test("an expired QR code tells the phone user too", async ({ page, loginPage, qrPage, sandbox, phone }) => {
+    await openQrLogin(page, loginPage);
+    const url = await qrPage.scan();
+    await sandbox.digidentity.expireQr(url);
+    await phone.goto(url);
+    await expect(phone.getByRole("heading", { name: "This QR code has expired" })).toBeVisible();
   });
 
-  test("revoked authorisation: the desktop shows the refusal", async ({ page, browser }) => {
-    const url = await (await openQrLogin(page)).scan();
-    const phone = await phoneOpens(browser, url);
-    await new DigidentityForm(phone).approve(PERSONAS.revoked.label);
+  test("revoked authorisation: the desktop shows the refusal", async ({
+    page,
+    loginPage,
+    qrPage,
+    phone,
+    digidentityApp,
+  }) => {
+    await openQrLogin(page, loginPage);
+    await phoneOpens(phone, await qrPage.scan());
+    await digidentityApp.approve(PERSONAS.revoked.label);
     await expect(phone.getByRole("heading", { name: "Login refused" })).toBeVisible();
 
     await expect(
@@ -105,12 +119,11 @@ test.describe("Digidentity QR login", () => {
     ).toBeVisible();
     const session = await page.request.get("/api/auth/session");
     expect(await session.json()).toBeNull();
-    await phone.context().close();
   });
 
-  test("the code and tokens never reach page JavaScript", async ({ page }) => {
+  test("the code and tokens never reach page JavaScript", async ({ page, loginPage }) => {
     const started = page.waitForResponse((r) => r.url().endsWith("/api/digidentity-qr/start"));
-    await openQrLogin(page);
+    await openQrLogin(page, loginPage);
     const body = (await (await started).json()) as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual(["expiresAt", "pollIntervalMs", "qrCodeUri"]);
 
@@ -122,18 +135,23 @@ test.describe("Digidentity QR login", () => {
   });
 
   test("two people at once: each browser ends with exactly its own identity", async ({ browser }) => {
+    // Two desktops and two phones: each page object is made for its own person's page.
     const alice = await browser.newContext();
     const bob = await browser.newContext();
     const alicePage = await alice.newPage();
     const bobPage = await bob.newPage();
-    const aliceUrl = await (await openQrLogin(alicePage)).scan();
-    const bobUrl = await (await openQrLogin(bobPage)).scan();
+    await openQrLogin(alicePage, new LoginPage(alicePage));
+    const aliceUrl = await new QrPage(alicePage).scan();
+    await openQrLogin(bobPage, new LoginPage(bobPage));
+    const bobUrl = await new QrPage(bobPage).scan();
     expect(aliceUrl).not.toBe(bobUrl);
 
     // Approved in the opposite order from the one they started in.
-    const bobPhone = await phoneOpens(browser, bobUrl);
+    const bobPhone = await (await browser.newContext(PHONE)).newPage();
+    await phoneOpens(bobPhone, bobUrl);
     await new DigidentityForm(bobPhone).approve(PERSONAS.rsse.label);
-    const alicePhone = await phoneOpens(browser, aliceUrl);
+    const alicePhone = await (await browser.newContext(PHONE)).newPage();
+    await phoneOpens(alicePhone, aliceUrl);
     await new DigidentityForm(alicePhone).approve(PERSONAS.ioe.label);
 
     await new AccountPage(alicePage).expectUids(PERSONAS.ioe.uids);

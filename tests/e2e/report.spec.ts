@@ -1,29 +1,36 @@
-import { expect, test, type APIRequestContext, type Page } from "./support/fixtures";
-import { AccountPage, DigidentityForm, LoginPage, QrPage } from "./support/pages";
+import type { Sandbox } from "../kit";
+import { expect, test } from "./support/fixtures";
+import type { AccountPage, LoginPage, QrPage } from "./support/pages";
 import { PERSONAS } from "./support/personas";
-import { sandboxFor } from "./support/sandbox";
 
-async function applicationTokensIssued(request: APIRequestContext): Promise<number> {
-  const issued = await sandboxFor(request).issued("digidentity");
+async function applicationTokensIssued(sandbox: Sandbox): Promise<number> {
+  const issued = await sandbox.issued("digidentity");
   return issued.filter((i) => i.kind === "application_token").length;
 }
 
+type QrLogin = { loginPage: LoginPage; qrPage: QrPage; accountPage: AccountPage; sandbox: Sandbox };
+
 /** A QR login whose phone approval comes from the sandbox's control endpoint. */
-async function qrLoginAs(page: Page, request: APIRequestContext, persona: "ioe" | "rsse") {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.startQrLogin();
-  const url = await new QrPage(page).scan();
-  await sandboxFor(request).digidentity.approveQr(url, persona);
-  await new AccountPage(page).expectUids(PERSONAS[persona].uids);
+async function qrLoginAs({ loginPage, qrPage, accountPage, sandbox }: QrLogin, persona: "ioe" | "rsse") {
+  await loginPage.goto();
+  await loginPage.startQrLogin();
+  const url = await qrPage.scan();
+  await sandbox.digidentity.approveQr(url, persona);
+  await accountPage.expectUids(PERSONAS[persona].uids);
 }
 
 // Counts the application tokens the whole portal process asked for, so no other test may run beside it.
 test.describe.configure({ mode: "serial" });
 
 test.describe("Digidentity identity verification report", () => {
-  test("after a QR login the report is shown, with its document photo", async ({ page, request }) => {
-    await qrLoginAs(page, request, "ioe");
+  test("after a QR login the report is shown, with its document photo", async ({
+    page,
+    loginPage,
+    qrPage,
+    accountPage,
+    sandbox,
+  }) => {
+    await qrLoginAs({ loginPage, qrPage, accountPage, sandbox }, "ioe");
     await page.getByRole("link", { name: "View your identity verification report" }).click();
     await expect(page.getByRole("heading", { name: "Identity verification report" })).toBeVisible();
     await expect(page.getByTestId("report-name")).toHaveText("Ingrid Maria Oever");
@@ -39,23 +46,30 @@ test.describe("Digidentity identity verification report", () => {
 
   test("the application token is requested once and reused for the next person's report", async ({
     page,
-    request,
+    loginPage,
+    qrPage,
+    accountPage,
+    sandbox,
   }) => {
-    const before = await applicationTokensIssued(request);
+    const before = await applicationTokensIssued(sandbox);
     expect(before).toBeGreaterThanOrEqual(1);
-    await qrLoginAs(page, request, "rsse");
+    await qrLoginAs({ loginPage, qrPage, accountPage, sandbox }, "rsse");
     await page.getByRole("link", { name: "View your identity verification report" }).click();
     await expect(page.getByTestId("report-name")).toHaveText("Ruben Smit");
     await expect(page.getByTestId("report-document-type")).toHaveText("Identity card");
-    expect(await applicationTokensIssued(request)).toBe(before);
+    expect(await applicationTokensIssued(sandbox)).toBe(before);
   });
 
-  test("a web login has no report link, and the photo route refuses without a QR login", async ({ page }) => {
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.startWebLogin();
-    await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
-    await new AccountPage(page).expectLoaded();
+  test("a web login has no report link, and the photo route refuses without a QR login", async ({
+    page,
+    loginPage,
+    digidentityForm,
+    accountPage,
+  }) => {
+    await loginPage.goto();
+    await loginPage.startWebLogin();
+    await digidentityForm.logIn(PERSONAS.ioe.label);
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("report-link")).toHaveCount(0);
     const photo = await page.request.get("/api/digidentity/report/photo");
     expect(photo.status()).toBe(404);

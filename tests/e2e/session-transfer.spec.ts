@@ -9,7 +9,6 @@ import { MITID, MitidScreens, PortalMitidChoices, recordRequestUrls } from "./su
 import { expectAccessible } from "./support/axe";
 import { startPortal } from "./support/portal-process";
 import { AccountPage, expectLoginError } from "./support/pages";
-import { sandboxFor } from "./support/sandbox";
 
 /**
  * MitID Session Transfer both ways between a portal (Signicat Enterprise, the transfer client)
@@ -166,22 +165,22 @@ test.describe("MitID Session Transfer: from the portal to the partner", () => {
 
   test("a wrong text at the partner: the broker refuses, and the code is spent", async ({
     page,
-    request,
+    sandbox,
   }) => {
     await logInAtPortal(page, lars.userId);
-    await sandboxFor(request).signicat.partnerSendsWrongTextNext();
+    await sandbox.signicat.partnerSendsWrongTextNext();
     await transferToPartner(page, PARTNERS[0]!.name);
     await expect(page.getByRole("heading", { name: "The transfer text did not match" })).toBeVisible();
   });
 
-  test("an expired code: the partner is told so", async ({ page, request }) => {
+  test("an expired code: the partner is told so", async ({ page, sandbox }) => {
     await logInAtPortal(page, lars.userId);
-    await sandboxFor(request).signicat.transferCodeLifetime(SIGNICAT_TRANSFER_CLIENT.id, 0);
+    await sandbox.signicat.transferCodeLifetime(SIGNICAT_TRANSFER_CLIENT.id, 0);
     try {
       await transferToPartner(page, PARTNERS[1]!.name);
       await expect(page.getByRole("heading", { name: "The transfer code has expired" })).toBeVisible();
     } finally {
-      await sandboxFor(request).signicat.transferCodeLifetime(SIGNICAT_TRANSFER_CLIENT.id, null);
+      await sandbox.signicat.transferCodeLifetime(SIGNICAT_TRANSFER_CLIENT.id, null);
     }
   });
 });
@@ -190,6 +189,7 @@ test.describe("MitID Session Transfer: from the partner to the portal", () => {
   for (const text of [true, false]) {
     test(`${text ? "with" : "without"} a Transfer Token Text: the account page says where he came from`, async ({
       page,
+      accountPage,
     }) => {
       const urls = recordRequestUrls(page);
       await logInAtPartner(page, peter.userId);
@@ -197,7 +197,7 @@ test.describe("MitID Session Transfer: from the partner to the portal", () => {
       if (text) expect(handover.text).toBeTruthy();
       else expect(handover.text).toBeNull();
 
-      await new AccountPage(page).expectLoaded();
+      await accountPage.expectLoaded();
       await expect(page.getByTestId("mitid-uuid")).toHaveText(peter.uuid);
       await expect(page.getByTestId("mitid-name")).toHaveText(peter.name);
       await expect(page.getByTestId("transferred-from")).toHaveText(
@@ -221,11 +221,14 @@ test.describe("MitID Session Transfer: from the partner to the portal", () => {
     await expectLoginError(page, "transfer_code_expired", "The transfer has expired");
   });
 
-  test("a used code: the second hand-over of the same code ends on its own page", async ({ page }) => {
+  test("a used code: the second hand-over of the same code ends on its own page", async ({
+    page,
+    accountPage,
+  }) => {
     const urls = recordRequestUrls(page);
     await logInAtPartner(page, peter.userId);
     const first = await transferToPortal(page, { text: true });
-    await new AccountPage(page).expectLoaded();
+    await accountPage.expectLoaded();
     await page.goto(SIGNICAT_PARTNER.url);
     const again = await transferToPortal(page, { text: true, mode: "reuse" });
     expect(again.code).toBe(first.code);

@@ -1,20 +1,24 @@
 import { expect, test } from "./support/fixtures";
 
 import { SANDBOX_URL } from "./support/env";
-import { MITID, MitidScreens, PortalMitidChoices } from "./support/mitid";
+import { MITID } from "./support/mitid";
 import { sandboxFor } from "./support/sandbox";
-import { AccountPage, expectLoginError } from "./support/pages";
+import { expectLoginError } from "./support/pages";
 
 test.describe("Signicat MitID Business and Private for Business", () => {
-  test("MitID Business: the employee picks one of two business identities", async ({ page }) => {
-    await new PortalMitidChoices(page).business();
-    const mitid = new MitidScreens(page);
-    await mitid.logIn(MITID.erik.userId);
+  test("MitID Business: the employee picks one of two business identities", async ({
+    page,
+    accountPage,
+    mitidChoices,
+    mitidScreens,
+  }) => {
+    await mitidChoices.business();
+    await mitidScreens.logIn(MITID.erik.userId);
     await expect(page.getByRole("heading", { name: "Choose your business identity" })).toBeVisible();
     await expect(page.getByRole("radio")).toHaveCount(2);
-    await mitid.pick("Nordhavn Cykler I/S");
+    await mitidScreens.pick("Nordhavn Cykler I/S");
 
-    await new AccountPage(page).expectLoaded();
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("login-provider")).toHaveText("MitID Business (Signicat)");
     await expect(page.getByTestId("org-name")).toHaveText("Nordhavn Cykler I/S");
     await expect(page.getByTestId("org-cvr")).toHaveText("45678901");
@@ -25,12 +29,16 @@ test.describe("Signicat MitID Business and Private for Business", () => {
     await expect(page.getByTestId("org-alone")).toHaveText("Yes");
   });
 
-  test("MitID Business: the other identity cannot represent the company alone", async ({ page }) => {
-    await new PortalMitidChoices(page).business();
-    const mitid = new MitidScreens(page);
-    await mitid.logIn(MITID.erik.userId);
-    await mitid.pick("Testorganisation nr. 96413608");
-    await new AccountPage(page).expectLoaded();
+  test("MitID Business: the other identity cannot represent the company alone", async ({
+    page,
+    accountPage,
+    mitidChoices,
+    mitidScreens,
+  }) => {
+    await mitidChoices.business();
+    await mitidScreens.logIn(MITID.erik.userId);
+    await mitidScreens.pick("Testorganisation nr. 96413608");
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("org-cvr")).toHaveText("96413608");
     await expect(page.getByTestId("org-pnumber")).toHaveText("1028556051");
     await expect(page.getByTestId("org-alone")).toHaveText("No");
@@ -38,20 +46,20 @@ test.describe("Signicat MitID Business and Private for Business", () => {
 
   test("Private for Business: the company is chosen at Signicat, and chosen again to switch", async ({
     page,
+    accountPage,
+    mitidChoices,
+    mitidScreens,
   }) => {
-    const portal = new PortalMitidChoices(page);
-    await portal.goto();
+    await mitidChoices.goto();
     // The eID Hub has no CVR prefill, so the portal offers none and says where the choice is made.
     await expect(page.getByLabel("CVR number (optional)")).toHaveCount(0);
     await expect(page.getByText("You choose the company at Signicat after MitID.")).toBeVisible();
-    await portal.actForCompany();
-    const mitid = new MitidScreens(page);
-    await mitid.logIn(MITID.helle.userId);
+    await mitidChoices.actForCompany();
+    await mitidScreens.logIn(MITID.helle.userId);
     await expect(page.getByRole("heading", { name: "Choose who you act for" })).toBeVisible();
-    await mitid.pick("Jensen Holding ApS");
+    await mitidScreens.pick("Jensen Holding ApS");
 
-    const account = new AccountPage(page);
-    await account.expectLoaded();
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("org-name")).toHaveText("Jensen Holding ApS");
     await expect(page.getByTestId("org-cvr")).toHaveText("34567890");
     await expect(page.getByTestId("org-role")).toHaveText("Signatory, registered at Virk");
@@ -59,48 +67,59 @@ test.describe("Signicat MitID Business and Private for Business", () => {
     await expect(page.getByLabel("CVR number of the company")).toHaveCount(0);
     await expect(page.getByText("Log in again and choose another company at Signicat.")).toBeVisible();
     await page.getByRole("button", { name: "Switch company" }).click();
-    await mitid.logIn(MITID.helle.userId);
+    await mitidScreens.logIn(MITID.helle.userId);
     await expect(page.getByRole("radio")).toHaveCount(3);
-    await mitid.pick("Jensen Services");
-    await account.expectLoaded();
+    await mitidScreens.pick("Jensen Services");
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("org-name")).toHaveText("Jensen Services");
     await expect(page.getByTestId("org-cvr")).toHaveText("23456789");
   });
 
-  test("Private for Business without a prefill: all three companies from Virk", async ({ page }) => {
-    await new PortalMitidChoices(page).actForCompany();
-    const mitid = new MitidScreens(page);
-    await mitid.logIn(MITID.helle.userId);
+  test("Private for Business without a prefill: all three companies from Virk", async ({
+    page,
+    accountPage,
+    mitidChoices,
+    mitidScreens,
+  }) => {
+    await mitidChoices.actForCompany();
+    await mitidScreens.logIn(MITID.helle.userId);
     await expect(page.getByRole("radio")).toHaveCount(3);
-    await mitid.pick("Helles Blomster");
-    await new AccountPage(page).expectLoaded();
+    await mitidScreens.pick("Helles Blomster");
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("org-cvr")).toHaveText("56789012");
   });
 
-  test("cancel at the company choice: the cancelled page, no session", async ({ page }) => {
-    await new PortalMitidChoices(page).business();
-    const mitid = new MitidScreens(page);
-    await mitid.logIn(MITID.erik.userId);
+  test("cancel at the company choice: the cancelled page, no session", async ({
+    page,
+    mitidChoices,
+    mitidScreens,
+  }) => {
+    await mitidChoices.business();
+    await mitidScreens.logIn(MITID.erik.userId);
     await expect(page.getByRole("heading", { name: "Choose your business identity" })).toBeVisible();
-    await mitid.cancel();
+    await mitidScreens.cancel();
     await expectLoginError(page, "cancelled", "You cancelled the login");
     await page.goto("/account");
     await expect(page).toHaveURL(/\/login$/);
   });
 
-  test("cancel at the user ID: the cancelled page", async ({ page }) => {
-    await new PortalMitidChoices(page).plain();
+  test("cancel at the user ID: the cancelled page", async ({ page, mitidChoices, mitidScreens }) => {
+    await mitidChoices.plain();
     await expect(page.getByRole("heading", { name: "MitID log on" })).toBeVisible();
-    await new MitidScreens(page).cancel();
+    await mitidScreens.cancel();
     await expectLoginError(page, "cancelled", "You cancelled the login");
   });
 
-  test("a dedicated business identity logs in with MitID Business", async ({ page }) => {
-    await new PortalMitidChoices(page).business();
-    const mitid = new MitidScreens(page);
-    await mitid.logIn(MITID.mette.userId);
-    await mitid.pick("Testorganisation nr. 96413608");
-    await new AccountPage(page).expectLoaded();
+  test("a dedicated business identity logs in with MitID Business", async ({
+    page,
+    accountPage,
+    mitidChoices,
+    mitidScreens,
+  }) => {
+    await mitidChoices.business();
+    await mitidScreens.logIn(MITID.mette.userId);
+    await mitidScreens.pick("Testorganisation nr. 96413608");
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("org-role")).toHaveText(
       "Employee with a MitID Business identity (Mette Berg)",
     );
@@ -111,35 +130,41 @@ test.describe("Signicat MitID Business and Private for Business", () => {
 test.describe("Signicat MitID: step-up", () => {
   test("step up to High on the eID Hub: a new login that asks for High, so only the stronger authenticator", async ({
     page,
+    accountPage,
+    mitidChoices,
+    mitidScreens,
   }) => {
-    await new PortalMitidChoices(page).plain();
-    const mitid = new MitidScreens(page);
-    await mitid.logIn(MITID.peter.userId);
-    await new AccountPage(page).expectLoaded();
+    await mitidChoices.plain();
+    await mitidScreens.logIn(MITID.peter.userId);
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("mitid-loa")).toHaveText("Substantial");
     await expect(page.getByText("You type your MitID user ID again.")).toBeVisible();
 
     await page.getByRole("button", { name: "Step up to High" }).click();
     // The eID Hub has no auth_token_id step-up: the user ID again, then what reaches High.
-    await mitid.userId(MITID.peter.userId);
+    await mitidScreens.userId(MITID.peter.userId);
     await expect(page.getByRole("button", { name: "MitID code display" })).toHaveCount(0);
     await page.getByRole("button", { name: "MitID app" }).click();
     await expect(page.getByRole("button", { name: "Approve with PIN" })).toHaveCount(0);
     await page.getByRole("button", { name: "Approve with biometrics" }).click();
 
-    await new AccountPage(page).expectLoaded();
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("mitid-loa")).toHaveText("High");
     await expect(page.getByTestId("mitid-aal")).toHaveText("High");
     await expect(page.getByTestId("mitid-uuid")).toHaveText(MITID.peter.uuid);
     await expect(page.getByRole("button", { name: "Step up to High" })).toHaveCount(0);
   });
 
-  test("a login already at High offers no step-up", async ({ page }) => {
-    await new PortalMitidChoices(page).plain();
-    const mitid = new MitidScreens(page);
-    await mitid.userId(MITID.peter.userId);
-    await mitid.approveWithBiometrics();
-    await new AccountPage(page).expectLoaded();
+  test("a login already at High offers no step-up", async ({
+    page,
+    accountPage,
+    mitidChoices,
+    mitidScreens,
+  }) => {
+    await mitidChoices.plain();
+    await mitidScreens.userId(MITID.peter.userId);
+    await mitidScreens.approveWithBiometrics();
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("mitid-loa")).toHaveText("High");
     await expect(page.getByRole("button", { name: "Step up to High" })).toHaveCount(0);
   });
@@ -159,11 +184,15 @@ test.describe("Signicat MitID: PSD2 mode", () => {
     await sandboxFor(request).signicat.psd2("rmi-portal-signicat", false);
   });
 
-  test("without PSD2 mode a wrong password is named at once", async ({ page, request }) => {
-    await sandboxFor(request).signicat.psd2("rmi-portal-signicat", false);
-    await new PortalMitidChoices(page).plain();
-    const mitid = new MitidScreens(page);
-    await mitid.userId(MITID.peter.userId);
+  test("without PSD2 mode a wrong password is named at once", async ({
+    page,
+    mitidChoices,
+    mitidScreens,
+    sandbox,
+  }) => {
+    await sandbox.signicat.psd2("rmi-portal-signicat", false);
+    await mitidChoices.plain();
+    await mitidScreens.userId(MITID.peter.userId);
     await page.getByRole("button", { name: "MitID code display" }).click();
     await page.getByLabel("Password").fill("not-my-password");
     await page.getByRole("button", { name: "Continue" }).click();
@@ -172,13 +201,15 @@ test.describe("Signicat MitID: PSD2 mode", () => {
 
   test("with PSD2 mode the user learns only at the end that a factor failed, not which", async ({
     page,
-    request,
+    accountPage,
+    mitidChoices,
+    mitidScreens,
+    sandbox,
   }) => {
-    await sandboxFor(request).signicat.psd2("rmi-portal-signicat", true);
-    await new PortalMitidChoices(page).plain();
-    const mitid = new MitidScreens(page);
-    await mitid.userId(MITID.peter.userId);
-    await mitid.codeDisplay("not-my-password", MITID.credentials.otp);
+    await sandbox.signicat.psd2("rmi-portal-signicat", true);
+    await mitidChoices.plain();
+    await mitidScreens.userId(MITID.peter.userId);
+    await mitidScreens.codeDisplay("not-my-password", MITID.credentials.otp);
     await expect(page.getByRole("heading", { name: "Log on failed" })).toBeVisible();
     await expect(page.getByRole("alert")).toHaveText(
       "One or more of the authenticators you used could not be verified. For your security we do not say which. Start again to try once more.",
@@ -186,9 +217,9 @@ test.describe("Signicat MitID: PSD2 mode", () => {
     await expect(page.getByText("password", { exact: false })).toHaveCount(0);
 
     await page.getByRole("button", { name: "Start again" }).click();
-    await mitid.userId(MITID.peter.userId);
-    await mitid.codeDisplay(MITID.credentials.password, MITID.credentials.otp);
-    await new AccountPage(page).expectLoaded();
+    await mitidScreens.userId(MITID.peter.userId);
+    await mitidScreens.codeDisplay(MITID.credentials.password, MITID.credentials.otp);
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("mitid-aal")).toHaveText("Substantial");
   });
 

@@ -3,9 +3,9 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "./support/fixtures";
 
 import { SANDBOX_URL, TEST_PORTS } from "./support/env";
-import { MITID, MitidScreens, PortalMitidChoices, recordRequestUrls } from "./support/mitid";
+import { MITID, recordRequestUrls } from "./support/mitid";
 import { startPortal } from "./support/portal-process";
-import { AccountPage, expectLoginError } from "./support/pages";
+import { expectLoginError } from "./support/pages";
 
 /**
  * The key differences of Signicat Enterprise (the `/oidc` platform) against a portal configured
@@ -34,16 +34,19 @@ const { peter, helle } = MITID;
 test.describe("Signicat Enterprise", () => {
   test("a CPR typed on the portal travels in the JWE: matched with no prompt, never in a URL or log", async ({
     page,
+    accountPage,
+    mitidScreens,
+    mitidChoices,
   }) => {
     const urls = recordRequestUrls(page);
-    await new PortalMitidChoices(page, portalUrl).withCprMatch("280554-2112");
+    await mitidChoices.on(portalUrl).withCprMatch("280554-2112");
     await expect(page.getByRole("heading", { name: "MitID log on" })).toBeVisible();
     const authorize = new URL(urls.find((u) => u.includes("/signicat/oidc/authorize"))!);
     expect(authorize.searchParams.get("acr_values")).toBe("urn:signicat:oidc:method:mitid");
     expect(authorize.searchParams.get("request")).toMatch(/^[\w-]+\.[\w-]*\.[\w-]+\.[\w-]+\.[\w-]+$/);
-    await new MitidScreens(page).logIn(peter.userId);
+    await mitidScreens.logIn(peter.userId);
 
-    await new AccountPage(page).expectLoaded();
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("cpr-masked")).toHaveText(peter.masked);
     await expect(page.getByTestId("mitid-uuid")).toHaveText(peter.uuid);
     // Enterprise reports no MitID levels in the claims this portal asks for: said, not guessed.
@@ -54,40 +57,54 @@ test.describe("Signicat Enterprise", () => {
 
   test("a CVR she cannot sign for: Enterprise's lacks-signatory-rights code, its own page", async ({
     page,
+    mitidScreens,
+    mitidChoices,
   }) => {
-    await new PortalMitidChoices(page, portalUrl).actForCompany("99999999");
-    await new MitidScreens(page).logIn(helle.userId);
+    await mitidChoices.on(portalUrl).actForCompany("99999999");
+    await mitidScreens.logIn(helle.userId);
     await expectLoginError(page, "lacks_signatory_rights", "You cannot act for that company");
   });
 
-  test("a CVR prefill restricts the choice to that company", async ({ page }) => {
-    await new PortalMitidChoices(page, portalUrl).actForCompany("34567890");
-    const mitid = new MitidScreens(page);
-    await mitid.logIn(helle.userId);
+  test("a CVR prefill restricts the choice to that company", async ({
+    page,
+    accountPage,
+    mitidScreens,
+    mitidChoices,
+  }) => {
+    await mitidChoices.on(portalUrl).actForCompany("34567890");
+    await mitidScreens.logIn(helle.userId);
     await expect(page.getByRole("radio")).toHaveCount(1);
-    await mitid.pick("Jensen Holding ApS");
-    await new AccountPage(page).expectLoaded();
+    await mitidScreens.pick("Jensen Holding ApS");
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("org-cvr")).toHaveText("34567890");
   });
 
-  test("step up on auth_token_id: no user ID, only the stronger authenticator", async ({ page }) => {
-    await new PortalMitidChoices(page, portalUrl).plain();
-    const mitid = new MitidScreens(page);
-    await mitid.logIn(peter.userId);
-    await new AccountPage(page).expectLoaded();
+  test("step up on auth_token_id: no user ID, only the stronger authenticator", async ({
+    page,
+    accountPage,
+    mitidScreens,
+    mitidChoices,
+  }) => {
+    await mitidChoices.on(portalUrl).plain();
+    await mitidScreens.logIn(peter.userId);
+    await accountPage.expectLoaded();
     await page.getByRole("button", { name: "Step up to High" }).click();
     await expect(page.getByTestId("step-up-notice")).toContainText("assurance level HIGH");
     await expect(page.getByLabel("User ID")).toHaveCount(0);
     await expect(page.getByRole("button", { name: "MitID code display" })).toHaveCount(0);
-    await mitid.approveWithBiometrics();
-    await new AccountPage(page).expectLoaded();
+    await mitidScreens.approveWithBiometrics();
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("mitid-uuid")).toHaveText(peter.uuid);
   });
 
-  test("a cancel comes back as urn:signicat:error:usercancel: the cancelled page", async ({ page }) => {
-    await new PortalMitidChoices(page, portalUrl).plain();
+  test("a cancel comes back as urn:signicat:error:usercancel: the cancelled page", async ({
+    page,
+    mitidScreens,
+    mitidChoices,
+  }) => {
+    await mitidChoices.on(portalUrl).plain();
     await expect(page.getByRole("heading", { name: "MitID log on" })).toBeVisible();
-    await new MitidScreens(page).cancel();
+    await mitidScreens.cancel();
     await expectLoginError(page, "cancelled", "You cancelled the login");
   });
 });

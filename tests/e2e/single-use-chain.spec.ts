@@ -1,6 +1,6 @@
 import { expect, test } from "./support/fixtures";
 
-import { AccountPage, DigidentityForm, expectLoginError, LoginPage, QrPage } from "./support/pages";
+import { expectLoginError } from "./support/pages";
 import { PERSONAS } from "./support/personas";
 import { sandboxFor } from "./support/sandbox";
 
@@ -12,21 +12,18 @@ test.describe("single-use chain authorisation", () => {
     await sandboxFor(request).digidentity.reset();
   });
 
-  test("the first login with it succeeds", async ({ page }) => {
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.startWebLogin();
-    await new DigidentityForm(page).logIn(PERSONAS.rsseOnce.label);
-    const account = new AccountPage(page);
-    await account.expectUids(PERSONAS.rsseOnce.uids);
-    await account.signOut();
+  test("the first login with it succeeds", async ({ loginPage, digidentityForm, accountPage }) => {
+    await loginPage.goto();
+    await loginPage.startWebLogin();
+    await digidentityForm.logIn(PERSONAS.rsseOnce.label);
+    await accountPage.expectUids(PERSONAS.rsseOnce.uids);
+    await accountPage.signOut();
   });
 
-  test("a second web login is refused", async ({ page }) => {
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.startWebLogin();
-    await new DigidentityForm(page).logIn(PERSONAS.rsseOnce.label);
+  test("a second web login is refused", async ({ page, loginPage, digidentityForm }) => {
+    await loginPage.goto();
+    await loginPage.startWebLogin();
+    await digidentityForm.logIn(PERSONAS.rsseOnce.label);
     await expectLoginError(
       page,
       "chain_authorisation_used",
@@ -34,18 +31,15 @@ test.describe("single-use chain authorisation", () => {
     );
   });
 
-  test("a QR login is refused too", async ({ page, browser }) => {
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.startQrLogin();
-    const url = await new QrPage(page).scan();
-    const phone = await browser.newPage();
+  test("a QR login is refused too", async ({ page, loginPage, qrPage, phone, digidentityApp }) => {
+    await loginPage.goto();
+    await loginPage.startQrLogin();
+    const url = await qrPage.scan();
     await phone.goto(url);
-    await new DigidentityForm(phone).approve(PERSONAS.rsseOnce.label);
+    await digidentityApp.approve(PERSONAS.rsseOnce.label);
     await expect(phone.getByRole("heading", { name: "Login refused" })).toBeVisible();
     await expect(
       page.getByRole("heading", { name: "Your chain authorisation has already been used" }),
     ).toBeVisible();
-    await phone.close();
   });
 });

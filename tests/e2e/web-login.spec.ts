@@ -1,64 +1,78 @@
 import { expect, test } from "./support/fixtures";
 
-import { AccountPage, DigidentityForm, expectLoginError, LoginPage } from "./support/pages";
+import { expectLoginError } from "./support/pages";
 import { PERSONAS } from "./support/personas";
 
 test.describe("Digidentity web login", () => {
-  test("IOE persona: the account page shows the seed's IOE UID set", async ({ page }) => {
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.startWebLogin();
-    await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
+  test("IOE persona: the account page shows the seed's IOE UID set", async ({
+    page,
+    loginPage,
+    digidentityForm,
+    accountPage,
+  }) => {
+    await loginPage.goto();
+    await loginPage.startWebLogin();
+    await digidentityForm.logIn(PERSONAS.ioe.label);
 
-    const account = new AccountPage(page);
-    await account.expectLoaded();
-    await account.expectUids(PERSONAS.ioe.uids);
+    await accountPage.expectLoaded();
+    await accountPage.expectUids(PERSONAS.ioe.uids);
     await expect(page.getByTestId("account-role")).toContainText("independent operator employee (IOE)");
     await expect(page.getByTestId("login-provider")).toHaveText("Digidentity (web login)");
     await expect(page.getByTestId("uid-rssuid")).toHaveCount(0);
   });
 
-  test("RSSE persona: both UID sets, with the IOE it acts for", async ({ page }) => {
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.startWebLogin();
-    await new DigidentityForm(page).logIn(PERSONAS.rsse.label);
+  test("RSSE persona: both UID sets, with the IOE it acts for", async ({
+    page,
+    loginPage,
+    digidentityForm,
+    accountPage,
+  }) => {
+    await loginPage.goto();
+    await loginPage.startWebLogin();
+    await digidentityForm.logIn(PERSONAS.rsse.label);
 
-    const account = new AccountPage(page);
-    await account.expectLoaded();
-    await account.expectUids(PERSONAS.rsse.uids);
+    await accountPage.expectLoaded();
+    await accountPage.expectUids(PERSONAS.rsse.uids);
     await expect(page.getByTestId("account-role")).toContainText("chain authorisation");
     await expect(
       page.getByRole("heading", { name: "The IOE you act for (chain authorisation)" }),
     ).toBeVisible();
   });
 
-  test("revoked authorisation: refused with a page that says so", async ({ page }) => {
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.startWebLogin();
-    await new DigidentityForm(page).logIn(PERSONAS.revoked.label);
+  test("revoked authorisation: refused with a page that says so", async ({
+    page,
+    loginPage,
+    digidentityForm,
+  }) => {
+    await loginPage.goto();
+    await loginPage.startWebLogin();
+    await digidentityForm.logIn(PERSONAS.revoked.label);
 
     await expectLoginError(page, "authorisation_revoked", "Your SERMI authorisation has been revoked");
     await page.goto("/account");
     await expect(page).toHaveURL(/\/login$/);
   });
 
-  test("a wrong PIN is refused at Digidentity, the right one logs in", async ({ page }) => {
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.startWebLogin();
-    const form = new DigidentityForm(page);
-    await form.logIn(PERSONAS.ioe.label, "99999");
+  test("a wrong PIN is refused at Digidentity, the right one logs in", async ({
+    page,
+    loginPage,
+    digidentityForm,
+    accountPage,
+  }) => {
+    await loginPage.goto();
+    await loginPage.startWebLogin();
+    await digidentityForm.logIn(PERSONAS.ioe.label, "99999");
     await expect(page.getByRole("alert")).toHaveText("Wrong PIN. Try again.");
-    await form.logIn(PERSONAS.ioe.label);
-    await new AccountPage(page).expectUids(PERSONAS.ioe.uids);
+    await digidentityForm.logIn(PERSONAS.ioe.label);
+    await accountPage.expectUids(PERSONAS.ioe.uids);
   });
 
-  test("cancelling at Digidentity ends on the cancelled page, with no session", async ({ page }) => {
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.startWebLogin();
+  test("cancelling at Digidentity ends on the cancelled page, with no session", async ({
+    page,
+    loginPage,
+  }) => {
+    await loginPage.goto();
+    await loginPage.startWebLogin();
     await expect(page.getByRole("heading", { name: "Log in to Digidentity" })).toBeVisible();
     await page.getByRole("button", { name: "Cancel" }).click();
 
@@ -68,14 +82,12 @@ test.describe("Digidentity web login", () => {
     await expect(page).toHaveURL(/\/login$/);
   });
 
-  test("sign out ends the session", async ({ page }) => {
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.startWebLogin();
-    await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
-    const account = new AccountPage(page);
-    await account.expectLoaded();
-    await account.signOut();
+  test("sign out ends the session", async ({ page, loginPage, digidentityForm, accountPage }) => {
+    await loginPage.goto();
+    await loginPage.startWebLogin();
+    await digidentityForm.logIn(PERSONAS.ioe.label);
+    await accountPage.expectLoaded();
+    await accountPage.signOut();
 
     await page.goto("/account");
     await expect(page).toHaveURL(/\/login$/);

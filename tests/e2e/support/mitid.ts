@@ -36,6 +36,10 @@ export class PortalMitidChoices {
     private readonly page: Page,
     private readonly portalUrl = "",
   ) {}
+  /** The same choices on another portal (a lab portal). */
+  on(portalUrl: string) {
+    return new PortalMitidChoices(this.page, portalUrl);
+  }
   async goto() {
     await this.page.goto(`${this.portalUrl}/login`);
     await expect(this.page.getByRole("heading", { name: "Danish MitID" })).toBeVisible();

@@ -1,7 +1,7 @@
-import { expect, type Browser, type Page, type WebSocket } from "@playwright/test";
+import { expect, type Page, type WebSocket } from "@playwright/test";
 
 import { CALL_CENTRE_AGENT, IDURA_LOGIN_BUTTONS, IDURA_PERSONAS } from "../../kit";
-import { DEMO_PIN, IDURA_ISSUER } from "./env";
+import { DEMO_PIN, IDTOKEN_OPERATOR, IDURA_ISSUER } from "./env";
 import { decodeQr } from "./qr";
 
 /** Page objects: roles, labels and test ids only, never CSS paths or fixed sleeps. */
@@ -134,6 +134,11 @@ export class IdTokenLoginPage {
 /** The sandbox's stand-in for the IDToken phone app: the pushed request for one token. */
 export class IdTokenPhone {
   constructor(private readonly page: Page) {}
+  /** The push inbox for one token id (on the `phone` fixture, a context with a phone viewport). */
+  async open(tokenId: string) {
+    await this.page.goto(`${IDTOKEN_OPERATOR}/app/${tokenId}`);
+    await expect(this.page.getByRole("heading", { name: "IDToken app (sandbox)" })).toBeVisible();
+  }
   otp() {
     return this.page.getByTestId("phone-otp");
   }
@@ -175,18 +180,6 @@ export class BankIdQrPage {
   }
 }
 
-/** The sandbox's BankID app on a phone of its own (a context with a phone viewport). */
-export async function openBankIdApp(browser: Browser) {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  const page = await context.newPage();
-  await page.goto(`${IDURA_ISSUER}/app/bankid`);
-  return { app: new BankIdApp(page), page };
-}
-
 /** A signed-in call-centre agent's page: ask a caller to confirm who they are with BankID (CIBA). */
 export class AgentVerifyPage {
   constructor(private readonly page: Page) {}
@@ -223,6 +216,10 @@ export class AgentVerifyPage {
 /** The sandbox's BankID app: paste what the camera read, then identify. */
 export class BankIdApp {
   constructor(private readonly page: Page) {}
+  /** The app's page (on the `phone` fixture, a context with a phone viewport). */
+  async open() {
+    await this.page.goto(`${IDURA_ISSUER}/app/bankid`);
+  }
   async scan(value: string) {
     await this.page.getByLabel("Scanned QR code").fill(value);
     await this.page.getByRole("button", { name: "Scan" }).click();
