@@ -1,3 +1,4 @@
+import { IDURA_PERSONAS } from "../kit";
 import { expect, test } from "./support/fixtures";
 
 import { MITID } from "./support/mitid";
@@ -81,7 +82,7 @@ test.describe("security headers and cookies", () => {
       } else {
         await loginPage.goto();
         await page.getByRole("button", { name: "Log in with MitID Business via Idura", exact: true }).click();
-        await iduraLoginForm.logIn("MitID Erhverv", "Jens Hansen (MitID Erhverv)");
+        await iduraLoginForm.logIn("MitID Erhverv", IDURA_PERSONAS.jens.label);
       }
       await accountPage.expectLoaded();
       const session = (await page.context().cookies()).filter((c) => c.name.includes("authjs.session-token"));

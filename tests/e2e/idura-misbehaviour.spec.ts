@@ -1,3 +1,4 @@
+import { IDURA_PERSONAS } from "../kit";
 import { expect, test, type Page } from "./support/fixtures";
 
 import { IDURA_LAB_CLIENT, TEST_PORTS } from "./support/env";
@@ -13,7 +14,7 @@ import { AccountPage, IduraLoginForm, LoginPage } from "./support/pages";
 test.describe.configure({ mode: "serial" });
 
 /** Astrid Lindqvist's (sandbox) personnummer, for CIBA's login_hint. */
-const ASTRID_SSN = "199004152381";
+const ASTRID_SSN = IDURA_PERSONAS.astrid.nationalId;
 
 test.describe("the portal refuses every bad answer from Idura", () => {
   const lab = labPortal(
@@ -31,7 +32,7 @@ test.describe("the portal refuses every bad answer from Idura", () => {
   async function mitidLogin(page: Page) {
     await new LoginPage(page).goto(lab.url);
     await page.getByRole("button", { name: "Log in with MitID via Idura", exact: true }).click();
-    await new IduraLoginForm(page).logIn("MitID (substantial)", "Karen Nielsen (MitID)");
+    await new IduraLoginForm(page).logIn("MitID (substantial)", IDURA_PERSONAS.karen.label);
   }
 
   async function expectKaren(page: Page) {
@@ -85,7 +86,7 @@ test.describe("the portal refuses every bad answer from Idura", () => {
       await bankIdQrPage.goto(lab.url);
       await bankIdApp.open();
       await bankIdApp.scan(await bankIdQrPage.scan());
-      await bankIdApp.identify("Astrid Lindqvist (BankID)");
+      await bankIdApp.identify(IDURA_PERSONAS.astrid.label);
       await refusal.inPlace("bankid-ended", VERIFY_TITLE);
     });
   }

@@ -66,7 +66,7 @@ test.describe("keyboard only", () => {
     await page.goto("/login");
     await keyboardUser.activate(page.getByRole("button", { name: "Log in with MitID via Idura" }));
     await expect(page.getByRole("heading", { name: "Log in with MitID (substantial)" })).toBeVisible();
-    await keyboardUser.chooseRadio(page.getByRole("radio", { name: "Karen Nielsen (MitID)" }));
+    await keyboardUser.chooseRadio(page.getByRole("radio", { name: IDURA_PERSONAS.karen.label }));
     await keyboardUser.activate(page.getByRole("button", { name: "Log in" }));
     await accountPage.expectLoaded();
     await expect(page.getByTestId("eid-name")).toHaveText("Karen Nielsen");
@@ -94,7 +94,7 @@ test.describe("keyboard only", () => {
     await phoneKeys.fillAndSubmit(phone.getByLabel("Scanned QR code"), await decodeQr(qr));
     await expect(phone.getByRole("heading", { name: "Identify yourself" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Confirm in the app" })).toBeVisible();
-    await phoneKeys.chooseRadio(phone.getByRole("radio", { name: "Astrid Lindqvist (BankID)" }));
+    await phoneKeys.chooseRadio(phone.getByRole("radio", { name: IDURA_PERSONAS.astrid.label }));
     await phoneKeys.activate(phone.getByRole("button", { name: "Identify" }));
     await expect(phone.getByRole("heading", { name: "Identified" })).toBeVisible();
 
@@ -118,7 +118,10 @@ test.describe("keyboard only", () => {
     await accountPage.expectLoaded();
     await keyboardUser.activate(page.getByRole("link", { name: "Call centre: verify a caller with BankID" }));
     await expect(page.getByRole("heading", { name: "Verify a caller" })).toBeVisible();
-    await keyboardUser.fillAndSubmit(page.getByLabel("Caller's national identity number"), "199004152381");
+    await keyboardUser.fillAndSubmit(
+      page.getByLabel("Caller's national identity number"),
+      IDURA_PERSONAS.astrid.nationalId,
+    );
     const binding = page.getByTestId("ciba-binding-message");
     await expect(binding).toHaveText(/^RMI-\d{4}$/);
     await new Sandbox(request, SANDBOX_URL).idura.approveCiba((await binding.textContent()) ?? "");
