@@ -323,14 +323,11 @@ test.describe("accessibility (axe): Idura", () => {
     page,
     request,
     loginPage,
-    digidentityForm,
     agentVerifyPage,
   }) => {
     const sandbox = new Sandbox(request, SANDBOX_URL);
     // Someone who is no agent first: the page that says so.
-    await loginPage.goto();
-    await loginPage.startWebLogin();
-    await digidentityForm.logIn(PERSONAS.ioe.label);
+    await loginPage.logInWithDigidentity(PERSONAS.ioe.label);
     await page.goto("/agent/verify");
     await expect(page.getByRole("heading", { name: "This page is for call-centre agents" })).toBeVisible();
     await expectAccessible(page, "CIBA: the page refusing someone who is no agent");

@@ -43,12 +43,9 @@ test.describe("security headers and cookies", () => {
   test("the session cookie is httpOnly, SameSite=Lax, under 4 kB, and holds no token", async ({
     page,
     loginPage,
-    digidentityForm,
     accountPage,
   }) => {
-    await loginPage.goto();
-    await loginPage.startWebLogin();
-    await digidentityForm.logIn(PERSONAS.rsse.label);
+    await loginPage.logInWithDigidentity(PERSONAS.rsse.label);
     await accountPage.expectLoaded();
 
     const cookies = await page.context().cookies();

@@ -81,12 +81,9 @@ test.describe("the call-centre page is only for agents", () => {
   test("a mechanic sees no call-centre link, and the page refuses them in plain words", async ({
     page,
     loginPage,
-    digidentityForm,
     accountPage,
   }) => {
-    await loginPage.goto();
-    await loginPage.startWebLogin();
-    await digidentityForm.logIn(PERSONAS.ioe.label);
+    await loginPage.logInWithDigidentity(PERSONAS.ioe.label);
     await accountPage.expectLoaded();
     await expect(page.getByRole("link", { name: "Call centre: verify a caller with BankID" })).toHaveCount(0);
 
