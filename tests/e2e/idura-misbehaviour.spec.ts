@@ -1,9 +1,15 @@
 import { IDURA_PERSONAS } from "../kit";
-import { expect, test, type Page } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
 
 import { IDURA_LAB_CLIENT, TEST_PORTS } from "./support/env";
-import { labPortal, REFUSED_MODES, refusalTests, VERIFY_TITLE, watchRefusal } from "./support/misbehaviour";
-import { AccountPage, IduraLoginForm, LoginPage } from "./support/pages";
+import {
+  labPortal,
+  REFUSED_MODES,
+  refusalTests,
+  VERIFY_TITLE,
+  watchRefusal,
+  type FlowFixtures,
+} from "./support/misbehaviour";
 
 /**
  * Every way the Idura sandbox can answer wrongly, against a portal that is Idura's second client
@@ -29,14 +35,18 @@ test.describe("the portal refuses every bad answer from Idura", () => {
     { provider: "idura", clientId: IDURA_LAB_CLIENT.id },
   );
 
-  async function mitidLogin(page: Page) {
-    await new LoginPage(page).goto(lab.url);
+  async function mitidLogin({
+    page,
+    loginPage,
+    iduraLoginForm,
+  }: Pick<FlowFixtures, "page" | "loginPage" | "iduraLoginForm">) {
+    await loginPage.goto(lab.url);
     await page.getByRole("button", { name: "Log in with MitID via Idura", exact: true }).click();
-    await new IduraLoginForm(page).logIn("MitID (substantial)", IDURA_PERSONAS.karen.label);
+    await iduraLoginForm.logIn("MitID (substantial)", IDURA_PERSONAS.karen.label);
   }
 
-  async function expectKaren(page: Page) {
-    await new AccountPage(page).expectLoaded();
+  async function expectKaren({ page, accountPage }: Pick<FlowFixtures, "page" | "accountPage">) {
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("eid-name")).toHaveText("Karen Nielsen");
   }
 
@@ -52,23 +62,29 @@ test.describe("the portal refuses every bad answer from Idura", () => {
   test("web login: userinfo about someone else cannot mislead the portal, which never asks it", async ({
     page,
     request,
+    loginPage,
+    iduraLoginForm,
+    accountPage,
   }) => {
     await lab.misbehave(request, "userinfo_sub_mismatch");
-    await mitidLogin(page);
-    await expectKaren(page);
+    await mitidLogin({ page, loginPage, iduraLoginForm });
+    await expectKaren({ page, accountPage });
   });
 
   for (const mode of ["bad_signature", "expired"] as const) {
     test(`CIBA: ${mode} is refused, and nobody is confirmed`, async ({
       page,
       request,
+      loginPage,
+      iduraLoginForm,
+      accountPage,
       agentVerifyPage,
       sandbox,
     }) => {
       // The agent logs in while Idura behaves, then the caller's answer misbehaves.
       await lab.misbehave(request, "none");
-      await mitidLogin(page);
-      await expectKaren(page);
+      await mitidLogin({ page, loginPage, iduraLoginForm });
+      await expectKaren({ page, accountPage });
       await lab.misbehave(request, mode);
       const refusal = watchRefusal(page, lab.url);
       await agentVerifyPage.open();
