@@ -1,9 +1,8 @@
 import { decodeQr, IDURA_LOGIN_BUTTONS, IDURA_PERSONAS, Sandbox } from "../kit";
-import { SANDBOX_URL } from "./support/env";
+import { DEMO_PIN, SANDBOX_URL } from "./support/env";
 import { expect, test, type Page } from "./support/fixtures";
 import { KeyboardUser } from "./support/keyboard";
 import { MITID } from "./support/mitid";
-import { AccountPage } from "./support/pages";
 import { PERSONAS } from "./support/personas";
 
 /**
@@ -17,8 +16,7 @@ async function digidentityWebLogin(page: Page, keys: KeyboardUser, personaLabel:
   await keys.activate(page.getByRole("button", { name: "Log in with Digidentity" }));
   await expect(page.getByRole("heading", { name: "Log in to Digidentity" })).toBeVisible();
   await keys.chooseRadio(page.getByRole("radio", { name: personaLabel }));
-  await keys.fillAndSubmit(page.getByLabel("PIN", { exact: true }), "12345");
-  await new AccountPage(page).expectLoaded();
+  await keys.fillAndSubmit(page.getByLabel("PIN", { exact: true }), DEMO_PIN);
 }
 
 test.describe("keyboard only", () => {
@@ -28,6 +26,7 @@ test.describe("keyboard only", () => {
     keyboardUser,
   }) => {
     await digidentityWebLogin(page, keyboardUser, PERSONAS.rsse.label);
+    await accountPage.expectLoaded();
     await accountPage.expectUids(PERSONAS.rsse.uids);
     // And out again.
     await keyboardUser.activate(page.getByRole("button", { name: "Sign out" }), "Space");
