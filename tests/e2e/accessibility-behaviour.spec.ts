@@ -1,4 +1,4 @@
-import { decodeQr, Sandbox } from "../kit";
+import { decodeQr, IDURA_PERSONAS, Sandbox } from "../kit";
 import { SANDBOX_URL } from "./support/env";
 import { expect, test, type Locator, type Page } from "./support/fixtures";
 
@@ -56,7 +56,7 @@ test.describe("status changes and countdowns are announced politely", () => {
     await agentVerifyPage.signIn();
     const live = page.getByTestId("ciba-live");
     await expectPoliteRegion(live);
-    await page.getByLabel("Caller's national identity number").fill("199004152381");
+    await page.getByLabel("Caller's national identity number").fill(IDURA_PERSONAS.astrid.nationalId);
     await page.getByRole("button", { name: "Send request to the caller's phone" }).click();
     const binding = page.getByTestId("ciba-binding-message");
     await expect(binding).toHaveText(/^RMI-\d{4}$/);

@@ -1,4 +1,4 @@
-import { decodeQr, Sandbox } from "../kit";
+import { decodeQr, IDURA_PERSONAS, Sandbox } from "../kit";
 import { expectAccessible } from "./support/axe";
 import { IDTOKEN_OPERATOR, IDURA_ISSUER, SANDBOX_URL, SIGNICAT_LAB_CLIENT, TEST_PORTS } from "./support/env";
 import { expect, test } from "./support/fixtures";
@@ -266,7 +266,7 @@ test.describe("accessibility (axe): Idura", () => {
     await page.getByRole("button", { name: "Log in with MitID Business via Idura" }).click();
     await expect(page.getByRole("heading", { name: "Log in with MitID Erhverv" })).toBeVisible();
     await expectAccessible(page, "Idura: the eID's login page");
-    await iduraLoginForm.logIn("MitID Erhverv", "Jens Hansen (MitID Erhverv)");
+    await iduraLoginForm.logIn("MitID Erhverv", IDURA_PERSONAS.jens.label);
     await accountPage.expectLoaded();
     await expect(page.getByTestId("eid-company")).toHaveText("Hansen Autoværksted ApS");
     await expectAccessible(page, "the account page (Idura, MitID Erhverv)");
@@ -309,7 +309,7 @@ test.describe("accessibility (axe): Idura", () => {
     await bankIdApp.scan(await decodeQr(page.getByRole("img", { name: "BankID QR code" })));
     await expect(phone.getByRole("heading", { name: "Identify yourself" })).toBeVisible();
     await expectAccessible(phone, "BankID app: identify");
-    await bankIdApp.identify("Astrid Lindqvist (BankID)");
+    await bankIdApp.identify(IDURA_PERSONAS.astrid.label);
     await expect(phone.getByRole("heading", { name: "Identified" })).toBeVisible();
     await expectAccessible(phone, "BankID app: identified");
     expect(fresh).toMatch(/^bankid\./);
@@ -323,14 +323,11 @@ test.describe("accessibility (axe): Idura", () => {
     page,
     request,
     loginPage,
-    digidentityForm,
     agentVerifyPage,
   }) => {
     const sandbox = new Sandbox(request, SANDBOX_URL);
     // Someone who is no agent first: the page that says so.
-    await loginPage.goto();
-    await loginPage.startWebLogin();
-    await digidentityForm.logIn(PERSONAS.ioe.label);
+    await loginPage.logInWithDigidentity(PERSONAS.ioe.label);
     await page.goto("/agent/verify");
     await expect(page.getByRole("heading", { name: "This page is for call-centre agents" })).toBeVisible();
     await expectAccessible(page, "CIBA: the page refusing someone who is no agent");
@@ -345,7 +342,7 @@ test.describe("accessibility (axe): Idura", () => {
     await expect(page.getByTestId("ciba-error")).toBeVisible();
     await expectAccessible(page, "CIBA: an unknown number");
 
-    await nationalId.fill("199004152381");
+    await nationalId.fill(IDURA_PERSONAS.astrid.nationalId);
     await send.click();
     const binding = page.getByTestId("ciba-binding-message");
     await expect(binding).toHaveText(/^RMI-\d{4}$/);
@@ -356,7 +353,7 @@ test.describe("accessibility (axe): Idura", () => {
     await expectAccessible(page, "CIBA: approved");
 
     await page.getByRole("button", { name: "Verify another caller" }).click();
-    await nationalId.fill("199004152381");
+    await nationalId.fill(IDURA_PERSONAS.astrid.nationalId);
     await send.click();
     await expect(binding).toHaveText(/^RMI-\d{4}$/);
     await sandbox.idura.denyCiba((await binding.textContent()) ?? "");

@@ -4,7 +4,7 @@ import { PERSONAS } from "./support/personas";
 import { sandboxFor } from "./support/sandbox";
 
 /** Astrid Lindqvist's (sandbox) personnummer. */
-const ASTRID_SSN = "199004152381";
+const ASTRID_SSN = IDURA_PERSONAS.astrid.nationalId;
 /** The portal's QR lifetime in the test stack (DIGIDENTITY_QR_TTL_SECONDS' default). */
 const QR_TTL_SECONDS = 120;
 

@@ -1,3 +1,4 @@
+import { IDURA_PERSONAS } from "../kit";
 import { expect, test } from "./support/fixtures";
 
 import { MITID } from "./support/mitid";
@@ -42,12 +43,9 @@ test.describe("security headers and cookies", () => {
   test("the session cookie is httpOnly, SameSite=Lax, under 4 kB, and holds no token", async ({
     page,
     loginPage,
-    digidentityForm,
     accountPage,
   }) => {
-    await loginPage.goto();
-    await loginPage.startWebLogin();
-    await digidentityForm.logIn(PERSONAS.rsse.label);
+    await loginPage.logInWithDigidentity(PERSONAS.rsse.label);
     await accountPage.expectLoaded();
 
     const cookies = await page.context().cookies();
@@ -81,7 +79,7 @@ test.describe("security headers and cookies", () => {
       } else {
         await loginPage.goto();
         await page.getByRole("button", { name: "Log in with MitID Business via Idura", exact: true }).click();
-        await iduraLoginForm.logIn("MitID Erhverv", "Jens Hansen (MitID Erhverv)");
+        await iduraLoginForm.logIn("MitID Erhverv", IDURA_PERSONAS.jens.label);
       }
       await accountPage.expectLoaded();
       const session = (await page.context().cookies()).filter((c) => c.name.includes("authjs.session-token"));

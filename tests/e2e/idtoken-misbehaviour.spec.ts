@@ -1,10 +1,9 @@
 import type { APIRequestContext } from "@playwright/test";
 
-import { expect, test, type Page } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
 
 import { DEMO_PIN, IDTOKEN_LAB_SERVICE, TEST_PORTS } from "./support/env";
 import { IDTOKEN_REFUSED_MODES, labPortal, refusalTests, VERIFY_TITLE } from "./support/misbehaviour";
-import { AccountPage, IdTokenLoginPage } from "./support/pages";
 import { sandboxFor } from "./support/sandbox";
 
 /**
@@ -37,18 +36,17 @@ test.describe("the portal refuses every bad JWT from IDToken", () => {
   refusalTests(lab, {
     name: "IDToken login",
     modes: IDTOKEN_REFUSED_MODES,
-    async login(page: Page) {
-      const login = new IdTokenLoginPage(page);
-      await login.goto(lab.url);
-      const session = await login.startSession(LUKAS);
+    async login({ page, idTokenLoginPage }) {
+      await idTokenLoginPage.goto(lab.url);
+      const session = await idTokenLoginPage.startSession(LUKAS);
       await sandboxFor(page.request).idtoken.answerOnPhone({ ...session, tokenId: LUKAS }, { pin: DEMO_PIN });
     },
-    async expectLoggedIn(page: Page) {
-      await new AccountPage(page).expectLoaded();
+    async expectLoggedIn({ page, accountPage }) {
+      await accountPage.expectLoaded();
       await expect(page.getByTestId("idtoken-subject")).toHaveText(LUKAS);
     },
     // The login page stays open and says so in place.
-    async expectRefused(refusal, page) {
+    async expectRefused(refusal, { page }) {
       await expect(page.getByTestId("idtoken-ended")).toHaveAttribute("data-reason", "id_token_invalid");
       await refusal.inPlace("idtoken-ended", VERIFY_TITLE);
     },

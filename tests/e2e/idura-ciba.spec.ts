@@ -1,4 +1,4 @@
-import { decodeQr } from "../kit";
+import { decodeQr, IDURA_PERSONAS } from "../kit";
 import { IDURA_ISSUER, SANDBOX_URL, TEST_PORTS } from "./support/env";
 import { expect, test, type Page } from "./support/fixtures";
 
@@ -8,7 +8,7 @@ import { PERSONAS } from "./support/personas";
 import { sandboxFor } from "./support/sandbox";
 
 /** Astrid Lindqvist's (sandbox) personnummer: it must never show up in a URL. */
-const ASTRID_SSN = "199004152381";
+const ASTRID_SSN = IDURA_PERSONAS.astrid.nationalId;
 /** Her `sub` at the sandbox's Idura (sandbox/idura/personas.ts). */
 const ASTRID_SUB = "{5e6f7a8b-1111-4c2d-9e3f-123456789abc}";
 
@@ -81,12 +81,9 @@ test.describe("the call-centre page is only for agents", () => {
   test("a mechanic sees no call-centre link, and the page refuses them in plain words", async ({
     page,
     loginPage,
-    digidentityForm,
     accountPage,
   }) => {
-    await loginPage.goto();
-    await loginPage.startWebLogin();
-    await digidentityForm.logIn(PERSONAS.ioe.label);
+    await loginPage.logInWithDigidentity(PERSONAS.ioe.label);
     await accountPage.expectLoaded();
     await expect(page.getByRole("link", { name: "Call centre: verify a caller with BankID" })).toHaveCount(0);
 
@@ -144,7 +141,7 @@ test.describe("Idura CIBA with Norwegian BankID: the agent reads Idura's word pa
     await accountPage.expectLoaded();
 
     await agentVerifyPage.open();
-    await agentVerifyPage.ask("01017012345");
+    await agentVerifyPage.ask(IDURA_PERSONAS.ola.nationalId);
     await expect(page.getByText("Read these two words to the caller.")).toBeVisible();
     const binding = page.getByTestId("ciba-binding-message");
     await expect(binding).toHaveText(/^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u);

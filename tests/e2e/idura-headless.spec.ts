@@ -1,3 +1,4 @@
+import { IDURA_PERSONAS } from "../kit";
 import { expect, test, type Page } from "./support/fixtures";
 
 import { sandboxFor } from "./support/sandbox";
@@ -70,7 +71,7 @@ test.describe("Idura headless Swedish BankID (animated QR)", () => {
     await bankIdApp.scan(await bankIdQrPage.scan());
     await expect(page.getByRole("heading", { name: "Confirm in the app" })).toBeVisible();
     await expect(page.getByRole("img", { name: "BankID QR code" })).toHaveCount(0);
-    await bankIdApp.identify("Astrid Lindqvist (BankID)");
+    await bankIdApp.identify(IDURA_PERSONAS.astrid.label);
     await expect(phone.getByRole("heading", { name: "Identified" })).toBeVisible();
 
     await accountPage.expectLoaded();

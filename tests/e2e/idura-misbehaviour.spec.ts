@@ -1,8 +1,15 @@
-import { expect, test, type Page } from "./support/fixtures";
+import { IDURA_PERSONAS } from "../kit";
+import { expect, test } from "./support/fixtures";
 
 import { IDURA_LAB_CLIENT, TEST_PORTS } from "./support/env";
-import { labPortal, REFUSED_MODES, refusalTests, VERIFY_TITLE, watchRefusal } from "./support/misbehaviour";
-import { AccountPage, IduraLoginForm, LoginPage } from "./support/pages";
+import {
+  labPortal,
+  REFUSED_MODES,
+  refusalTests,
+  VERIFY_TITLE,
+  watchRefusal,
+  type FlowFixtures,
+} from "./support/misbehaviour";
 
 /**
  * Every way the Idura sandbox can answer wrongly, against a portal that is Idura's second client
@@ -13,7 +20,7 @@ import { AccountPage, IduraLoginForm, LoginPage } from "./support/pages";
 test.describe.configure({ mode: "serial" });
 
 /** Astrid Lindqvist's (sandbox) personnummer, for CIBA's login_hint. */
-const ASTRID_SSN = "199004152381";
+const ASTRID_SSN = IDURA_PERSONAS.astrid.nationalId;
 
 test.describe("the portal refuses every bad answer from Idura", () => {
   const lab = labPortal(
@@ -28,14 +35,18 @@ test.describe("the portal refuses every bad answer from Idura", () => {
     { provider: "idura", clientId: IDURA_LAB_CLIENT.id },
   );
 
-  async function mitidLogin(page: Page) {
-    await new LoginPage(page).goto(lab.url);
+  async function mitidLogin({
+    page,
+    loginPage,
+    iduraLoginForm,
+  }: Pick<FlowFixtures, "page" | "loginPage" | "iduraLoginForm">) {
+    await loginPage.goto(lab.url);
     await page.getByRole("button", { name: "Log in with MitID via Idura", exact: true }).click();
-    await new IduraLoginForm(page).logIn("MitID (substantial)", "Karen Nielsen (MitID)");
+    await iduraLoginForm.logIn("MitID (substantial)", IDURA_PERSONAS.karen.label);
   }
 
-  async function expectKaren(page: Page) {
-    await new AccountPage(page).expectLoaded();
+  async function expectKaren({ page, accountPage }: Pick<FlowFixtures, "page" | "accountPage">) {
+    await accountPage.expectLoaded();
     await expect(page.getByTestId("eid-name")).toHaveText("Karen Nielsen");
   }
 
@@ -51,23 +62,29 @@ test.describe("the portal refuses every bad answer from Idura", () => {
   test("web login: userinfo about someone else cannot mislead the portal, which never asks it", async ({
     page,
     request,
+    loginPage,
+    iduraLoginForm,
+    accountPage,
   }) => {
     await lab.misbehave(request, "userinfo_sub_mismatch");
-    await mitidLogin(page);
-    await expectKaren(page);
+    await mitidLogin({ page, loginPage, iduraLoginForm });
+    await expectKaren({ page, accountPage });
   });
 
   for (const mode of ["bad_signature", "expired"] as const) {
     test(`CIBA: ${mode} is refused, and nobody is confirmed`, async ({
       page,
       request,
+      loginPage,
+      iduraLoginForm,
+      accountPage,
       agentVerifyPage,
       sandbox,
     }) => {
       // The agent logs in while Idura behaves, then the caller's answer misbehaves.
       await lab.misbehave(request, "none");
-      await mitidLogin(page);
-      await expectKaren(page);
+      await mitidLogin({ page, loginPage, iduraLoginForm });
+      await expectKaren({ page, accountPage });
       await lab.misbehave(request, mode);
       const refusal = watchRefusal(page, lab.url);
       await agentVerifyPage.open();
@@ -85,7 +102,7 @@ test.describe("the portal refuses every bad answer from Idura", () => {
       await bankIdQrPage.goto(lab.url);
       await bankIdApp.open();
       await bankIdApp.scan(await bankIdQrPage.scan());
-      await bankIdApp.identify("Astrid Lindqvist (BankID)");
+      await bankIdApp.identify(IDURA_PERSONAS.astrid.label);
       await refusal.inPlace("bankid-ended", VERIFY_TITLE);
     });
   }

@@ -1,3 +1,4 @@
+import { IDURA_PERSONAS } from "../kit";
 import { expect, test } from "./support/fixtures";
 
 /** Each eID button on the login page, what Idura shows, who logs in and what the account says. */
@@ -5,7 +6,7 @@ const CASES = [
   {
     button: "Log in with MitID via Idura",
     eidPage: "MitID (substantial)",
-    persona: "Karen Nielsen (MitID)",
+    persona: IDURA_PERSONAS.karen.label,
     name: "Karen Nielsen",
     acr: "urn:grn:authn:dk:mitid:substantial",
     method: "MitID, substantial level",
@@ -15,7 +16,7 @@ const CASES = [
   {
     button: "Log in with MitID Business via Idura",
     eidPage: "MitID Erhverv",
-    persona: "Jens Hansen (MitID Erhverv)",
+    persona: IDURA_PERSONAS.jens.label,
     name: "Jens Hansen",
     acr: "urn:grn:authn:dk:mitid:business",
     method: "MitID Business",
@@ -25,7 +26,7 @@ const CASES = [
   {
     button: "Log in with Swedish BankID on this device via Idura",
     eidPage: "Swedish BankID (this device)",
-    persona: "Astrid Lindqvist (BankID)",
+    persona: IDURA_PERSONAS.astrid.label,
     name: "Astrid Lindqvist",
     acr: "urn:grn:authn:se:bankid:same-device",
     method: "Swedish BankID on the same device",
@@ -35,7 +36,7 @@ const CASES = [
   {
     button: "Log in with Swedish BankID on another device via Idura",
     eidPage: "Swedish BankID (QR code)",
-    persona: "Astrid Lindqvist (BankID)",
+    persona: IDURA_PERSONAS.astrid.label,
     name: "Astrid Lindqvist",
     acr: "urn:grn:authn:se:bankid:another-device:qr",
     method: "Swedish BankID, QR code",
@@ -45,7 +46,7 @@ const CASES = [
   {
     button: "Log in with Norwegian BankID via Idura",
     eidPage: "Norwegian BankID",
-    persona: "Ola Nordmann (BankID)",
+    persona: IDURA_PERSONAS.ola.label,
     name: "Ola Nordmann",
     acr: "urn:grn:authn:no:bankid",
     method: "Norwegian BankID",
@@ -79,13 +80,13 @@ test.describe("Idura web login", () => {
   }) => {
     await loginPage.goto();
     await page.getByRole("button", { name: "Log in with MitID Business via Idura", exact: true }).click();
-    await iduraLoginForm.logIn("MitID Erhverv", "Jens Hansen (MitID Erhverv)");
+    await iduraLoginForm.logIn("MitID Erhverv", IDURA_PERSONAS.jens.label);
     await expect(page.getByTestId("eid-cvr")).toHaveText("12345678");
     await expect(page.getByTestId("eid-company")).toHaveText("Hansen Autoværksted ApS");
     await accountPage.signOut();
 
     await page.getByRole("button", { name: "Log in with MitID via Idura", exact: true }).click();
-    await iduraLoginForm.logIn("MitID (substantial)", "Karen Nielsen (MitID)");
+    await iduraLoginForm.logIn("MitID (substantial)", IDURA_PERSONAS.karen.label);
     await expect(page.getByTestId("eid-loa")).toHaveText("Substantial");
   });
 

@@ -7,6 +7,8 @@
  */
 import { CALL_CENTRE_AGENT, expect, test, type LoginRequest } from "../kit";
 import { TEST_PORTS } from "./support/env";
+import { MITID } from "./support/mitid";
+import { PERSONAS } from "./support/personas";
 import { expectClosed, portalStartOutcome, startRedis, startSandbox } from "./support/instances";
 import { startPortal } from "./support/portal-process";
 import { startRoundRobinProxy, type RoundRobinProxy } from "./support/round-robin-proxy";
@@ -142,55 +144,31 @@ async function qrStatus(client: Client, on: number, jar?: Map<string, string>) {
 }
 
 test.describe("two instances behind a round-robin proxy", () => {
-  const flows: { name: string; start: string; who: LoginRequest; shows: [string, string] }[] = [
-    {
-      name: "Digidentity web",
-      start: "/login",
-      who: { provider: "digidentity", persona: "ioe" },
-      shows: ["uid-ioeuid", "NL/EXAMPLECAB/1234567890B"],
-    },
-    {
-      name: "Digidentity QR",
-      start: "/login",
-      who: { provider: "digidentity-qr", persona: "rsse" },
-      shows: ["uid-rsseuid", "NL/EXAMPLECAB/9876543210D"],
-    },
-    {
-      name: "Signicat MitID",
-      start: "/login",
-      who: { provider: "signicat", userId: "peter.hansen" },
-      shows: ["mitid-name", "Peter Hansen"],
-    },
-    {
-      name: "IDToken",
-      start: "/login",
-      who: { provider: "idtoken", tokenId: "IDT-ANNA-KOWALSKA" },
-      shows: ["idtoken-name", "Anna Kowalska"],
-    },
-    {
-      name: "Idura web",
-      start: "/login",
-      who: { provider: "idura", persona: "jens" },
-      shows: ["eid-name", "Jens Hansen"],
-    },
-    {
-      name: "Idura headless BankID",
-      start: "/login",
-      who: { provider: "idura-bankid" },
-      shows: ["eid-name", "Astrid Lindqvist"],
-    },
+  // Each flow starts on /login and ends on the account page, where `testId` shows `text`.
+  const flows: [name: string, who: LoginRequest, testId: string, text: string][] = [
+    ["Digidentity web", { provider: "digidentity", persona: "ioe" }, "uid-ioeuid", PERSONAS.ioe.uids.ioeuid],
+    [
+      "Digidentity QR",
+      { provider: "digidentity-qr", persona: "rsse" },
+      "uid-rsseuid",
+      PERSONAS.rsse.uids.rsseuid,
+    ],
+    ["Signicat MitID", { provider: "signicat", userId: MITID.peter.userId }, "mitid-name", MITID.peter.name],
+    ["IDToken", { provider: "idtoken", tokenId: "IDT-ANNA-KOWALSKA" }, "idtoken-name", "Anna Kowalska"],
+    ["Idura web", { provider: "idura", persona: "jens" }, "eid-name", "Jens Hansen"],
+    ["Idura headless BankID", { provider: "idura-bankid" }, "eid-name", "Astrid Lindqvist"],
   ];
 
-  for (const flow of flows) {
-    test(`${flow.name}: completes with requests strictly alternating between the instances`, async ({
+  for (const [name, who, testId, text] of flows) {
+    test(`${name}: completes with requests strictly alternating between the instances`, async ({
       page,
       loginAs,
     }) => {
       const mark = proxy.requests.length;
-      await page.goto(flow.start);
-      await loginAs(flow.who);
+      await page.goto("/login");
+      await loginAs(who);
       await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
-      await expect(page.getByTestId(flow.shows[0])).toHaveText(flow.shows[1]);
+      await expect(page.getByTestId(testId)).toHaveText(text);
       const served = proxy.since(mark);
       // Strict alternation: each instance served every other request, both served the flow.
       expect(served.filter((r) => r.upstream === A).length).toBeGreaterThan(1);

@@ -1,9 +1,8 @@
 import { decodeQr, IDURA_LOGIN_BUTTONS, IDURA_PERSONAS, Sandbox } from "../kit";
-import { SANDBOX_URL } from "./support/env";
+import { DEMO_PIN, SANDBOX_URL } from "./support/env";
 import { expect, test, type Page } from "./support/fixtures";
 import { KeyboardUser } from "./support/keyboard";
 import { MITID } from "./support/mitid";
-import { AccountPage } from "./support/pages";
 import { PERSONAS } from "./support/personas";
 
 /**
@@ -17,8 +16,7 @@ async function digidentityWebLogin(page: Page, keys: KeyboardUser, personaLabel:
   await keys.activate(page.getByRole("button", { name: "Log in with Digidentity" }));
   await expect(page.getByRole("heading", { name: "Log in to Digidentity" })).toBeVisible();
   await keys.chooseRadio(page.getByRole("radio", { name: personaLabel }));
-  await keys.fillAndSubmit(page.getByLabel("PIN", { exact: true }), "12345");
-  await new AccountPage(page).expectLoaded();
+  await keys.fillAndSubmit(page.getByLabel("PIN", { exact: true }), DEMO_PIN);
 }
 
 test.describe("keyboard only", () => {
@@ -28,6 +26,7 @@ test.describe("keyboard only", () => {
     keyboardUser,
   }) => {
     await digidentityWebLogin(page, keyboardUser, PERSONAS.rsse.label);
+    await accountPage.expectLoaded();
     await accountPage.expectUids(PERSONAS.rsse.uids);
     // And out again.
     await keyboardUser.activate(page.getByRole("button", { name: "Sign out" }), "Space");
@@ -66,7 +65,7 @@ test.describe("keyboard only", () => {
     await page.goto("/login");
     await keyboardUser.activate(page.getByRole("button", { name: "Log in with MitID via Idura" }));
     await expect(page.getByRole("heading", { name: "Log in with MitID (substantial)" })).toBeVisible();
-    await keyboardUser.chooseRadio(page.getByRole("radio", { name: "Karen Nielsen (MitID)" }));
+    await keyboardUser.chooseRadio(page.getByRole("radio", { name: IDURA_PERSONAS.karen.label }));
     await keyboardUser.activate(page.getByRole("button", { name: "Log in" }));
     await accountPage.expectLoaded();
     await expect(page.getByTestId("eid-name")).toHaveText("Karen Nielsen");
@@ -94,7 +93,7 @@ test.describe("keyboard only", () => {
     await phoneKeys.fillAndSubmit(phone.getByLabel("Scanned QR code"), await decodeQr(qr));
     await expect(phone.getByRole("heading", { name: "Identify yourself" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Confirm in the app" })).toBeVisible();
-    await phoneKeys.chooseRadio(phone.getByRole("radio", { name: "Astrid Lindqvist (BankID)" }));
+    await phoneKeys.chooseRadio(phone.getByRole("radio", { name: IDURA_PERSONAS.astrid.label }));
     await phoneKeys.activate(phone.getByRole("button", { name: "Identify" }));
     await expect(phone.getByRole("heading", { name: "Identified" })).toBeVisible();
 
@@ -118,7 +117,10 @@ test.describe("keyboard only", () => {
     await accountPage.expectLoaded();
     await keyboardUser.activate(page.getByRole("link", { name: "Call centre: verify a caller with BankID" }));
     await expect(page.getByRole("heading", { name: "Verify a caller" })).toBeVisible();
-    await keyboardUser.fillAndSubmit(page.getByLabel("Caller's national identity number"), "199004152381");
+    await keyboardUser.fillAndSubmit(
+      page.getByLabel("Caller's national identity number"),
+      IDURA_PERSONAS.astrid.nationalId,
+    );
     const binding = page.getByTestId("ciba-binding-message");
     await expect(binding).toHaveText(/^RMI-\d{4}$/);
     await new Sandbox(request, SANDBOX_URL).idura.approveCiba((await binding.textContent()) ?? "");

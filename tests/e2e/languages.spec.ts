@@ -1,6 +1,8 @@
+import { IDURA_PERSONAS } from "../kit";
 import { expect, test, type Page } from "./support/fixtures";
 
 import { PORTAL_URL } from "./support/env";
+import { MITID } from "./support/mitid";
 import {
   expectLanguage,
   expectTranslatedPage,
@@ -229,7 +231,7 @@ test.describe("account pages in every language", () => {
     languageSwitcher,
   }) => {
     await mitidChoices.plain();
-    await mitidScreens.logIn("peter.hansen");
+    await mitidScreens.logIn(MITID.peter.userId);
     await accountPage.expectLoaded();
 
     await accountInEveryLanguage(page, languageSwitcher, async (language, text) => {
@@ -247,7 +249,7 @@ test.describe("account pages in every language", () => {
   }) => {
     await loginPage.goto();
     await page.getByRole("button", { name: "Log in with Norwegian BankID via Idura", exact: true }).click();
-    await iduraLoginForm.logIn("Norwegian BankID", "Ola Nordmann (BankID)");
+    await iduraLoginForm.logIn("Norwegian BankID", IDURA_PERSONAS.ola.label);
     await accountPage.expectLoaded();
 
     await accountInEveryLanguage(page, languageSwitcher, async (language, text) => {

@@ -1,11 +1,9 @@
-import type { APIRequestContext } from "@playwright/test";
-
+import type { Sandbox } from "../kit";
 import { expect, test, type Page } from "./support/fixtures";
 
 import { LAB_CLIENT, TEST_PORTS } from "./support/env";
-import { AccountPage, DigidentityForm, LoginPage, QrPage } from "./support/pages";
+import type { QrPage } from "./support/pages";
 import { PERSONAS } from "./support/personas";
-import { sandboxFor } from "./support/sandbox";
 import {
   expectNoSession,
   labPortal,
@@ -34,28 +32,23 @@ test.describe("the portal refuses every bad identity-provider answer", () => {
     // The portal sends Digidentity no nonce (docs/providers/digidentity.md), so there is none to
     // get wrong; an unasked nonce is still refused, by the QR tests below.
     modes: REFUSED_MODES.filter((mode) => mode !== "wrong_nonce" && mode !== "missing_nonce"),
-    async login(page: Page) {
-      const login = new LoginPage(page);
-      await login.goto(lab.url);
-      await login.startWebLogin();
-      await new DigidentityForm(page).logIn(PERSONAS.ioe.label);
-    },
-    expectLoggedIn: (page: Page) => new AccountPage(page).expectUids(PERSONAS.ioe.uids),
+    login: ({ loginPage }) => loginPage.logInWithDigidentity(PERSONAS.ioe.label, { portalUrl: lab.url }),
+    expectLoggedIn: ({ accountPage }) => accountPage.expectUids(PERSONAS.ioe.uids),
   });
 
   /** A QR login on the lab portal, approved by the sandbox's control endpoint for the IOE persona. */
-  async function qrLogin(page: Page, request: APIRequestContext) {
+  async function qrLogin(page: Page, qrPage: QrPage, sandbox: Sandbox) {
     await page.goto(`${lab.url}/login/qr`);
-    const url = await new QrPage(page).scan();
-    await sandboxFor(request).digidentity.approveQr(url, "ioe");
+    const url = await qrPage.scan();
+    await sandbox.digidentity.approveQr(url, "ioe");
   }
 
   // wrong_aud fails oauth4webapi's check of the token answer while polling; the others fail when
   // the login completes. Each ends on the same words.
   for (const mode of ["bad_signature", "wrong_aud", "userinfo_sub_mismatch"] as const) {
-    test(`QR login: ${mode} is refused`, async ({ page, request }) => {
+    test(`QR login: ${mode} is refused`, async ({ page, request, qrPage, sandbox }) => {
       await lab.misbehave(request, mode);
-      await qrLogin(page, request);
+      await qrLogin(page, qrPage, sandbox);
       await expect(page.getByRole("heading", { name: VERIFY_TITLE })).toBeVisible();
       await expectNoSession(page, lab.url);
     });
@@ -66,19 +59,22 @@ test.describe("the portal refuses every bad identity-provider answer", () => {
   test("web login: a token answer without an ID token is accepted", async ({
     request,
     loginPage,
-    digidentityForm,
     accountPage,
   }) => {
     await lab.misbehave(request, "no_id_token");
-    await loginPage.goto(lab.url);
-    await loginPage.startWebLogin();
-    await digidentityForm.logIn(PERSONAS.ioe.label);
+    await loginPage.logInWithDigidentity(PERSONAS.ioe.label, { portalUrl: lab.url });
     await accountPage.expectUids(PERSONAS.ioe.uids);
   });
 
-  test("QR login: a token answer without an ID token is accepted", async ({ page, request, accountPage }) => {
+  test("QR login: a token answer without an ID token is accepted", async ({
+    page,
+    request,
+    qrPage,
+    accountPage,
+    sandbox,
+  }) => {
     await lab.misbehave(request, "no_id_token");
-    await qrLogin(page, request);
+    await qrLogin(page, qrPage, sandbox);
     await accountPage.expectUids(PERSONAS.ioe.uids);
   });
 });

@@ -63,12 +63,9 @@ test.describe("Digidentity identity verification report", () => {
   test("a web login has no report link, and the photo route refuses without a QR login", async ({
     page,
     loginPage,
-    digidentityForm,
     accountPage,
   }) => {
-    await loginPage.goto();
-    await loginPage.startWebLogin();
-    await digidentityForm.logIn(PERSONAS.ioe.label);
+    await loginPage.logInWithDigidentity(PERSONAS.ioe.label);
     await accountPage.expectLoaded();
     await expect(page.getByTestId("report-link")).toHaveCount(0);
     const photo = await page.request.get("/api/digidentity/report/photo");

@@ -2,13 +2,13 @@ import { readFileSync } from "node:fs";
 
 import type { Page, Request } from "@playwright/test";
 
-import { expect, test } from "./support/fixtures";
+import { expect, test, type SuiteFixtures } from "./support/fixtures";
 
 import { SANDBOX_URL, SIGNICAT_PARTNER, SIGNICAT_TRANSFER_CLIENT, TEST_PORTS } from "./support/env";
-import { MITID, MitidScreens, PortalMitidChoices, recordRequestUrls } from "./support/mitid";
+import { MITID, recordRequestUrls, type MitidScreens } from "./support/mitid";
 import { expectAccessible } from "./support/axe";
 import { startPortal } from "./support/portal-process";
-import { AccountPage, expectLoginError } from "./support/pages";
+import { expectLoginError } from "./support/pages";
 
 /**
  * MitID Session Transfer both ways between a portal (Signicat Enterprise, the transfer client)
@@ -78,10 +78,12 @@ function expectNoLeak(urls: readonly string[], secrets: (string | null)[]) {
   }
 }
 
-async function logInAtPortal(page: Page, userId: string) {
-  await new PortalMitidChoices(page, portalUrl).plain();
-  await new MitidScreens(page).logIn(userId);
-  await new AccountPage(page).expectLoaded();
+type PortalLogin = Pick<SuiteFixtures, "mitidChoices" | "mitidScreens" | "accountPage">;
+
+async function logInAtPortal({ mitidChoices, mitidScreens, accountPage }: PortalLogin, userId: string) {
+  await mitidChoices.on(portalUrl).plain();
+  await mitidScreens.logIn(userId);
+  await accountPage.expectLoaded();
 }
 
 /** Account page → consent page → hand-over to the partner; answers the hand-over's fields. */
@@ -96,10 +98,10 @@ async function transferToPartner(page: Page, partnerName: string) {
   );
 }
 
-async function logInAtPartner(page: Page, userId: string) {
+async function logInAtPartner(page: Page, mitidScreens: MitidScreens, userId: string) {
   await page.goto(SIGNICAT_PARTNER.url);
   await page.getByRole("button", { name: "Log in with MitID at the partner" }).click();
-  await new MitidScreens(page).logIn(userId);
+  await mitidScreens.logIn(userId);
   await expect(page.getByRole("heading", { name: /^Signed in at the partner as / })).toBeVisible();
 }
 
@@ -116,8 +118,11 @@ async function transferToPortal(page: Page, options: { text: boolean; mode?: str
 
 test("the new pages are accessible: account with partners, consent, partner, transferred account", async ({
   page,
+  mitidChoices,
+  mitidScreens,
+  accountPage,
 }) => {
-  await logInAtPortal(page, lars.userId);
+  await logInAtPortal({ mitidChoices, mitidScreens, accountPage }, lars.userId);
   await expectAccessible(page, "the account page offering partners");
   await page.getByRole("link", { name: `Continue to ${PARTNERS[0]!.name}` }).click();
   await expect(page.getByRole("heading", { name: /^Share your MitID login with / })).toBeVisible();
@@ -134,9 +139,12 @@ test.describe("MitID Session Transfer: from the portal to the partner", () => {
   for (const partner of PARTNERS) {
     test(`${partner.text ? "with" : "without"} a Transfer Token Text: the partner logs him in at once`, async ({
       page,
+      mitidChoices,
+      mitidScreens,
+      accountPage,
     }) => {
       const urls = recordRequestUrls(page);
-      await logInAtPortal(page, peter.userId);
+      await logInAtPortal({ mitidChoices, mitidScreens, accountPage }, peter.userId);
       const handover = await transferToPartner(page, partner.name);
       expect(handover.code).toMatch(/^[0-9a-f-]{36}$/);
       if (partner.text) expect(handover.text).toMatch(/^[\w-]{20,}$/);
@@ -153,9 +161,14 @@ test.describe("MitID Session Transfer: from the portal to the partner", () => {
     });
   }
 
-  test("the same code a second time: the partner is told it was used", async ({ page }) => {
+  test("the same code a second time: the partner is told it was used", async ({
+    page,
+    mitidChoices,
+    mitidScreens,
+    accountPage,
+  }) => {
     const urls = recordRequestUrls(page);
-    await logInAtPortal(page, peter.userId);
+    await logInAtPortal({ mitidChoices, mitidScreens, accountPage }, peter.userId);
     const handover = await transferToPartner(page, PARTNERS[0]!.name);
     await expect(page.getByTestId("partner-mitid-uuid")).toHaveText(peter.uuid);
     await page.getByRole("button", { name: "Redeem the last hand-over again (test)" }).click();
@@ -166,15 +179,24 @@ test.describe("MitID Session Transfer: from the portal to the partner", () => {
   test("a wrong text at the partner: the broker refuses, and the code is spent", async ({
     page,
     sandbox,
+    mitidChoices,
+    mitidScreens,
+    accountPage,
   }) => {
-    await logInAtPortal(page, lars.userId);
+    await logInAtPortal({ mitidChoices, mitidScreens, accountPage }, lars.userId);
     await sandbox.signicat.partnerSendsWrongTextNext();
     await transferToPartner(page, PARTNERS[0]!.name);
     await expect(page.getByRole("heading", { name: "The transfer text did not match" })).toBeVisible();
   });
 
-  test("an expired code: the partner is told so", async ({ page, sandbox }) => {
-    await logInAtPortal(page, lars.userId);
+  test("an expired code: the partner is told so", async ({
+    page,
+    sandbox,
+    mitidChoices,
+    mitidScreens,
+    accountPage,
+  }) => {
+    await logInAtPortal({ mitidChoices, mitidScreens, accountPage }, lars.userId);
     await sandbox.signicat.transferCodeLifetime(SIGNICAT_TRANSFER_CLIENT.id, 0);
     try {
       await transferToPartner(page, PARTNERS[1]!.name);
@@ -190,9 +212,10 @@ test.describe("MitID Session Transfer: from the partner to the portal", () => {
     test(`${text ? "with" : "without"} a Transfer Token Text: the account page says where he came from`, async ({
       page,
       accountPage,
+      mitidScreens,
     }) => {
       const urls = recordRequestUrls(page);
-      await logInAtPartner(page, peter.userId);
+      await logInAtPartner(page, mitidScreens, peter.userId);
       const handover = await transferToPortal(page, { text });
       if (text) expect(handover.text).toBeTruthy();
       else expect(handover.text).toBeNull();
@@ -207,16 +230,16 @@ test.describe("MitID Session Transfer: from the partner to the portal", () => {
     });
   }
 
-  test("a wrong text: its own page, and no login", async ({ page }) => {
+  test("a wrong text: its own page, and no login", async ({ page, mitidScreens }) => {
     const urls = recordRequestUrls(page);
-    await logInAtPartner(page, lars.userId);
+    await logInAtPartner(page, mitidScreens, lars.userId);
     const handover = await transferToPortal(page, { text: true, mode: "wrong-text" });
     await expectLoginError(page, "transfer_text_mismatch", "The transfer could not be checked");
     expectNoLeak(urls, [handover.code, handover.text]);
   });
 
-  test("an expired code: its own page", async ({ page }) => {
-    await logInAtPartner(page, lars.userId);
+  test("an expired code: its own page", async ({ page, mitidScreens }) => {
+    await logInAtPartner(page, mitidScreens, lars.userId);
     await transferToPortal(page, { text: false, mode: "expired" });
     await expectLoginError(page, "transfer_code_expired", "The transfer has expired");
   });
@@ -224,9 +247,10 @@ test.describe("MitID Session Transfer: from the partner to the portal", () => {
   test("a used code: the second hand-over of the same code ends on its own page", async ({
     page,
     accountPage,
+    mitidScreens,
   }) => {
     const urls = recordRequestUrls(page);
-    await logInAtPartner(page, peter.userId);
+    await logInAtPartner(page, mitidScreens, peter.userId);
     const first = await transferToPortal(page, { text: true });
     await accountPage.expectLoaded();
     await page.goto(SIGNICAT_PARTNER.url);
@@ -236,8 +260,11 @@ test.describe("MitID Session Transfer: from the partner to the portal", () => {
     expectNoLeak(urls, [first.code, first.text]);
   });
 
-  test("a hand-over that arrives late: its own page, and the code is not redeemed", async ({ page }) => {
-    await logInAtPartner(page, lars.userId);
+  test("a hand-over that arrives late: its own page, and the code is not redeemed", async ({
+    page,
+    mitidScreens,
+  }) => {
+    await logInAtPartner(page, mitidScreens, lars.userId);
     await transferToPortal(page, { text: true, mode: "late" });
     await expectLoginError(page, "transfer_late", "The transfer arrived too late");
   });

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
 
 import { SIGNICAT_LAB_CLIENT, TEST_PORTS } from "./support/env";
-import { MITID, MitidScreens, PortalMitidChoices } from "./support/mitid";
+import { MITID } from "./support/mitid";
 import { labPortal, REFUSED_MODES, refusalTests } from "./support/misbehaviour";
 
 /**
@@ -22,11 +22,11 @@ test.describe("the portal refuses every bad answer from Signicat", () => {
     name: "MitID login",
     provider: "Signicat",
     modes: REFUSED_MODES,
-    async login(page: Page) {
-      await new PortalMitidChoices(page, lab.url).plain();
-      await new MitidScreens(page).logIn(MITID.peter.userId);
+    async login({ mitidChoices, mitidScreens }) {
+      await mitidChoices.on(lab.url).plain();
+      await mitidScreens.logIn(MITID.peter.userId);
     },
-    async expectLoggedIn(page: Page) {
+    async expectLoggedIn({ page }) {
       await expect(page).toHaveURL(`${lab.url}/account`);
       await expect(page.getByTestId("mitid-name")).toHaveText(MITID.peter.name);
       await expect(page.getByTestId("mitid-uuid")).toHaveText(MITID.peter.uuid);

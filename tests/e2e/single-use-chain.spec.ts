@@ -12,18 +12,14 @@ test.describe("single-use chain authorisation", () => {
     await sandboxFor(request).digidentity.reset();
   });
 
-  test("the first login with it succeeds", async ({ loginPage, digidentityForm, accountPage }) => {
-    await loginPage.goto();
-    await loginPage.startWebLogin();
-    await digidentityForm.logIn(PERSONAS.rsseOnce.label);
+  test("the first login with it succeeds", async ({ loginPage, accountPage }) => {
+    await loginPage.logInWithDigidentity(PERSONAS.rsseOnce.label);
     await accountPage.expectUids(PERSONAS.rsseOnce.uids);
     await accountPage.signOut();
   });
 
-  test("a second web login is refused", async ({ page, loginPage, digidentityForm }) => {
-    await loginPage.goto();
-    await loginPage.startWebLogin();
-    await digidentityForm.logIn(PERSONAS.rsseOnce.label);
+  test("a second web login is refused", async ({ page, loginPage }) => {
+    await loginPage.logInWithDigidentity(PERSONAS.rsseOnce.label);
     await expectLoginError(
       page,
       "chain_authorisation_used",

@@ -7,12 +7,9 @@ test.describe("Digidentity web login", () => {
   test("IOE persona: the account page shows the seed's IOE UID set", async ({
     page,
     loginPage,
-    digidentityForm,
     accountPage,
   }) => {
-    await loginPage.goto();
-    await loginPage.startWebLogin();
-    await digidentityForm.logIn(PERSONAS.ioe.label);
+    await loginPage.logInWithDigidentity(PERSONAS.ioe.label);
 
     await accountPage.expectLoaded();
     await accountPage.expectUids(PERSONAS.ioe.uids);
@@ -21,15 +18,8 @@ test.describe("Digidentity web login", () => {
     await expect(page.getByTestId("uid-rssuid")).toHaveCount(0);
   });
 
-  test("RSSE persona: both UID sets, with the IOE it acts for", async ({
-    page,
-    loginPage,
-    digidentityForm,
-    accountPage,
-  }) => {
-    await loginPage.goto();
-    await loginPage.startWebLogin();
-    await digidentityForm.logIn(PERSONAS.rsse.label);
+  test("RSSE persona: both UID sets, with the IOE it acts for", async ({ page, loginPage, accountPage }) => {
+    await loginPage.logInWithDigidentity(PERSONAS.rsse.label);
 
     await accountPage.expectLoaded();
     await accountPage.expectUids(PERSONAS.rsse.uids);
@@ -39,14 +29,8 @@ test.describe("Digidentity web login", () => {
     ).toBeVisible();
   });
 
-  test("revoked authorisation: refused with a page that says so", async ({
-    page,
-    loginPage,
-    digidentityForm,
-  }) => {
-    await loginPage.goto();
-    await loginPage.startWebLogin();
-    await digidentityForm.logIn(PERSONAS.revoked.label);
+  test("revoked authorisation: refused with a page that says so", async ({ page, loginPage }) => {
+    await loginPage.logInWithDigidentity(PERSONAS.revoked.label);
 
     await expectLoginError(page, "authorisation_revoked", "Your SERMI authorisation has been revoked");
     await page.goto("/account");
@@ -59,9 +43,7 @@ test.describe("Digidentity web login", () => {
     digidentityForm,
     accountPage,
   }) => {
-    await loginPage.goto();
-    await loginPage.startWebLogin();
-    await digidentityForm.logIn(PERSONAS.ioe.label, "99999");
+    await loginPage.logInWithDigidentity(PERSONAS.ioe.label, { pin: "99999" });
     await expect(page.getByRole("alert")).toHaveText("Wrong PIN. Try again.");
     await digidentityForm.logIn(PERSONAS.ioe.label);
     await accountPage.expectUids(PERSONAS.ioe.uids);
@@ -82,10 +64,8 @@ test.describe("Digidentity web login", () => {
     await expect(page).toHaveURL(/\/login$/);
   });
 
-  test("sign out ends the session", async ({ page, loginPage, digidentityForm, accountPage }) => {
-    await loginPage.goto();
-    await loginPage.startWebLogin();
-    await digidentityForm.logIn(PERSONAS.ioe.label);
+  test("sign out ends the session", async ({ page, loginPage, accountPage }) => {
+    await loginPage.logInWithDigidentity(PERSONAS.ioe.label);
     await accountPage.expectLoaded();
     await accountPage.signOut();
 

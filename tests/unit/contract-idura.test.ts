@@ -150,9 +150,10 @@ describe("Idura contract: the portal's back-channel calls against recorded answe
   });
 
   const recorded = (name: string) => ({ status: fixture(name).status ?? 200, body: bodyOf(name) });
-  async function tokenAnswer() {
+  /** An approval; `expiredAgo`: its ID token expired that many seconds ago. */
+  async function tokenAnswer(expiredAgo?: number) {
     const claims = { ...claimsOf("id-token-se-bankid-ciba"), iss: issuer, aud: "urn:ciba" };
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(Date.now() / 1000) - (expiredAgo === undefined ? 0 : expiredAgo + 600);
     const idToken = await new SignJWT({ ...claims, iat: now, nbf: now, exp: now + 600 })
       .setProtectedHeader({ alg: "RS256", kid: "k1", typ: "JWT" })
       .sign(key);
@@ -282,6 +283,37 @@ describe("Idura contract: the portal's back-channel calls against recorded answe
   it("slow_down is its own outcome, so the caller can back off", async () => {
     answers["/oauth2/token"] = [{ status: 400, body: { error: "slow_down" } }];
     assert.deepEqual(await pollHeadless(cfg(), "x"), { status: "slow_down" });
+  });
+
+  it("an approval whose ID token fails oauth4webapi's checks is refused, by CIBA and headless alike", async () => {
+    answers["/oauth2/token"] = [await tokenAnswer(3600), await tokenAnswer(3600)];
+    for (const outcome of [await pollCiba(cfg(), "ciba-1"), await pollHeadless(cfg(), "headless-1")]) {
+      assert.equal(outcome.status, "refused");
+      assert.ok(outcome.status === "refused" && outcome.reason === "id_token_invalid");
+      assert.match(outcome.check, /exp|timestamp|expired/i);
+    }
+  });
+
+  it("headless: the refusal is final, repeated to a later poll without asking Idura again", async () => {
+    const t0 = Date.now();
+    const pending: HeadlessState = {
+      phase: "pending",
+      headlessReqId: "r-refused",
+      expiresAt: t0 + 120_000,
+      intervalSeconds: 5,
+      nextPollAt: t0,
+    };
+    answers["/oauth2/token"] = [await tokenAnswer(3600)];
+    const store = new SharedState(new MemoryBackend(), "contract-idura-unit-test-secret-0123456789");
+    const first = await headlessStep(cfg(), pending, t0, store);
+    assert.equal(first.status, "refused");
+    assert.ok(first.status === "refused" && first.reason === "id_token_invalid");
+    assert.equal(first.error.name, "IdTokenError");
+    assert.equal(first.next, undefined, "no approval goes into the cookie");
+    // A second tab with the same cookie, after the interval: the kept answer, no second call.
+    const second = await headlessStep(cfg(), { ...pending, nextPollAt: 0 }, t0 + 6_000, store);
+    assert.equal(second.status, "refused");
+    assert.equal(seen.length, 1);
   });
 });
 

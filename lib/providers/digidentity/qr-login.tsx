@@ -1,8 +1,6 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "@/lib/i18n/client";
-import { QRCodeSVG } from "qrcode.react";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 
 import type { QrStartResponse, QrStatusResponse } from "@/lib/providers/digidentity/qr-schema";
@@ -15,6 +13,8 @@ import { announcedSeconds, WaitingIndicator } from "@/components/ui/waiting";
 
 import { completeQrLogin } from "./qr-actions";
 import { Card } from "@/components/ui/card";
+import { DeviceQr, PhoneSteps } from "@/components/ui/device-qr";
+import { countdownFigure, OtherWayLink, PollProblem } from "@/components/ui/device-login";
 
 type Login = QrStartResponse & { attempt: number };
 
@@ -133,35 +133,17 @@ export function QrLogin({ providerName }: { providerName: string }) {
         </p>
       ) : login ? (
         <div className="flex flex-col items-center gap-5">
-          <ol className="list-decimal space-y-1 self-stretch pl-5 text-slate-700">
-            <li>{t("step1")}</li>
-            <li>{t("step2")}</li>
-            <li>{t("step3")}</li>
-          </ol>
-          <div className="rounded-lg border border-slate-200 bg-white p-2">
-            <QRCodeSVG
-              value={login.qrCodeUri}
-              size={240}
-              marginSize={4}
-              level="M"
-              role="img"
-              aria-label={t("qrAlt")}
-              data-testid="qr-code"
-            />
-          </div>
+          <PhoneSteps steps={[t("step1"), t("step2"), t("step3")]} />
+          <DeviceQr value={login.qrCodeUri} level="M" label={t("qrAlt")} testId="qr-code" />
           <p className="text-sm text-slate-600" role="timer" data-testid="qr-countdown">
             <WaitingIndicator />
             {t.rich("expiresIn", {
               minutes: Math.floor((secondsLeft ?? 0) / 60),
               seconds: String((secondsLeft ?? 0) % 60).padStart(2, "0"),
-              time: (chunks) => <span className="font-mono font-semibold tabular-nums">{chunks}</span>,
+              time: countdownFigure,
             })}
           </p>
-          {pollError ? (
-            <p className="text-sm text-amber-700" role="alert">
-              {pollError instanceof ApiError ? pollError.message : common("offline")}
-            </p>
-          ) : null}
+          <PollProblem error={pollError} />
           <a
             href={login.qrCodeUri}
             target="_blank"
@@ -175,11 +157,7 @@ export function QrLogin({ providerName }: { providerName: string }) {
       ) : (
         <p className="py-16 text-center text-slate-600">{t("gettingCode")}</p>
       )}
-      <p className="mt-6 text-center text-sm">
-        <Link href="/login" className="text-slate-600 underline underline-offset-2">
-          {common("otherWay")}
-        </Link>
-      </p>
+      <OtherWayLink />
     </Card>
   );
 }

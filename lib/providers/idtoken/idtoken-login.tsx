@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "@/lib/i18n/client";
 import { useEffect, useState, useTransition, type FormEvent } from "react";
 
@@ -17,6 +16,8 @@ import { announcedSeconds, WaitingIndicator } from "@/components/ui/waiting";
 
 import { finishIdtLogin } from "./actions";
 import { Card } from "@/components/ui/card";
+import { FormError, TextField } from "@/components/ui/form-field";
+import { countdownFigure, OtherWayLink } from "@/components/ui/device-login";
 import { BUTTON } from "@/components/ui/button";
 
 type Ended = { reason: LoginErrorReason; ref?: string };
@@ -203,46 +204,33 @@ export function IdtLogin({
             <WaitingIndicator />
             {t.rich("expiresIn", {
               seconds: secondsLeft ?? 0,
-              time: (chunks) => <span className="font-mono font-semibold tabular-nums">{chunks}</span>,
+              time: countdownFigure,
             })}
           </p>
         </div>
       ) : (
         <form onSubmit={onSubmit} className="space-y-4">
           <p className="text-slate-700">{t("formIntro")}</p>
-          <div>
-            <label htmlFor="idtoken-token-id" className="block font-medium">
-              {t("tokenIdLabel")}
-            </label>
-            <input
-              id="idtoken-token-id"
-              name="tokenId"
-              required
-              maxLength={128}
-              autoComplete="username"
-              defaultValue={rememberedTokenId ?? ""}
-              className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 font-mono"
-            />
-          </div>
+          <TextField
+            id="idtoken-token-id"
+            label={t("tokenIdLabel")}
+            name="tokenId"
+            required
+            maxLength={128}
+            autoComplete="username"
+            defaultValue={rememberedTokenId ?? ""}
+          />
           <label className="flex items-center gap-2 text-sm text-slate-700">
             <input type="checkbox" name="remember" defaultChecked={rememberedTokenId !== undefined} />
             {t("remember")}
           </label>
-          {startError ? (
-            <p className="text-sm text-red-700" role="alert" data-testid="idtoken-start-error">
-              {startError}
-            </p>
-          ) : null}
+          <FormError testId="idtoken-start-error">{startError}</FormError>
           <button type="submit" disabled={starting} className={`${BUTTON.primary} w-full`}>
             {t("submit")}
           </button>
         </form>
       )}
-      <p className="mt-6 text-center text-sm">
-        <Link href="/login" className="text-slate-600 underline underline-offset-2">
-          {common("otherWay")}
-        </Link>
-      </p>
+      <OtherWayLink />
     </Card>
   );
 }

@@ -50,7 +50,13 @@ export type BackchannelPoll =
   | { status: "pending"; qrData?: string; hintCode?: string }
   | { status: "slow_down" }
   | { status: "approved"; idToken: string }
-  | { status: "denied" | "expired" };
+  | { status: "denied" | "expired" }
+  /**
+   * An approval whose ID token failed oauth4webapi's checks of its claims (exp, iat, iss, aud)
+   * while the answer was read, before the portal's own signature check: refused for good, not
+   * retried, since Idura hands an approval out once and would only answer invalid_grant again.
+   */
+  | { status: "refused"; reason: "id_token_invalid"; check: string };
 
 const pendingDataSchema = z.object({
   acr_data: z
@@ -64,7 +70,8 @@ const pendingDataSchema = z.object({
 
 /**
  * One token-endpoint poll of a CIBA or headless request, the same for both grants: the pending,
- * slow_down, declined and expired answers (CIBA Core §11; caller-authentication.mdx).
+ * slow_down, declined and expired answers (CIBA Core §11; caller-authentication.mdx), and the
+ * refusal of an approval whose ID token cannot be trusted.
  */
 async function poll(
   cfg: IduraClient,
@@ -95,7 +102,10 @@ async function poll(
           return { status: "expired" };
       }
     }
-    throw providerFailure(e, "the token endpoint");
+    const failure = providerFailure(e, "the token endpoint");
+    if (failure instanceof IdTokenError)
+      return { status: "refused", reason: "id_token_invalid", check: failure.message };
+    throw failure;
   }
 }
 

@@ -1,8 +1,6 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "@/lib/i18n/client";
-import { QRCodeSVG } from "qrcode.react";
 import { useCallback, useEffect, useState, useTransition } from "react";
 
 import type { HeadlessStartResponse, HeadlessStatusResponse } from "./device-schema";
@@ -15,6 +13,8 @@ import { announcedSeconds, WaitingIndicator } from "@/components/ui/waiting";
 
 import { completeBankIdLogin } from "./bankid-actions";
 import { Card } from "@/components/ui/card";
+import { DeviceQr, PhoneSteps } from "@/components/ui/device-qr";
+import { countdownFigure, OtherWayLink, PollProblem } from "@/components/ui/device-login";
 import { BUTTON } from "@/components/ui/button";
 
 type Ended =
@@ -146,7 +146,7 @@ export function BankIdLogin({ providerName, phone = false }: { providerName: str
         <span aria-hidden="true">
           {t.rich("expiresIn", {
             ...clock(secondsLeft),
-            time: (chunks) => <span className="font-mono font-semibold tabular-nums">{chunks}</span>,
+            time: countdownFigure,
           })}
         </span>
       </p>
@@ -191,36 +191,15 @@ export function BankIdLogin({ providerName, phone = false }: { providerName: str
               {t("openOnThisDevice")}
             </a>
           ) : null}
-          <ol className="list-decimal space-y-1 self-stretch pl-5 text-slate-700">
-            <li>{t("step1")}</li>
-            <li>{t("step2")}</li>
-            <li>{t("step3")}</li>
-          </ol>
-          <div className="rounded-lg border border-slate-200 bg-white p-2">
-            <QRCodeSVG
-              value={qrData}
-              size={240}
-              marginSize={4}
-              level="L"
-              role="img"
-              aria-label={t("qrAlt")}
-            />
-          </div>
+          <PhoneSteps steps={[t("step1"), t("step2"), t("step3")]} />
+          <DeviceQr value={qrData} level="L" label={t("qrAlt")} />
           {countdown}
-          {pollError ? (
-            <p className="text-sm text-amber-700" role="alert">
-              {pollError instanceof ApiError ? pollError.message : common("offline")}
-            </p>
-          ) : null}
+          <PollProblem error={pollError} />
         </div>
       ) : (
         <p className="py-16 text-center text-slate-600">{t("starting")}</p>
       )}
-      <p className="mt-6 text-center text-sm">
-        <Link href="/login" className="text-slate-600 underline underline-offset-2">
-          {common("otherWay")}
-        </Link>
-      </p>
+      <OtherWayLink />
     </Card>
   );
 }

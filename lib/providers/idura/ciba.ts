@@ -3,7 +3,6 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 
-import { classifyLoginFailure } from "@/lib/login-failure/classify";
 import { IdTokenError, verifyProviderIdToken } from "@/lib/oidc/id-token";
 import { sealedCookie } from "@/lib/sealed-cookie";
 import { getSharedState, type SharedState } from "@/lib/state";
@@ -98,19 +97,11 @@ type CibaAnswer =
 const FINAL_ANSWER_MS = 60_000;
 
 async function askIdura(cfg: IduraClient, state: CibaState): Promise<CibaAnswer> {
-  let outcome: Awaited<ReturnType<typeof pollCiba>>;
-  try {
-    outcome = await pollCiba(cfg, state.authReqId);
-  } catch (e) {
-    // oauth4webapi checks the ID token's claims (exp, iat, iss, aud) while reading the token
-    // answer, before our signature check: such an approval is refused for good, not retried
-    // (Idura has handed it out once; asking again would only hear invalid_grant).
-    if (classifyLoginFailure(e) === "id_token_invalid")
-      return { status: "refused", reason: "id_token_invalid", check: String((e as Error).message) };
-    throw e;
-  }
+  // An approval refused by the shared poll (./backchannel.ts) is a final answer like any other.
+  const outcome = await pollCiba(cfg, state.authReqId);
   if (outcome.status === "pending" || outcome.status === "slow_down")
     return { status: "pending", slowDown: outcome.status === "slow_down" };
+  if (outcome.status === "refused") return outcome;
   if (outcome.status !== "approved") return { status: outcome.status };
   // Single use of the approval on every instance (lib/state/logins.ts).
   if (!(await consumeOnce("idura-ciba", state.authReqId, FINAL_ANSWER_MS * 2))) return { status: "gone" };

@@ -6,13 +6,14 @@ import { useState, useTransition, type FormEvent } from "react";
 import type { CibaStatusResponse, VerifiedCustomer } from "./device-schema";
 import { DeviceOutcome } from "@/components/ui/device-outcome";
 import { useDevicePoll, useSecondsLeft } from "@/components/ui/device-poll";
-import { ApiError } from "@/components/ui/fetch-json";
 import { announcedSeconds, WaitingIndicator } from "@/components/ui/waiting";
 import { calendarDate } from "@/lib/i18n/formats";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 
 import { cancelCustomerVerification, startCustomerVerification } from "./agent-actions";
 import { Card } from "@/components/ui/card";
+import { FormError, TextField } from "@/components/ui/form-field";
+import { countdownFigure, PollProblem } from "@/components/ui/device-login";
 import { BUTTON } from "@/components/ui/button";
 
 type View =
@@ -109,25 +110,16 @@ export function CustomerVerification({ providerName }: { providerName: string })
               {t("cancelledBody")}
             </p>
           ) : null}
-          <div>
-            <label htmlFor="national-id" className="block font-medium">
-              {t("nationalIdLabel")}
-            </label>
-            <input
-              id="national-id"
-              name="nationalId"
-              required
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={20}
-              className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 font-mono"
-            />
-          </div>
-          {shown.error ? (
-            <p className="text-sm text-red-700" role="alert" data-testid="ciba-error">
-              {shown.error}
-            </p>
-          ) : null}
+          <TextField
+            id="national-id"
+            label={t("nationalIdLabel")}
+            name="nationalId"
+            required
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={20}
+          />
+          <FormError testId="ciba-error">{shown.error}</FormError>
           <button type="submit" disabled={pending} className={`${BUTTON.primary} w-full`}>
             {t("submit")}
           </button>
@@ -159,15 +151,11 @@ export function CustomerVerification({ providerName }: { providerName: string })
             <span aria-hidden="true">
               {t.rich("expiresIn", {
                 ...clock(secondsLeft ?? 0),
-                time: (chunks) => <span className="font-mono font-semibold tabular-nums">{chunks}</span>,
+                time: countdownFigure,
               })}
             </span>
           </p>
-          {pollError ? (
-            <p className="text-sm text-amber-700" role="alert">
-              {pollError instanceof ApiError ? pollError.message : common("offline")}
-            </p>
-          ) : null}
+          <PollProblem error={pollError} />
           <button
             type="button"
             onClick={cancel}

@@ -84,7 +84,9 @@ export async function beginHeadless(cfg: HeadlessConfig, address: string, now = 
 export type HeadlessStep =
   | { status: "pending"; qrData?: string; hintCode?: string; next?: PendingState }
   | { status: "approved"; next?: HeadlessState }
-  | { status: "cancelled" | "expired"; next?: undefined };
+  | { status: "cancelled" | "expired"; next?: undefined }
+  /** Idura's approval could not be trusted (./backchannel.ts): nobody logs in; `error` names the check. */
+  | { status: "refused"; reason: "id_token_invalid"; error: Error; next?: undefined };
 
 /** One upstream answer as the shared store keeps it (the approval's ID token sealed). */
 type HeadlessAnswer =
@@ -168,5 +170,11 @@ export async function headlessStep(
       return { status: "cancelled" };
     case "expired":
       return { status: "expired" };
+    case "refused":
+      return {
+        status: "refused",
+        reason: outcome.reason,
+        error: Object.assign(new Error(outcome.check), { name: "IdTokenError" }),
+      };
   }
 }

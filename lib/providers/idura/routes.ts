@@ -7,7 +7,6 @@ import { auth } from "@/auth";
 import { agentKey, isCallCentreAgent } from "@/lib/call-centre";
 import { log } from "@/lib/log";
 import { logRefusedLogin } from "@/lib/login-failure/classify";
-import { IdTokenError } from "@/lib/oidc/id-token";
 import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
 import { clientAddress, limitLoginStart, limitStatusPoll } from "@/lib/rate-limit";
 import { apiErrorText, jsonError, jsonOk, parseJsonBody, parseSearchParams } from "@/lib/route-handler";
@@ -153,6 +152,12 @@ export async function headlessStatus(req: Request): Promise<Response> {
       case "expired":
         jar.delete(name);
         return jsonOk({ status: step.status } satisfies HeadlessStatusResponse);
+      case "refused": {
+        // An answer, not an outage: the login is over (its cookie is gone) and nobody is signed in.
+        jar.delete(name);
+        const ref = logRefusedLogin(step.reason, { provider: IDURA_BANKID_ID, error: step.error });
+        return jsonOk({ status: "refused", reason: step.reason, ref } satisfies HeadlessStatusResponse);
+      }
       case "approved":
       case "pending": {
         if (step.next !== undefined) {
@@ -171,12 +176,6 @@ export async function headlessStatus(req: Request): Promise<Response> {
   } catch (e) {
     const unavailable = await stateUnavailableResponse(e, "idura/headless/status");
     if (unavailable) return unavailable;
-    if (e instanceof IdTokenError) {
-      // An answer, not an outage: the login is over (its cookie is gone) and nobody is signed in.
-      jar.delete(name);
-      const ref = logRefusedLogin("id_token_invalid", { provider: IDURA_BANKID_ID, error: e });
-      return jsonOk({ status: "refused", reason: "id_token_invalid", ref } satisfies HeadlessStatusResponse);
-    }
     if (e instanceof ProviderError) {
       log.warn({ event: "headless_poll_failed", reason: e.reason, detail: e.message }, "BankID poll failed");
       return jsonError(502, e.reason, await apiErrorText("iduraFailedKeepTrying"));

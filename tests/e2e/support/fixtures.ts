@@ -32,7 +32,8 @@ export const PHONE: BrowserContextOptions = {
   hasTouch: true,
 };
 
-type Fixtures = {
+/** What `test` gives besides Playwright's own fixtures. */
+export type SuiteFixtures = {
   /** Off only for a test that puts a personal number into a URL on purpose, to prove it is refused. */
   auditVisitedUrls: boolean;
   recordVisitedUrls: void;
@@ -74,7 +75,7 @@ type Fixtures = {
  * that checks no code, token or personal number ever travelled in one. Covers the test's own
  * context, the `phone` and every context a test opens itself.
  */
-export const test = base.extend<Fixtures>({
+export const test = base.extend<SuiteFixtures>({
   auditVisitedUrls: [true, { option: true }],
   recordVisitedUrls: [
     async ({ context, browser, auditVisitedUrls }, provide) => {

@@ -2,7 +2,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import type { SandboxProvider } from "../../kit";
 
 import { SANDBOX_URL } from "./env";
-import { expect, test } from "./fixtures";
+import { expect, test, type SuiteFixtures } from "./fixtures";
 import { expectLoginError } from "./pages";
 import { startPortal } from "./portal-process";
 import { sandboxFor } from "./sandbox";
@@ -131,6 +131,36 @@ export function labPortal(
 type LabPortal = ReturnType<typeof labPortal>;
 type Refusal = ReturnType<typeof watchRefusal>;
 
+/** What a flow's steps get: the test's page and the page objects of a login through a lab portal. */
+export type FlowFixtures = { page: Page } & Pick<
+  SuiteFixtures,
+  "loginPage" | "accountPage" | "idTokenLoginPage" | "iduraLoginForm" | "mitidChoices" | "mitidScreens"
+>;
+
+/** A test whose body gets the flow's fixtures (lazy, as every fixture) and the request context. */
+function flowTest(
+  title: string,
+  body: (fixtures: FlowFixtures, request: APIRequestContext) => Promise<void>,
+) {
+  test(
+    title,
+    async ({
+      page,
+      request,
+      loginPage,
+      accountPage,
+      idTokenLoginPage,
+      iduraLoginForm,
+      mitidChoices,
+      mitidScreens,
+    }) =>
+      body(
+        { page, loginPage, accountPage, idTokenLoginPage, iduraLoginForm, mitidChoices, mitidScreens },
+        request,
+      ),
+  );
+}
+
 /**
  * The tests every lab spec declares for its login: a well-behaved answer logs in; each mode in
  * `modes` is refused (on the error page as "could not be verified", unless `expectRefused` says
@@ -142,59 +172,63 @@ export function refusalTests(
   flow: {
     name: string;
     modes: readonly string[];
-    login: (page: Page) => Promise<void>;
-    expectLoggedIn: (page: Page) => Promise<void>;
-    expectRefused?: (refusal: Refusal, page: Page) => Promise<void>;
+    login: (fixtures: FlowFixtures) => Promise<void>;
+    expectLoggedIn: (fixtures: FlowFixtures) => Promise<void>;
+    expectRefused?: (refusal: Refusal, fixtures: FlowFixtures) => Promise<void>;
     provider?: string;
   },
 ) {
   const expectRefused =
     flow.expectRefused ?? ((refusal: Refusal) => refusal.onErrorPage("id_token_invalid", VERIFY_TITLE));
 
-  test(`${flow.name}: a well-behaved answer logs in (the lab portal works)`, async ({ page, request }) => {
+  flowTest(`${flow.name}: a well-behaved answer logs in (the lab portal works)`, async (f, request) => {
     await lab.misbehave(request, "none");
-    await flow.login(page);
-    await flow.expectLoggedIn(page);
+    await flow.login(f);
+    await flow.expectLoggedIn(f);
   });
 
   for (const mode of flow.modes) {
-    test(`${flow.name}: ${mode} is refused`, async ({ page, request }) => {
+    flowTest(`${flow.name}: ${mode} is refused`, async (f, request) => {
+      const { page } = f;
       await lab.misbehave(request, mode);
       const refusal = watchRefusal(page, lab.url);
-      await flow.login(page);
-      await expectRefused(refusal, page);
+      await flow.login(f);
+      await expectRefused(refusal, f);
     });
   }
 
   const provider = flow.provider;
   if (provider) {
-    test(`${flow.name}: access_denied has its own page, naming ${provider}`, async ({ page, request }) => {
+    flowTest(`${flow.name}: access_denied has its own page, naming ${provider}`, async (f, request) => {
+      const { page } = f;
       await lab.misbehave(request, "access_denied");
       const refusal = watchRefusal(page, lab.url);
-      await flow.login(page);
+      await flow.login(f);
       await refusal.onErrorPage("access_denied", `${provider} did not grant access`);
     });
 
-    test(`${flow.name}: a token endpoint answering garbage`, async ({ page, request }) => {
+    flowTest(`${flow.name}: a token endpoint answering garbage`, async (f, request) => {
+      const { page } = f;
       await lab.misbehave(request, "garbage");
       const refusal = watchRefusal(page, lab.url);
-      await flow.login(page);
+      await flow.login(f);
       await refusal.onErrorPage("provider_error", PROVIDER_ERROR_TITLE);
       await expect(page.getByText(`The answer from ${provider} could not be understood`)).toBeVisible();
     });
   }
 
-  test(`${flow.name}: a rotated signing key is picked up from the JWKS and accepted`, async ({
-    page,
-    request,
-  }) => {
-    // Logged in once with the old key, so the portal holds the JWKS without the new one.
-    await lab.misbehave(request, "none");
-    await flow.login(page);
-    await flow.expectLoggedIn(page);
-    await page.context().clearCookies();
-    await lab.misbehave(request, "rotated_key");
-    await flow.login(page);
-    await flow.expectLoggedIn(page);
-  });
+  flowTest(
+    `${flow.name}: a rotated signing key is picked up from the JWKS and accepted`,
+    async (f, request) => {
+      const { page } = f;
+      // Logged in once with the old key, so the portal holds the JWKS without the new one.
+      await lab.misbehave(request, "none");
+      await flow.login(f);
+      await flow.expectLoggedIn(f);
+      await page.context().clearCookies();
+      await lab.misbehave(request, "rotated_key");
+      await flow.login(f);
+      await flow.expectLoggedIn(f);
+    },
+  );
 }

@@ -1,32 +1,35 @@
 import { expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 
+import { MITID_CREDENTIALS, MITID_PERSONAS } from "../../kit";
 import { PORTAL_LOG_FILE } from "./env";
 
 /**
- * The sandbox's MitID users (sandbox/signicat/personas.ts) as the tests need them. The CPR
- * numbers are made up; tests prove they never reach a URL or the portal's log.
+ * The sandbox's MitID users (sandbox/signicat/personas.ts) as the tests need them: names, CPR
+ * numbers and credentials from the kit's MITID_PERSONAS and MITID_CREDENTIALS, with what only
+ * these tests need (UUIDs, the masked CPR). The CPR numbers are made up; tests prove they never
+ * reach a URL or the portal's log.
  */
 export const MITID = {
   peter: {
     userId: "peter.hansen",
-    name: "Peter Hansen",
+    name: MITID_PERSONAS["peter.hansen"].name,
     uuid: "6f3c2a0e-5b7d-4e1a-9c2f-1a2b3c4d5e01",
-    cpr: "2805542112",
+    cpr: MITID_PERSONAS["peter.hansen"].cpr,
     masked: "280554-****",
   },
-  lars: { userId: "lars.nielsen", name: "Lars Nielsen" },
-  erik: { userId: "erik.hansen", name: "Erik Hansen" },
+  lars: { userId: "lars.nielsen", name: MITID_PERSONAS["lars.nielsen"].name },
+  erik: { userId: "erik.hansen", name: MITID_PERSONAS["erik.hansen"].name },
   helle: {
     userId: "helle.jensen",
-    name: "Helle Jensen",
-    cpr: "1203704628",
+    name: MITID_PERSONAS["helle.jensen"].name,
+    cpr: MITID_PERSONAS["helle.jensen"].cpr,
     masked: "120370-****",
   },
-  mette: { userId: "mette.berg.erhverv", name: "Mette Berg" },
+  mette: { userId: "mette.berg.erhverv", name: MITID_PERSONAS["mette.berg.erhverv"].name },
   /** Name and address protection: Signicat gives no name for her. */
   sofie: { userId: "sofie.skov", uuid: "6f3c2a0e-5b7d-4e1a-9c2f-1a2b3c4d5e06" },
-  credentials: { appPin: "123456", password: "mitid-sandbox", otp: "246810" },
+  credentials: MITID_CREDENTIALS,
 } as const;
 
 /** The portal's four MitID choices on /login. */

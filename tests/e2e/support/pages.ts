@@ -19,6 +19,12 @@ export class LoginPage {
   async startQrLogin() {
     await this.page.getByRole("link", { name: "Log in with QR code" }).click();
   }
+  /** The whole Digidentity web login from this page: `goto`, the button, then the sign-in form. */
+  async logInWithDigidentity(personaLabel: string, options: { pin?: string; portalUrl?: string } = {}) {
+    await this.goto(options.portalUrl);
+    await this.startWebLogin();
+    await new DigidentityForm(this.page).logIn(personaLabel, options.pin);
+  }
 }
 
 /** Digidentity's sign-in page (the sandbox's, in tests) and its phone app page share a form. */

@@ -1,10 +1,13 @@
+import { DIGIDENTITY_PERSONAS } from "../../kit";
+
 /**
- * The sandbox's Digidentity personas and the UID attributes the portal must show for them.
+ * The sandbox's Digidentity personas and the UID attributes the portal must show for them; the
+ * labels are the kit's (DIGIDENTITY_PERSONAS), the one list of them.
  * The first two are exactly the examples of Digidentity's API documentation (seed 001).
  */
 export const PERSONAS = {
   ioe: {
-    label: "Ingrid Oever — IOE",
+    label: DIGIDENTITY_PERSONAS.ioe,
     uids: {
       sub: "e2x0a6mp-37l0-42ps-94ef-u69755438d3o",
       cabuid: "EXA/NL/1234/1EXA2MP34LE5",
@@ -13,7 +16,7 @@ export const PERSONAS = {
     },
   },
   rsse: {
-    label: "Ruben Smit — RSSE with chain authorisation",
+    label: DIGIDENTITY_PERSONAS.rsse,
     uids: {
       sub: "e6x3a4mp-49l2-66ps-94ef-u39455005d8o",
       cabuid: "EXA/NL/1234/1EXA2MP34LE5",
@@ -23,9 +26,9 @@ export const PERSONAS = {
       rsseuid: "NL/EXAMPLECAB/9876543210D",
     },
   },
-  revoked: { label: "Victor de Vries — authorisation revoked" },
+  revoked: { label: DIGIDENTITY_PERSONAS.revoked },
   rsseOnce: {
-    label: "Sanne Bakker — RSSE, single-use chain authorisation",
+    label: DIGIDENTITY_PERSONAS["rsse-once"],
     uids: {
       sub: "e4x2a8mp-62l4-59ps-94ef-u87654321d0o",
       rssuid: "REMOTEDIAG/HOOFDWEG5UTRECHT3511AB/NL444555666B01",
