@@ -5,7 +5,7 @@
  * `x-test-upstream`. The sandbox's issuers sit behind a counting pass-through, so the test sees
  * every call the portals make upstream.
  */
-import { CALL_CENTRE_AGENT, expect, test, type LoginRequest } from "../kit";
+import { CALL_CENTRE_AGENT, expect, test, type LoginRequest } from "./support/kit-test";
 import { TEST_PORTS } from "./support/env";
 import { MITID } from "./support/mitid";
 import { PERSONAS } from "./support/personas";

@@ -4,7 +4,7 @@
  * over loopback http with ALLOW_LOOPBACK_HTTP_ISSUERS=on). The portal starts, offers that
  * provider only, and logs in with it.
  */
-import { expect, test } from "../kit";
+import { expect, test } from "./support/kit-test";
 import { SANDBOX_URL, TEST_PORTS } from "./support/env";
 import { startPortal } from "./support/portal-process";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "../kit";
+import { expect, test } from "./support/kit-test";
 import { SANDBOX_URL } from "./support/env";
 
 test.use({ kit: { sandboxUrl: SANDBOX_URL } });

@@ -32,11 +32,15 @@ export const PHONE: BrowserContextOptions = {
   hasTouch: true,
 };
 
-/** What `test` gives besides Playwright's own fixtures. */
-export type SuiteFixtures = {
+/** The URL recording every spec's `test` has (recordUrls). */
+export type UrlRecording = {
   /** Off only for a test that puts a personal number into a URL on purpose, to prove it is refused. */
   auditVisitedUrls: boolean;
   recordVisitedUrls: void;
+};
+
+/** What `test` gives besides Playwright's own fixtures and the URL recording. */
+export type SuiteFixtures = {
   /** The test run's sandbox through the kit's client (the control endpoints). */
   sandbox: Sandbox;
   /** The context options of `phone`: PHONE unless a file or describe sets its own with test.use. */
@@ -67,15 +71,12 @@ export type SuiteFixtures = {
 };
 
 /**
- * The suite's `test`: page objects, the sandbox's client and the phone come in as fixtures
- * (docs/testing.md#fixtures-of-the-browser-tests). Fixtures are lazy: a test pays only for those
- * it names.
- *
  * Every URL any page of any test asks for is written to URL_LOG, for the audit (audit.spec.ts)
  * that checks no code, token or personal number ever travelled in one. Covers the test's own
- * context, the `phone` and every context a test opens itself.
+ * context, the `phone` and every context a test opens itself. Specs written with the kit's own
+ * `test` get it through ./kit-test.ts.
  */
-export const test = base.extend<SuiteFixtures>({
+export const recordUrls = base.extend<UrlRecording>({
   auditVisitedUrls: [true, { option: true }],
   recordVisitedUrls: [
     async ({ context, browser, auditVisitedUrls }, provide) => {
@@ -102,6 +103,14 @@ export const test = base.extend<SuiteFixtures>({
     },
     { auto: true },
   ],
+});
+
+/**
+ * The suite's `test`: page objects, the sandbox's client and the phone come in as fixtures
+ * (docs/testing.md#fixtures-of-the-browser-tests), on top of the URL recording. Fixtures are
+ * lazy: a test pays only for those it names.
+ */
+export const test = recordUrls.extend<SuiteFixtures>({
   sandbox: async ({ request }, provide) => {
     await provide(sandboxFor(request));
   },
