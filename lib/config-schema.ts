@@ -17,7 +17,6 @@ import {
 
 import { baseUrl, optionalString, type SliceContext } from "./providers/descriptor";
 import { PROVIDER_CATALOG, type ProviderKey, type ProvidersConfig } from "./providers/catalog";
-import { IDURA_SANDBOX_AGENT } from "./providers/idura/descriptor";
 
 export type { ProviderKey, ProvidersConfig } from "./providers/catalog";
 
@@ -239,8 +238,8 @@ export function parseConfig(env: Record<string, string | undefined>): PortalConf
   };
 }
 
-/** Who is listed; with nothing listed, the sandbox's agent persona when the sandbox is on. */
+/** Who is listed; with nothing listed, the sandbox's agent personas (each descriptor's) when the sandbox is on. */
 function callCentreAgents(listed: CallCentreAgent[] | undefined, sandbox: boolean): CallCentreAgent[] {
   if (listed) return listed;
-  return sandbox ? [IDURA_SANDBOX_AGENT] : [];
+  return sandbox ? PROVIDER_CATALOG.flatMap((d): readonly CallCentreAgent[] => d.sandboxAgents ?? []) : [];
 }

@@ -70,6 +70,11 @@ export type ProviderDescriptor<
    * the sandbox's own).
    */
   sandboxDefaults: D;
+  /**
+   * Call-centre agents among its sandbox personas, as `{provider, subject}`: with the sandbox on
+   * and CALL_CENTRE_AGENTS unset they are the deployment's agents (docs/configuration.md).
+   */
+  sandboxAgents?: readonly { provider: K; subject: string }[];
 };
 
 export function defineProvider<

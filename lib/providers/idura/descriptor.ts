@@ -25,6 +25,7 @@ export const IDURA_BANKID_ID = "idura-bankid";
 export const iduraDescriptor = defineProvider({
   key: "idura",
   sandboxDefaults: IDURA_SANDBOX_DEFAULTS,
+  sandboxAgents: [IDURA_SANDBOX_AGENT],
   displayName: "Idura",
   authProviderIds: [IDURA_ID, IDURA_BANKID_ID],
   // docs/providers/idura.md names the source of each code.
