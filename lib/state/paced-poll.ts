@@ -49,13 +49,21 @@ export async function pacedPoll<T>(
   const finalKey = `poll-final:${login}`;
   const askingKey = `poll-asking:${login}`;
   const lastKey = `poll-last:${login}`;
-  const known = await state.recall<T>(finalKey);
+  const paceKey = `poll-pace:${login}`;
+  // Both at once (one round trip to Redis, not two): winning the pace while a final answer is
+  // already known only holds back an upstream call nobody will make.
+  const [known, mayAsk] = await Promise.all([
+    state.recall<T>(finalKey),
+    state.tryPace(paceKey, opts.intervalMs),
+  ]);
   if (known !== undefined) return { kind: "answer", answer: known, from: "final" };
-  if (!(await state.tryPace(`poll-pace:${login}`, opts.intervalMs))) {
+  if (!mayAsk) {
     // When the pace lets the next poll ask: a page that polls then, rather than a whole interval
     // later, sees an approval at the next upstream call (docs/performance.md).
-    const nextCallInMs = await state.paceLeftMs(`poll-pace:${login}`, opts.intervalMs);
-    const last = await state.recall<T>(lastKey);
+    const [nextCallInMs, last] = await Promise.all([
+      state.paceLeftMs(paceKey, opts.intervalMs),
+      state.recall<T>(lastKey),
+    ]);
     return last === undefined ? { kind: "paced", nextCallInMs } : { kind: "paced", last, nextCallInMs };
   }
 
@@ -89,6 +97,6 @@ export async function pacedPoll<T>(
     }
   }
   const slow = opts.slowDownMs?.(answer);
-  if (slow) await state.holdPace(`poll-pace:${login}`, slow);
+  if (slow) await state.holdPace(paceKey, slow);
   return { kind: "answer", answer, from: "upstream" };
 }
