@@ -15,6 +15,8 @@ const phoneFormSchema = z.object({
   scope: z.array(z.string().max(64)).max(20).default([]),
 });
 
+const phoneQuerySchema = z.object({ service: z.string().min(1).max(64).optional() });
+
 /** The holder's phone app: the push notification as a page, approve (with the PIN) or reject. */
 export function phoneAppRoutes(state: IdtState, prefix: string): Hono {
   const routes = new Hono();
@@ -40,9 +42,19 @@ export function phoneAppRoutes(state: IdtState, prefix: string): Hono {
       status,
     );
 
+  // `?service=`: the latest request of one service only, for a phone that two portals (or two
+  // test files) ask at once (docs/sandbox.md).
   routes.get("/app/:tokenId", (c) => {
     const tokenId = c.req.param("tokenId");
-    const session = state.latestPending(tokenId);
+    const query = phoneQuerySchema.safeParse({ service: c.req.query("service") });
+    if (!query.success) {
+      return sendPage(
+        c,
+        idTokenMessagePage(t("idtoken.notFound.heading"), t("idtoken.notFound.message")),
+        400,
+      );
+    }
+    const session = state.latestPending(tokenId, query.data.service);
     if (!session) {
       return sendPage(c, idTokenMessagePage(t("idtoken.none.heading"), t("idtoken.none.message")));
     }

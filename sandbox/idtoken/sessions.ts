@@ -130,11 +130,16 @@ export class IdtState {
     return session.outcome === undefined && !session.expired && session.expiresAt > this.now();
   }
 
-  /** The most recent pending session of a token: what the phone's push notification shows. */
-  latestPending(tokenId: string): IdtSession | undefined {
+  /**
+   * The most recent pending session of a token: what the phone's push notification shows; with
+   * `serviceId`, the most recent one that service asked for (two portals asking one holder).
+   */
+  latestPending(tokenId: string, serviceId?: string): IdtSession | undefined {
     let latest: IdtSession | undefined;
     for (const session of this.pendingSessions()) {
-      if (session.tokenId === tokenId && (!latest || session.expiresAt >= latest.expiresAt)) latest = session;
+      if (session.tokenId !== tokenId) continue;
+      if (serviceId !== undefined && session.serviceId !== serviceId) continue;
+      if (!latest || session.expiresAt >= latest.expiresAt) latest = session;
     }
     return latest;
   }

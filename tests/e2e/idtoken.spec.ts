@@ -1,7 +1,7 @@
 import { expect, test } from "./support/fixtures";
 import { generateKeyPair, SignJWT } from "jose";
 
-import { IDTOKEN_OPERATOR } from "./support/env";
+import { IDTOKEN_OPERATOR, IDTOKEN_SERVICE } from "./support/env";
 import { expectTranslatedPage } from "./support/languages";
 import { IdTokenLoginPage } from "./support/pages";
 
@@ -22,7 +22,7 @@ test.describe("IDToken login", () => {
     // Only this file's token ids at this portal's service: other files' IDToken logins
     // (IDT-ANNA-KOWALSKA, the misbehaviour spec's lab service) run alongside.
     for (const tokenId of [MARIE, "IDT-LUKAS-JANSEN"]) {
-      await sandbox.idtoken.reset(tokenId, "rmi-portal-demo");
+      await sandbox.idtoken.reset(tokenId, IDTOKEN_SERVICE);
     }
   });
 

@@ -213,4 +213,27 @@ describe("IDToken sandbox misbehaviour", () => {
     const phone = await (await lab.request("/idtoken/app/IDT-LUKAS-JANSEN")).text();
     assert.match(phone, new RegExp(start.sessionId));
   });
+
+  it("shows one service's latest request on the phone, when asked for that service", async () => {
+    const lab = await createSandboxApp(parseSandboxConfig({ SANDBOX_IDTOKEN_EXTRA_SERVICE_IDS: LAB }));
+    const initiate = async (serviceId: string) =>
+      (
+        (await (
+          await lab.request("/idtoken/auth/initiate", {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ tokenId: "IDT-LUKAS-JANSEN", serviceId }),
+          })
+        ).json()) as { sessionId: string }
+      ).sessionId;
+    const ours = await initiate(SERVICE);
+    const theirs = await initiate(LAB);
+    const latest = await (await lab.request("/idtoken/app/IDT-LUKAS-JANSEN")).text();
+    assert.match(latest, new RegExp(theirs));
+    const mine = await (
+      await lab.request(`/idtoken/app/IDT-LUKAS-JANSEN?service=${encodeURIComponent(SERVICE)}`)
+    ).text();
+    assert.match(mine, new RegExp(ours));
+    assert.doesNotMatch(mine, new RegExp(theirs));
+  });
 });

@@ -56,6 +56,8 @@ export const SANDBOX_URL = `http://127.0.0.1:${TEST_PORTS.sandbox}`;
 export const DIGIDENTITY_ISSUER = `${SANDBOX_URL}/digidentity`;
 /** The IDToken operator in the sandbox; its JWTs name it as `iss`. */
 export const IDTOKEN_OPERATOR = `${SANDBOX_URL}/idtoken`;
+/** The test portal's IDToken service id (the sandbox default, lib/providers/idtoken/descriptor.ts). */
+export const IDTOKEN_SERVICE = "rmi-portal-demo";
 export const IDURA_ISSUER = `${SANDBOX_URL}/idura`;
 export const DEMO_PIN = "12345";
 /** The test portal's stdout and stderr, teed here so tests can prove no CPR reached a log line. */

@@ -1,7 +1,7 @@
 import { expect, type Page, type WebSocket } from "@playwright/test";
 
 import { CALL_CENTRE_AGENT, IDURA_LOGIN_BUTTONS, IDURA_PERSONAS } from "../../kit";
-import { DEMO_PIN, IDTOKEN_OPERATOR, IDURA_ISSUER } from "./env";
+import { DEMO_PIN, IDTOKEN_OPERATOR, IDTOKEN_SERVICE, IDURA_ISSUER } from "./env";
 import { decodeQr } from "./qr";
 
 /** Page objects: roles, labels and test ids only, never CSS paths or fixed sleeps. */
@@ -140,9 +140,13 @@ export class IdTokenLoginPage {
 /** The sandbox's stand-in for the IDToken phone app: the pushed request for one token. */
 export class IdTokenPhone {
   constructor(private readonly page: Page) {}
-  /** The push inbox for one token id (on the `phone` fixture, a context with a phone viewport). */
-  async open(tokenId: string) {
-    await this.page.goto(`${IDTOKEN_OPERATOR}/app/${tokenId}`);
+  /**
+   * The push inbox for one token id (on the `phone` fixture, a context with a phone viewport),
+   * showing this portal's latest request: other files' logins of the same holder at other
+   * services (the misbehaviour lab) run alongside.
+   */
+  async open(tokenId: string, service: string = IDTOKEN_SERVICE) {
+    await this.page.goto(`${IDTOKEN_OPERATOR}/app/${tokenId}?service=${encodeURIComponent(service)}`);
     await expect(this.page.getByRole("heading", { name: "IDToken app (sandbox)" })).toBeVisible();
   }
   otp() {
