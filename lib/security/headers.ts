@@ -43,7 +43,11 @@ export function contentSecurityPolicy({
 export function securityHeaders(input: HeaderPolicyInput): Record<string, string> {
   return {
     "Content-Security-Policy": contentSecurityPolicy(input),
-    "Referrer-Policy": "no-referrer",
+    // Nothing of a portal URL leaves the portal, but its own form posts keep their Origin: under
+    // "no-referrer" a browser sends `Origin: null`, and Next.js refuses a server action whose
+    // Origin does not match the host, so a button pressed before the page's scripts ran (or
+    // without scripts) ended on a bare 500 (SECURITY.md, "Tokens, cookies and headers").
+    "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",

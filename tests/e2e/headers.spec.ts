@@ -21,7 +21,7 @@ test.describe("security headers and cookies", () => {
     expect(nonce).toBeTruthy();
     expect(csp).not.toContain("unsafe-inline");
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(first?.headers()["referrer-policy"]).toBe("no-referrer");
+    expect(first?.headers()["referrer-policy"]).toBe("same-origin");
     expect(first?.headers()["x-content-type-options"]).toBe("nosniff");
 
     const second = await page.goto("/login");

@@ -25,7 +25,7 @@ describe("security headers", () => {
     const prod = securityHeaders({ ...base, authUrl: "https://rmi.example.com" });
     assert.match(prod["Strict-Transport-Security"] ?? "", /max-age=\d+/);
     assert.match(prod["Content-Security-Policy"] ?? "", /upgrade-insecure-requests/);
-    assert.equal(prod["Referrer-Policy"], "no-referrer");
+    assert.equal(prod["Referrer-Policy"], "same-origin");
     assert.equal(prod["X-Content-Type-Options"], "nosniff");
   });
 
