@@ -10,7 +10,7 @@ import { digidentityModule } from "./digidentity";
 import { idtokenModule } from "./idtoken";
 import { iduraModule } from "./idura";
 import { signicatModule } from "./signicat";
-import type { ProviderModule } from "./types";
+import type { ProviderModule, ProviderRoutes } from "./types";
 
 /**
  * Each provider's server side, by key. Which providers there are, and their order, is the
@@ -59,6 +59,24 @@ export function providerNotEnabled(): Response {
 export function moduleOfAuthProvider(authProviderId: string | undefined): AnyModule | undefined {
   if (!authProviderId) return undefined;
   return PROVIDER_MODULES.find((m) => m.authProviderIds.includes(authProviderId));
+}
+
+/**
+ * Every module's route handlers by their path under `/api/`, whether the provider is on or off
+ * (a handler answers for a provider that is off itself). Two modules may not claim one path:
+ * that stops the portal at its first request rather than serving one of them by chance.
+ */
+const ROUTES = new Map<string, ProviderRoutes[string]>();
+for (const m of PROVIDER_MODULES) {
+  for (const [path, route] of Object.entries(m.routes ?? {})) {
+    if (ROUTES.has(path)) throw new Error(`two provider modules declare the route /api/${path}`);
+    ROUTES.set(path, route);
+  }
+}
+
+/** The route handlers at a path under `/api/`, or undefined for a path no module has. */
+export function providerRoute(path: string): ProviderRoutes[string] | undefined {
+  return ROUTES.get(path);
 }
 
 /** The module whose logins produce an identity of this kind. */

@@ -27,6 +27,16 @@ export type LoginCardProps = {
   alongside: boolean;
 };
 
+/** A route handler of a module; the path's parameters, if any, are the module's to read. */
+export type RouteHandler = (req: Request) => Promise<Response>;
+
+/**
+ * A module's route handlers by their path under `/api/` (e.g. `idura/headless/start`), each with
+ * the methods it takes. `app/api/[...route]/route.ts` serves them, so a provider's handlers need
+ * no file in `app/`; every other method of such a path gets the portal's JSON 405.
+ */
+export type ProviderRoutes = Readonly<Record<string, Partial<Record<"GET" | "POST", RouteHandler>>>>;
+
 /** One block of a module's login choices and the group it belongs in. */
 export type LoginPlacement = { group: LoginGroup; Card: View<LoginCardProps> };
 
@@ -62,6 +72,8 @@ export type ProviderModule<
    * the deployment's agents (CALL_CENTRE_AGENTS), who alone are offered the call-centre page.
    */
   AccountLinks?: View<{ callCentreAgent: boolean }>;
+  /** Its route handlers, if it has any (served by app/api/[...route]/route.ts). */
+  routes?: ProviderRoutes;
 };
 
 export function defineProviderModule<K extends ProviderKey, I extends { kind: string }>(

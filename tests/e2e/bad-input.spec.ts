@@ -131,6 +131,14 @@ for (const { path, method, allow } of WRONG_METHODS) {
   });
 }
 
+test("an address under /api/ that no provider has is a JSON 404", async ({ request }) => {
+  for (const method of ["GET", "POST"] as const) {
+    const res = await request.fetch("/api/digidentity-qr/nothing-here", { method });
+    expect(res.status()).toBe(404);
+    expect(await res.json()).toEqual({ error: "not_found", message: "There is nothing at this address." });
+  }
+});
+
 test("a status poll without a login cookie answers 401 and calls nothing upstream", async ({ request }) => {
   const res = await request.get("/api/digidentity-qr/status");
   expect(res.status()).toBe(401);

@@ -8,6 +8,7 @@ import { SermiIdentityView } from "./account-view";
 import type { SermiIdentity } from "./identity";
 import { DigidentityLoginCard } from "./login-card";
 import { digidentityQrProvider } from "./qr-provider";
+import { documentPhoto, qrLoginStatus, startQrLogin } from "./routes";
 import { digidentityProvider } from "./web";
 
 /** Digidentity: web login and passwordless QR login, with SERMI UID attributes. */
@@ -22,4 +23,9 @@ export const digidentityModule = defineProviderModule<"digidentity", SermiIdenti
   loginPlacement: [{ group: "sermi", Card: DigidentityLoginCard }],
   identityKinds: ["sermi"],
   AccountView: SermiIdentityView,
+  routes: {
+    "digidentity-qr/start": { POST: startQrLogin },
+    "digidentity-qr/status": { GET: qrLoginStatus },
+    "digidentity/report/photo": { GET: documentPhoto },
+  },
 });

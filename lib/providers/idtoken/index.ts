@@ -8,6 +8,7 @@ import { IdtIdentityView } from "./account-view";
 import type { IdtIdentity } from "./identity";
 import { IdtokenLoginCard } from "./login-card";
 import { idtProvider } from "./provider";
+import { completeIdtApproval, startIdtLogin } from "./routes";
 
 /** IDToken: a one-time code in the browser, approval on the token holder's device. */
 export const idtokenModule = defineProviderModule<"idtoken", IdtIdentity>({
@@ -20,4 +21,8 @@ export const idtokenModule = defineProviderModule<"idtoken", IdtIdentity>({
   identityKinds: ["idtoken"],
   personName: (identity) => (identity.name ? `${identity.name.given} ${identity.name.family}` : undefined),
   AccountView: IdtIdentityView,
+  routes: {
+    "idtoken/start": { POST: startIdtLogin },
+    "idtoken/complete": { POST: completeIdtApproval },
+  },
 });

@@ -8,6 +8,7 @@ import { NordicEidIdentityView } from "./account-view";
 import { iduraBankIdProvider } from "./bankid";
 import type { NordicEidIdentity } from "./identity";
 import { IduraAccountLinks, IduraBankIdCard, IduraMitidCard } from "./login-card";
+import { cibaStatus, headlessStart, headlessStatus } from "./routes";
 import { IDURA_ID, iduraProvider } from "./web";
 
 /** Idura Verify: MitID and BankID web login, headless BankID, CIBA for call centres. */
@@ -25,4 +26,9 @@ export const iduraModule = defineProviderModule<"idura", NordicEidIdentity>({
   personName: (identity) => identity.name || undefined,
   AccountView: NordicEidIdentityView,
   AccountLinks: IduraAccountLinks,
+  routes: {
+    "idura/ciba/status": { GET: cibaStatus },
+    "idura/headless/start": { POST: headlessStart },
+    "idura/headless/status": { GET: headlessStatus },
+  },
 });

@@ -8,6 +8,7 @@ import { MitidIdentityView } from "./account-view";
 import type { MitidIdentity } from "./identity";
 import { MitidLoginChoices } from "./login-card";
 import { SIGNICAT_ID, signicatProvider } from "./provider";
+import { receiveHandover, startTransfer } from "./transfer-routes";
 
 /** Signicat: Danish MitID with CPR matching, MitID Business and Private for Business. */
 export const signicatModule = defineProviderModule<"signicat", MitidIdentity>({
@@ -19,4 +20,9 @@ export const signicatModule = defineProviderModule<"signicat", MitidIdentity>({
   identityKinds: ["mitid"],
   personName: (identity) => identity.name || undefined,
   AccountView: MitidIdentityView,
+  routes: {
+    // SP-A hands a MitID login over to a partner; SP-B receives one (docs/providers/signicat.md).
+    "signicat/transfer/start": { POST: startTransfer },
+    "signicat/transfer/receive": { POST: receiveHandover },
+  },
 });
