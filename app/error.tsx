@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "@/lib/i18n/client";
 import { Card } from "@/components/ui/card";
 import { BUTTON } from "@/components/ui/button";
+import { ErrorReference } from "@/components/ui/error-reference";
 
 /** Last resort for an unexpected failure: plain words and a way back, never a blank page. */
 export default function ErrorPage({
@@ -19,14 +20,7 @@ export default function ErrorPage({
     <Card roomy className="mx-auto max-w-xl">
       <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
       <p className="mt-3 text-slate-700">{t("body")}</p>
-      {error.digest ? (
-        <p className="mt-4 text-sm text-slate-500">
-          {common.rich("reference", {
-            ref: error.digest,
-            mono: (chunks) => <span className="font-mono">{chunks}</span>,
-          })}
-        </p>
-      ) : null}
+      <ErrorReference id={error.digest} className="mt-4" />
       <div className="mt-6 flex gap-4">
         <button type="button" onClick={reset} className={BUTTON.primary}>
           {t("retry")}

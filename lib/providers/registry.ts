@@ -5,7 +5,12 @@ import { notFound } from "next/navigation";
 import { getConfig } from "@/lib/config";
 import { jsonError } from "@/lib/route-handler";
 
-import { PROVIDER_CATALOG, type ProviderKey, type ProvidersConfig } from "./catalog";
+import {
+  descriptorOfAuthProvider,
+  PROVIDER_CATALOG,
+  type ProviderKey,
+  type ProvidersConfig,
+} from "./catalog";
 import { digidentityModule } from "./digidentity";
 import { idtokenModule } from "./idtoken";
 import { iduraModule } from "./idura";
@@ -57,8 +62,8 @@ export function providerNotEnabled(): Response {
 
 /** The module that registered an Auth.js provider id, if any. */
 export function moduleOfAuthProvider(authProviderId: string | undefined): AnyModule | undefined {
-  if (!authProviderId) return undefined;
-  return PROVIDER_MODULES.find((m) => m.authProviderIds.includes(authProviderId));
+  const descriptor = descriptorOfAuthProvider(authProviderId);
+  return descriptor && (MODULE_OF[descriptor.key] as unknown as AnyModule);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-import { ErrorReference } from "@/components/ui/error-reference-server";
+import { ServerErrorReference } from "@/components/ui/error-reference-server";
 import { loginErrorProvider } from "@/lib/login-failure/provider-names";
 import { isLoginErrorReason } from "@/lib/login-failure/reasons";
 import { Card } from "@/components/ui/card";
@@ -34,7 +34,7 @@ export default async function LoginErrorPage({ searchParams }: Props) {
     <Card roomy className="mx-auto max-w-xl" data-testid="login-error" data-reason={reason}>
       <h1 className="text-2xl font-bold tracking-tight">{t(`${reason}.title`, { provider })}</h1>
       <p className="mt-3 text-slate-700">{t(`${reason}.body`, { provider })}</p>
-      <ErrorReference id={ref} className="mt-4" />
+      <ServerErrorReference id={ref} className="mt-4" />
       <Link href="/login" className={`${BUTTON.primary} mt-8`}>
         {common("backToLogin")}
       </Link>

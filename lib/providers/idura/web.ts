@@ -2,15 +2,11 @@ import "server-only";
 
 import type { OIDCConfig } from "next-auth/providers";
 
-import type { IduraConfig } from "./descriptor";
+import { IDURA_ID, type IduraConfig } from "./descriptor";
 import { nordicEidIdentityFromClaims, type NordicEidIdentity } from "./identity";
 
 /** Public contract: it forms the redirect URI `${AUTH_URL}/api/auth/callback/idura`. */
-import { IDURA_ID } from "./descriptor";
-
 export { IDURA_ID };
-
-export type Idura = IduraConfig;
 
 /**
  * The eIDs the login page offers, each with the `acr_values` Idura knows it by (docs/providers/idura.md).
@@ -31,7 +27,7 @@ export type IduraLoginEid = keyof typeof IDURA_LOGIN_EIDS;
  * from discovery; claims from the ID token, whose signature auth.ts verifies (`oidcClients`).
  * The implicit flow is never used: see README.
  */
-export function iduraProvider(cfg: Idura): OIDCConfig<Record<string, unknown>> {
+export function iduraProvider(cfg: IduraConfig): OIDCConfig<Record<string, unknown>> {
   return {
     id: IDURA_ID,
     name: "Idura Verify",
