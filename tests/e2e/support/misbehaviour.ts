@@ -134,6 +134,31 @@ export function labPortal(
   };
 }
 
+/** Where each OpenID provider's client id and secret go in the portal's configuration. */
+const CLIENT_VARIABLES = {
+  digidentity: ["DIGIDENTITY_CLIENT_ID", "DIGIDENTITY_CLIENT_SECRET"],
+  signicat: ["SIGNICAT_CLIENT_ID", "SIGNICAT_CLIENT_SECRET"],
+  idura: ["IDURA_CLIENT_ID", "IDURA_CLIENT_SECRET"],
+} as const;
+
+/**
+ * A lab portal (see `labPortal`) that logs in as `client`, another client of the provider's
+ * sandbox, and sets that client's mode; `env` adds the portal's own further settings.
+ */
+export function clientLabPortal(
+  provider: keyof typeof CLIENT_VARIABLES,
+  port: number,
+  client: { id: string; secret: string },
+  env: Record<string, string> = {},
+) {
+  const [idVariable, secretVariable] = CLIENT_VARIABLES[provider];
+  return labPortal(
+    port,
+    { [idVariable]: client.id, [secretVariable]: client.secret, ...env },
+    { provider, clientId: client.id },
+  );
+}
+
 type LabPortal = ReturnType<typeof labPortal>;
 type Refusal = ReturnType<typeof watchRefusal>;
 
