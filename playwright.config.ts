@@ -8,6 +8,7 @@ import {
   LAB_CLIENT,
   PORTAL_HEALTH_URL,
   PORTAL_URL,
+  portalTestEnv,
   SANDBOX_URL,
   SIGNICAT_CPR_CACHE_FILE,
   SIGNICAT_LAB_CLIENT,
@@ -115,19 +116,11 @@ export default defineConfig({
       url: PORTAL_HEALTH_URL,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: {
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        SANDBOX: "on",
+      env: portalTestEnv(TEST_PORTS.portal, {
         SANDBOX_URL,
-        AUTH_URL: PORTAL_URL,
-        AUTH_SECRET: "playwright-only-secret-0123456789abcdef",
         // Idura is polled every 5 s for a headless login by default; 1 s keeps the tests quick.
         IDURA_HEADLESS_POLL_SECONDS: "1",
-        // Every test comes from 127.0.0.1; per-address limits are tested on their own portals.
-        RATE_LIMIT_START_PER_ADDRESS: "100000",
-        RATE_LIMIT_POLL_PER_ADDRESS: "1000000",
-      },
+      }),
     },
     {
       name: "redis",

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "./support/fixtures";
 
 import { CONFORMANCE_CLIENT, TEST_PORTS } from "./support/env";
-import { labPortal, PROVIDER_ERROR_TITLE, watchRefusal } from "./support/misbehaviour";
+import { clientLabPortal, PROVIDER_ERROR_TITLE, watchRefusal } from "./support/misbehaviour";
 import type { AccountPage, LoginPage } from "./support/pages";
 import { PERSONAS } from "./support/personas";
 
@@ -15,11 +15,7 @@ import { PERSONAS } from "./support/personas";
 test.describe.configure({ mode: "serial" });
 
 test.describe("OpenID RP conformance: keys and endpoints", () => {
-  const lab = labPortal(
-    TEST_PORTS.conformancePortal,
-    { DIGIDENTITY_CLIENT_ID: CONFORMANCE_CLIENT.id, DIGIDENTITY_CLIENT_SECRET: CONFORMANCE_CLIENT.secret },
-    { provider: "digidentity", clientId: CONFORMANCE_CLIENT.id },
-  );
+  const lab = clientLabPortal("digidentity", TEST_PORTS.conformancePortal, CONFORMANCE_CLIENT);
 
   const login = (loginPage: LoginPage) =>
     loginPage.logInWithDigidentity(PERSONAS.ioe.label, { portalUrl: lab.url });

@@ -3,7 +3,7 @@ import { expect, test } from "./support/fixtures";
 
 import { IDURA_LAB_CLIENT, TEST_PORTS } from "./support/env";
 import {
-  labPortal,
+  clientLabPortal,
   REFUSED_MODES,
   refusalTests,
   VERIFY_TITLE,
@@ -23,17 +23,11 @@ test.describe.configure({ mode: "serial" });
 const ASTRID_SSN = IDURA_PERSONAS.astrid.nationalId;
 
 test.describe("the portal refuses every bad answer from Idura", () => {
-  const lab = labPortal(
-    TEST_PORTS.iduraLabPortal,
-    {
-      IDURA_CLIENT_ID: IDURA_LAB_CLIENT.id,
-      IDURA_CLIENT_SECRET: IDURA_LAB_CLIENT.secret,
-      IDURA_HEADLESS_POLL_SECONDS: "1",
-      // Karen, who logs in here anyway, is this portal's call-centre agent (her sandbox `sub`).
-      CALL_CENTRE_AGENTS: "idura:{8f2d1c3e-5a7b-4c9d-8e1f-2a3b4c5d6e7f}",
-    },
-    { provider: "idura", clientId: IDURA_LAB_CLIENT.id },
-  );
+  const lab = clientLabPortal("idura", TEST_PORTS.iduraLabPortal, IDURA_LAB_CLIENT, {
+    IDURA_HEADLESS_POLL_SECONDS: "1",
+    // Karen, who logs in here anyway, is this portal's call-centre agent (her sandbox `sub`).
+    CALL_CENTRE_AGENTS: "idura:{8f2d1c3e-5a7b-4c9d-8e1f-2a3b4c5d6e7f}",
+  });
 
   async function mitidLogin({
     page,

@@ -5,8 +5,8 @@ import { LAB_CLIENT, TEST_PORTS } from "./support/env";
 import type { QrPage } from "./support/pages";
 import { PERSONAS } from "./support/personas";
 import {
+  clientLabPortal,
   expectNoSession,
-  labPortal,
   REFUSED_MODES,
   refusalTests,
   VERIFY_TITLE,
@@ -20,11 +20,7 @@ import {
 test.describe.configure({ mode: "serial" });
 
 test.describe("the portal refuses every bad identity-provider answer", () => {
-  const lab = labPortal(
-    TEST_PORTS.labPortal,
-    { DIGIDENTITY_CLIENT_ID: LAB_CLIENT.id, DIGIDENTITY_CLIENT_SECRET: LAB_CLIENT.secret },
-    { provider: "digidentity", clientId: LAB_CLIENT.id },
-  );
+  const lab = clientLabPortal("digidentity", TEST_PORTS.labPortal, LAB_CLIENT);
 
   refusalTests(lab, {
     name: "web login",

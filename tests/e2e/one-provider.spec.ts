@@ -6,6 +6,7 @@
  */
 import { expect, test } from "./support/kit-test";
 import { SANDBOX_URL, TEST_PORTS } from "./support/env";
+import { PERSONAS } from "./support/personas";
 import { startPortal } from "./support/portal-process";
 
 test.use({ kit: { sandboxUrl: SANDBOX_URL } });
@@ -45,7 +46,7 @@ test("only Digidentity: its web login works, the others are not offered", async 
     await expectOnly(page, "digidentity");
     expect((await page.request.get(`${portal.url}/login/bankid`)).status()).toBe(404);
     await loginAs({ provider: "digidentity", persona: "ioe" });
-    await expect(page.getByTestId("uid-ioeuid")).toHaveText("NL/EXAMPLECAB/1234567890B");
+    await expect(page.getByTestId("uid-ioeuid")).toHaveText(PERSONAS.ioe.uids.ioeuid);
     // The call-centre page is Idura's: this deployment has none.
     await expect(page.getByRole("link", { name: /Call centre/ })).toHaveCount(0);
   } finally {

@@ -2,7 +2,7 @@ import { expect, test } from "./support/fixtures";
 
 import { SIGNICAT_LAB_CLIENT, TEST_PORTS } from "./support/env";
 import { MITID } from "./support/mitid";
-import { labPortal, REFUSED_MODES, refusalTests } from "./support/misbehaviour";
+import { clientLabPortal, REFUSED_MODES, refusalTests } from "./support/misbehaviour";
 
 /**
  * Every way the Signicat sandbox can answer wrongly, against a portal that is Signicat's second
@@ -12,11 +12,7 @@ import { labPortal, REFUSED_MODES, refusalTests } from "./support/misbehaviour";
 test.describe.configure({ mode: "serial" });
 
 test.describe("the portal refuses every bad answer from Signicat", () => {
-  const lab = labPortal(
-    TEST_PORTS.signicatLabPortal,
-    { SIGNICAT_CLIENT_ID: SIGNICAT_LAB_CLIENT.id, SIGNICAT_CLIENT_SECRET: SIGNICAT_LAB_CLIENT.secret },
-    { provider: "signicat", clientId: SIGNICAT_LAB_CLIENT.id },
-  );
+  const lab = clientLabPortal("signicat", TEST_PORTS.signicatLabPortal, SIGNICAT_LAB_CLIENT);
 
   refusalTests(lab, {
     name: "MitID login",

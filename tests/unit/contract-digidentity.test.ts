@@ -20,6 +20,7 @@ import {
 import { createSandboxApp } from "../../sandbox/app";
 import { REPORT_SCOPE } from "../../sandbox/digidentity/reports";
 import { parseSandboxConfig } from "../../sandbox/config";
+import { DOCUMENTED_IOE, DOCUMENTED_RSSE } from "./support/digidentity-uids";
 
 type Fixture = { _source: string; status?: number; body: Record<string, unknown> };
 
@@ -115,13 +116,10 @@ describe("Digidentity contract: the portal reads the recorded answers", () => {
   it("user_info.json: the IOE and RSSE sets of the API docs", () => {
     const ioe = sermiIdentityFromUserInfo(fixture("userinfo-ioe").body, "digidentity");
     assert.equal(ioe.role, "IOE");
-    assert.equal(ioe.subject, "e2x0a6mp-37l0-42ps-94ef-u69755438d3o");
+    assert.equal(ioe.subject, DOCUMENTED_IOE.sub);
     const rsse = sermiIdentityFromUserInfo(fixture("userinfo-rsse").body, "digidentity-qr");
     assert.equal(rsse.role, "RSSE");
-    assert.deepEqual(rsse.rsse, {
-      rssuid: "EXAMPLERSS/WALDORPSTRAAT13FTHEHAGUE2521CA/NL987654321B02",
-      rsseuid: "NL/EXAMPLECAB/9876543210D",
-    });
+    assert.deepEqual(rsse.rsse, { rssuid: DOCUMENTED_RSSE.rssuid, rsseuid: DOCUMENTED_RSSE.rsseuid });
   });
 });
 

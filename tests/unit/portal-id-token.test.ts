@@ -6,6 +6,7 @@ import { after, before, describe, it } from "node:test";
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
 
 import { IdTokenError, signingAlgorithms, verifyIdToken } from "../../lib/oidc/id-token";
+import { DOCUMENTED_IOE } from "./support/digidentity-uids";
 
 /** A real JWKS over real HTTP, as a provider publishes it. */
 describe("ID token verification", () => {
@@ -36,7 +37,7 @@ describe("ID token verification", () => {
     const payload = {
       iss: issuer,
       aud: clientId,
-      sub: "e2x0a6mp-37l0-42ps-94ef-u69755438d3o",
+      sub: DOCUMENTED_IOE.sub,
       iat: now,
       exp: now + 300,
       nonce: "n-1",
@@ -49,7 +50,7 @@ describe("ID token verification", () => {
 
   it("accepts a token signed with the provider's key", async () => {
     const payload = await verifyIdToken(await sign({}), expect("n-1"));
-    assert.equal(payload.sub, "e2x0a6mp-37l0-42ps-94ef-u69755438d3o");
+    assert.equal(payload.sub, DOCUMENTED_IOE.sub);
   });
 
   it("refuses a bad signature", async () => {

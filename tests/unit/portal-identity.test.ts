@@ -5,13 +5,7 @@ import {
   MissingUidAttributesError,
   sermiIdentityFromUserInfo,
 } from "../../lib/providers/digidentity/identity";
-
-const IOE = {
-  sub: "e2x0a6mp-37l0-42ps-94ef-u69755438d3o",
-  cabuid: "EXA/NL/1234/1EXA2MP34LE5",
-  iouid: "EXAMPLEIO/WALDORPSTRAAT13FTHEHAGUE2521CA/NL123456789B01",
-  ioeuid: "NL/EXAMPLECAB/1234567890B",
-};
+import { DOCUMENTED_IOE as IOE, DOCUMENTED_RSSE as RSSE } from "./support/digidentity-uids";
 
 describe("SERMI identity from user info", () => {
   it("an IOE set", () => {
@@ -27,17 +21,9 @@ describe("SERMI identity from user info", () => {
   });
 
   it("an RSSE set with the IOE it acts for", () => {
-    const id = sermiIdentityFromUserInfo(
-      {
-        ...IOE,
-        sub: "e6x3a4mp-49l2-66ps-94ef-u39455005d8o",
-        rssuid: "EXAMPLERSS/WALDORPSTRAAT13FTHEHAGUE2521CA/NL987654321B02",
-        rsseuid: "NL/EXAMPLECAB/9876543210D",
-      },
-      "digidentity-qr",
-    );
+    const id = sermiIdentityFromUserInfo(RSSE, "digidentity-qr");
     assert.equal(id.role, "RSSE");
-    assert.equal(id.rsse?.rsseuid, "NL/EXAMPLECAB/9876543210D");
+    assert.equal(id.rsse?.rsseuid, RSSE.rsseuid);
     assert.equal(id.ioe.ioeuid, IOE.ioeuid);
   });
 

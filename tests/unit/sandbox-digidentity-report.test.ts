@@ -6,6 +6,7 @@ import { decodeJwt } from "jose";
 
 import { createSandboxApp } from "../../sandbox/app";
 import { parseSandboxConfig } from "../../sandbox/config";
+import { findPersona } from "../../sandbox/digidentity/personas";
 
 const BASIC = `Basic ${Buffer.from("rmi-portal-demo:sandbox-digidentity-secret").toString("base64")}`;
 const DAY = 24 * 60 * 60 * 1000;
@@ -63,7 +64,7 @@ const report = (pseudonym: string, token: string) =>
 describe("Digidentity sandbox: identity verification reports", () => {
   it("the access token carries the pseudonym that keys the report", async () => {
     const claims = decodeJwt(await qrLogin("ioe"));
-    assert.equal(claims.sub, "e2x0a6mp-37l0-42ps-94ef-u69755438d3o");
+    assert.equal(claims.sub, findPersona("ioe")?.uids.sub);
     assert.match(String(claims.pseudonym), /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     const res = await report(String(claims.pseudonym), await applicationToken());
     assert.equal(res.status, 200);

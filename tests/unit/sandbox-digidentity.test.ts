@@ -4,6 +4,7 @@ import type { Hono } from "hono";
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
 import { createSandboxApp } from "../../sandbox/app";
 import { parseSandboxConfig } from "../../sandbox/config";
+import { DOCUMENTED_IOE, DOCUMENTED_RSSE } from "./support/digidentity-uids";
 import { basicAuth, formPost, pkcePair } from "./support/sandbox-http";
 
 const BASE = "http://localhost:4000";
@@ -14,12 +15,8 @@ const PRODUCT_SCOPE = "sandbox0product1";
 const SCOPE = `${PRODUCT_SCOPE} openid sermi`;
 const REDIRECT_URI = "http://localhost:3000/api/auth/callback/digidentity";
 
-const SEED_IOE_SET = {
-  sub: "e2x0a6mp-37l0-42ps-94ef-u69755438d3o",
-  cabuid: "EXA/NL/1234/1EXA2MP34LE5",
-  iouid: "EXAMPLEIO/WALDORPSTRAAT13FTHEHAGUE2521CA/NL123456789B01",
-  ioeuid: "NL/EXAMPLECAB/1234567890B",
-};
+/** The sandbox's seed IOE answers exactly the IOE set of Digidentity's API docs. */
+const SEED_IOE_SET = DOCUMENTED_IOE;
 
 let app: Hono;
 let clock = Date.now();
@@ -194,12 +191,7 @@ describe("Digidentity sandbox: web login", () => {
     const userInfo = await app.request("/digidentity/user_info.json", {
       headers: { Authorization: `Bearer ${String(tokens.access_token)}` },
     });
-    assert.deepEqual(await userInfo.json(), {
-      ...SEED_IOE_SET,
-      sub: "e6x3a4mp-49l2-66ps-94ef-u39455005d8o",
-      rssuid: "EXAMPLERSS/WALDORPSTRAAT13FTHEHAGUE2521CA/NL987654321B02",
-      rsseuid: "NL/EXAMPLECAB/9876543210D",
-    });
+    assert.deepEqual(await userInfo.json(), DOCUMENTED_RSSE);
   });
 
   it("shows an error page and does not redirect to a redirect_uri off the allowlist", async () => {

@@ -50,6 +50,24 @@ export const TEST_PORTS = {
  * to `localhost`, so that is the origin the redirect URIs and cookies are bound to.
  */
 export const PORTAL_URL = `http://localhost:${TEST_PORTS.portal}`;
+/**
+ * What every test portal on `port` runs with, the main one (playwright.config.ts) and each one a
+ * spec starts (portal-process.ts): the production build, the sandbox on, a test-only secret, and
+ * per-address limits out of the way. `extra` is the portal's own settings, and wins.
+ */
+export function portalTestEnv(port: number, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    SANDBOX: "on",
+    AUTH_URL: `http://localhost:${port}`,
+    AUTH_SECRET: "playwright-only-secret-0123456789abcdef",
+    // Every test comes from 127.0.0.1; per-address limits are tested on their own portals.
+    RATE_LIMIT_START_PER_ADDRESS: "100000",
+    RATE_LIMIT_POLL_PER_ADDRESS: "1000000",
+    ...extra,
+  };
+}
 /** For health checks from Node, which may resolve `localhost` to ::1 first. */
 export const PORTAL_HEALTH_URL = `http://127.0.0.1:${TEST_PORTS.portal}/api/health`;
 export const SANDBOX_URL = `http://127.0.0.1:${TEST_PORTS.sandbox}`;

@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from "@playwright/test";
+import type { Misbehaviour } from "../../../sandbox/shared/misbehaviour";
 import type { SandboxProvider } from "../../kit";
 
 import { SANDBOX_URL } from "./env";
@@ -9,7 +10,9 @@ import { sandboxFor } from "./sandbox";
 
 /**
  * The modes the portal must refuse as "could not be verified", stated here on purpose rather
- * than read from the sandbox: they are what the portal promises, whatever the sandbox offers.
+ * than read from the sandbox: they are what the portal promises, whatever the sandbox offers
+ * (a mode dropped from the sandbox must not drop out of these tests unnoticed). Only their names
+ * come from the sandbox, as a type: a mode renamed or removed there fails the typecheck here.
  * First the ID token's signature and claims, which every provider's tokens can get wrong.
  */
 const TOKEN_MODES = [
@@ -22,7 +25,7 @@ const TOKEN_MODES = [
   "expired",
   "missing_iat",
   "missing_sub",
-] as const;
+] as const satisfies readonly Misbehaviour[];
 
 /** Then what only an OpenID provider has to get wrong: the nonce, the redirect back, userinfo. */
 const OIDC_ONLY_MODES = [
@@ -32,13 +35,16 @@ const OIDC_ONLY_MODES = [
   "missing_state",
   "wrong_response_iss",
   "userinfo_sub_mismatch",
-] as const;
+] as const satisfies readonly Misbehaviour[];
 
 /** Every OpenID provider's lab portal must refuse these. */
 export const REFUSED_MODES = [...TOKEN_MODES, ...OIDC_ONLY_MODES] as const;
 
 /** The JWT IDToken pushes over its WebSocket: its claims, or one that answers another session. */
-export const IDTOKEN_REFUSED_MODES = [...TOKEN_MODES, "wrong_session"] as const;
+export const IDTOKEN_REFUSED_MODES = [
+  ...TOKEN_MODES,
+  "wrong_session",
+] as const satisfies readonly Misbehaviour[];
 
 export const VERIFY_TITLE = "The identity provider's answer could not be verified";
 export const PROVIDER_ERROR_TITLE = "The identity provider answered something unexpected";
@@ -52,7 +58,7 @@ export async function misbehave(
   request: APIRequestContext,
   provider: MisbehavingProvider,
   clientId: string,
-  mode: string,
+  mode: Misbehaviour,
 ) {
   await sandboxFor(request)[provider].misbehave(clientId, mode);
 }
@@ -121,11 +127,36 @@ export function labPortal(
   });
   return {
     url: `http://localhost:${port}`,
-    misbehave: (request: APIRequestContext, mode: string) => {
+    misbehave: (request: APIRequestContext, mode: Misbehaviour) => {
       if (!client) throw new Error("this lab portal has no client to misbehave for");
       return misbehave(request, client.provider, client.clientId, mode);
     },
   };
+}
+
+/** Where each OpenID provider's client id and secret go in the portal's configuration. */
+const CLIENT_VARIABLES = {
+  digidentity: ["DIGIDENTITY_CLIENT_ID", "DIGIDENTITY_CLIENT_SECRET"],
+  signicat: ["SIGNICAT_CLIENT_ID", "SIGNICAT_CLIENT_SECRET"],
+  idura: ["IDURA_CLIENT_ID", "IDURA_CLIENT_SECRET"],
+} as const;
+
+/**
+ * A lab portal (see `labPortal`) that logs in as `client`, another client of the provider's
+ * sandbox, and sets that client's mode; `env` adds the portal's own further settings.
+ */
+export function clientLabPortal(
+  provider: keyof typeof CLIENT_VARIABLES,
+  port: number,
+  client: { id: string; secret: string },
+  env: Record<string, string> = {},
+) {
+  const [idVariable, secretVariable] = CLIENT_VARIABLES[provider];
+  return labPortal(
+    port,
+    { [idVariable]: client.id, [secretVariable]: client.secret, ...env },
+    { provider, clientId: client.id },
+  );
 }
 
 type LabPortal = ReturnType<typeof labPortal>;
@@ -171,7 +202,7 @@ export function refusalTests(
   lab: LabPortal,
   flow: {
     name: string;
-    modes: readonly string[];
+    modes: readonly Misbehaviour[];
     login: (fixtures: FlowFixtures) => Promise<void>;
     expectLoggedIn: (fixtures: FlowFixtures) => Promise<void>;
     expectRefused?: (refusal: Refusal, fixtures: FlowFixtures) => Promise<void>;

@@ -2,6 +2,8 @@ import { expect } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { mkdirSync, openSync } from "node:fs";
 
+import { portalTestEnv } from "./env";
+
 /**
  * A second portal process for tests that need another configuration (a provider that is down,
  * a client that misbehaves). Real process, real HTTP, its own process group so stopping it
@@ -17,17 +19,7 @@ export async function startPortal(port: number, env: Record<string, string>) {
   const log = openSync(`logs/e2e/portal-${port}.log`, "w");
   const child = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
     detached: true,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      SANDBOX: "on",
-      AUTH_URL: `http://localhost:${port}`,
-      AUTH_SECRET: "playwright-only-secret-0123456789abcdef",
-      RATE_LIMIT_START_PER_ADDRESS: "100000",
-      RATE_LIMIT_POLL_PER_ADDRESS: "1000000",
-      ...env,
-    },
+    env: { ...process.env, ...portalTestEnv(port, env) },
     stdio: ["ignore", log, log],
   });
   await expect
