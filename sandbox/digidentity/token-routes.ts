@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { misbehavingTokenAnswer, misbehavingTokens, misbehavingUserinfoAnswer } from "../shared/misbehaviour";
 import type { Context } from "hono";
 import { Hono } from "hono";
@@ -6,6 +5,7 @@ import { z } from "zod";
 import { oauthError } from "../shared/errors";
 import { formParams } from "../shared/forms";
 import { parseBasicAuth, parseBearer } from "../shared/http-auth";
+import { pkceVerifierMatches } from "../shared/oidc/pkce";
 import { secretsEqual } from "../shared/secrets";
 import { findPersona } from "./personas";
 import { codeVerifierSchema, firstIssue } from "./params";
@@ -28,11 +28,6 @@ function invalidClient(c: Context, description: string): Response {
   return oauthError(c, 401, "invalid_client", description, {
     "WWW-Authenticate": 'Basic realm="digidentity"',
   });
-}
-
-/** RFC 7636 §4.6, S256 only. */
-function verifierMatches(verifier: string, challenge: string): boolean {
-  return secretsEqual(createHash("sha256").update(verifier, "ascii").digest("base64url"), challenge);
 }
 
 /** Token endpoint (both paths Digidentity serves) and the userinfo endpoint. */
@@ -97,7 +92,7 @@ export function tokenRoutes(state: DigidentityState): Hono {
         const verifier = codeVerifierSchema.safeParse(parsed.data.code_verifier);
         if (!verifier.success)
           return oauthError(c, 400, "invalid_grant", "a valid code_verifier is required");
-        if (!verifierMatches(verifier.data, webCode.codeChallenge)) {
+        if (!pkceVerifierMatches(verifier.data, webCode.codeChallenge)) {
           return oauthError(c, 400, "invalid_grant", "code_verifier does not match the code_challenge");
         }
       } else if (parsed.data.code_verifier !== undefined) {

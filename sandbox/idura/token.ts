@@ -2,8 +2,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
 import { oauthError } from "../shared/errors";
-import { codeVerifierSchema } from "../shared/oauth-params";
-import { pkceVerifierMatches } from "../shared/oidc/pkce";
+import { pkceVerifierValid } from "../shared/oidc/pkce";
 import type { BackchannelRequest, IduraState } from "./state";
 import { authenticatedClient, invalidClient, noStore, oauthForm } from "./validate";
 
@@ -20,12 +19,6 @@ const tokenFormSchema = z.object({
   client_id: z.string().max(200).optional(),
   client_secret: z.string().max(500).optional(),
 });
-
-/** RFC 7636 §4.6, S256 only, with the verifier's grammar from oauth-params.ts. */
-function verifierMatches(verifier: string | undefined, challenge: string): boolean {
-  const parsed = codeVerifierSchema.safeParse(verifier);
-  return parsed.success && pkceVerifierMatches(parsed.data, challenge);
-}
 
 /**
  * What a pending request answers, per kind and eID, in the words of Idura's docs
@@ -126,7 +119,7 @@ export function tokenRoutes(state: IduraState): Hono {
           return oauthError(c, 400, "invalid_grant", "unknown or used code");
         if (form.redirect_uri !== code.redirectUri)
           return oauthError(c, 400, "invalid_grant", "redirect_uri differs");
-        if (!verifierMatches(form.code_verifier, code.codeChallenge))
+        if (!pkceVerifierValid(form.code_verifier, code.codeChallenge))
           return oauthError(c, 400, "invalid_grant", "code_verifier does not match the code_challenge");
         return c.json(await state.tokenResponse(code.grant), 200, noStore);
       }

@@ -6,8 +6,8 @@ import { oauthError } from "../shared/errors";
 import { formParams } from "../shared/forms";
 import { parseBasicAuth, parseBearer } from "../shared/http-auth";
 import { misbehavingClaims, signMisbehaving } from "../shared/misbehaviour";
-import { codeVerifierSchema, firstIssue } from "../shared/oauth-params";
-import { pkceVerifierMatches } from "../shared/oidc/pkce";
+import { firstIssue } from "../shared/oauth-params";
+import { pkceVerifierValid } from "../shared/oidc/pkce";
 import { randomId } from "../shared/random";
 import { secretsEqual } from "../shared/secrets";
 import { findPersonaByUuid, type MitidPersona } from "./personas";
@@ -197,8 +197,7 @@ export function tokenRoutes(state: SignicatState, dialect: PlatformDialect): Hon
       return oauthError(c, 400, "invalid_grant", "the code is unknown, used, expired or not for this client");
     }
     if (grant.codeChallenge !== undefined) {
-      const verifier = codeVerifierSchema.safeParse(parsed.data.code_verifier);
-      if (!verifier.success || !pkceVerifierMatches(verifier.data, grant.codeChallenge)) {
+      if (!pkceVerifierValid(parsed.data.code_verifier, grant.codeChallenge)) {
         return oauthError(c, 400, "invalid_grant", "code_verifier does not match the code_challenge");
       }
     }
