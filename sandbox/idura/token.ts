@@ -2,9 +2,10 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
 import { oauthError } from "../shared/errors";
+import { authenticatedClient } from "../shared/http-auth";
 import { pkceVerifierValid } from "../shared/oidc/pkce";
 import type { BackchannelRequest, IduraState } from "./state";
-import { authenticatedClient, invalidClient, noStore, oauthForm } from "./validate";
+import { iduraClientAuth, noStore, oauthForm } from "./validate";
 
 export const CIBA_GRANT = "urn:openid:params:grant-type:ciba";
 export const HEADLESS_GRANT = "urn:grn:params:grant-type:headless";
@@ -107,8 +108,8 @@ export function tokenRoutes(state: IduraState): Hono {
 
   app.post("/oauth2/token", oauthForm(tokenFormSchema), async (c) => {
     const form = c.req.valid("form");
-    const clientId = authenticatedClient(c, state, form);
-    if (!clientId) return invalidClient(c);
+    const clientId = authenticatedClient(c, form, iduraClientAuth(state));
+    if (clientId instanceof Response) return clientId;
     if (state.misbehaviour.of(clientId) === "garbage") {
       return c.html("<html><body><h1>502 Bad Gateway</h1></body></html>", 200);
     }

@@ -3,9 +3,8 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { z } from "zod";
 import { oauthError, sandboxError } from "../shared/errors";
-import { parseBasicAuth } from "../shared/http-auth";
+import type { ClientAuthPolicy } from "../shared/http-auth";
 import { firstIssue } from "../shared/oauth-params";
-import { secretsEqual } from "../shared/secrets";
 import type { IduraState } from "./state";
 
 /** A parameter sent twice arrives as an array (RFC 6749 §3.1 forbids repeating one). */
@@ -48,24 +47,16 @@ export function validationErrorHandler(err: Error, c: Context): Response {
 }
 
 /**
- * client_secret_basic (what the portal uses) or client_secret_post; the client id, or undefined
- * when authentication fails.
+ * client_secret_basic (what the portal uses) or client_secret_post; with HTTP Basic, the body's
+ * `client_id` and `client_secret` are not looked at.
  */
-export function authenticatedClient(
-  c: Context,
-  state: IduraState,
-  form: { client_id?: string; client_secret?: string },
-): string | undefined {
-  const basic = parseBasicAuth(c.req.header("authorization"));
-  const id = basic?.clientId ?? form.client_id;
-  const secret = basic?.clientSecret ?? form.client_secret;
-  const expected = state.clientSecret(id);
-  if (expected === undefined || secret === undefined || !secretsEqual(secret, expected)) return undefined;
-  return id;
-}
-
-export function invalidClient(c: Context): Response {
-  return oauthError(c, 401, "invalid_client", "client authentication failed");
+export function iduraClientAuth(state: IduraState): ClientAuthPolicy {
+  return {
+    methods: ["client_secret_basic", "client_secret_post"],
+    secretOf: (clientId) => state.clientSecret(clientId),
+    refuse: (c) => oauthError(c, 401, "invalid_client", "client authentication failed"),
+    tolerates: ["two_methods", "client_id_differs"],
+  };
 }
 
 export const noStore = { "Cache-Control": "no-store", Pragma: "no-cache" } as const;
