@@ -2,7 +2,7 @@ import { misbehavingTokenAnswer, misbehavingTokens, misbehavingUserinfoAnswer } 
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
-import { oauthError } from "../shared/errors";
+import { noStore, oauthError } from "../shared/errors";
 import { formParams } from "../shared/forms";
 import { authenticatedClient, parseBearer, type ClientAuthPolicy } from "../shared/http-auth";
 import { pkceVerifierMatches } from "../shared/oidc/pkce";
@@ -20,8 +20,6 @@ const tokenFormSchema = z.object({
   client_id: z.string().max(200).optional(),
   client_secret: z.string().max(500).optional(),
 });
-
-const noStore = { "Cache-Control": "no-store", Pragma: "no-cache" } as const;
 
 /** Token endpoint (both paths Digidentity serves) and the userinfo endpoint. */
 export function tokenRoutes(state: DigidentityState): Hono {

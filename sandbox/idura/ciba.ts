@@ -1,12 +1,13 @@
 import { randomInt } from "node:crypto";
 import { Hono } from "hono";
 import { z } from "zod";
-import { oauthError } from "../shared/errors";
+import { noStore, oauthError } from "../shared/errors";
 import { authenticatedClient } from "../shared/http-auth";
 import { scopeSchema } from "../shared/oauth-params";
+import { oauthForm } from "../shared/validate";
 import { ACR, IDURA_PERSONAS, isAcrValue } from "./personas";
 import type { IduraState } from "./state";
-import { iduraClientAuth, noStore, oauthForm } from "./validate";
+import { iduraClientAuth } from "./token";
 
 const bcAuthorizeSchema = z.object({
   scope: scopeSchema,

@@ -1,12 +1,13 @@
 import { isIP } from "node:net";
 import { Hono } from "hono";
 import { z } from "zod";
-import { oauthError } from "../shared/errors";
+import { noStore, oauthError } from "../shared/errors";
 import { authenticatedClient } from "../shared/http-auth";
 import { scopeSchema } from "../shared/oauth-params";
+import { oauthForm } from "../shared/validate";
 import { ACR, isAcrValue } from "./personas";
 import type { IduraState } from "./state";
-import { iduraClientAuth, noStore, oauthForm } from "./validate";
+import { iduraClientAuth } from "./token";
 
 const headlessAuthorizeSchema = z.object({
   scope: scopeSchema,

@@ -12,7 +12,7 @@ import { iduraHomeSection } from "./home-section";
 import { metadataRoutes } from "./metadata";
 import { iduraSettings, IduraState, PREFIX } from "./state";
 import { tokenRoutes } from "./token";
-import { validationErrorHandler } from "./validate";
+import { validationErrorHandler } from "../shared/validate";
 import { webLoginRoutes } from "./web-login";
 
 export { iduraSettings } from "./state";

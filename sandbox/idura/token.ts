@@ -1,14 +1,27 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
-import { oauthError } from "../shared/errors";
-import { authenticatedClient } from "../shared/http-auth";
+import { noStore, oauthError } from "../shared/errors";
+import { authenticatedClient, type ClientAuthPolicy } from "../shared/http-auth";
 import { pkceVerifierValid } from "../shared/oidc/pkce";
+import { oauthForm } from "../shared/validate";
 import type { BackchannelRequest, IduraState } from "./state";
-import { iduraClientAuth, noStore, oauthForm } from "./validate";
 
 export const CIBA_GRANT = "urn:openid:params:grant-type:ciba";
 export const HEADLESS_GRANT = "urn:grn:params:grant-type:headless";
+
+/**
+ * client_secret_basic (what the portal uses) or client_secret_post; with HTTP Basic, the body's
+ * `client_id` and `client_secret` are not looked at.
+ */
+export function iduraClientAuth(state: IduraState): ClientAuthPolicy {
+  return {
+    methods: ["client_secret_basic", "client_secret_post"],
+    secretOf: (clientId) => state.clientSecret(clientId),
+    refuse: (c) => oauthError(c, 401, "invalid_client", "client authentication failed"),
+    tolerates: ["two_methods", "client_id_differs"],
+  };
+}
 
 const tokenFormSchema = z.object({
   grant_type: z.string({ error: "grant_type is required" }).max(200),

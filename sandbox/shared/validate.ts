@@ -2,10 +2,8 @@ import { zValidator } from "@hono/zod-validator";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { z } from "zod";
-import { oauthError, sandboxError } from "../shared/errors";
-import type { ClientAuthPolicy } from "../shared/http-auth";
-import { firstIssue } from "../shared/oauth-params";
-import type { IduraState } from "./state";
+import { oauthError, sandboxError } from "./errors";
+import { firstIssue } from "./oauth-params";
 
 /** A parameter sent twice arrives as an array (RFC 6749 §3.1 forbids repeating one). */
 function describe(error: z.ZodError): string {
@@ -21,7 +19,7 @@ export const oauthForm = <S extends z.ZodType>(schema: S) =>
       return oauthError(c, 400, "invalid_request", describe(result.error as unknown as z.ZodError));
   });
 
-/** A page's form body; `refuse` renders the page that says what went wrong. */
+/** A page's form body (urlencoded or multipart); `refuse` renders the page that says what went wrong. */
 export const pageForm = <S extends z.ZodType>(
   schema: S,
   refuse: (c: Context) => Response | Promise<Response>,
@@ -30,7 +28,10 @@ export const pageForm = <S extends z.ZodType>(
     if (!result.success) return refuse(c);
   });
 
-/** A control call's JSON body; `usage` says what was expected. */
+/**
+ * A control call's JSON body, answered in the sandbox's own error shape with `usage` (what was
+ * expected) when it does not fit. No JSON content type counts as `{}`, so `curl -X POST` works.
+ */
 export const controlJson = <S extends z.ZodType>(schema: S, usage: string) =>
   zValidator("json", schema, (result, c) => {
     if (!result.success) return sandboxError(c, 400, "invalid_request", usage);
@@ -45,18 +46,3 @@ export function validationErrorHandler(err: Error, c: Context): Response {
   }
   throw err;
 }
-
-/**
- * client_secret_basic (what the portal uses) or client_secret_post; with HTTP Basic, the body's
- * `client_id` and `client_secret` are not looked at.
- */
-export function iduraClientAuth(state: IduraState): ClientAuthPolicy {
-  return {
-    methods: ["client_secret_basic", "client_secret_post"],
-    secretOf: (clientId) => state.clientSecret(clientId),
-    refuse: (c) => oauthError(c, 401, "invalid_client", "client authentication failed"),
-    tolerates: ["two_methods", "client_id_differs"],
-  };
-}
-
-export const noStore = { "Cache-Control": "no-store", Pragma: "no-cache" } as const;
