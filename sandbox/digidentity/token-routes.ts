@@ -8,7 +8,7 @@ import { authenticatedClient, parseBearer, type ClientAuthPolicy } from "../shar
 import { pkceVerifierMatches } from "../shared/oidc/pkce";
 import { findPersona } from "./personas";
 import { codeVerifierSchema, firstIssue } from "./params";
-import type { DigidentityState } from "./sessions";
+import type { DigidentityState } from "./state";
 import { issueApplicationToken } from "./reports";
 import { issueTokens, userInfoClaims } from "./tokens";
 

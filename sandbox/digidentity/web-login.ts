@@ -10,7 +10,7 @@ import { DEFAULT_PERSONA_ID, findPersona, pinMatches } from "./personas";
 import { t } from "../shared/i18n";
 import { messagePage, loginPage } from "./pages";
 import { codeChallengeSchema, firstIssue, nonceSchema, responseTypeSchema, scopeSchema } from "./params";
-import type { DigidentityState } from "./sessions";
+import type { DigidentityState } from "./state";
 import { grantedScope } from "./tokens";
 
 const authorizeQuerySchema = z

@@ -5,7 +5,7 @@ import { misbehaviourRoutes } from "../shared/misbehaviour";
 import { secretsEqual } from "../shared/secrets";
 import { tokenIdSchema, scopeNameSchema } from "./operator-api";
 import { IDTOKEN_SANDBOX_PIN } from "./personas";
-import { DOCUMENTED_REJECT_REASONS, type IdtState } from "./sessions";
+import { DOCUMENTED_REJECT_REASONS, type IdtState } from "./state";
 import { controlJson } from "../shared/validate";
 import { verify } from "./verify";
 

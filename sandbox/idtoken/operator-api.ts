@@ -4,7 +4,7 @@ import { sandboxError } from "../shared/errors";
 import { publishedKeys } from "../shared/misbehaviour";
 import { findIdtPersona } from "./personas";
 import { expandScopes, type AtomicScope } from "./scopes";
-import type { IdtState } from "./sessions";
+import type { IdtState } from "./state";
 import { controlJson } from "../shared/validate";
 import { verify } from "./verify";
 
