@@ -55,7 +55,7 @@ export interface ClientAuthPolicy {
   secretOf: (clientId: string) => string | undefined;
   /** The provider's `invalid_client` answer. */
   refuse: (c: Context, failure: ClientAuthFailure) => Response;
-  /** Faults next to valid HTTP Basic credentials that this provider lets through, as it does today. */
+  /** Faults next to HTTP Basic credentials that this provider lets through, as it does today. */
   tolerates?: readonly ("two_methods" | "client_id_differs")[];
 }
 
