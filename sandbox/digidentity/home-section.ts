@@ -5,7 +5,7 @@ import type { Html } from "../shared/layout";
 import { misbehaviourSwitch, type MisbehaviourBook } from "../shared/misbehaviour";
 import { personaText } from "./pages";
 import { PERSONAS } from "./personas";
-import type { DigidentitySettings } from "./sessions";
+import type { DigidentitySettings } from "./settings";
 
 export function digidentityHomeSection(settings: DigidentitySettings, misbehaviour: MisbehaviourBook): Html {
   const { issuer } = settings;

@@ -10,7 +10,7 @@ import { DEFAULT_PERSONA_ID, findPersona, pinMatches, type Persona } from "./per
 import { t } from "../shared/i18n";
 import { messagePage, phoneApprovalPage, refusalMessage } from "./pages";
 import { firstIssue, responseTypeSchema, scopeSchema } from "./params";
-import type { DigidentityState, PasswordlessSession } from "./sessions";
+import type { DigidentityState, PasswordlessSession } from "./state";
 import { grantedScope } from "./tokens";
 
 /** What `authorize.json` takes (docs/providers/digidentity.md); other parameters are ignored. */

@@ -9,7 +9,7 @@ import { oauthError, sandboxError } from "../shared/errors";
 import { parseBearer } from "../shared/http-auth";
 import { randomId } from "../shared/random";
 import { PERSONAS, type Persona } from "./personas";
-import type { DigidentityState } from "./sessions";
+import type { DigidentityState } from "./state";
 
 /**
  * Digidentity's identity verification reports (docs/providers/digidentity.md: "Passwordless login with identity

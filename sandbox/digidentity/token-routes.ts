@@ -1,15 +1,14 @@
-import { createHash } from "node:crypto";
 import { misbehavingTokenAnswer, misbehavingTokens, misbehavingUserinfoAnswer } from "../shared/misbehaviour";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
-import { oauthError } from "../shared/errors";
+import { noStore, oauthError } from "../shared/errors";
 import { formParams } from "../shared/forms";
-import { parseBasicAuth, parseBearer } from "../shared/http-auth";
-import { secretsEqual } from "../shared/secrets";
+import { authenticatedClient, parseBearer, type ClientAuthPolicy } from "../shared/http-auth";
+import { pkceVerifierMatches } from "../shared/oidc/pkce";
 import { findPersona } from "./personas";
 import { codeVerifierSchema, firstIssue } from "./params";
-import type { DigidentityState } from "./sessions";
+import type { DigidentityState } from "./state";
 import { issueApplicationToken } from "./reports";
 import { issueTokens, userInfoClaims } from "./tokens";
 
@@ -22,23 +21,27 @@ const tokenFormSchema = z.object({
   client_secret: z.string().max(500).optional(),
 });
 
-const noStore = { "Cache-Control": "no-store", Pragma: "no-cache" } as const;
-
-function invalidClient(c: Context, description: string): Response {
-  return oauthError(c, 401, "invalid_client", description, {
-    "WWW-Authenticate": 'Basic realm="digidentity"',
-  });
-}
-
-/** RFC 7636 §4.6, S256 only. */
-function verifierMatches(verifier: string, challenge: string): boolean {
-  return secretsEqual(createHash("sha256").update(verifier, "ascii").digest("base64url"), challenge);
-}
-
 /** Token endpoint (both paths Digidentity serves) and the userinfo endpoint. */
 export function tokenRoutes(state: DigidentityState): Hono {
   const app = new Hono();
   const { settings } = state;
+  // client_secret_basic is the only method Digidentity advertises; a secret in the body is refused.
+  const clientAuth: ClientAuthPolicy = {
+    methods: ["client_secret_basic"],
+    secretOf: (clientId) => state.clientSecret(clientId),
+    refuse: (c, failure) =>
+      oauthError(
+        c,
+        401,
+        "invalid_client",
+        failure === "missing"
+          ? "client authentication with HTTP Basic is required"
+          : failure === "two_methods"
+            ? "send the client secret with HTTP Basic only"
+            : "client authentication failed",
+        { "WWW-Authenticate": 'Basic realm="digidentity"' },
+      ),
+  };
 
   const token = async (c: Context): Promise<Response> => {
     const form = await formParams(c);
@@ -50,27 +53,15 @@ export function tokenRoutes(state: DigidentityState): Hono {
         "expected an application/x-www-form-urlencoded body with no repeated parameters",
       );
     }
-    // client_secret_basic is the only method Digidentity advertises; a secret in the body is refused.
-    const credentials = parseBasicAuth(c.req.header("authorization"));
-    if (!credentials) return invalidClient(c, "client authentication with HTTP Basic is required");
-    if (form.client_secret !== undefined) {
-      return invalidClient(c, "send the client secret with HTTP Basic only");
-    }
-    const expectedSecret = state.clientSecret(credentials.clientId);
-    if (
-      expectedSecret === undefined ||
-      !secretsEqual(credentials.clientSecret, expectedSecret) ||
-      (form.client_id !== undefined && form.client_id !== credentials.clientId)
-    ) {
-      return invalidClient(c, "client authentication failed");
-    }
-    if (state.misbehaviour.of(credentials.clientId) === "garbage") {
+    const clientId = authenticatedClient(c, form, clientAuth);
+    if (clientId instanceof Response) return clientId;
+    if (state.misbehaviour.of(clientId) === "garbage") {
       return c.html("<html><body><h1>502 Bad Gateway</h1></body></html>", 200);
     }
-    const broken = misbehavingTokenAnswer(state.misbehaviour.of(credentials.clientId), c);
+    const broken = misbehavingTokenAnswer(state.misbehaviour.of(clientId), c);
     if (broken) return broken;
     if (form.grant_type === "client_credentials") {
-      return c.json(issueApplicationToken(state, credentials.clientId, form.scope), 200, noStore);
+      return c.json(issueApplicationToken(state, clientId, form.scope), 200, noStore);
     }
     if (form.grant_type !== undefined && form.grant_type !== "authorization_code") {
       return oauthError(
@@ -87,7 +78,7 @@ export function tokenRoutes(state: DigidentityState): Hono {
     const webCode = state.codes.take(code);
     if (webCode) {
       const persona = findPersona(webCode.personaId);
-      if (webCode.clientId !== credentials.clientId || !persona) {
+      if (webCode.clientId !== clientId || !persona) {
         return oauthError(c, 400, "invalid_grant", "the code was not issued to this client");
       }
       if (parsed.data.redirect_uri !== webCode.redirectUri) {
@@ -97,7 +88,7 @@ export function tokenRoutes(state: DigidentityState): Hono {
         const verifier = codeVerifierSchema.safeParse(parsed.data.code_verifier);
         if (!verifier.success)
           return oauthError(c, 400, "invalid_grant", "a valid code_verifier is required");
-        if (!verifierMatches(verifier.data, webCode.codeChallenge)) {
+        if (!pkceVerifierMatches(verifier.data, webCode.codeChallenge)) {
           return oauthError(c, 400, "invalid_grant", "code_verifier does not match the code_challenge");
         }
       } else if (parsed.data.code_verifier !== undefined) {
@@ -105,7 +96,7 @@ export function tokenRoutes(state: DigidentityState): Hono {
       }
       const tokens = await issueTokens(state, { persona, ...webCode });
       state.redeemedCodes.set(code, tokens.access_token, 3600_000);
-      return c.json(misbehavingTokens(state.misbehaviour.of(credentials.clientId), tokens), 200, noStore);
+      return c.json(misbehavingTokens(state.misbehaviour.of(clientId), tokens), 200, noStore);
     }
 
     // A replayed code is a sign it leaked: revoke what it produced (RFC 6749 §4.1.2).
@@ -116,7 +107,7 @@ export function tokenRoutes(state: DigidentityState): Hono {
     }
 
     const session = state.sessions.get(code);
-    if (!session || session.clientId !== credentials.clientId || session.status === "redeemed") {
+    if (!session || session.clientId !== clientId || session.status === "redeemed") {
       return oauthError(c, 400, "invalid_grant", "session_not_found");
     }
     // Digidentity keys these answers on error_description (docs/providers/digidentity.md); the

@@ -5,7 +5,7 @@ import { randomId } from "../shared/random";
 import { SIGNING_ALG } from "../shared/signing-key";
 import type { Persona, UidSet } from "./personas";
 import { pseudonymOf } from "./reports";
-import { ACCESS_TOKEN_TTL_SECONDS, type DigidentityState } from "./sessions";
+import { ACCESS_TOKEN_TTL_SECONDS, type DigidentityState } from "./state";
 
 const ID_TOKEN_TTL_SECONDS = 5 * 60;
 

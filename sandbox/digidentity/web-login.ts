@@ -4,12 +4,13 @@ import { z } from "zod";
 import { formParams, queryParams } from "../shared/forms";
 import { sendPage } from "../shared/layout";
 import { misbehavingResponse } from "../shared/misbehaviour";
+import { redirectToClient } from "../shared/oidc/redirect";
 import { randomId } from "../shared/random";
 import { DEFAULT_PERSONA_ID, findPersona, pinMatches } from "./personas";
 import { t } from "../shared/i18n";
 import { messagePage, loginPage } from "./pages";
 import { codeChallengeSchema, firstIssue, nonceSchema, responseTypeSchema, scopeSchema } from "./params";
-import type { DigidentityState } from "./sessions";
+import type { DigidentityState } from "./state";
 import { grantedScope } from "./tokens";
 
 const authorizeQuerySchema = z
@@ -33,25 +34,6 @@ const loginFormSchema = z.object({
   persona: z.string().max(100).optional(),
   pin: z.string().max(100).optional(),
 });
-
-/** Sends the browser back to the client: RFC 6749 §4.1.2 plus the RFC 9207 `iss` parameter. */
-function redirectToClient(
-  c: Context,
-  state: DigidentityState,
-  redirectUri: string,
-  params: Record<string, string | undefined>,
-  status: 302 | 303,
-  issuer: string = state.settings.issuer,
-): Response {
-  const url = new URL(redirectUri);
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined) url.searchParams.set(key, value);
-  }
-  url.searchParams.set("iss", issuer);
-  c.header("Cache-Control", "no-store");
-  c.header("Referrer-Policy", "no-referrer");
-  return c.redirect(url.toString(), status);
-}
 
 function authorizeErrorPage(c: Context, message: string): Response | Promise<Response> {
   return sendPage(c, messagePage(t("digidentity.cannotLogIn"), message, "alert"), 400);
@@ -83,10 +65,9 @@ export function webLoginRoutes(state: DigidentityState): Hono {
     if (!parsed.success) {
       return redirectToClient(
         c,
-        state,
         redirectUri,
         { error: "invalid_request", error_description: firstIssue(parsed.error), state: query.state },
-        302,
+        { iss: settings.issuer, status: 302 },
       );
     }
     const txId = randomId();
@@ -119,11 +100,9 @@ export function webLoginRoutes(state: DigidentityState): Hono {
     const back = (params: Record<string, string>) =>
       redirectToClient(
         c,
-        state,
         transaction.redirectUri,
         { ...params, state: response.state },
-        303,
-        response.iss,
+        { iss: response.iss },
       );
 
     if (action === "cancel") {

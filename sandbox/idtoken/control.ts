@@ -5,8 +5,8 @@ import { misbehaviourRoutes } from "../shared/misbehaviour";
 import { secretsEqual } from "../shared/secrets";
 import { tokenIdSchema, scopeNameSchema } from "./operator-api";
 import { IDTOKEN_SANDBOX_PIN } from "./personas";
-import { DOCUMENTED_REJECT_REASONS, type IdtState } from "./sessions";
-import { jsonInput } from "./validate";
+import { DOCUMENTED_REJECT_REASONS, type IdtState } from "./state";
+import { controlJson } from "../shared/validate";
 import { verify } from "./verify";
 
 /** Without a service or token id, every session goes. */
@@ -65,7 +65,7 @@ export function controlRoutes(state: IdtState): Hono {
 
   routes.post(
     "/control/tokens/:tokenId/approve",
-    jsonInput(answerSchema, '{"otp"?: "123456", "scopes"?: […]}'),
+    controlJson(answerSchema, 'expected JSON {"otp"?: "123456", "scopes"?: […]}'),
     async (c) => {
       const tokenId = c.req.param("tokenId");
       const { otp, scopes } = c.req.valid("json");
@@ -86,9 +86,9 @@ export function controlRoutes(state: IdtState): Hono {
 
   routes.post(
     "/control/tokens/:tokenId/reject",
-    jsonInput(
+    controlJson(
       rejectSchema,
-      '{"otp"?: "123456", "reason"?: "Invalid signature" | "Invalid OTP" | "Too many attempts"}',
+      'expected JSON {"otp"?: "123456", "reason"?: "Invalid signature" | "Invalid OTP" | "Too many attempts"}',
     ),
     async (c) => {
       const tokenId = c.req.param("tokenId");
@@ -107,17 +107,21 @@ export function controlRoutes(state: IdtState): Hono {
     },
   );
 
-  routes.post("/control/reset", jsonInput(resetSchema, '{"service_id"?: "…", "token_id"?: "…"}'), (c) => {
-    const { service_id, token_id } = c.req.valid("json");
-    // Optionally one service's or one token's sessions only, so one test suite does not end another's logins.
-    state.reset({ serviceId: service_id, tokenId: token_id });
-    return c.json({ ok: true, status: "reset" });
-  });
+  routes.post(
+    "/control/reset",
+    controlJson(resetSchema, 'expected JSON {"service_id"?: "…", "token_id"?: "…"}'),
+    (c) => {
+      const { service_id, token_id } = c.req.valid("json");
+      // Optionally one service's or one token's sessions only, so one test suite does not end another's logins.
+      state.reset({ serviceId: service_id, tokenId: token_id });
+      return c.json({ ok: true, status: "reset" });
+    },
+  );
 
   routes.get("/control/session-claim", (c) => c.json({ services: Object.fromEntries(state.sessionClaims) }));
   routes.post(
     "/control/session-claim",
-    jsonInput(sessionClaimSchema, '{"service_id": "…", "claim": "sid" | null}'),
+    controlJson(sessionClaimSchema, 'expected JSON {"service_id": "…", "claim": "sid" | null}'),
     (c) => {
       const { service_id, claim } = c.req.valid("json");
       if (!state.settings.serviceIds.includes(service_id))

@@ -4,7 +4,8 @@ import { t, type MessageKey } from "../shared/i18n";
 import type { Html } from "../shared/layout";
 import { misbehaviourSwitch, type MisbehaviourBook } from "../shared/misbehaviour";
 import { IDTOKEN_PERSONAS, IDTOKEN_SANDBOX_PIN } from "./personas";
-import { IDTOKEN_SANDBOX_HMAC_KEY, type IdtSettings } from "./sessions";
+import type { IdtSettings } from "./settings";
+import { IDTOKEN_SANDBOX_HMAC_KEY } from "./state";
 
 export function idTokenHomeSection(
   settings: IdtSettings,

@@ -2,7 +2,7 @@ import { misbehavingClaims, signMisbehaving } from "../shared/misbehaviour";
 import { randomId } from "../shared/random";
 import type { IdtPersona } from "./personas";
 import { ATOMIC_SCOPES, type AtomicScope } from "./scopes";
-import type { IdtSession, IdtState } from "./sessions";
+import type { IdtSession, IdtState } from "./state";
 
 /** Only the claims the granted scopes release ("scoped to what the user consented to share"). */
 export function grantedClaims(persona: IdtPersona, granted: readonly AtomicScope[]): Record<string, unknown> {

@@ -4,8 +4,8 @@ import { sandboxError } from "../shared/errors";
 import { publishedKeys } from "../shared/misbehaviour";
 import { findIdtPersona } from "./personas";
 import { expandScopes, type AtomicScope } from "./scopes";
-import type { IdtState } from "./sessions";
-import { jsonInput } from "./validate";
+import type { IdtState } from "./state";
+import { controlJson } from "../shared/validate";
 import { verify } from "./verify";
 
 export const tokenIdSchema = z.string().min(1).max(128);
@@ -38,38 +38,45 @@ export function operatorApiRoutes(state: IdtState): Hono {
     }),
   );
 
-  routes.post("/auth/initiate", jsonInput(initiateSchema, "{tokenId, serviceId, scopes[]}"), (c) => {
-    const { tokenId, serviceId, scopes } = c.req.valid("json");
-    if (!settings.serviceIds.includes(serviceId))
-      return sandboxError(c, 403, "unknown_service", "this serviceId is not registered");
-    const requested = expandScopes(scopes?.length ? scopes : settings.defaultScopes);
-    if (!requested.ok) return sandboxError(c, 400, "invalid_scope", `unknown scope ${requested.unknown}`);
-    const ceiling = expandScopes(settings.allowedScopes);
-    const allowed = new Set<AtomicScope>(ceiling.ok ? ceiling.scopes : []);
-    const beyond = requested.scopes.find((s) => !allowed.has(s));
-    if (beyond)
-      return sandboxError(c, 403, "scope_not_allowed", `${beyond} is beyond this service's allowed scopes`);
-    // The operator checks that the enrolment exists; its answer when it does not is not
-    // documented: a 404 is the sandbox's choice (docs/providers/idtoken.md).
-    if (!findIdtPersona(tokenId)) return sandboxError(c, 404, "unknown_token", "no such tokenId");
-    const session = state.start(tokenId, serviceId, requested.scopes);
-    return c.json(
-      {
-        sessionId: session.sessionId,
-        autoPassword: session.autoPassword,
-        wsToken: session.wsToken,
-        expiresAt: new Date(session.expiresAt).toISOString(),
-        // The initiation's nonce, as the operator's flow diagram hands it out.
-        random: session.random,
-      },
-      200,
-      { "Cache-Control": "no-store" },
-    );
-  });
+  routes.post(
+    "/auth/initiate",
+    controlJson(initiateSchema, "expected JSON {tokenId, serviceId, scopes[]}"),
+    (c) => {
+      const { tokenId, serviceId, scopes } = c.req.valid("json");
+      if (!settings.serviceIds.includes(serviceId))
+        return sandboxError(c, 403, "unknown_service", "this serviceId is not registered");
+      const requested = expandScopes(scopes?.length ? scopes : settings.defaultScopes);
+      if (!requested.ok) return sandboxError(c, 400, "invalid_scope", `unknown scope ${requested.unknown}`);
+      const ceiling = expandScopes(settings.allowedScopes);
+      const allowed = new Set<AtomicScope>(ceiling.ok ? ceiling.scopes : []);
+      const beyond = requested.scopes.find((s) => !allowed.has(s));
+      if (beyond)
+        return sandboxError(c, 403, "scope_not_allowed", `${beyond} is beyond this service's allowed scopes`);
+      // The operator checks that the enrolment exists; its answer when it does not is not
+      // documented: a 404 is the sandbox's choice (docs/providers/idtoken.md).
+      if (!findIdtPersona(tokenId)) return sandboxError(c, 404, "unknown_token", "no such tokenId");
+      const session = state.start(tokenId, serviceId, requested.scopes);
+      return c.json(
+        {
+          sessionId: session.sessionId,
+          autoPassword: session.autoPassword,
+          wsToken: session.wsToken,
+          expiresAt: new Date(session.expiresAt).toISOString(),
+          // The initiation's nonce, as the operator's flow diagram hands it out.
+          random: session.random,
+        },
+        200,
+        { "Cache-Control": "no-store" },
+      );
+    },
+  );
 
   routes.post(
     "/auth/verify",
-    jsonInput(verifySchema, "{sessionId, tokenId, autoPassword, decision, grantedScopes?, pin?}"),
+    controlJson(
+      verifySchema,
+      "expected JSON {sessionId, tokenId, autoPassword, decision, grantedScopes?, pin?}",
+    ),
     async (c) => {
       const result = await verify(state, c.req.valid("json"));
       if (result.ok) return c.json({ ok: true, status: result.status });

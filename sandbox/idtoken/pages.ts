@@ -3,7 +3,7 @@ import { formatter, t, type MessageKey } from "../shared/i18n";
 import { alert, cardPage, type Html, messagePageWith } from "../shared/layout";
 import { actions, pinField } from "../shared/page-parts";
 import { IDTOKEN_SANDBOX_PIN } from "./personas";
-import type { IdtSession } from "./sessions";
+import type { IdtSession } from "./state";
 
 const sandboxBadge = () => html`<span class="badge">${t("idtoken.badge")}</span>`;
 

@@ -6,7 +6,7 @@ import { t } from "../shared/i18n";
 import { sendPage } from "../shared/layout";
 import { idTokenMessagePage, phoneRequestPage } from "./pages";
 import { findIdtPersona } from "./personas";
-import { MAX_VERIFY_ATTEMPTS, type IdtSession, type IdtState } from "./sessions";
+import { MAX_VERIFY_ATTEMPTS, type IdtSession, type IdtState } from "./state";
 import { verify } from "./verify";
 
 const phoneFormSchema = z.object({

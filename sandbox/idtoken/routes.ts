@@ -7,10 +7,9 @@ import { controlRoutes } from "./control";
 import { idTokenHomeSection } from "./home-section";
 import { operatorApiRoutes } from "./operator-api";
 import { phoneAppRoutes } from "./phone-app";
-import { IdtState, idtSettings } from "./sessions";
+import { idtSettings } from "./settings";
+import { IdtState } from "./state";
 import { socketUpgrade } from "./socket";
-
-export { idtSettings };
 
 const PREFIX = "/idtoken";
 

@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { secretsEqual } from "../shared/secrets";
-import type { IdtState } from "./sessions";
+import type { IdtState } from "./state";
 
 /**
  * `wss://…/ws/session/{sessionId}?token={wsToken}`: one connection per session. An unknown (or

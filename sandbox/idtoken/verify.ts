@@ -3,7 +3,7 @@ import { secretsEqual } from "../shared/secrets";
 import { issueIdtJwt } from "./jwt";
 import { findIdtPersona, IDTOKEN_SANDBOX_PIN } from "./personas";
 import { expandScopes } from "./scopes";
-import { DECLINE_REASON, IdtState, MAX_VERIFY_ATTEMPTS } from "./sessions";
+import { DECLINE_REASON, IdtState, MAX_VERIFY_ATTEMPTS } from "./state";
 
 export type VerifyInput = {
   sessionId: string;

@@ -8,7 +8,7 @@ import { randomId } from "../shared/random";
 import { bankIdConfirmPage, bankIdScanPage, iduraMessagePage } from "./pages";
 import { findIduraPersona, personasFor } from "./personas";
 import { PREFIX, type HeadlessRequest, type IduraState } from "./state";
-import { pageForm } from "./validate";
+import { pageForm } from "../shared/validate";
 
 const scanFormSchema = z.object({ qr: z.string().max(300) });
 /** BankID's app link: `?autostarttoken=<uuid>&redirect=<url or null>`; the sandbox's app stays on its page. */

@@ -1,11 +1,13 @@
 import { randomInt } from "node:crypto";
 import { Hono } from "hono";
 import { z } from "zod";
-import { oauthError } from "../shared/errors";
+import { noStore, oauthError } from "../shared/errors";
+import { authenticatedClient } from "../shared/http-auth";
 import { scopeSchema } from "../shared/oauth-params";
+import { oauthForm } from "../shared/validate";
 import { ACR, IDURA_PERSONAS, isAcrValue } from "./personas";
 import type { IduraState } from "./state";
-import { authenticatedClient, invalidClient, noStore, oauthForm } from "./validate";
+import { iduraClientAuth } from "./token";
 
 const bcAuthorizeSchema = z.object({
   scope: scopeSchema,
@@ -64,8 +66,8 @@ export function cibaRoutes(state: IduraState): Hono {
 
   app.post("/ciba/bc-authorize", oauthForm(bcAuthorizeSchema), (c) => {
     const form = c.req.valid("form");
-    const clientId = authenticatedClient(c, state, form);
-    if (!clientId) return invalidClient(c);
+    const clientId = authenticatedClient(c, form, iduraClientAuth(state));
+    if (clientId instanceof Response) return clientId;
     const acr = form.acr_values ?? "";
     const eid = isAcrValue(acr) ? ACR[acr].eid : undefined;
     if (!isAcrValue(acr) || (eid !== "se-bankid" && eid !== "no-bankid")) {

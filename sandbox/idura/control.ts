@@ -3,7 +3,7 @@ import { z } from "zod";
 import { sandboxError } from "../shared/errors";
 import { findIduraPersona } from "./personas";
 import type { IduraState } from "./state";
-import { controlJson } from "./validate";
+import { controlJson } from "../shared/validate";
 
 const bindingMessageSchema = z.strictObject({ binding_message: z.string().min(1).max(200) });
 /** A headless BankID request, named by what its QR code decodes to (any of its codes, however old). */

@@ -1,11 +1,13 @@
 import { isIP } from "node:net";
 import { Hono } from "hono";
 import { z } from "zod";
-import { oauthError } from "../shared/errors";
+import { noStore, oauthError } from "../shared/errors";
+import { authenticatedClient } from "../shared/http-auth";
 import { scopeSchema } from "../shared/oauth-params";
+import { oauthForm } from "../shared/validate";
 import { ACR, isAcrValue } from "./personas";
 import type { IduraState } from "./state";
-import { authenticatedClient, invalidClient, noStore, oauthForm } from "./validate";
+import { iduraClientAuth } from "./token";
 
 const headlessAuthorizeSchema = z.object({
   scope: scopeSchema,
@@ -29,8 +31,8 @@ export function headlessRoutes(state: IduraState): Hono {
 
   app.post("/headless/authorize", oauthForm(headlessAuthorizeSchema), (c) => {
     const form = c.req.valid("form");
-    const clientId = authenticatedClient(c, state, form);
-    if (!clientId) return invalidClient(c);
+    const clientId = authenticatedClient(c, form, iduraClientAuth(state));
+    if (clientId instanceof Response) return clientId;
     const acr = form.acr_values;
     if (!isAcrValue(acr) || ACR[acr].eid !== "se-bankid") {
       return oauthError(c, 400, "invalid_request", "headless supports Swedish BankID only");

@@ -4,7 +4,8 @@ import { t, type MessageKey } from "../shared/i18n";
 import type { Html } from "../shared/layout";
 import { misbehaviourSwitch, type MisbehaviourBook } from "../shared/misbehaviour";
 import { IDURA_PERSONAS } from "./personas";
-import { PREFIX, type IduraSettings } from "./state";
+import type { IduraSettings } from "./settings";
+import { PREFIX } from "./state";
 
 export function iduraHomeSection(settings: IduraSettings, misbehaviour: MisbehaviourBook): Html {
   const { issuer } = settings;

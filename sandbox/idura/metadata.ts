@@ -1,12 +1,11 @@
 import { Hono } from "hono";
-import { oauthError } from "../shared/errors";
+import { noStore, oauthError } from "../shared/errors";
 import { parseBearer } from "../shared/http-auth";
 import { publishedKeys } from "../shared/misbehaviour";
 import { userinfoClaims } from "./claims";
 import { ACR } from "./personas";
 import type { IduraState } from "./state";
 import { CIBA_GRANT, HEADLESS_GRANT } from "./token";
-import { noStore } from "./validate";
 
 /** A different person's `sub`, for the `userinfo_sub_mismatch` misbehaviour. */
 const SOMEONE_ELSE = "{00000000-0000-4000-8000-000000000000}";

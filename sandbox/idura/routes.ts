@@ -10,12 +10,11 @@ import { controlRoutes } from "./control";
 import { headlessRoutes } from "./headless";
 import { iduraHomeSection } from "./home-section";
 import { metadataRoutes } from "./metadata";
-import { iduraSettings, IduraState, PREFIX } from "./state";
+import { iduraSettings } from "./settings";
+import { IduraState, PREFIX } from "./state";
 import { tokenRoutes } from "./token";
-import { validationErrorHandler } from "./validate";
+import { validationErrorHandler } from "../shared/validate";
 import { webLoginRoutes } from "./web-login";
-
-export { iduraSettings } from "./state";
 
 /** The Idura Verify sandbox, mounted at /idura; its issuer is `${SANDBOX_ISSUER_BASE}/idura`. */
 export async function createIdura(config: SandboxConfig, now: Clock): Promise<SandboxProvider> {

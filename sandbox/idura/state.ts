@@ -1,5 +1,4 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { IduraConfig, SandboxConfig } from "../config";
 import { IssuedLog } from "../shared/issued";
 import { misbehavingClaims, MisbehaviourBook, signMisbehaving } from "../shared/misbehaviour";
 import { randomId } from "../shared/random";
@@ -7,30 +6,11 @@ import type { SigningKey } from "../shared/signing-key";
 import { TtlStore, type Clock } from "../shared/ttl-store";
 import { idTokenClaims, type IduraGrant } from "./claims";
 import type { AcrValue, IduraPersona } from "./personas";
+import type { IduraSettings } from "./settings";
 
 export type { IduraGrant } from "./claims";
 
 export const PREFIX = "/idura";
-
-export interface IduraSettings extends IduraConfig {
-  issuer: string;
-  /** Every registered client, the main one first; all share the redirect allowlist. */
-  clients: readonly { clientId: string; clientSecret: string }[];
-  /** Display names by client id (sandbox/config.ts). */
-  clientNames: Readonly<Record<string, string>>;
-}
-
-export function iduraSettings(config: SandboxConfig): IduraSettings {
-  return {
-    ...config.idura,
-    issuer: `${config.issuerBase}${PREFIX}`,
-    clients: [
-      { clientId: config.idura.clientId, clientSecret: config.idura.clientSecret },
-      ...config.idura.extraClients,
-    ],
-    clientNames: config.clientNames,
-  };
-}
 
 export type IduraIssuedKind =
   "web_login_code" | "access_token" | "id_token" | "ciba_request_id" | "headless_request_id";

@@ -1,14 +1,27 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
-import { oauthError } from "../shared/errors";
-import { codeVerifierSchema } from "../shared/oauth-params";
-import { pkceVerifierMatches } from "../shared/oidc/pkce";
+import { noStore, oauthError } from "../shared/errors";
+import { authenticatedClient, type ClientAuthPolicy } from "../shared/http-auth";
+import { pkceVerifierValid } from "../shared/oidc/pkce";
+import { oauthForm } from "../shared/validate";
 import type { BackchannelRequest, IduraState } from "./state";
-import { authenticatedClient, invalidClient, noStore, oauthForm } from "./validate";
 
 export const CIBA_GRANT = "urn:openid:params:grant-type:ciba";
 export const HEADLESS_GRANT = "urn:grn:params:grant-type:headless";
+
+/**
+ * client_secret_basic (what the portal uses) or client_secret_post; with HTTP Basic, the body's
+ * `client_id` and `client_secret` are not looked at.
+ */
+export function iduraClientAuth(state: IduraState): ClientAuthPolicy {
+  return {
+    methods: ["client_secret_basic", "client_secret_post"],
+    secretOf: (clientId) => state.clientSecret(clientId),
+    refuse: (c) => oauthError(c, 401, "invalid_client", "client authentication failed"),
+    tolerates: ["two_methods", "client_id_differs"],
+  };
+}
 
 const tokenFormSchema = z.object({
   grant_type: z.string({ error: "grant_type is required" }).max(200),
@@ -20,12 +33,6 @@ const tokenFormSchema = z.object({
   client_id: z.string().max(200).optional(),
   client_secret: z.string().max(500).optional(),
 });
-
-/** RFC 7636 §4.6, S256 only, with the verifier's grammar from oauth-params.ts. */
-function verifierMatches(verifier: string | undefined, challenge: string): boolean {
-  const parsed = codeVerifierSchema.safeParse(verifier);
-  return parsed.success && pkceVerifierMatches(parsed.data, challenge);
-}
 
 /**
  * What a pending request answers, per kind and eID, in the words of Idura's docs
@@ -114,8 +121,8 @@ export function tokenRoutes(state: IduraState): Hono {
 
   app.post("/oauth2/token", oauthForm(tokenFormSchema), async (c) => {
     const form = c.req.valid("form");
-    const clientId = authenticatedClient(c, state, form);
-    if (!clientId) return invalidClient(c);
+    const clientId = authenticatedClient(c, form, iduraClientAuth(state));
+    if (clientId instanceof Response) return clientId;
     if (state.misbehaviour.of(clientId) === "garbage") {
       return c.html("<html><body><h1>502 Bad Gateway</h1></body></html>", 200);
     }
@@ -126,7 +133,7 @@ export function tokenRoutes(state: IduraState): Hono {
           return oauthError(c, 400, "invalid_grant", "unknown or used code");
         if (form.redirect_uri !== code.redirectUri)
           return oauthError(c, 400, "invalid_grant", "redirect_uri differs");
-        if (!verifierMatches(form.code_verifier, code.codeChallenge))
+        if (!pkceVerifierValid(form.code_verifier, code.codeChallenge))
           return oauthError(c, 400, "invalid_grant", "code_verifier does not match the code_challenge");
         return c.json(await state.tokenResponse(code.grant), 200, noStore);
       }

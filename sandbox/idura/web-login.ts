@@ -16,7 +16,7 @@ import { randomId } from "../shared/random";
 import { iduraLoginPage, iduraMessagePage } from "./pages";
 import { ACR, findIduraPersona, isAcrValue, personasFor } from "./personas";
 import { PREFIX, type IduraState } from "./state";
-import { pageForm } from "./validate";
+import { pageForm } from "../shared/validate";
 
 /** The authorization response, with `state` and `iss` as the client's misbehaviour mode bends them. */
 function redirectToClient(

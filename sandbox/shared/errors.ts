@@ -1,6 +1,9 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
+/** RFC 6749 §5.1: token responses, and the other OAuth JSON answers with them, are never cached. */
+export const noStore = { "Cache-Control": "no-store", Pragma: "no-cache" } as const;
+
 /**
  * OAuth 2.0 error body (RFC 6749 §5.2). Token responses and their errors must never be cached
  * (§5.1), and the other OAuth JSON endpoints follow the same rule.
@@ -12,11 +15,7 @@ export function oauthError(
   description: string,
   headers: Record<string, string> = {},
 ): Response {
-  return c.json({ error, error_description: description }, status, {
-    "Cache-Control": "no-store",
-    Pragma: "no-cache",
-    ...headers,
-  });
+  return c.json({ error, error_description: description }, status, { ...noStore, ...headers });
 }
 
 /** The sandbox's own error shape, for everything that is not an OAuth protocol endpoint. */

@@ -1,8 +1,8 @@
 import { Hono } from "hono";
-import { zValidator } from "@hono/zod-validator";
 import { z } from "zod";
 import { sandboxError } from "../shared/errors";
 import { misbehaviourRoutes } from "../shared/misbehaviour";
+import { controlJson } from "../shared/validate";
 import { findPersonaByUserId } from "./personas";
 import type { SignicatState } from "./state";
 
@@ -21,11 +21,7 @@ export function controlRoutes(state: SignicatState): Hono {
   });
   app.post(
     "/control/psd2",
-    zValidator("json", psd2Schema, (result, c) => {
-      if (!result.success) {
-        return sandboxError(c, 400, "invalid_request", 'expected {"client_id": "…", "psd2": true|false}');
-      }
-    }),
+    controlJson(psd2Schema, 'expected {"client_id": "…", "psd2": true|false}'),
     (c) => {
       const body = c.req.valid("json");
       if (state.clientSecret(body.client_id) === undefined) {
@@ -35,19 +31,13 @@ export function controlRoutes(state: SignicatState): Hono {
       return c.json({ ok: true, status: body.psd2 ? "psd2_on" : "psd2_off" });
     },
   );
-  app.post(
-    "/control/cpr-cache/forget",
-    zValidator("json", forgetSchema, (result, c) => {
-      if (!result.success) return sandboxError(c, 400, "invalid_request", 'expected {} or {"user_id": "…"}');
-    }),
-    (c) => {
-      const { user_id } = c.req.valid("json");
-      const persona = user_id === undefined ? undefined : findPersonaByUserId(user_id);
-      if (user_id !== undefined && !persona)
-        return sandboxError(c, 404, "unknown_user", "no such MitID user ID");
-      const removed = state.cprCache.forget({ mitidUuid: persona?.mitidUuid });
-      return c.json({ ok: true, status: "forgotten", removed });
-    },
-  );
+  app.post("/control/cpr-cache/forget", controlJson(forgetSchema, 'expected {} or {"user_id": "…"}'), (c) => {
+    const { user_id } = c.req.valid("json");
+    const persona = user_id === undefined ? undefined : findPersonaByUserId(user_id);
+    if (user_id !== undefined && !persona)
+      return sandboxError(c, 404, "unknown_user", "no such MitID user ID");
+    const removed = state.cprCache.forget({ mitidUuid: persona?.mitidUuid });
+    return c.json({ ok: true, status: "forgotten", removed });
+  });
   return app;
 }

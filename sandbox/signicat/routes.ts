@@ -15,7 +15,8 @@ import { personaText } from "./pages";
 import { PERSONAS, SANDBOX_CREDENTIALS } from "./personas";
 import { EID_HUB, ENTERPRISE } from "./platform";
 import { SANDBOX_PORTAL_REQUEST_KEY } from "./registered-keys";
-import { generateEncryptionKey, SignicatState, type SignicatSettings } from "./state";
+import { signicatSettings, type SignicatSettings } from "./settings";
+import { generateEncryptionKey, SignicatState } from "./state";
 import { tokenRoutes } from "./tokens";
 import { webLoginRoutes } from "./web-login";
 import { partnerRoutes } from "./partner";
@@ -27,21 +28,6 @@ import {
   sessionTransferControlRoutes,
   TRANSFER_API_PATH,
 } from "./session-transfer";
-
-export function signicatSettings(config: SandboxConfig): SignicatSettings {
-  return {
-    base: `${config.issuerBase}/signicat`,
-    clientId: config.signicat.clientId,
-    clientSecret: config.signicat.clientSecret,
-    clients: [
-      { clientId: config.signicat.clientId, clientSecret: config.signicat.clientSecret },
-      ...config.signicat.extraClients,
-      { clientId: config.signicat.partner.clientId, clientSecret: config.signicat.partner.clientSecret },
-    ],
-    redirectUris: [...config.signicat.redirectUris, `${config.issuerBase}/signicat/partner/callback`],
-    clientNames: config.clientNames,
-  };
-}
 
 /**
  * The Signicat MitID broker, mounted at /signicat, as both platforms a customer can hold: the

@@ -8,6 +8,7 @@ import { CprCache } from "./cpr-cache";
 import type { BusinessIdentity, Level } from "./personas";
 import type { PlatformDialect, SignicatPlatform } from "./platform";
 import { SessionTransferState } from "./session-transfer";
+import type { SignicatSettings } from "./settings";
 
 /** Content encryption the sandbox accepts in request objects (the portal sends A256CBC-HS512). */
 export const REQUEST_OBJECT_CONTENT_ENCRYPTION = [
@@ -104,18 +105,6 @@ export interface CompletedLogin {
 export interface SignicatCode extends CompletedLogin {
   redirectUri: string;
   codeChallenge: string | undefined;
-}
-
-export interface SignicatSettings {
-  /** `${SANDBOX_ISSUER_BASE}/signicat`; each platform's issuer is below it (`/auth/open`, `/oidc`). */
-  base: string;
-  clientId: string;
-  clientSecret: string;
-  /** Every registered client, the main one first; all share the redirect allowlist. */
-  clients: readonly { clientId: string; clientSecret: string }[];
-  redirectUris: readonly string[];
-  /** The names the MitID screens call each client by (SANDBOX_SERVICE_NAME, SANDBOX_CLIENT_NAMES). */
-  clientNames: Readonly<Record<string, string>>;
 }
 
 export interface EncryptionKey {

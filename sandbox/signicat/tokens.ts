@@ -4,12 +4,11 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { oauthError } from "../shared/errors";
 import { formParams } from "../shared/forms";
-import { parseBasicAuth, parseBearer } from "../shared/http-auth";
+import { authenticatedClient, parseBearer, type ClientAuthPolicy } from "../shared/http-auth";
 import { misbehavingClaims, signMisbehaving } from "../shared/misbehaviour";
-import { codeVerifierSchema, firstIssue } from "../shared/oauth-params";
-import { pkceVerifierMatches } from "../shared/oidc/pkce";
+import { firstIssue } from "../shared/oauth-params";
+import { pkceVerifierValid } from "../shared/oidc/pkce";
 import { randomId } from "../shared/random";
-import { secretsEqual } from "../shared/secrets";
 import { findPersonaByUuid, type MitidPersona } from "./personas";
 import type { PlatformDialect, SignicatPlatform } from "./platform";
 import { CTA_SCOPE } from "./session-transfer";
@@ -159,46 +158,42 @@ function clientCredentials(
   });
 }
 
-function invalidClient(c: Context, description: string): Response {
-  return oauthError(c, 401, "invalid_client", description, { "WWW-Authenticate": 'Basic realm="signicat"' });
-}
-
 export function tokenRoutes(state: SignicatState, dialect: PlatformDialect): Hono {
   const app = new Hono();
+  // HTTP Basic only; a client_secret in the body next to it is ignored.
+  const clientAuth: ClientAuthPolicy = {
+    methods: ["client_secret_basic"],
+    secretOf: (clientId) => state.clientSecret(clientId),
+    refuse: (c) =>
+      oauthError(c, 401, "invalid_client", "client authentication with HTTP Basic failed", {
+        "WWW-Authenticate": 'Basic realm="signicat"',
+      }),
+    tolerates: ["two_methods"],
+  };
 
   app.post(dialect.endpoints.token, async (c) => {
     const form = await formParams(c);
     if (!form)
       return oauthError(c, 400, "invalid_request", "expected a form body with no repeated parameters");
-    const credentials = parseBasicAuth(c.req.header("authorization"));
-    const expected = state.clientSecret(credentials?.clientId);
-    if (
-      !credentials ||
-      expected === undefined ||
-      !secretsEqual(credentials.clientSecret, expected) ||
-      (form.client_id !== undefined && form.client_id !== credentials.clientId)
-    ) {
-      return invalidClient(c, "client authentication with HTTP Basic failed");
-    }
-    if (state.misbehaviour.of(credentials.clientId) === "garbage") {
+    const clientId = authenticatedClient(c, form, clientAuth);
+    if (clientId instanceof Response) return clientId;
+    if (state.misbehaviour.of(clientId) === "garbage") {
       return c.html("<html><body><h1>502 Bad Gateway</h1></body></html>", 200);
     }
-    if (form.grant_type === "client_credentials")
-      return clientCredentials(c, state, credentials.clientId, form);
+    if (form.grant_type === "client_credentials") return clientCredentials(c, state, clientId, form);
     const parsed = tokenFormSchema.safeParse(form);
     if (!parsed.success) return oauthError(c, 400, "invalid_request", firstIssue(parsed.error));
     const grant = state.codes.take(parsed.data.code);
     if (
       !grant ||
       grant.platform !== dialect.platform ||
-      grant.clientId !== credentials.clientId ||
+      grant.clientId !== clientId ||
       grant.redirectUri !== parsed.data.redirect_uri
     ) {
       return oauthError(c, 400, "invalid_grant", "the code is unknown, used, expired or not for this client");
     }
     if (grant.codeChallenge !== undefined) {
-      const verifier = codeVerifierSchema.safeParse(parsed.data.code_verifier);
-      if (!verifier.success || !pkceVerifierMatches(verifier.data, grant.codeChallenge)) {
+      if (!pkceVerifierValid(parsed.data.code_verifier, grant.codeChallenge)) {
         return oauthError(c, 400, "invalid_grant", "code_verifier does not match the code_challenge");
       }
     }

@@ -1,6 +1,5 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { zValidator } from "@hono/zod-validator";
 import { z } from "zod";
 import { queryParams } from "../shared/forms";
 import { t } from "../shared/i18n";
@@ -16,6 +15,7 @@ import {
 } from "../shared/oauth-params";
 import { randomId } from "../shared/random";
 import { serviceName } from "../shared/client-names";
+import { pageForm } from "../shared/validate";
 import { messagePage, userIdPage } from "./pages";
 import { findPersonaByUuid, levelRank, type Level } from "./personas";
 import { readAcrValues, wantsFromScope, type PlatformDialect } from "./platform";
@@ -205,9 +205,7 @@ export function webLoginRoutes(state: SignicatState, dialect: PlatformDialect): 
 
   app.post(
     path,
-    zValidator("form", stepFormSchema, (result, c) => {
-      if (!result.success) return errorPage(c, t("signicat.errors.badForm"));
-    }),
+    pageForm(stepFormSchema, (c) => errorPage(c, t("signicat.errors.badForm"))),
     async (c) => {
       const form = c.req.valid("form");
       const tx = state.transactions.get(form.tx);

@@ -21,7 +21,7 @@ import { idtInitiateAnswerSchema } from "../../lib/providers/idtoken/operator";
 import { idtCloseReason, readIdtSocketMessage } from "../../lib/providers/idtoken/page-protocol";
 import { parseSandboxConfig } from "../../sandbox/config";
 import { createIdToken } from "../../sandbox/idtoken/routes";
-import { IDTOKEN_SANDBOX_HMAC_KEY } from "../../sandbox/idtoken/sessions";
+import { IDTOKEN_SANDBOX_HMAC_KEY } from "../../sandbox/idtoken/state";
 
 const fixture = <T>(name: string): T =>
   JSON.parse(readFileSync(new URL(`./fixtures/idtoken/${name}`, import.meta.url), "utf8")) as T;

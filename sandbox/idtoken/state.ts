@@ -1,11 +1,11 @@
 import { createHmac, randomInt } from "node:crypto";
 import type { WebSocket } from "ws";
-import type { IdtConfig, SandboxConfig } from "../config";
 import { IssuedLog } from "../shared/issued";
 import { JWT_MISBEHAVIOURS, MisbehaviourBook } from "../shared/misbehaviour";
 import { randomId } from "../shared/random";
 import type { SigningKey } from "../shared/signing-key";
 import { TtlStore, type Clock } from "../shared/ttl-store";
+import type { IdtSettings } from "./settings";
 import type { AtomicScope } from "./scopes";
 
 /**
@@ -57,25 +57,6 @@ const TOMBSTONE_MS = 10 * 60_000;
  * are shown on its home page so a portal can switch its (configurable) check on against it.
  */
 export const IDTOKEN_SANDBOX_HMAC_KEY = "idtoken-sandbox-response-key";
-
-export interface IdtSettings extends IdtConfig {
-  issuer: string;
-  publicUrl: string;
-  /** Every registered service, the main one first. */
-  serviceIds: readonly string[];
-  /** Display names by service id (sandbox/config.ts). */
-  clientNames: Readonly<Record<string, string>>;
-}
-
-export function idtSettings(config: SandboxConfig): IdtSettings {
-  return {
-    ...config.idtoken,
-    issuer: `${config.issuerBase}/idtoken`,
-    publicUrl: config.publicUrl,
-    serviceIds: [config.idtoken.serviceId, ...config.idtoken.extraServiceIds],
-    clientNames: config.clientNames,
-  };
-}
 
 export class IdtState {
   readonly sessions: TtlStore<IdtSession>;

@@ -1,9 +1,9 @@
-import type { SandboxConfig } from "../config";
 import { IssuedLog } from "../shared/issued";
 import { MisbehaviourBook, OPTIONAL_ID_TOKEN_MISBEHAVIOURS } from "../shared/misbehaviour";
 import type { SigningKey } from "../shared/signing-key";
 import { TtlStore, type Clock } from "../shared/ttl-store";
 import { AuthorisationLedger, type RefusalReason } from "./personas";
+import type { DigidentitySettings } from "./settings";
 
 /** Web-login page open in the browser, between authorize and the PIN. */
 export interface LoginTransaction {
@@ -59,36 +59,6 @@ export type IssuedKind =
 const LOGIN_TRANSACTION_TTL_MS = 10 * 60_000;
 /** A QR id outlives its session this long, so a late scan says "expired" rather than "unknown". */
 const QR_TOMBSTONE_MS = 60 * 60_000;
-
-export interface DigidentitySettings {
-  issuer: string;
-  publicUrl: string;
-  clientId: string;
-  clientSecret: string;
-  /** Every registered client, the main one first; all share the allowlist and product scope. */
-  clients: readonly { clientId: string; clientSecret: string }[];
-  redirectUris: readonly string[];
-  productScope: string;
-  /** Display names by client id (sandbox/config.ts). */
-  clientNames: Readonly<Record<string, string>>;
-  qrTtlMs: number;
-  codeTtlMs: number;
-}
-
-export function digidentitySettings(config: SandboxConfig): DigidentitySettings {
-  return {
-    issuer: `${config.issuerBase}/digidentity`,
-    publicUrl: config.publicUrl,
-    ...config.digidentity,
-    clients: [
-      { clientId: config.digidentity.clientId, clientSecret: config.digidentity.clientSecret },
-      ...config.digidentity.extraClients,
-    ],
-    clientNames: config.clientNames,
-    qrTtlMs: config.qrTtlSeconds * 1000,
-    codeTtlMs: config.codeTtlSeconds * 1000,
-  };
-}
 
 /** All in-memory state of the Digidentity sandbox; nothing here survives a restart, by design. */
 export class DigidentityState {

@@ -2,11 +2,8 @@ import { zValidator } from "@hono/zod-validator";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { z } from "zod";
-import { oauthError, sandboxError } from "../shared/errors";
-import { parseBasicAuth } from "../shared/http-auth";
-import { firstIssue } from "../shared/oauth-params";
-import { secretsEqual } from "../shared/secrets";
-import type { IduraState } from "./state";
+import { oauthError, sandboxError } from "./errors";
+import { firstIssue } from "./oauth-params";
 
 /** A parameter sent twice arrives as an array (RFC 6749 §3.1 forbids repeating one). */
 function describe(error: z.ZodError): string {
@@ -22,7 +19,7 @@ export const oauthForm = <S extends z.ZodType>(schema: S) =>
       return oauthError(c, 400, "invalid_request", describe(result.error as unknown as z.ZodError));
   });
 
-/** A page's form body; `refuse` renders the page that says what went wrong. */
+/** A page's form body (urlencoded or multipart); `refuse` renders the page that says what went wrong. */
 export const pageForm = <S extends z.ZodType>(
   schema: S,
   refuse: (c: Context) => Response | Promise<Response>,
@@ -31,7 +28,10 @@ export const pageForm = <S extends z.ZodType>(
     if (!result.success) return refuse(c);
   });
 
-/** A control call's JSON body; `usage` says what was expected. */
+/**
+ * A control call's JSON body, answered in the sandbox's own error shape with `usage` (what was
+ * expected) when it does not fit. No JSON content type counts as `{}`, so `curl -X POST` works.
+ */
 export const controlJson = <S extends z.ZodType>(schema: S, usage: string) =>
   zValidator("json", schema, (result, c) => {
     if (!result.success) return sandboxError(c, 400, "invalid_request", usage);
@@ -46,26 +46,3 @@ export function validationErrorHandler(err: Error, c: Context): Response {
   }
   throw err;
 }
-
-/**
- * client_secret_basic (what the portal uses) or client_secret_post; the client id, or undefined
- * when authentication fails.
- */
-export function authenticatedClient(
-  c: Context,
-  state: IduraState,
-  form: { client_id?: string; client_secret?: string },
-): string | undefined {
-  const basic = parseBasicAuth(c.req.header("authorization"));
-  const id = basic?.clientId ?? form.client_id;
-  const secret = basic?.clientSecret ?? form.client_secret;
-  const expected = state.clientSecret(id);
-  if (expected === undefined || secret === undefined || !secretsEqual(secret, expected)) return undefined;
-  return id;
-}
-
-export function invalidClient(c: Context): Response {
-  return oauthError(c, 401, "invalid_client", "client authentication failed");
-}
-
-export const noStore = { "Cache-Control": "no-store", Pragma: "no-cache" } as const;
