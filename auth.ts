@@ -39,7 +39,7 @@ function authConfig(): NextAuthConfig {
     providers: enabled.flatMap(({ module, settings }) => module.authProviders(settings)),
     logger: {
       // Auth.js's own messages can carry provider answers; keep only the error for the
-      // request's error page (lib/auth-failures.ts) and log names, never contents.
+      // request's error page (lib/authjs/capture.ts) and log names, never contents.
       error: (error) => captureAuthError(error),
       warn: (code) => log.warn({ event: "authjs_warning", code }, "auth.js warning"),
       debug: (message, metadata) => captureAuthDebug(message, metadata),
@@ -64,16 +64,13 @@ function authConfig(): NextAuthConfig {
         return true;
       },
       jwt({ token, user }) {
-        // Only the portal's own Identity goes into the session cookie, plus Signicat's step-up
-        // token and session-transfer handle, which the session callback never hands out (the
-        // browser can read the session).
+        // Only the portal's own Identity goes into the session cookie, plus the values the
+        // login's module keeps for later (`loginSecret`, lib/login-secrets.ts), which the
+        // session callback never hands out (the browser can read the session).
         if (user?.identity) {
-          return {
-            sub: token.sub,
-            identity: user.identity,
-            ...(user.stepUpToken ? { stepUpToken: user.stepUpToken } : {}),
-            ...(user.transferHandle ? { transferHandle: user.transferHandle } : {}),
-          };
+          const secrets =
+            user.loginSecrets && Object.keys(user.loginSecrets).length > 0 ? user.loginSecrets : undefined;
+          return { sub: token.sub, identity: user.identity, ...(secrets ? { loginSecrets: secrets } : {}) };
         }
         return token;
       },

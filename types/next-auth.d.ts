@@ -3,10 +3,12 @@ import type { Identity } from "@/lib/identity";
 declare module "next-auth" {
   interface User {
     identity?: Identity | null;
-    /** Signicat's auth_token_id, for a step-up; kept in the encrypted session cookie only. */
-    stepUpToken?: string;
-    /** Signicat's signicat.cta_id, for a MitID Session Transfer; likewise cookie-only. */
-    transferHandle?: string;
+    /**
+     * Values the login's provider module needs later in the session (e.g. to step up), by a
+     * name of its choosing. Kept in the encrypted session cookie only, never in the session the
+     * browser can fetch; read them with `loginSecret` (lib/login-secrets.ts).
+     */
+    loginSecrets?: Record<string, string>;
   }
   interface Session {
     identity: Identity;
@@ -16,7 +18,6 @@ declare module "next-auth" {
 declare module "@auth/core/jwt" {
   interface JWT {
     identity?: Identity;
-    stepUpToken?: string;
-    transferHandle?: string;
+    loginSecrets?: Record<string, string>;
   }
 }

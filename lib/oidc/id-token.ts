@@ -40,7 +40,9 @@ export async function verifyIdToken(idToken: string, expect: IdTokenExpectations
   try {
     // The key set is refetched once when the keys we hold do not verify (lib/oidc/jwks.ts).
     const { payload } = await providerKeys(expect.jwksUri).verify(idToken, options);
-    if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== expect.clientId) {
+    // Items 4-5: with several audiences an azp must be there; whenever it is, it names us.
+    const severalAudiences = Array.isArray(payload.aud) && payload.aud.length > 1;
+    if ((severalAudiences || payload.azp !== undefined) && payload.azp !== expect.clientId) {
       throw new IdTokenError("azp does not name this client");
     }
     if (expect.nonce !== undefined && payload.nonce !== expect.nonce) {

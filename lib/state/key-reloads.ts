@@ -16,22 +16,3 @@ export async function mayReloadKeys(jwksUri: string, everyMs = 30_000): Promise<
     throw e;
   }
 }
-
-/**
- * At most `max` forced reloads per minute per key set across every instance, in any rhythm
- * (a burst of new key ids after a rotation is allowed, where a one-per-interval pace would refuse
- * the second): one single-use slot per reload in the current minute.
- */
-export async function mayReloadKeysPerMinute(jwksUri: string, max: number): Promise<boolean> {
-  const minute = Math.floor(Date.now() / 60_000);
-  try {
-    const state = getSharedState();
-    for (let slot = 0; slot < max; slot++) {
-      if (await state.consumeOnce(`jwks-reload:${jwksUri}:${minute}:${slot}`, 120_000)) return true;
-    }
-    return false;
-  } catch (e) {
-    if (isSharedStateUnavailable(e)) return false;
-    throw e;
-  }
-}

@@ -14,11 +14,12 @@ import { decodeJwt, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "
 import { WebSocket } from "ws";
 
 import { IdtApprovalError, verifyIdtApproval } from "../../lib/providers/idtoken/approval";
-import { memoryConsumeOnce } from "../../lib/providers/idtoken/consume-once";
 import type { IdtokenConfig } from "../../lib/providers/idtoken/descriptor";
 import { idtIdentityFromPayload } from "../../lib/providers/idtoken/identity";
 import { idtInitiateAnswerSchema } from "../../lib/providers/idtoken/operator";
 import { idtCloseReason, readIdtSocketMessage } from "../../lib/providers/idtoken/page-protocol";
+import { MemoryBackend } from "../../lib/state/backend";
+import { SharedState } from "../../lib/state/store";
 import { parseSandboxConfig } from "../../sandbox/config";
 import { createIdToken } from "../../sandbox/idtoken/routes";
 import { IDTOKEN_SANDBOX_HMAC_KEY } from "../../sandbox/idtoken/state";
@@ -208,12 +209,12 @@ describe("IDToken contract: the approval checks", () => {
   });
 
   it("single use: a key is taken once until its time to live ends", async () => {
-    let now = 1_000_000;
-    const once = memoryConsumeOnce(() => now);
-    assert.equal(await once("k", 10), true);
-    assert.equal(await once("k", 10), false);
-    now += 11_000;
-    assert.equal(await once("k", 10), true);
+    // The single-instance store the routes use without REDIS_URL (lib/state).
+    const once = new SharedState(new MemoryBackend(), "unit-test-secret-0123456789abcdef0123");
+    assert.equal(await once.consumeOnce("idt:jwt:k", 100), true);
+    assert.equal(await once.consumeOnce("idt:jwt:k", 100), false);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    assert.equal(await once.consumeOnce("idt:jwt:k", 100), true);
   });
 });
 

@@ -5,6 +5,7 @@ import { after, before, describe, it } from "node:test";
 
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
 
+import { classifyLoginFailure } from "../../lib/login-failure/classify";
 import { IdTokenError, signingAlgorithms, verifyIdToken } from "../../lib/oidc/id-token";
 import { DOCUMENTED_IOE } from "./support/digidentity-uids";
 
@@ -93,6 +94,29 @@ describe("ID token verification", () => {
       .setExpirationTime("5m")
       .sign(key);
     await assert.rejects(verifyIdToken(noIat, expect()), IdTokenError);
+  });
+
+  it("refuses a token authorised for another client (azp), as it refuses a wrong audience", async () => {
+    const refusedAs = async (token: string) => {
+      try {
+        await verifyIdToken(token, expect());
+      } catch (e) {
+        assert.ok(e instanceof IdTokenError);
+        return classifyLoginFailure(e);
+      }
+      assert.fail("the token was accepted");
+    };
+    const wrongAud = await refusedAs(await sign({ aud: "another-client" }));
+    assert.equal(wrongAud, "id_token_invalid");
+    assert.equal(await refusedAs(await sign({ azp: "another-client" })), wrongAud);
+    assert.equal(await refusedAs(await sign({ aud: [clientId, "another-client"] })), wrongAud);
+    assert.equal(
+      await refusedAs(await sign({ aud: [clientId, "another-client"], azp: "another-client" })),
+      wrongAud,
+    );
+    // azp naming this client, with one audience or several, is fine.
+    await verifyIdToken(await sign({ azp: clientId }), expect());
+    await verifyIdToken(await sign({ aud: [clientId, "another-client"], azp: clientId }), expect());
   });
 
   it("only asymmetric algorithms the provider announces count", () => {

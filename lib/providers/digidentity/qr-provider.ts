@@ -1,12 +1,11 @@
 import "server-only";
 
 import Credentials from "next-auth/providers/credentials";
-import { cookies } from "next/headers";
 
 import { log } from "@/lib/log";
 import { SignInRefused } from "@/lib/login-failure/sign-in-refused";
 import { IdTokenError } from "@/lib/oidc/id-token";
-import { spendApprovedLogin } from "@/lib/state/logins";
+import { takeApprovedLogin } from "@/lib/state/logins";
 import { ProviderError } from "@/lib/upstream/fetch";
 
 import { DIGIDENTITY_QR_ID, type DigidentityConfig } from "./descriptor";
@@ -23,20 +22,12 @@ export { DIGIDENTITY_QR_ID };
  * if one came, fetch the UID attributes and, with the report configured, the report pseudonym.
  */
 async function completePasswordlessLogin(cfg: DigidentityConfig) {
-  const jar = await cookies();
-  const name = qrLoginCookie.name();
-  const state = await openQrLogin(jar.get(name)?.value);
-  // Single use: whatever happens next, this browser's login state is spent.
-  jar.delete(name);
-  if (!state || state.phase !== "approved" || state.expiresAt < Date.now()) {
-    throw new SignInRefused("login_incomplete");
-  }
-  // Single use on every instance: a copy of this approved cookie signs nobody in a second time
-  // ("login_already_used"), and without the shared store nobody is signed in unchecked.
-  await spendApprovedLogin(
+  // Single use: the cookie is spent, and so is the approval on every instance (a copy of this
+  // cookie gets "login_already_used"; without the shared store nobody is signed in unchecked).
+  const state = await takeApprovedLogin(
+    { name: qrLoginCookie.name, open: openQrLogin },
     "digidentity-qr",
-    state.loginId ?? state.accessToken,
-    state.expiresAt - Date.now() + 60_000,
+    (approved) => approved.loginId ?? approved.accessToken,
   );
 
   const as = await authorizationServer(cfg);

@@ -1,14 +1,14 @@
 import "server-only";
 
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 
-import { errors as joseErrors, jwtVerify } from "jose";
+import { errors as joseErrors } from "jose";
 
 import { log } from "@/lib/log";
+import { providerKeys } from "@/lib/oidc/jwks";
 
 import type { IdtokenConfig } from "./descriptor";
 import { idtIdentityFromPayload, IdtSubjectMismatchError, type IdtIdentity } from "./identity";
-import { operatorKeys } from "./operator-keys";
 
 /** What the page relays from the operator's `approved` message (docs/providers/idtoken.md). */
 export type IdtApproval = { jwt: string; hash?: string; random?: string };
@@ -26,8 +26,7 @@ export class IdtApprovalError extends Error {
 
 export type VerifiedIdtApproval = {
   identity: IdtIdentity;
-  /** For the single-use store: a hash of the JWT, and how long it is worth refusing again. */
-  replayKey: string;
+  /** For the single-use store: how long the JWT is worth refusing again. */
   ttlSeconds: number;
 };
 
@@ -67,7 +66,9 @@ export async function verifyIdtApproval(
 ): Promise<VerifiedIdtApproval> {
   let payload;
   try {
-    ({ payload } = await jwtVerify(approval.jwt, operatorKeys(`${cfg.operatorUrl}/.well-known/jwks.json`), {
+    // The operator's keys (docs/providers/idtoken.md) in the portal's one JWKS cache, which
+    // refetches them for an unknown kid at most once per cool-down on every instance together.
+    ({ payload } = await providerKeys(`${cfg.operatorUrl}/.well-known/jwks.json`).verify(approval.jwt, {
       issuer: cfg.issuer,
       audience: cfg.audience,
       algorithms: ["ES256"],
@@ -123,7 +124,6 @@ export async function verifyIdtApproval(
   const exp = typeof payload.exp === "number" ? payload.exp : 0;
   return {
     identity: result.identity,
-    replayKey: createHash("sha256").update(approval.jwt).digest("base64url"),
     ttlSeconds: Math.max(1, exp - Math.floor(Date.now() / 1000) + CLOCK_TOLERANCE_SECONDS),
   };
 }

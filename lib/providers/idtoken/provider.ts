@@ -1,10 +1,9 @@
 import "server-only";
 
 import Credentials from "next-auth/providers/credentials";
-import { cookies } from "next/headers";
 
 import { SignInRefused } from "@/lib/login-failure/sign-in-refused";
-import { spendApprovedLogin } from "@/lib/state/logins";
+import { takeApprovedLogin } from "@/lib/state/logins";
 import { ProviderError } from "@/lib/upstream/fetch";
 
 import { IdtApprovalError, verifyIdtApproval } from "./approval";
@@ -19,18 +18,12 @@ export { IDTOKEN_ID };
  * returns the user.
  */
 async function signInWithIdtApproval(cfg: IdtokenConfig) {
-  const jar = await cookies();
-  const name = idtLoginCookie.name();
-  const state = await idtLoginCookie.open(jar.get(name)?.value);
-  jar.delete(name);
-  if (!state || state.phase !== "approved" || state.expiresAt <= Date.now())
-    throw new SignInRefused("login_incomplete");
+  // A copy of the approved cookie is not a second login, on any instance
+  // (docs/providers/idtoken.md, "Single use"): "login_already_used", or "state_unavailable"
+  // when the shared store cannot say.
+  const state = await takeApprovedLogin(idtLoginCookie, "idt-signin", (approved) => approved.sessionId);
   try {
     const verified = await verifyIdtApproval(cfg, { jwt: state.jwt }, state, { proofChecked: true });
-    // A copy of the approved cookie is not a second login, on any instance
-    // (docs/providers/idtoken.md, "Single use"): "login_already_used", or "state_unavailable"
-    // when the shared store cannot say.
-    await spendApprovedLogin("idt-signin", state.sessionId, verified.ttlSeconds * 1000);
     return { id: verified.identity.subject, identity: verified.identity };
   } catch (e) {
     if (e instanceof IdtApprovalError) throw new SignInRefused("id_token_invalid");

@@ -1,7 +1,5 @@
 import "server-only";
 
-import { createHash } from "node:crypto";
-
 import { cookies } from "next/headers";
 import { z } from "zod";
 
@@ -11,10 +9,10 @@ import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
 import { limitCompletion, limitLoginStart } from "@/lib/rate-limit";
 import { apiErrorText, jsonError, jsonOk, parseJsonBody } from "@/lib/route-handler";
 import { stateUnavailableResponse } from "@/lib/state/http";
+import { consumeOnce } from "@/lib/state/logins";
 import { ProviderError } from "@/lib/upstream/fetch";
 
 import { IdtApprovalError, verifyIdtApproval } from "./approval";
-import { consumeOnce } from "./consume-once";
 import { IDTOKEN_ID } from "./descriptor";
 import { tokenIdSchema } from "./input";
 import { idtLoginCookie, REMEMBER_MAX_AGE_SECONDS, REMEMBERED_TOKEN_COOKIE } from "./login-state";
@@ -82,8 +80,6 @@ export async function startIdtLogin(req: Request): Promise<Response> {
   }
 }
 
-const sha256 = (value: string) => createHash("sha256").update(value).digest("base64url");
-
 /**
  * The page hands over the operator's approval. It is verified against the session this
  * browser's cookie says it started, and each JWT and each session is taken once, before it is
@@ -126,9 +122,9 @@ export async function completeIdtApproval(req: Request): Promise<Response> {
   // Single use (docs/providers/idtoken.md): this session is answered once, and a JWT is good
   // for one login only, whichever pending login it is brought to.
   // On every instance (the shared store); without it, nothing is taken and nothing approved.
-  const sessionTtl = Math.max(1, Math.ceil((state.expiresAt - Date.now()) / 1000));
+  const sessionTtlMs = Math.max(1000, state.expiresAt - Date.now());
   try {
-    if (!(await consumeOnce(`idt:session:${sha256(state.sessionId)}`, sessionTtl))) {
+    if (!(await consumeOnce("idt:session", state.sessionId, sessionTtlMs))) {
       // The same login's approval brought again (a replay, or a retried request): its own answer.
       jar.delete(name);
       log.warn(
@@ -137,7 +133,7 @@ export async function completeIdtApproval(req: Request): Promise<Response> {
       );
       return jsonError(409, "already_used", await apiErrorText("alreadyUsed"));
     }
-    if (!(await consumeOnce(`idt:jwt:${verified.replayKey}`, verified.ttlSeconds)))
+    if (!(await consumeOnce("idt:jwt", input.data.jwt, verified.ttlSeconds * 1000)))
       return refuse(new IdtApprovalError("this JWT was used before"));
   } catch (e) {
     const unavailable = await stateUnavailableResponse(e, "idtoken/complete");

@@ -1,10 +1,9 @@
 import "server-only";
 
 import { SignInRefused } from "@/lib/login-failure/sign-in-refused";
-import { spendApprovedLogin } from "@/lib/state/logins";
+import { takeApprovedLogin } from "@/lib/state/logins";
 
 import Credentials from "next-auth/providers/credentials";
-import { cookies } from "next/headers";
 
 import { nordicEidIdentityFromClaims, NordicEidClaimsError } from "./identity";
 import { ProviderError } from "@/lib/upstream/fetch";
@@ -17,19 +16,11 @@ import { IDURA_BANKID_ID } from "./descriptor";
 export { IDURA_BANKID_ID };
 
 async function completeHeadlessLogin(cfg: IduraClient) {
-  const jar = await cookies();
-  const name = headlessCookie.name();
-  const state = await headlessCookie.open(jar.get(name)?.value);
-  // Single use: whatever happens next, this browser's login state is spent.
-  jar.delete(name);
-  if (!state || state.phase !== "approved" || state.expiresAt < Date.now()) {
-    throw new SignInRefused("login_incomplete");
-  }
-  // Single use on every instance: a copy of the approved cookie is no second login.
-  await spendApprovedLogin(
+  // Single use, of the cookie and on every instance: a copy of it is no second login.
+  const state = await takeApprovedLogin(
+    headlessCookie,
     "idura-bankid",
-    state.loginId ?? state.idToken,
-    state.expiresAt - Date.now() + 60_000,
+    (approved) => approved.loginId ?? approved.idToken,
   );
   try {
     const claims = await verifyProviderIdToken(cfg, state.idToken);

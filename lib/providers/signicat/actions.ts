@@ -1,16 +1,15 @@
 "use server";
 
-import { getToken } from "next-auth/jwt";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 
 import { auth } from "@/auth";
-import { getConfig } from "@/lib/config";
 import { refuseIfTooManyStarts } from "@/lib/login-start";
 import { requireProviderSettings } from "@/lib/providers/registry";
+import { loginSecret } from "@/lib/login-secrets";
 
 import type { MitidIdentity } from "./identity";
 import { cvrInput, mitidLoginSchema } from "./input";
+import { SIGNICAT_SECRETS } from "./descriptor";
 import { SIGNICAT_ID, signicatFeatures } from "./provider";
 import { startSignicatLogin } from "./start-login";
 
@@ -68,13 +67,7 @@ export async function stepUpToHigh() {
   if (signicatFeatures(requireProviderSettings("signicat")).stepUp === "fresh-login") {
     await startSignicatLogin({ flow: identity.flow, stepUp: { level: "HIGH" } });
   }
-  const config = getConfig();
-  const token = await getToken({
-    req: { headers: await headers() },
-    secret: config.authSecret,
-    secureCookie: config.secureCookies,
-  });
-  const authTokenId = typeof token?.stepUpToken === "string" ? token.stepUpToken : undefined;
+  const authTokenId = await loginSecret(SIGNICAT_SECRETS.stepUpToken);
   if (!authTokenId) redirect("/auth/error?reason=step_up_refused");
   await startSignicatLogin({ flow: identity.flow, stepUp: { authTokenId, level: "HIGH" } });
 }

@@ -26,6 +26,13 @@ export const SIGNICAT_SANDBOX_DEFAULTS = {
 /** Public contract: it forms the redirect URI `${AUTH_URL}/api/auth/callback/signicat`. */
 export const SIGNICAT_ID = "signicat";
 
+/**
+ * The values a MitID login keeps for later in the encrypted session cookie (`loginSecrets`,
+ * types/next-auth.d.ts): Enterprise's `auth_token_id`, for a step-up, and `signicat.cta_id`,
+ * for a MitID Session Transfer (docs/providers/signicat.md). Never in the browser's session.
+ */
+export const SIGNICAT_SECRETS = { stepUpToken: "stepUpToken", transferHandle: "transferHandle" } as const;
+
 /** Which Signicat product the customer holds: the eID Hub (`/auth/open`) or Enterprise (`/oidc`). */
 export const SIGNICAT_PLATFORMS = ["eid-hub", "enterprise"] as const;
 export type SignicatPlatform = (typeof SIGNICAT_PLATFORMS)[number];

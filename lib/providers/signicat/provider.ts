@@ -3,7 +3,7 @@ import "server-only";
 import type { OIDCConfig } from "next-auth/providers";
 import { cookies } from "next/headers";
 
-import { SIGNICAT_ID, type SignicatConfig, type SignicatPlatform } from "./descriptor";
+import { SIGNICAT_ID, SIGNICAT_SECRETS, type SignicatConfig, type SignicatPlatform } from "./descriptor";
 import { CPR_SCOPE, mitidIdentityFromUserInfo, type MitidFlow } from "./identity";
 import { eidHubRequestObject, enterpriseRequestObject, type RequestParameters } from "./request-object";
 import { transferFromCookie } from "./transfer";
@@ -93,9 +93,11 @@ export function signicatProvider(cfg: SignicatConfig): OIDCConfig<Record<string,
         return {
           id: identity.subject,
           identity,
-          stepUpToken: authTokenId,
-          // Only a portal that hands over to partners keeps the handle.
-          ...(ctaId && cfg.transfer?.partners.length ? { transferHandle: ctaId } : {}),
+          loginSecrets: {
+            ...(authTokenId ? { [SIGNICAT_SECRETS.stepUpToken]: authTokenId } : {}),
+            // Only a portal that hands over to partners keeps the handle.
+            ...(ctaId && cfg.transfer?.partners.length ? { [SIGNICAT_SECRETS.transferHandle]: ctaId } : {}),
+          },
         };
       } catch {
         return { id: String(userinfo.sub ?? ""), identity: null };

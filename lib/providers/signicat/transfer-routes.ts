@@ -1,7 +1,6 @@
 import "server-only";
 
 import { randomBytes } from "node:crypto";
-import { getToken } from "next-auth/jwt";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 
@@ -13,8 +12,9 @@ import { isSharedStateUnavailable } from "@/lib/state";
 import { consumeOnce } from "@/lib/state/logins";
 import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
 import { jsonError } from "@/lib/route-handler";
+import { loginSecret } from "@/lib/login-secrets";
 
-import { SIGNICAT_ID } from "./descriptor";
+import { SIGNICAT_ID, SIGNICAT_SECRETS } from "./descriptor";
 import { signicatLoginLocation } from "./start-login";
 import { HANDOVER_FIELDS, handoverSchema, requestExchangeCode } from "./transfer";
 
@@ -160,8 +160,7 @@ export async function startTransfer(req: Request): Promise<Response> {
   if (!parsed.success) return jsonError(400, "invalid_request", "Name the partner service.");
   const partner = transfer.partners.find((p) => p.id === parsed.data.partner);
   if (!partner) return jsonError(404, "unknown_partner", "There is no such partner service.");
-  const token = await getToken({ req, secret: config.authSecret, secureCookie: config.secureCookies });
-  const handle = typeof token?.transferHandle === "string" ? token.transferHandle : undefined;
+  const handle = await loginSecret(SIGNICAT_SECRETS.transferHandle, req);
   if (!handle) return jsonError(409, "not_transferable", "This login cannot be handed over.");
 
   const text = partner.text ? randomBytes(18).toString("base64url") : undefined;
