@@ -7,9 +7,12 @@ import type { z } from "zod";
 import { log } from "@/lib/log";
 import { ProviderError } from "@/lib/upstream/fetch";
 
-/** The one error shape every route handler answers with. */
-/** `ref` names the log line of a refused login, for the person to quote. */
-export type ApiError = { error: string; message: string; ref?: string };
+/**
+ * The one error shape every route handler answers with; `ref` names the log line of a refused
+ * login, for the person to quote. The pages' fetchers throw it as `ApiError`
+ * (components/ui/fetch-json.ts).
+ */
+export type ApiErrorBody = { error: string; message: string; ref?: string };
 
 const NO_STORE = { "cache-control": "no-store" };
 
@@ -20,7 +23,7 @@ export function jsonError(
   headers?: HeadersInit,
   ref?: string,
 ): Response {
-  return Response.json({ error, message, ...(ref ? { ref } : {}) } satisfies ApiError, {
+  return Response.json({ error, message, ...(ref ? { ref } : {}) } satisfies ApiErrorBody, {
     status,
     headers: { ...NO_STORE, ...Object.fromEntries(new Headers(headers)) },
   });
