@@ -1,6 +1,6 @@
 import "server-only";
 
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 
 import { signIn } from "@/auth";
@@ -10,17 +10,17 @@ import {
   loginErrorUrl,
   specificErrorLocation,
 } from "@/lib/login-failure/classify";
-import { BROWSER_COOKIE, clientAddress, consumeRateLimit } from "@/lib/rate-limit";
+import { countLoginStart } from "@/lib/rate-limit";
 
 /**
- * Web logins start in a server action (they end in a redirect to the provider), while the device
- * logins start in route handlers the page polls; both count against the same start limit.
+ * Web logins start in a server action or a hand-over (they end in a redirect to the provider),
+ * while the device logins start in route handlers the page polls; both count against the same
+ * start limit (lib/rate-limit.ts `countLoginStart`). Unlike a device login, a web login is not
+ * refused while this instance shuts down: it is one redirect and finishes at any instance
+ * (docs/production.md, "Health, readiness, shutdown").
  */
 export async function refuseIfTooManyStarts(provider: string) {
-  const wait = await consumeRateLimit("start", {
-    address: clientAddress(await headers()),
-    browser: (await cookies()).get(BROWSER_COOKIE)?.value,
-  });
+  const wait = await countLoginStart(await headers());
   if (wait !== null) redirect(loginErrorUrl("rate_limited", { provider }));
 }
 

@@ -123,7 +123,7 @@ const digest = (value: string) => createHash("sha256").update(value).digest("bas
  * Count one request; answer null when it may go ahead, or the number of seconds to wait.
  * The per-browser count is only taken when there is a browser key.
  */
-export async function consumeRateLimit(
+async function consumeRateLimit(
   action: LimitedAction,
   keys: { address: string; browser?: string },
 ): Promise<number | null> {
@@ -147,17 +147,25 @@ export async function tooManyRequests(retryAfterSeconds: number): Promise<Respon
 
 /**
  * Count the start of a login (any provider), per address and per browser; the browser gets a
- * long-lived random id cookie the first time. A 429 response when over the limit, else null.
+ * long-lived random id cookie the first time. Null when it may go ahead, else the seconds to
+ * wait. Every start is counted here, whichever of the wrappers below (or lib/login-start.ts for
+ * the web logins) refuses it.
  */
+export async function countLoginStart(requestHeaders: Headers): Promise<number | null> {
+  const jar = await cookies();
+  const browser = jar.get(BROWSER_COOKIE)?.value ?? newBrowserId();
+  const wait = await consumeRateLimit("start", { address: clientAddress(requestHeaders), browser });
+  if (wait !== null) return wait;
+  keepBrowserId(jar, browser);
+  return null;
+}
+
+/** A device login's start in a route handler: a 429 response when over the limit, else null. */
 export async function limitLoginStart(req: Request): Promise<Response | null> {
   // A draining instance takes no new logins; the load balancer sends the retry elsewhere.
   if (isDraining()) return shuttingDownResponse();
-  const jar = await cookies();
-  const browser = jar.get(BROWSER_COOKIE)?.value ?? newBrowserId();
-  const wait = await consumeRateLimit("start", { address: clientAddress(req.headers), browser });
-  if (wait !== null) return tooManyRequests(wait);
-  keepBrowserId(jar, browser);
-  return null;
+  const wait = await countLoginStart(req.headers);
+  return wait === null ? null : tooManyRequests(wait);
 }
 
 /** Count one status poll of the login whose sealed cookie is `login`, per address and per login. */
@@ -167,18 +175,13 @@ export async function limitStatusPoll(req: Request, login: string | undefined): 
 }
 
 /**
- * The same count for a login started by a server action (the CIBA start, Signicat's step-up
- * and business re-logins): null when it may go ahead, else the seconds to wait (or 0 while
- * this instance shuts down). The action shows its own refusal.
+ * The same count for a login started by a server action that answers in words (the CIBA
+ * start): null when it may go ahead, else the seconds to wait (or 0 while this instance shuts
+ * down). The action shows its own refusal.
  */
 export async function limitActionStart(): Promise<number | null> {
   if (isDraining()) return 0;
-  const [jar, h] = await Promise.all([cookies(), headers()]);
-  const browser = jar.get(BROWSER_COOKIE)?.value ?? newBrowserId();
-  const wait = await consumeRateLimit("start", { address: clientAddress(h), browser });
-  if (wait !== null) return wait;
-  keepBrowserId(jar, browser);
-  return null;
+  return countLoginStart(await headers());
 }
 
 /**

@@ -4,9 +4,15 @@ import type { Messages } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 
-/** The one error shape every route handler answers with. */
-/** `ref` names the log line of a refused login, for the person to quote. */
-export type ApiError = { error: string; message: string; ref?: string };
+import { log } from "@/lib/log";
+import { ProviderError } from "@/lib/upstream/fetch";
+
+/**
+ * The one error shape every route handler answers with; `ref` names the log line of a refused
+ * login, for the person to quote. The pages' fetchers throw it as `ApiError`
+ * (components/ui/fetch-json.ts).
+ */
+export type ApiErrorBody = { error: string; message: string; ref?: string };
 
 const NO_STORE = { "cache-control": "no-store" };
 
@@ -17,7 +23,7 @@ export function jsonError(
   headers?: HeadersInit,
   ref?: string,
 ): Response {
-  return Response.json({ error, message, ...(ref ? { ref } : {}) } satisfies ApiError, {
+  return Response.json({ error, message, ...(ref ? { ref } : {}) } satisfies ApiErrorBody, {
     status,
     headers: { ...NO_STORE, ...Object.fromEntries(new Headers(headers)) },
   });
@@ -130,4 +136,39 @@ export async function apiErrorText(
   values?: Record<string, string | number>,
 ): Promise<string> {
   return (await getTranslations("ApiErrors"))(key, values as never);
+}
+
+/**
+ * A provider call failed (unreachable, or an answer the protocol does not allow): log it once,
+ * under the caller's event name, and hand the error back. Anything that is not a ProviderError
+ * is a bug, not an outage, and is rethrown. For callers that answer with something other than a
+ * JSON error (a server action's result, a page's notice).
+ */
+export function logProviderFailure(e: unknown, event: string): ProviderError {
+  if (!(e instanceof ProviderError)) throw e;
+  log.warn({ event, reason: e.reason, detail: e.message }, "provider call failed");
+  return e;
+}
+
+type ProviderFailureText = ApiErrorText | { unreachable: ApiErrorText; error: ApiErrorText };
+
+/**
+ * The one answer of a route handler whose provider call failed: logged once, then a 502 whose
+ * `error` is the failure's reason (`provider_unreachable` or `provider_error`). `message` names
+ * the text, or one text per reason; `provider` fills its `{provider}`. Anything that is not a
+ * ProviderError is rethrown, so a catch block is `return providerFailureResponse(e, {...})`.
+ */
+export async function providerFailureResponse(
+  e: unknown,
+  opts: { event: string; message: ProviderFailureText; provider?: string },
+): Promise<Response> {
+  const failure = logProviderFailure(e, opts.event);
+  const key =
+    typeof opts.message === "string"
+      ? opts.message
+      : failure.reason === "provider_unreachable"
+        ? opts.message.unreachable
+        : opts.message.error;
+  const values = opts.provider ? { provider: opts.provider } : undefined;
+  return jsonError(502, failure.reason, await apiErrorText(key, values));
 }

@@ -68,30 +68,3 @@ export async function readJson(res: Response): Promise<unknown> {
     throw new ProviderError("provider_error", `expected JSON, got ${res.status} with a non-JSON body`);
   }
 }
-
-/** RFC 6749 §2.3.1: client_secret_basic form-encodes id and secret before base64. */
-export function basicAuth(clientId: string, clientSecret: string): string {
-  const enc = (s: string) => encodeURIComponent(s).replace(/%20/g, "+");
-  return `Basic ${Buffer.from(`${enc(clientId)}:${enc(clientSecret)}`).toString("base64")}`;
-}
-
-/**
- * A form POST to a provider's token-type endpoint (token, CIBA, headless) with client_secret_basic,
- * and its JSON answer: the call every provider in this portal makes the same way.
- */
-export async function postFormWithClientSecret(
-  client: { clientId: string; clientSecret: string },
-  url: string,
-  fields: Record<string, string>,
-): Promise<{ res: Response; body: unknown }> {
-  const res = await providerFetch(url, {
-    method: "POST",
-    headers: {
-      authorization: basicAuth(client.clientId, client.clientSecret),
-      "content-type": "application/x-www-form-urlencoded",
-      accept: "application/json",
-    },
-    body: new URLSearchParams(fields),
-  });
-  return { res, body: await readJson(res) };
-}

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { afterEach, describe, it } from "node:test";
 
-import { ApiError, fetchJson } from "../../components/ui/fetch-json";
+import { ApiError, fetchJson, postJson } from "../../components/ui/fetch-json";
 
 const realFetch = globalThis.fetch;
 afterEach(() => {
@@ -41,5 +41,28 @@ describe("the device pages' fetcher", () => {
   it("hands back the JSON of a 200", async () => {
     answer(200, { status: "pending", expiresAt: 1, pollIntervalMs: 1000 });
     assert.deepEqual(await fetchJson("/x"), { status: "pending", expiresAt: 1, pollIntervalMs: 1000 });
+  });
+
+  it("carries the reference of a refused login", async () => {
+    answer(401, { error: "jwt_invalid", message: "Refused.", ref: "r-123" });
+    const error = await fetchJson("/x").catch((e: unknown) => e);
+    assert.ok(error instanceof ApiError);
+    assert.equal(error.ref, "r-123");
+  });
+
+  it("keeps the caller's headers, asks for JSON, and posts a JSON body", async () => {
+    const seen: Request[] = [];
+    globalThis.fetch = async (input, init) => {
+      seen.push(new Request(input, init));
+      return Response.json({ ok: true });
+    };
+    await fetchJson("http://portal.test/x", { headers: { "x-trace": "1" } });
+    assert.equal(seen[0]!.headers.get("x-trace"), "1");
+    assert.equal(seen[0]!.headers.get("accept"), "application/json");
+    assert.deepEqual(await postJson("http://portal.test/y", { tokenId: "a" }), { ok: true });
+    assert.equal(seen[1]!.method, "POST");
+    assert.equal(seen[1]!.headers.get("content-type"), "application/json");
+    assert.equal(seen[1]!.headers.get("accept"), "application/json");
+    assert.deepEqual(await seen[1]!.json(), { tokenId: "a" });
   });
 });

@@ -4,6 +4,7 @@ import * as oauth from "oauth4webapi";
 import { z } from "zod";
 
 import { classifyLoginFailure } from "@/lib/login-failure/classify";
+import { oauthClient } from "@/lib/oidc/client";
 import { getSharedState } from "@/lib/state";
 import { digestOf } from "@/lib/state/digest";
 import { pacedPoll } from "@/lib/state/paced-poll";
@@ -11,7 +12,6 @@ import { ProviderError } from "@/lib/upstream/fetch";
 
 import { digidentityDescriptor, type DigidentityConfig } from "./descriptor";
 import type { PendingQrLogin, QrLoginState } from "./qr-state";
-import { authorizationServer, client, clientAuth, requestOptions } from "./upstream";
 import { digidentityScope } from "./web";
 
 /**
@@ -51,12 +51,13 @@ export function readPasswordlessSession(body: unknown): { code: string; qrCodeUr
  * channel, and Digidentity documents none.
  */
 export async function startPasswordlessLogin(cfg: DigidentityConfig) {
-  const as = await authorizationServer(cfg);
+  const digidentity = oauthClient(cfg);
+  const as = await digidentity.metadata();
   const url = new URL(passwordlessEndpoint(as.authorization_endpoint!));
   url.searchParams.set("client_id", cfg.clientId);
   url.searchParams.set("scope", digidentityScope(cfg));
   url.searchParams.set("response_type", "code");
-  const res = await requestOptions(cfg)[oauth.customFetch](url.toString(), {
+  const res = await digidentity.options[oauth.customFetch](url.toString(), {
     headers: { accept: "application/vnd.api+json, application/json" },
   });
   if (!res.ok) throw new ProviderError("provider_error", `passwordless start answered ${res.status}`);
@@ -112,17 +113,17 @@ export async function pollPasswordlessLogin(
   cfg: DigidentityConfig,
   state: PendingQrLogin,
 ): Promise<PollOutcome> {
-  const as = await authorizationServer(cfg);
-  const options = requestOptions(cfg);
+  const digidentity = oauthClient(cfg);
+  const as = await digidentity.metadata();
   const res = await oauth.genericTokenEndpointRequest(
     as,
-    client(cfg),
-    clientAuth(cfg),
+    digidentity.client,
+    digidentity.auth,
     "authorization_code",
     { code: state.code },
-    options,
+    digidentity.options,
   );
-  const outcome = await outcomeOfTokenResponse(as, client(cfg), res);
+  const outcome = await outcomeOfTokenResponse(as, digidentity.client, res);
   if (outcome.status !== "approved") return outcome;
   return { ...outcome, state: { ...outcome.state, loginId: digestOf(state.code) } };
 }

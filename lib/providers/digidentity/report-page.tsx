@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 
 import { requireProviderSettings } from "@/lib/providers/registry";
 import { signedInIdentity } from "@/lib/session";
-import { ProviderError } from "@/lib/upstream/fetch";
+import { logProviderFailure } from "@/lib/route-handler";
 import { fetchIdentityReport, type IdentityReport } from "./report";
 
 import { CalendarDate } from "@/components/account/fields";
@@ -36,7 +36,7 @@ export default async function ReportPage() {
     try {
       report = await fetchIdentityReport(digidentity, digidentity.report, identity.reportPseudonym);
     } catch (e) {
-      if (!(e instanceof ProviderError)) throw e;
+      logProviderFailure(e, "report_failed");
       report = "unavailable";
     }
   }

@@ -4,11 +4,11 @@ import * as oauth from "oauth4webapi";
 import { z } from "zod";
 
 import { log } from "@/lib/log";
+import { oauthClient } from "@/lib/oidc/client";
 import { getSharedState } from "@/lib/state";
 import { ProviderError } from "@/lib/upstream/fetch";
 
 import type { DigidentityConfig, DigidentityReportConfig } from "./descriptor";
-import { authorizationServer, client, clientAuth, requestOptions } from "./upstream";
 
 /**
  * Digidentity's identity report (docs/providers/digidentity.md, "Identity report"): an
@@ -27,17 +27,18 @@ async function requestApplicationToken(
   cfg: DigidentityConfig,
   report: DigidentityReportConfig,
 ): Promise<ApplicationToken> {
-  const as = await authorizationServer(cfg);
+  const digidentity = oauthClient(cfg);
+  const as = await digidentity.metadata();
   const res = await oauth.clientCredentialsGrantRequest(
     as,
-    client(cfg),
-    clientAuth(cfg),
+    digidentity.client,
+    digidentity.auth,
     { scope: report.scope },
-    requestOptions(cfg),
+    digidentity.options,
   );
   let tokens: oauth.TokenEndpointResponse;
   try {
-    tokens = await oauth.processClientCredentialsResponse(as, client(cfg), res);
+    tokens = await oauth.processClientCredentialsResponse(as, digidentity.client, res);
   } catch (cause) {
     throw new ProviderError("provider_error", `application token request answered ${res.status}`, { cause });
   }
@@ -92,7 +93,9 @@ async function withApplicationToken(
   accept: string,
 ): Promise<Response> {
   const send = async (token: string) =>
-    requestOptions(cfg)[oauth.customFetch](url, { headers: { authorization: `Bearer ${token}`, accept } });
+    oauthClient(cfg).options[oauth.customFetch](url, {
+      headers: { authorization: `Bearer ${token}`, accept },
+    });
   const token = await getApplicationToken(cfg, report);
   let res = await send(token.value);
   if (res.status === 401) res = await send((await renewApplicationToken(cfg, report, token)).value);

@@ -4,13 +4,18 @@ import { cookies } from "next/headers";
 import { z } from "zod";
 
 import { auth } from "@/auth";
-import { log } from "@/lib/log";
 import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
 import { limitLoginStart, limitStatusPoll } from "@/lib/rate-limit";
-import { apiErrorText, jsonError, jsonOk, parseJsonBody, parseSearchParams } from "@/lib/route-handler";
+import {
+  apiErrorText,
+  jsonError,
+  jsonOk,
+  parseJsonBody,
+  parseSearchParams,
+  providerFailureResponse,
+} from "@/lib/route-handler";
 import { stateUnavailableResponse } from "@/lib/state/http";
 import { trackInFlight } from "@/lib/state/lifecycle";
-import { ProviderError } from "@/lib/upstream/fetch";
 
 import { pollPasswordlessLoginAtPace, SLOW_DOWN_STEP_MS, startPasswordlessLogin } from "./passwordless";
 import { openQrLogin, qrLoginCookie } from "./qr-state";
@@ -46,21 +51,11 @@ export async function startQrLogin(req: Request): Promise<Response> {
       pollIntervalMs: digidentity.pollIntervalMs,
     } satisfies QrStartResponse);
   } catch (e) {
-    if (e instanceof ProviderError) {
-      log.warn({ event: "qr_start_failed", reason: e.reason, detail: e.message }, "QR login start failed");
-      return e.reason === "provider_unreachable"
-        ? jsonError(
-            502,
-            "provider_unreachable",
-            await apiErrorText("unreachableRetry", { provider: "Digidentity" }),
-          )
-        : jsonError(
-            502,
-            "provider_error",
-            await apiErrorText("unexpectedRetry", { provider: "Digidentity" }),
-          );
-    }
-    throw e;
+    return providerFailureResponse(e, {
+      event: "qr_start_failed",
+      message: { unreachable: "unreachableRetry", error: "unexpectedRetry" },
+      provider: "Digidentity",
+    });
   }
 }
 
@@ -129,17 +124,11 @@ export async function qrLoginStatus(req: Request): Promise<Response> {
   } catch (e) {
     const unavailable = await stateUnavailableResponse(e, "digidentity-qr/status");
     if (unavailable) return unavailable;
-    if (e instanceof ProviderError) {
-      log.warn({ event: "qr_poll_failed", reason: e.reason, detail: e.message }, "QR login poll failed");
-      return e.reason === "provider_unreachable"
-        ? jsonError(
-            502,
-            "provider_unreachable",
-            await apiErrorText("unreachableKeepTrying", { provider: "Digidentity" }),
-          )
-        : jsonError(502, "provider_error", await apiErrorText("unexpected", { provider: "Digidentity" }));
-    }
-    throw e;
+    return providerFailureResponse(e, {
+      event: "qr_poll_failed",
+      message: { unreachable: "unreachableKeepTrying", error: "unexpected" },
+      provider: "Digidentity",
+    });
   }
 }
 
@@ -171,8 +160,6 @@ export async function documentPhoto(req: Request): Promise<Response> {
       },
     });
   } catch (e) {
-    if (e instanceof ProviderError)
-      return jsonError(502, e.reason, await apiErrorText("reportProviderError"));
-    throw e;
+    return providerFailureResponse(e, { event: "report_photo_failed", message: "reportProviderError" });
   }
 }

@@ -2,28 +2,15 @@ import "server-only";
 
 import * as oauth from "oauth4webapi";
 
-import { discover, upstreamOptions } from "@/lib/oidc/discovery";
+import { discover } from "@/lib/oidc/discovery";
 
 import type { DigidentityConfig } from "./descriptor";
 
 /**
- * Digidentity's back channel on oauth4webapi: discovery, client_secret_basic and the options
- * every call shares. Facts and their sources: docs/providers/digidentity.md.
+ * Digidentity's back channel on oauth4webapi (the client, its client_secret_basic and options:
+ * lib/oidc/client.ts). client_secret_basic is the only method Digidentity's clients use. Facts
+ * and their sources: docs/providers/digidentity.md.
  */
-
-/** The options of every oauth4webapi request to this provider. */
-export function requestOptions(cfg: DigidentityConfig) {
-  return upstreamOptions(cfg.issuer);
-}
-
-export function client(cfg: DigidentityConfig): oauth.Client {
-  return { client_id: cfg.clientId };
-}
-
-/** client_secret_basic is the only method Digidentity's public clients use (docs/providers/digidentity.md). */
-export function clientAuth(cfg: DigidentityConfig): oauth.ClientAuth {
-  return oauth.ClientSecretBasic(cfg.clientSecret);
-}
 
 /** Digidentity's metadata by discovery (lib/oidc/discovery.ts: issuer checked, kept an hour). */
 export function authorizationServer(cfg: DigidentityConfig): Promise<oauth.AuthorizationServer> {

@@ -2,9 +2,11 @@ import "server-only";
 
 import * as oauth from "oauth4webapi";
 
+import { oauthClient } from "@/lib/oidc/client";
+
 import { MissingUidAttributesError, sermiIdentityFromUserInfo, type SermiIdentity } from "./identity";
 import type { DigidentityConfig } from "./descriptor";
-import { client, requestOptions, userInfoServer } from "./upstream";
+import { userInfoServer } from "./upstream";
 
 /**
  * `user_info.json` with the access token (docs/providers/digidentity.md, "Userinfo"), through
@@ -16,9 +18,10 @@ export async function fetchUserInfo(
   accessToken: string,
   expectedSubject: string | undefined,
 ): Promise<oauth.UserInfoResponse> {
+  const { client, options } = oauthClient(cfg);
   const server = userInfoServer(cfg, as);
-  const res = await oauth.userInfoRequest(server, client(cfg), accessToken, requestOptions(cfg));
-  return oauth.processUserInfoResponse(server, client(cfg), expectedSubject ?? oauth.skipSubjectCheck, res);
+  const res = await oauth.userInfoRequest(server, client, accessToken, options);
+  return oauth.processUserInfoResponse(server, client, expectedSubject ?? oauth.skipSubjectCheck, res);
 }
 
 /** The SERMI identity in a userinfo answer, or null when it carries no valid UID set. */

@@ -5,6 +5,7 @@ import { useEffect, useState, useTransition, type FormEvent } from "react";
 
 import { DeviceOutcome, type OutcomeKind } from "@/components/ui/device-outcome";
 import { useSecondsLeft } from "@/components/ui/device-poll";
+import { ApiError, postJson } from "@/components/ui/fetch-json";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 import {
   idtCloseReason,
@@ -22,23 +23,13 @@ import { BUTTON } from "@/components/ui/button";
 
 type Ended = { reason: LoginErrorReason; ref?: string };
 
-async function postJson<T>(
-  url: string,
-  body: unknown,
-): Promise<{ ok: true; data: T } | { ok: false; code: string; message?: string; ref?: string }> {
+/** Hands the operator's approval to the portal: null once it is taken, else why not. */
+async function handOver(approval: unknown): Promise<{ code: string; ref?: string } | null> {
   try {
-    const res = await fetch(url, {
-      method: "POST",
-      cache: "no-store",
-      headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify(body),
-    });
-    const json = (await res.json().catch(() => ({}))) as { error?: string; message?: string; ref?: string };
-    return res.ok
-      ? { ok: true, data: json as T }
-      : { ok: false, code: json.error ?? "unknown", message: json.message ?? res.statusText, ref: json.ref };
-  } catch {
-    return { ok: false, code: "offline" };
+    await postJson("/api/idtoken/complete", approval);
+    return null;
+  } catch (e) {
+    return e instanceof ApiError ? { code: e.code, ref: e.ref } : { code: "offline" };
   }
 }
 
@@ -85,12 +76,14 @@ export function IdtLogin({
       setStartError(null);
       setEnded(null);
       setApproved(false);
-      const result = await postJson<IdtStartResponse>("/api/idtoken/start", { tokenId, remember });
-      if (result.ok) setLogin(result.data);
-      // The portal words its answers in this page's language; bad input is said here, by field.
-      else if (result.code === "offline") setStartError(common("offline"));
-      else if (result.code === "invalid_request") setStartError(t("invalidTokenId"));
-      else setStartError(result.message ?? common("offline"));
+      try {
+        setLogin(await postJson<IdtStartResponse>("/api/idtoken/start", { tokenId, remember }));
+      } catch (e) {
+        // The portal words its answers in this page's language; bad input is said here, by field.
+        if (!(e instanceof ApiError)) setStartError(common("offline"));
+        else if (e.code === "invalid_request") setStartError(t("invalidTokenId"));
+        else setStartError(e.message);
+      }
     });
   };
 
@@ -107,14 +100,14 @@ export function IdtLogin({
         settled = true;
         setApproved(true);
         startCompleting(async () => {
-          let verified = await postJson("/api/idtoken/complete", message.approval);
+          let refused = await handOver(message.approval);
           // The portal's shared state briefly unavailable: nothing was taken, so ask again.
-          for (let i = 0; i < 5 && !verified.ok && verified.code === "state_unavailable"; i++) {
+          for (let i = 0; i < 5 && refused?.code === "state_unavailable"; i++) {
             await new Promise((resolve) => setTimeout(resolve, 2000));
-            verified = await postJson("/api/idtoken/complete", message.approval);
+            refused = await handOver(message.approval);
           }
-          if (!verified.ok) {
-            setEnded({ reason: completionRefusal(verified.code), ref: verified.ref });
+          if (refused) {
+            setEnded({ reason: completionRefusal(refused.code), ref: refused.ref });
             return;
           }
           const result = await finishIdtLogin();

@@ -7,10 +7,9 @@ import { log } from "@/lib/log";
 import { logRefusedLogin } from "@/lib/login-failure/classify";
 import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
 import { limitCompletion, limitLoginStart } from "@/lib/rate-limit";
-import { apiErrorText, jsonError, jsonOk, parseJsonBody } from "@/lib/route-handler";
+import { apiErrorText, jsonError, jsonOk, parseJsonBody, providerFailureResponse } from "@/lib/route-handler";
 import { stateUnavailableResponse } from "@/lib/state/http";
 import { consumeOnce } from "@/lib/state/logins";
-import { ProviderError } from "@/lib/upstream/fetch";
 
 import { IdtApprovalError, verifyIdtApproval } from "./approval";
 import { IDTOKEN_ID } from "./descriptor";
@@ -63,20 +62,11 @@ export async function startIdtLogin(req: Request): Promise<Response> {
     if (e instanceof IdtUnknownTokenError) {
       return jsonError(404, "unknown_token", await apiErrorText("unknownToken"));
     }
-    if (e instanceof ProviderError) {
-      log.warn(
-        { event: "idtoken_start_failed", reason: e.reason, detail: e.message },
-        "IDToken start failed",
-      );
-      return e.reason === "provider_unreachable"
-        ? jsonError(
-            502,
-            "provider_unreachable",
-            await apiErrorText("unreachableRetry", { provider: "IDToken" }),
-          )
-        : jsonError(502, "provider_error", await apiErrorText("unexpectedRetry", { provider: "IDToken" }));
-    }
-    throw e;
+    return providerFailureResponse(e, {
+      event: "idtoken_start_failed",
+      message: { unreachable: "unreachableRetry", error: "unexpectedRetry" },
+      provider: "IDToken",
+    });
   }
 }
 
@@ -116,8 +106,7 @@ export async function completeIdtApproval(req: Request): Promise<Response> {
     verified = await verifyIdtApproval(cfg, input.data, state);
   } catch (e) {
     if (e instanceof IdtApprovalError) return refuse(e);
-    if (e instanceof ProviderError) return jsonError(502, e.reason, await apiErrorText("idTokenKeysFailed"));
-    throw e;
+    return providerFailureResponse(e, { event: "idtoken_keys_failed", message: "idTokenKeysFailed" });
   }
   // Single use (docs/providers/idtoken.md): this session is answered once, and a JWT is good
   // for one login only, whichever pending login it is brought to.

@@ -7,10 +7,9 @@ import { z } from "zod";
 import { auth } from "@/auth";
 import { agentKey, isCallCentreAgent } from "@/lib/call-centre";
 import { providerSettings } from "@/lib/providers/registry";
-import { log } from "@/lib/log";
 import { limitActionStart } from "@/lib/rate-limit";
-import { ProviderError } from "@/lib/upstream/fetch";
 import { beginCiba, cibaCookie, nationalIdSchema, UnknownCustomerError } from "@/lib/providers/idura/ciba";
+import { logProviderFailure } from "@/lib/route-handler";
 
 export type StartVerificationResult =
   { ok: true; bindingMessage: string; words: boolean; expiresAt: number } | { ok: false; message: string };
@@ -51,11 +50,8 @@ export async function startCustomerVerification(formData: FormData): Promise<Sta
     if (e instanceof UnknownCustomerError) {
       return { ok: false, message: t("unknownCustomer") };
     }
-    if (e instanceof ProviderError) {
-      log.warn({ event: "ciba_start_failed", reason: e.reason, detail: e.message }, "CIBA start failed");
-      return { ok: false, message: t("iduraFailed") };
-    }
-    throw e;
+    logProviderFailure(e, "ciba_start_failed");
+    return { ok: false, message: t("iduraFailed") };
   }
 }
 

@@ -3,30 +3,27 @@ import "server-only";
 import * as oauth from "oauth4webapi";
 import { z } from "zod";
 
-import { discover, upstreamOptions } from "@/lib/oidc/discovery";
+import { oauthClient, type OAuthClient } from "@/lib/oidc/client";
+import { discover } from "@/lib/oidc/discovery";
 import { IdTokenError } from "@/lib/oidc/id-token";
 import { ProviderError, providerFetch } from "@/lib/upstream/fetch";
 
 /** What the back-channel calls need of the Idura configuration. */
 export type IduraClient = { issuer: string; clientId: string; clientSecret: string };
 
-const options = (cfg: IduraClient) => upstreamOptions(cfg.issuer);
-
 /**
- * Idura's metadata by discovery (lib/oidc/discovery.ts: issuer checked, kept an hour). The CIBA
+ * Idura's client on oauth4webapi (lib/oidc/client.ts), its metadata by discovery. The CIBA
  * endpoint is `/ciba/bc-authorize` when discovery does not name it (caller-authentication.mdx).
  */
-async function authorizationServer(cfg: IduraClient): Promise<oauth.AuthorizationServer> {
-  const as = await discover(cfg.issuer);
-  return {
-    ...as,
-    backchannel_authentication_endpoint:
-      as.backchannel_authentication_endpoint ?? `${cfg.issuer}/ciba/bc-authorize`,
-  };
-}
-
-const client = (cfg: IduraClient): oauth.Client => ({ client_id: cfg.clientId });
-const clientAuth = (cfg: IduraClient) => oauth.ClientSecretBasic(cfg.clientSecret);
+const iduraClient = (cfg: IduraClient): OAuthClient =>
+  oauthClient(cfg, async () => {
+    const as = await discover(cfg.issuer);
+    return {
+      ...as,
+      backchannel_authentication_endpoint:
+        as.backchannel_authentication_endpoint ?? `${cfg.issuer}/ciba/bc-authorize`,
+    };
+  });
 
 /** oauth4webapi's checks of the ID token's claims (iss, aud, exp, iat) failed. */
 const ID_TOKEN_CHECKS = new Set<string>([
@@ -74,13 +71,13 @@ const pendingDataSchema = z.object({
  * refusal of an approval whose ID token cannot be trusted.
  */
 async function poll(
-  cfg: IduraClient,
+  idura: OAuthClient,
   request: (as: oauth.AuthorizationServer) => Promise<Response>,
 ): Promise<BackchannelPoll> {
-  const as = await authorizationServer(cfg);
+  const as = await idura.metadata();
   try {
     const res = await request(as);
-    const tokens = await oauth.processGenericTokenEndpointResponse(as, client(cfg), res);
+    const tokens = await oauth.processGenericTokenEndpointResponse(as, idura.client, res);
     if (!tokens.id_token) throw new IdTokenError("no ID token in the answer");
     return { status: "approved", idToken: tokens.id_token };
   } catch (e) {
@@ -142,7 +139,8 @@ export async function startCiba(
   cfg: IduraClient,
   request: { nationalId: string; acr: string; bindingMessage: string; callInitiator: "RP" | "user" },
 ): Promise<CibaStart> {
-  const as = await authorizationServer(cfg);
+  const idura = iduraClient(cfg);
+  const as = await idura.metadata();
   const eid = cibaEid(request.acr);
   const parameters = new URLSearchParams({
     scope: "openid",
@@ -162,12 +160,12 @@ export async function startCiba(
   try {
     const res = await oauth.backchannelAuthenticationRequest(
       as,
-      client(cfg),
-      clientAuth(cfg),
+      idura.client,
+      idura.auth,
       parameters,
-      options(cfg),
+      idura.options,
     );
-    answer = await oauth.processBackchannelAuthenticationResponse(as, client(cfg), res);
+    answer = await oauth.processBackchannelAuthenticationResponse(as, idura.client, res);
   } catch (e) {
     if (e instanceof oauth.ResponseBodyError && e.error === "unknown_user_id")
       throw new UnknownCustomerError();
@@ -186,8 +184,9 @@ export async function startCiba(
 }
 
 export async function pollCiba(cfg: IduraClient, authReqId: string): Promise<BackchannelPoll> {
-  return poll(cfg, (as) =>
-    oauth.backchannelAuthenticationGrantRequest(as, client(cfg), clientAuth(cfg), authReqId, options(cfg)),
+  const idura = iduraClient(cfg);
+  return poll(idura, (as) =>
+    oauth.backchannelAuthenticationGrantRequest(as, idura.client, idura.auth, authReqId, idura.options),
   );
 }
 
@@ -204,11 +203,12 @@ const headlessStartSchema = z.object({
  * adapter here; the client authentication is still oauth4webapi's client_secret_basic.
  */
 export async function startHeadless(cfg: IduraClient, request: { acr: string; endUserIp?: string }) {
-  const as = await authorizationServer(cfg);
+  const idura = iduraClient(cfg);
+  const as = await idura.metadata();
   const body = new URLSearchParams({ scope: "openid", acr_values: request.acr });
   if (request.endUserIp) body.set("end_user_ip", request.endUserIp);
   const headers = new Headers({ accept: "application/json" });
-  await clientAuth(cfg)(as, client(cfg), body, headers);
+  await idura.auth(as, idura.client, body, headers);
   const res = await providerFetch(`${cfg.issuer}/headless/authorize`, {
     method: "POST",
     headers: Object.fromEntries(headers.entries()),
@@ -232,14 +232,15 @@ export async function startHeadless(cfg: IduraClient, request: { acr: string; en
 }
 
 export async function pollHeadless(cfg: IduraClient, headlessReqId: string): Promise<BackchannelPoll> {
-  return poll(cfg, (as) =>
+  const idura = iduraClient(cfg);
+  return poll(idura, (as) =>
     oauth.genericTokenEndpointRequest(
       as,
-      client(cfg),
-      clientAuth(cfg),
+      idura.client,
+      idura.auth,
       HEADLESS_GRANT,
       new URLSearchParams({ headless_req_id: headlessReqId }),
-      options(cfg),
+      idura.options,
     ),
   );
 }

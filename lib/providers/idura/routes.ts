@@ -5,14 +5,19 @@ import { getTranslations } from "next-intl/server";
 
 import { auth } from "@/auth";
 import { agentKey, isCallCentreAgent } from "@/lib/call-centre";
-import { log } from "@/lib/log";
 import { logRefusedLogin } from "@/lib/login-failure/classify";
 import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
 import { clientAddress, limitLoginStart, limitStatusPoll } from "@/lib/rate-limit";
-import { apiErrorText, jsonError, jsonOk, parseJsonBody, parseSearchParams } from "@/lib/route-handler";
+import {
+  apiErrorText,
+  jsonError,
+  jsonOk,
+  parseJsonBody,
+  parseSearchParams,
+  providerFailureResponse,
+} from "@/lib/route-handler";
 import { stateUnavailableResponse } from "@/lib/state/http";
 import { trackInFlight } from "@/lib/state/lifecycle";
-import { ProviderError } from "@/lib/upstream/fetch";
 
 import { cibaCookie, cibaStep, type CibaState } from "./ciba";
 import { IDURA_BANKID_ID, IDURA_ID } from "./descriptor";
@@ -85,11 +90,7 @@ export async function cibaStatus(req: Request): Promise<Response> {
   } catch (e) {
     const unavailable = await stateUnavailableResponse(e, "idura/ciba/status");
     if (unavailable) return unavailable;
-    if (e instanceof ProviderError) {
-      log.warn({ event: "ciba_poll_failed", reason: e.reason, detail: e.message }, "CIBA poll failed");
-      return jsonError(502, e.reason, await apiErrorText("iduraFailedKeepTrying"));
-    }
-    throw e;
+    return providerFailureResponse(e, { event: "ciba_poll_failed", message: "iduraFailedKeepTrying" });
   }
 }
 
@@ -116,14 +117,7 @@ export async function headlessStart(req: Request): Promise<Response> {
       ...(appLink ? { appLink } : {}),
     } satisfies HeadlessStartResponse);
   } catch (e) {
-    if (e instanceof ProviderError) {
-      log.warn(
-        { event: "headless_start_failed", reason: e.reason, detail: e.message },
-        "BankID start failed",
-      );
-      return jsonError(502, e.reason, await apiErrorText("iduraFailedRetry"));
-    }
-    throw e;
+    return providerFailureResponse(e, { event: "headless_start_failed", message: "iduraFailedRetry" });
   }
 }
 
@@ -176,10 +170,6 @@ export async function headlessStatus(req: Request): Promise<Response> {
   } catch (e) {
     const unavailable = await stateUnavailableResponse(e, "idura/headless/status");
     if (unavailable) return unavailable;
-    if (e instanceof ProviderError) {
-      log.warn({ event: "headless_poll_failed", reason: e.reason, detail: e.message }, "BankID poll failed");
-      return jsonError(502, e.reason, await apiErrorText("iduraFailedKeepTrying"));
-    }
-    throw e;
+    return providerFailureResponse(e, { event: "headless_poll_failed", message: "iduraFailedKeepTrying" });
   }
 }

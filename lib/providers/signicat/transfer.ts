@@ -1,8 +1,9 @@
 import "server-only";
 
+import * as oauth from "oauth4webapi";
 import { z } from "zod";
 
-import { discover } from "@/lib/oidc/discovery";
+import { oauthClient } from "@/lib/oidc/client";
 import { sealedCookie } from "@/lib/sealed-cookie";
 import { ProviderError, providerFetch, readJson } from "@/lib/upstream/fetch";
 
@@ -31,11 +32,6 @@ export const handoverSchema = z.object({
   [HANDOVER_FIELDS.issuedAt]: z.coerce.number().int().min(0).max(99_999_999_999),
 });
 
-const tokenResponseSchema = z.looseObject({
-  access_token: z.string().min(1).max(8000),
-  token_type: z.string().regex(/^bearer$/i),
-});
-
 /** The exchange-code answer; its member name follows MitID's term (unconfirmed for Signicat). */
 export const exchangeCodeResponseSchema = z.looseObject({
   transferTokenExchangeCode: z.string().regex(/^[A-Za-z0-9-]{8,200}$/),
@@ -51,22 +47,29 @@ export function exchangeCodeRequest(ctaId: string, partner: TransferPartner, tex
   };
 }
 
-/** A client-credentials token with `client.mitid.cta`, from the issuer's token endpoint unless configured. */
+/**
+ * A client-credentials token with `client.mitid.cta` (oauth4webapi's grant and checks), from the
+ * issuer's token endpoint unless one is configured. The transfer client has its own id and secret.
+ */
 async function apiAccessToken(cfg: SignicatConfig, transfer: SessionTransferConfig): Promise<string> {
-  const tokenUrl = transfer.tokenUrl ?? (await discover(cfg.issuer)).token_endpoint;
-  if (!tokenUrl) throw new ProviderError("provider_error", "the issuer names no token endpoint");
-  const basic = Buffer.from(
-    `${encodeURIComponent(transfer.clientId)}:${encodeURIComponent(transfer.clientSecret)}`,
-  ).toString("base64");
-  const res = await providerFetch(tokenUrl, {
-    method: "POST",
-    headers: { authorization: `Basic ${basic}`, accept: "application/json" },
-    body: new URLSearchParams({ grant_type: "client_credentials", scope: CTA_SCOPE }),
-  });
-  if (!res.ok) throw new ProviderError("provider_error", `the token endpoint answered ${res.status}`);
-  const parsed = tokenResponseSchema.safeParse(await readJson(res));
-  if (!parsed.success) throw new ProviderError("provider_error", "the token response is malformed");
-  return parsed.data.access_token;
+  const { tokenUrl } = transfer;
+  const api = oauthClient(
+    { issuer: cfg.issuer, clientId: transfer.clientId, clientSecret: transfer.clientSecret },
+    tokenUrl ? async () => ({ issuer: cfg.issuer, token_endpoint: tokenUrl }) : undefined,
+  );
+  const as = await api.metadata();
+  const res = await oauth.clientCredentialsGrantRequest(
+    as,
+    api.client,
+    api.auth,
+    { scope: CTA_SCOPE },
+    api.options,
+  );
+  try {
+    return (await oauth.processClientCredentialsResponse(as, api.client, res)).access_token;
+  } catch (cause) {
+    throw new ProviderError("provider_error", `the token endpoint answered ${res.status}`, { cause });
+  }
 }
 
 /** SP-A: a Transfer Token Exchange Code for this login (its `signicat.cta_id`) and partner. */
