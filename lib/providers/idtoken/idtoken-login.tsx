@@ -15,7 +15,7 @@ import {
 
 import { announcedSeconds, WaitingIndicator } from "@/components/ui/waiting";
 
-import { finishIdtLogin } from "./actions";
+import { completeIdtLogin } from "./actions";
 import { Card } from "@/components/ui/card";
 import { FormError, TextField } from "@/components/ui/form-field";
 import { countdownFigure, OtherWayLink } from "@/components/ui/device-login";
@@ -111,7 +111,7 @@ export function IdtLogin({
             setEnded(endedBy(completionRefusal(refused.code), refused.ref));
             return;
           }
-          const result = await finishIdtLogin();
+          const result = await completeIdtLogin();
           // Only reached on failure: on success the action redirects to the account page.
           setEnded(endedBy(result.reason, result.ref));
         });
