@@ -57,8 +57,8 @@ export function BankIdLogin({ providerName, phone = false }: { providerName: str
     void start();
   }, [start]);
 
-  // The countdown runs from the start answer's absolute expiry (Idura's expires_in), read from
-  // the clock at each render, so it never shows more than the order has left (app/ui/device-poll.ts).
+  // The countdown runs from the start answer's absolute expiry (Idura's expires_in), read from the
+  // clock at each render, so it never shows more than the order has left (components/ui/device-poll.ts).
   const waiting = attempt > 0 && qrData !== null && !ended && !approved;
   const secondsLeft = useSecondsLeft(waiting ? expiresAt : undefined);
   const timedOut = waiting && secondsLeft === 0;
