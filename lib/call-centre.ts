@@ -5,12 +5,6 @@ import type { Identity } from "@/lib/identity";
 import { moduleOfIdentityKind } from "@/lib/providers/registry";
 
 /**
- * Whether this signed-in person is one of the deployment's call-centre agents
- * (CALL_CENTRE_AGENTS, docs/configuration.md): the provider they logged in through and their
- * subject must both be listed. Only agents see the call-centre link and may start a caller
- * verification; everyone else gets a page saying so.
- */
-/**
  * Who started a caller verification, as its cookie records it: the status poll answers only that
  * agent, so another person signing in on the same browser cannot read an agent's request.
  */
@@ -18,6 +12,12 @@ export function agentKey(identity: Identity): string {
   return `${identity.kind}:${identity.subject}`;
 }
 
+/**
+ * Whether this signed-in person is one of the deployment's call-centre agents
+ * (CALL_CENTRE_AGENTS, docs/configuration.md): the provider they logged in through and their
+ * subject must both be listed. Only agents see the call-centre link and may start a caller
+ * verification; everyone else gets a page saying so.
+ */
 export function isCallCentreAgent(identity: Identity): boolean {
   const provider = moduleOfIdentityKind(identity.kind)?.key;
   if (!provider) return false;

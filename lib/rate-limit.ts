@@ -14,7 +14,7 @@ import { getConfig } from "./config";
 import { apiErrorText, jsonError } from "./route-handler";
 import { log } from "./log";
 import { getRedisClient } from "./state";
-import { shuttingDownResponse } from "./state/http";
+import { shuttingDownResponse } from "./state/refusals";
 import { isDraining } from "./state/lifecycle";
 import { whenReady } from "./state/redis-client";
 

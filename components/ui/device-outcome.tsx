@@ -2,11 +2,31 @@
 
 import { useId, type ReactNode } from "react";
 
+import type { LoginErrorReason } from "@/lib/login-failure/reasons";
+
 import { ErrorReference } from "./error-reference";
 import { BUTTON } from "./button";
 
 /** How a device login (QR, IDToken, BankID, the agent's CIBA request) ended. */
 export type OutcomeKind = "approved" | "declined" | "expired" | "failed";
+
+/**
+ * How a device login ended, on any of the device pages: `kind` says which way, `reason` is the
+ * login-failure reason whose texts explain it (lib/login-failure/reasons.ts), `ref` the reference
+ * id of a refused login, `message` the portal's words when the page could not start or lost its
+ * login. Each page keeps its own words and test ids for these; the look is the same everywhere.
+ */
+export type DeviceEnded = {
+  kind: "expired" | "declined" | "refused" | "failed" | "lost" | "start-failed";
+  reason?: LoginErrorReason;
+  ref?: string;
+  message?: string;
+};
+
+/** The look of an ended login: an expiry and a decline have their own, everything else failed. */
+export function endedOutcome({ kind }: DeviceEnded): OutcomeKind {
+  return kind === "expired" || kind === "declined" ? kind : "failed";
+}
 
 // Each outcome differs in colour and in its mark, so "confirmed" and "declined" do not only read
 // differently: green with a tick, red with a cross, amber with a clock, red with an exclamation.

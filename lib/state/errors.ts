@@ -2,7 +2,7 @@
  * The shared-state store could not answer (Redis down, timed out, refused the command). Thrown
  * by every primitive whose guarantee would be lost by answering from this process alone: single
  * use, the upstream pace and the final answers. Route handlers answer it with 503
- * `{error: "state_unavailable"}` (lib/state/http.ts); pages show a refusal in plain words.
+ * `{error: "state_unavailable"}` (lib/state/refusals.ts); pages show a refusal in plain words.
  */
 export class SharedStateUnavailable extends Error {
   override readonly name = "SharedStateUnavailable";

@@ -24,7 +24,7 @@ export const LANGUAGE_NAMES: Record<Language, string> = { en: "English", nl: "Ne
 export const LANGUAGE_COOKIE = "sandbox_lang";
 export const LANGUAGE_QUERY = "lang";
 
-/** Typed by the English file; the others must have the same keys (tests/unit/sandbox-i18n.test.ts). */
+/** Typed by the English file; the others must have the same keys (tests/unit/sandbox-i18n-messages.test.ts). */
 export const MESSAGES: Record<Language, typeof en> = { en, nl, da };
 
 function makeTranslator(language: Language) {

@@ -184,7 +184,7 @@ function switchAnchor(prefix: string): string {
 
 /**
  * A mode's label in the page's language. A mode added without its messages still shows, in
- * English; tests/unit/sandbox-i18n.test.ts fails until every mode has a label in each language.
+ * English; tests/unit/sandbox-i18n-messages.test.ts fails until every mode has a label in each language.
  */
 function modeLabel(mode: Misbehaviour): string {
   const key = `misbehaviour.modes.${mode}` as const;

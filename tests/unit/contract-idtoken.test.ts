@@ -14,7 +14,7 @@ import { decodeJwt, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "
 import { WebSocket } from "ws";
 
 import { IdtApprovalError, verifyIdtApproval } from "../../lib/providers/idtoken/approval";
-import type { IdtokenConfig } from "../../lib/providers/idtoken/descriptor";
+import type { IdtConfig } from "../../lib/providers/idtoken/descriptor";
 import { idtIdentityFromPayload } from "../../lib/providers/idtoken/identity";
 import { idtInitiateAnswerSchema } from "../../lib/providers/idtoken/operator";
 import { idtCloseReason, readIdtSocketMessage } from "../../lib/providers/idtoken/page-protocol";
@@ -97,7 +97,7 @@ describe("IDToken contract: the approval checks", () => {
   let server: Server;
   let operatorUrl = "";
   let privateKey: CryptoKey;
-  const base: Omit<IdtokenConfig, "operatorUrl" | "issuer"> = {
+  const base: Omit<IdtConfig, "operatorUrl" | "issuer"> = {
     wsUrl: "ws://127.0.0.1",
     serviceId: "svc",
     audience: "svc",
@@ -106,7 +106,7 @@ describe("IDToken contract: the approval checks", () => {
     approvalRandom: "auto",
     approvalHmac: undefined,
   };
-  let cfg: IdtokenConfig;
+  let cfg: IdtConfig;
 
   before(async () => {
     const pair = await generateKeyPair("ES256", { extractable: true });

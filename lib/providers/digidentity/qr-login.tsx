@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import type { QrStartResponse, QrStatusResponse } from "@/lib/providers/digidentity/qr-schema";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 
-import { DeviceOutcome, type OutcomeKind } from "@/components/ui/device-outcome";
+import { DeviceOutcome, endedOutcome, type DeviceEnded } from "@/components/ui/device-outcome";
 import { useDevicePoll, useSecondsLeft } from "@/components/ui/device-poll";
 import { ApiError, fetchJson } from "@/components/ui/fetch-json";
 import { announcedSeconds, WaitingIndicator } from "@/components/ui/waiting";
@@ -18,20 +18,13 @@ import { countdownFigure, OtherWayLink, PollProblem } from "@/components/ui/devi
 
 type Login = QrStartResponse & { attempt: number };
 
-type Ended =
-  | { kind: "expired" }
-  | { kind: "declined" }
-  | { kind: "refused"; reason: LoginErrorReason }
-  | { kind: "failed"; reason: LoginErrorReason; ref?: string }
-  | { kind: "start-failed"; message?: string };
-
 /** `providerName`: how the error texts name the provider (lib/login-failure/provider-names.ts). */
 export function QrLogin({ providerName }: { providerName: string }) {
   const t = useTranslations("QrLogin");
   const common = useTranslations("Common");
   const describe = useDescribe(providerName);
   const [login, setLogin] = useState<Login | null>(null);
-  const [ended, setEnded] = useState<Ended | null>(null);
+  const [ended, setEnded] = useState<DeviceEnded | null>(null);
   const [approved, setApproved] = useState(false);
   const [completing, startCompleting] = useTransition();
   // The code's absolute expiry, from the start answer and then from each pending answer.
@@ -103,7 +96,7 @@ export function QrLogin({ providerName }: { providerName: string }) {
     },
   );
 
-  const view: Ended | null = ended ?? (timedOut ? { kind: "expired" } : null);
+  const view: DeviceEnded | null = ended ?? (timedOut ? { kind: "expired" } : null);
 
   return (
     <Card className="mt-6">
@@ -162,7 +155,7 @@ export function QrLogin({ providerName }: { providerName: string }) {
   );
 }
 
-type Describe = (view: Ended) => { title: string; body: string };
+type Describe = (view: DeviceEnded) => { title: string; body: string };
 
 /** The words for an ended login, in the page's language. */
 function useDescribe(provider: string): Describe {
@@ -179,33 +172,31 @@ function useDescribe(provider: string): Describe {
         return text("qr_expired");
       case "declined":
         return text("qr_declined");
-      case "refused":
-      case "failed":
-        return text(view.reason);
-      case "start-failed":
-        return { title: t("startFailed"), body: view.message ?? common("offline") };
+      default:
+        return view.reason
+          ? text(view.reason)
+          : { title: t("startFailed"), body: view.message ?? common("offline") };
     }
   };
 }
 
-/** What the shared outcome view shows for each way a QR login can end. */
-const OUTCOME: Record<Ended["kind"], OutcomeKind> = {
-  expired: "expired",
-  declined: "declined",
-  refused: "failed",
-  failed: "failed",
-  "start-failed": "failed",
-};
-
-function EndedView({ view, onRetry, describe }: { view: Ended; onRetry: () => void; describe: Describe }) {
+function EndedView({
+  view,
+  onRetry,
+  describe,
+}: {
+  view: DeviceEnded;
+  onRetry: () => void;
+  describe: Describe;
+}) {
   const t = useTranslations("QrLogin");
   const { title, body } = describe(view);
   return (
     <DeviceOutcome
-      kind={OUTCOME[view.kind]}
+      kind={endedOutcome(view)}
       title={title}
       body={body}
-      reference={view.kind === "failed" ? view.ref : undefined}
+      reference={view.ref}
       retryLabel={t("newCode")}
       onRetry={onRetry}
       testId={`qr-${view.kind}`}

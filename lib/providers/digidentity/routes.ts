@@ -14,7 +14,7 @@ import {
   parseSearchParams,
   providerFailureResponse,
 } from "@/lib/route-handler";
-import { stateUnavailableResponse } from "@/lib/state/http";
+import { stateUnavailableResponse } from "@/lib/state/refusals";
 import { trackInFlight } from "@/lib/state/lifecycle";
 
 import { pollPasswordlessLoginAtPace, SLOW_DOWN_STEP_MS, startPasswordlessLogin } from "./passwordless";

@@ -4,6 +4,6 @@ import { completeCredentialsSignIn, type CompleteSignInResult } from "@/lib/cred
 import { IDTOKEN_ID } from "@/lib/providers/idtoken/descriptor";
 
 /** Completes an IDToken login; the verified JWT is in this browser's httpOnly cookie. */
-export async function finishIdtLogin(): Promise<CompleteSignInResult> {
+export async function completeIdtLogin(): Promise<CompleteSignInResult> {
   return completeCredentialsSignIn(IDTOKEN_ID);
 }

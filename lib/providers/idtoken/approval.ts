@@ -7,7 +7,7 @@ import { errors as joseErrors } from "jose";
 import { log } from "@/lib/log";
 import { providerKeys } from "@/lib/oidc/jwks";
 
-import type { IdtokenConfig } from "./descriptor";
+import type { IdtConfig } from "./descriptor";
 import { idtIdentityFromPayload, IdtSubjectMismatchError, type IdtIdentity } from "./identity";
 
 /** What the page relays from the operator's `approved` message (docs/providers/idtoken.md). */
@@ -40,7 +40,7 @@ function equalSecret(a: string, b: string): boolean {
 
 /** The configured HMAC of the approval (hex or base64url), for the unconfirmed `hash` check. */
 function expectedHashes(
-  hmac: NonNullable<IdtokenConfig["approvalHmac"]>,
+  hmac: NonNullable<IdtConfig["approvalHmac"]>,
   values: { sessionId: string; random: string; jwt: string; tokenId: string },
 ): string[] {
   const input = hmac.input.replace(
@@ -58,7 +58,7 @@ function expectedHashes(
  * `IDTOKEN_SESSION_CLAIM` is set, the initiation's `random`, and the `hash` when a key is set.
  */
 export async function verifyIdtApproval(
-  cfg: IdtokenConfig,
+  cfg: IdtConfig,
   approval: IdtApproval,
   expected: IdtExpected,
   /** At sign-in: `random` and `hash` were checked when the approval arrived (./routes.ts). */

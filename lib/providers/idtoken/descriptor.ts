@@ -101,4 +101,4 @@ export const idtokenDescriptor = defineProvider({
   origins: (cfg) => ({ form: [], connect: [new URL(cfg.wsUrl).origin] }),
 });
 
-export type IdtokenConfig = ReturnType<typeof idtokenDescriptor.build>;
+export type IdtConfig = ReturnType<typeof idtokenDescriptor.build>;

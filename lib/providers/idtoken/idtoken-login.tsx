@@ -3,7 +3,7 @@
 import { useTranslations } from "@/lib/i18n/client";
 import { useEffect, useState, useTransition, type FormEvent } from "react";
 
-import { DeviceOutcome, type OutcomeKind } from "@/components/ui/device-outcome";
+import { DeviceOutcome, endedOutcome, type DeviceEnded } from "@/components/ui/device-outcome";
 import { useSecondsLeft } from "@/components/ui/device-poll";
 import { ApiError, postJson } from "@/components/ui/fetch-json";
 import type { LoginErrorReason } from "@/lib/login-failure/reasons";
@@ -15,13 +15,14 @@ import {
 
 import { announcedSeconds, WaitingIndicator } from "@/components/ui/waiting";
 
-import { finishIdtLogin } from "./actions";
+import { completeIdtLogin } from "./actions";
 import { Card } from "@/components/ui/card";
 import { FormError, TextField } from "@/components/ui/form-field";
 import { countdownFigure, OtherWayLink } from "@/components/ui/device-login";
 import { BUTTON } from "@/components/ui/button";
 
-type Ended = { reason: LoginErrorReason; ref?: string };
+/** An IDToken login always ends with a login-failure reason, whose texts explain it. */
+type Ended = DeviceEnded & { reason: LoginErrorReason };
 
 /** Hands the operator's approval to the portal: null once it is taken, else why not. */
 async function handOver(approval: unknown): Promise<{ code: string; ref?: string } | null> {
@@ -41,11 +42,11 @@ function completionRefusal(code: string): LoginErrorReason {
   return "id_token_invalid";
 }
 
-/** What the shared outcome view shows for each way an IDToken login can end. */
-function outcomeOf(reason: LoginErrorReason): OutcomeKind {
-  if (reason === "idtoken_expired") return "expired";
-  if (reason === "idtoken_rejected") return "declined";
-  return "failed";
+/** How an IDToken login ended, from its reason: the operator's expiry and refusal have their own look. */
+function endedBy(reason: LoginErrorReason, ref?: string): Ended {
+  if (reason === "idtoken_expired") return { kind: "expired", reason, ref };
+  if (reason === "idtoken_rejected") return { kind: "declined", reason, ref };
+  return { kind: "failed", reason, ref };
 }
 
 export function IdtLogin({
@@ -107,22 +108,22 @@ export function IdtLogin({
             refused = await handOver(message.approval);
           }
           if (refused) {
-            setEnded({ reason: completionRefusal(refused.code), ref: refused.ref });
+            setEnded(endedBy(completionRefusal(refused.code), refused.ref));
             return;
           }
-          const result = await finishIdtLogin();
+          const result = await completeIdtLogin();
           // Only reached on failure: on success the action redirects to the account page.
-          setEnded({ reason: result.reason, ref: result.ref });
+          setEnded(endedBy(result.reason, result.ref));
         });
       } else if (message?.type === "ended") {
         settled = true;
-        setEnded({ reason: message.reason });
+        setEnded(endedBy(message.reason));
       }
     };
     socket.onclose = (event) => {
       if (settled) return;
       const reason = idtCloseReason(event.code);
-      if (reason) setEnded({ reason });
+      if (reason) setEnded(endedBy(reason));
     };
     return () => {
       settled = true;
@@ -132,7 +133,7 @@ export function IdtLogin({
 
   const secondsLeft = useSecondsLeft(login && !ended && !approved ? login.expiresAt : undefined);
   const view: Ended | null =
-    ended ?? (login && !approved && secondsLeft === 0 ? { reason: "idtoken_expired" } : null);
+    ended ?? (login && !approved && secondsLeft === 0 ? endedBy("idtoken_expired") : null);
 
   const restart = () => {
     setLogin(null);
@@ -167,7 +168,7 @@ export function IdtLogin({
       </div>
       {view ? (
         <DeviceOutcome
-          kind={outcomeOf(view.reason)}
+          kind={endedOutcome(view)}
           title={errors(`${view.reason}.title`, { provider })}
           body={errors(`${view.reason}.body`, { provider })}
           reference={view.ref}

@@ -6,7 +6,7 @@ import { idtokenDescriptor } from "./descriptor";
 
 import { IdtIdentityView } from "./account-view";
 import type { IdtIdentity } from "./identity";
-import { IdtokenLoginCard } from "./login-card";
+import { IdtLoginCard } from "./login-card";
 import { idtProvider } from "./provider";
 import { completeIdtApproval, startIdtLogin } from "./routes";
 
@@ -17,7 +17,7 @@ export const idtokenModule = defineProviderModule<"idtoken", IdtIdentity>({
   // Not an OpenID provider: its JWT is verified before sign-in, in ./provider.ts.
   oidcClients: () => ({}),
   missingIdentityReason: "provider_error",
-  loginPlacement: [{ group: "other", Card: IdtokenLoginCard }],
+  loginPlacement: [{ group: "other", Card: IdtLoginCard }],
   identityKinds: ["idtoken"],
   personName: (identity) => (identity.name ? `${identity.name.given} ${identity.name.family}` : undefined),
   AccountView: IdtIdentityView,

@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { PendingLink } from "@/components/ui/pending-link";
 
 /** IDToken: the login continues on its own page (token id, one-time code, approval). */
-export async function IdtokenLoginCard() {
+export async function IdtLoginCard() {
   const t = await getTranslations("Login");
   return (
     <Card as="section" aria-labelledby="idtoken-login">

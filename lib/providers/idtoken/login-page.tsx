@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Metadata"))("loginIdToken") };
 }
 
-export default async function IdTokenLoginPage() {
+export default async function IdtLoginPage() {
   requireProviderSettings("idtoken");
   const t = await getTranslations("IdTokenLogin");
   const remembered = tokenIdSchema.safeParse((await cookies()).get(REMEMBERED_TOKEN_COOKIE)?.value);

@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { ProviderError, providerFetch, readJson } from "@/lib/upstream/fetch";
 
-import type { IdtokenConfig } from "./descriptor";
+import type { IdtConfig } from "./descriptor";
 import type { IdtLoginState } from "./login-state";
 
 /**
@@ -42,7 +42,7 @@ export type IdtStartedLogin = {
  * POST /auth/initiate. The OTP and the socket URL are for the page; the session id, token id
  * and `random` go into this browser's sealed cookie, against which the approval is checked.
  */
-export async function initiateIdtLogin(cfg: IdtokenConfig, tokenId: string): Promise<IdtStartedLogin> {
+export async function initiateIdtLogin(cfg: IdtConfig, tokenId: string): Promise<IdtStartedLogin> {
   const res = await providerFetch(`${cfg.operatorUrl}/auth/initiate`, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json" },

@@ -7,7 +7,7 @@ import { takeApprovedLogin } from "@/lib/state/logins";
 import { ProviderError } from "@/lib/upstream/fetch";
 
 import { IdtApprovalError, verifyIdtApproval } from "./approval";
-import { IDTOKEN_ID, type IdtokenConfig } from "./descriptor";
+import { IDTOKEN_ID, type IdtConfig } from "./descriptor";
 import { idtLoginCookie } from "./login-state";
 
 export { IDTOKEN_ID };
@@ -17,7 +17,7 @@ export { IDTOKEN_ID };
  * once, and refused if the same approval was signed in with before), verifies it again, and
  * returns the user.
  */
-async function signInWithIdtApproval(cfg: IdtokenConfig) {
+async function signInWithIdtApproval(cfg: IdtConfig) {
   // A copy of the approved cookie is not a second login, on any instance
   // (docs/providers/idtoken.md, "Single use"): "login_already_used", or "state_unavailable"
   // when the shared store cannot say.
@@ -32,7 +32,7 @@ async function signInWithIdtApproval(cfg: IdtokenConfig) {
   }
 }
 
-export function idtProvider(cfg: IdtokenConfig) {
+export function idtProvider(cfg: IdtConfig) {
   return Credentials({
     id: IDTOKEN_ID,
     name: "IDToken",

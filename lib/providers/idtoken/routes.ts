@@ -8,7 +8,7 @@ import { logRefusedLogin } from "@/lib/login-failure/classify";
 import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
 import { limitCompletion, limitLoginStart } from "@/lib/rate-limit";
 import { apiErrorText, jsonError, jsonOk, parseJsonBody, providerFailureResponse } from "@/lib/route-handler";
-import { stateUnavailableResponse } from "@/lib/state/http";
+import { stateUnavailableResponse } from "@/lib/state/refusals";
 import { consumeOnce } from "@/lib/state/logins";
 
 import { IdtApprovalError, verifyIdtApproval } from "./approval";

@@ -4,12 +4,12 @@ import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
-import { auth } from "@/auth";
 import { agentKey, isCallCentreAgent } from "@/lib/call-centre";
 import { providerSettings } from "@/lib/providers/registry";
 import { limitActionStart } from "@/lib/rate-limit";
 import { beginCiba, cibaCookie, nationalIdSchema, UnknownCustomerError } from "@/lib/providers/idura/ciba";
 import { logProviderFailure } from "@/lib/route-handler";
+import { currentIdentity } from "@/lib/session";
 
 export type StartVerificationResult =
   { ok: true; bindingMessage: string; words: boolean; expiresAt: number } | { ok: false; message: string };
@@ -24,10 +24,10 @@ export async function startCustomerVerification(formData: FormData): Promise<Sta
   const t = await getTranslations("AgentVerify");
   const input = inputSchema.safeParse({ nationalId: formData.get("nationalId") });
   if (!input.success) return { ok: false, message: t("invalidNationalId") };
-  const session = await auth();
-  if (!session?.identity) return { ok: false, message: t("sessionEnded") };
+  const identity = await currentIdentity();
+  if (!identity) return { ok: false, message: t("sessionEnded") };
   // The page refuses non-agents already; the action is reachable without the page, so it checks too.
-  if (!isCallCentreAgent(session.identity)) return { ok: false, message: t("notAgentBody") };
+  if (!isCallCentreAgent(identity)) return { ok: false, message: t("notAgentBody") };
 
   // Each start costs a request at Idura and a push to the customer's phone: counted like every
   // login start, and refused on an instance that is shutting down.
@@ -38,7 +38,7 @@ export async function startCustomerVerification(formData: FormData): Promise<Sta
   const idura = providerSettings("idura");
   if (!idura) return { ok: false, message: t("iduraFailed") };
   try {
-    const state = await beginCiba(idura, input.data.nationalId, agentKey(session.identity));
+    const state = await beginCiba(idura, input.data.nationalId, agentKey(identity));
     const jar = await cookies();
     jar.set(
       cibaCookie.name(),

@@ -4,9 +4,8 @@ import { useTranslations } from "@/lib/i18n/client";
 import { useCallback, useEffect, useState, useTransition } from "react";
 
 import type { HeadlessStartResponse, HeadlessStatusResponse } from "./device-schema";
-import { DeviceOutcome, type OutcomeKind } from "@/components/ui/device-outcome";
+import { DeviceOutcome, endedOutcome, type DeviceEnded } from "@/components/ui/device-outcome";
 import { useDevicePoll, useSecondsLeft } from "@/components/ui/device-poll";
-import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 
 import { ApiError, fetchJson } from "@/components/ui/fetch-json";
 import { announcedSeconds, WaitingIndicator } from "@/components/ui/waiting";
@@ -16,20 +15,6 @@ import { Card } from "@/components/ui/card";
 import { DeviceQr, PhoneSteps } from "@/components/ui/device-qr";
 import { countdownFigure, OtherWayLink, PollProblem } from "@/components/ui/device-login";
 import { BUTTON } from "@/components/ui/button";
-
-type Ended =
-  | { kind: "cancelled" | "expired" | "lost" }
-  | { kind: "start-failed"; message?: string }
-  | { kind: "failed"; reason: LoginErrorReason; ref?: string };
-
-/** What the shared outcome view shows for each way a BankID login can end. */
-const OUTCOME: Record<Ended["kind"], OutcomeKind> = {
-  cancelled: "declined",
-  expired: "expired",
-  lost: "failed",
-  "start-failed": "failed",
-  failed: "failed",
-};
 
 /**
  * `providerName`: how the error texts name the provider (lib/login-failure/provider-names.ts).
@@ -46,7 +31,7 @@ export function BankIdLogin({ providerName, phone = false }: { providerName: str
   const [expiresAt, setExpiresAt] = useState<number>();
   const [scanned, setScanned] = useState(false);
   const [approved, setApproved] = useState(false);
-  const [ended, setEnded] = useState<Ended | null>(null);
+  const [ended, setEnded] = useState<DeviceEnded | null>(null);
   const [, startCompleting] = useTransition();
 
   const start = useCallback(async () => {
@@ -72,8 +57,8 @@ export function BankIdLogin({ providerName, phone = false }: { providerName: str
     void start();
   }, [start]);
 
-  // The countdown runs from the start answer's absolute expiry (Idura's expires_in), read from
-  // the clock at each render, so it never shows more than the order has left (app/ui/device-poll.ts).
+  // The countdown runs from the start answer's absolute expiry (Idura's expires_in), read from the
+  // clock at each render, so it never shows more than the order has left (components/ui/device-poll.ts).
   const waiting = attempt > 0 && qrData !== null && !ended && !approved;
   const secondsLeft = useSecondsLeft(waiting ? expiresAt : undefined);
   const timedOut = waiting && secondsLeft === 0;
@@ -99,32 +84,35 @@ export function BankIdLogin({ providerName, phone = false }: { providerName: str
           // Idura's answer failed verification before any sign-in: nobody is logged in.
           setEnded({ kind: "failed", reason: latest.reason, ref: latest.ref });
         } else {
-          setEnded({ kind: latest.status });
+          // The user cancelled in the app, or the order ran out.
+          setEnded({ kind: latest.status === "cancelled" ? "declined" : latest.status });
         }
       },
       onGone: () => setEnded({ kind: "lost" }),
     },
   );
 
-  const endedText = (view: Ended): { title: string; body: string } => {
+  const endedText = (view: DeviceEnded): { title: string; body: string } => {
+    if (view.reason) {
+      const provider = providerName;
+      return {
+        title: errors(`${view.reason}.title`, { provider }),
+        body: errors(`${view.reason}.body`, { provider }),
+      };
+    }
     switch (view.kind) {
-      case "cancelled":
-      case "expired":
-      case "lost":
-        return { title: t(`${view.kind}Title`), body: t(`${view.kind}Body`) };
       case "start-failed":
         return { title: t("startFailed"), body: view.message ?? common("offline") };
-      case "failed": {
-        const provider = providerName;
-        return {
-          title: errors(`${view.reason}.title`, { provider }),
-          body: errors(`${view.reason}.body`, { provider }),
-        };
-      }
+      case "declined":
+        return { title: t("cancelledTitle"), body: t("cancelledBody") };
+      case "expired":
+        return { title: t("expiredTitle"), body: t("expiredBody") };
+      default:
+        return { title: t("lostTitle"), body: t("lostBody") };
     }
   };
   // At zero the order is over: the page says so at once instead of waiting for the next answer.
-  const over: Ended | null = ended ?? (timedOut ? { kind: "expired" } : null);
+  const over: DeviceEnded | null = ended ?? (timedOut ? { kind: "expired" } : null);
   const shown = over ? endedText(over) : null;
   const clock = (seconds: number) => ({
     minutes: Math.floor(seconds / 60),
@@ -158,10 +146,10 @@ export function BankIdLogin({ providerName, phone = false }: { providerName: str
     <Card className="mt-6" aria-live="polite" data-testid="bankid-live">
       {over && shown ? (
         <DeviceOutcome
-          kind={OUTCOME[over.kind]}
+          kind={endedOutcome(over)}
           title={shown.title}
           body={shown.body}
-          reference={over.kind === "failed" ? over.ref : undefined}
+          reference={over.ref}
           retryLabel={common("startAgain")}
           onRetry={() => void start()}
           testId="bankid-ended"

@@ -4,11 +4,10 @@ import { useFormatter, useTranslations } from "@/lib/i18n/client";
 import { useState, useTransition, type FormEvent } from "react";
 
 import type { CibaStatusResponse, VerifiedCustomer } from "./device-schema";
-import { DeviceOutcome } from "@/components/ui/device-outcome";
+import { DeviceOutcome, endedOutcome, type DeviceEnded } from "@/components/ui/device-outcome";
 import { useDevicePoll, useSecondsLeft } from "@/components/ui/device-poll";
 import { announcedSeconds, WaitingIndicator } from "@/components/ui/waiting";
 import { calendarDate } from "@/lib/i18n/formats";
-import type { LoginErrorReason } from "@/lib/login-failure/reasons";
 
 import { cancelCustomerVerification, startCustomerVerification } from "./agent-actions";
 import { Card } from "@/components/ui/card";
@@ -20,9 +19,7 @@ type View =
   | { kind: "form"; error?: string; cancelled?: boolean }
   | { kind: "waiting"; bindingMessage: string; words: boolean; expiresAt: number; attempt: number }
   | { kind: "approved"; customer: VerifiedCustomer }
-  | { kind: "ended"; why: "declined" | "expired" }
-  | { kind: "refused"; reason: LoginErrorReason; ref?: string }
-  | { kind: "lost"; message: string };
+  | { kind: "ended"; ended: DeviceEnded };
 
 /** `providerName`: how the error texts name the provider (lib/login-failure/provider-names.ts). */
 export function CustomerVerification({ providerName }: { providerName: string }) {
@@ -76,15 +73,16 @@ export function CustomerVerification({ providerName }: { providerName: string })
       onAnswer: (answer) => {
         setLatest(answer);
         if (answer.status === "approved") setView({ kind: "approved", customer: answer.customer });
-        if (answer.status === "denied") setView({ kind: "ended", why: "declined" });
-        if (answer.status === "expired") setView({ kind: "ended", why: "expired" });
-        if (answer.status === "refused") setView({ kind: "refused", reason: answer.reason, ref: answer.ref });
+        if (answer.status === "denied") setView({ kind: "ended", ended: { kind: "declined" } });
+        if (answer.status === "expired") setView({ kind: "ended", ended: { kind: "expired" } });
+        if (answer.status === "refused")
+          setView({ kind: "ended", ended: { kind: "refused", reason: answer.reason, ref: answer.ref } });
       },
-      onGone: (err) => setView({ kind: "lost", message: err.message }),
+      onGone: (err) => setView({ kind: "ended", ended: { kind: "lost", message: err.message } }),
     },
   );
 
-  const shown: View = timedOut ? { kind: "ended", why: "expired" } : view;
+  const shown: View = timedOut ? { kind: "ended", ended: { kind: "expired" } } : view;
   const data = latest?.status === "pending" ? latest : undefined;
   const again = () => setView({ kind: "form" });
   const cancel = () =>
@@ -95,6 +93,15 @@ export function CustomerVerification({ providerName }: { providerName: string })
       await cancelCustomerVerification().catch(() => undefined);
       setView({ kind: "form", cancelled: true });
     });
+  const endedText = ({ kind, reason, message }: DeviceEnded): { title: string; body?: string } => {
+    if (reason) {
+      const provider = providerName;
+      return { title: errors(`${reason}.title`, { provider }), body: errors(`${reason}.body`, { provider }) };
+    }
+    if (kind === "declined" || kind === "expired")
+      return { title: t(`${kind}Title`), body: t(`${kind}Body`) };
+    return { title: t("lostTitle"), body: message };
+  };
   const clock = (seconds: number) => ({
     minutes: Math.floor(seconds / 60),
     seconds: String(seconds % 60).padStart(2, "0"),
@@ -188,22 +195,9 @@ export function CustomerVerification({ providerName }: { providerName: string })
         </DeviceOutcome>
       ) : (
         <DeviceOutcome
-          kind={shown.kind === "ended" ? (shown.why === "declined" ? "declined" : "expired") : "failed"}
-          title={
-            shown.kind === "lost"
-              ? t("lostTitle")
-              : shown.kind === "refused"
-                ? errors(`${shown.reason}.title`, { provider: providerName })
-                : t(`${shown.why}Title`)
-          }
-          body={
-            shown.kind === "lost"
-              ? shown.message
-              : shown.kind === "refused"
-                ? errors(`${shown.reason}.body`, { provider: providerName })
-                : t(`${shown.why}Body`)
-          }
-          reference={shown.kind === "refused" ? shown.ref : undefined}
+          kind={endedOutcome(shown.ended)}
+          {...endedText(shown.ended)}
+          reference={shown.ended.ref}
           retryLabel={common("startAgain")}
           onRetry={again}
           testId="ciba-ended"

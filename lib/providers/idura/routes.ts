@@ -16,7 +16,7 @@ import {
   parseSearchParams,
   providerFailureResponse,
 } from "@/lib/route-handler";
-import { stateUnavailableResponse } from "@/lib/state/http";
+import { stateUnavailableResponse } from "@/lib/state/refusals";
 import { trackInFlight } from "@/lib/state/lifecycle";
 
 import { cibaCookie, cibaStep, type CibaState } from "./ciba";

@@ -149,10 +149,7 @@ export async function MitidIdentityView({
         />
       ) : null}
       {partners.length > 0 ? (
-        <section
-          aria-labelledby="partners-heading"
-          className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
-        >
+        <Card as="section" aria-labelledby="partners-heading">
           <h2 id="partners-heading" className="text-lg font-semibold">
             {t("partnersHeading")}
           </h2>
@@ -166,7 +163,7 @@ export async function MitidIdentityView({
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       ) : null}
       <div className="grid gap-6 md:grid-cols-2">
         {identity.organisation ? (

@@ -2,10 +2,10 @@
 
 import { redirect } from "next/navigation";
 
-import { auth } from "@/auth";
 import { refuseIfTooManyStarts } from "@/lib/login-start";
 import { requireProviderSettings } from "@/lib/providers/registry";
 import { loginSecret } from "@/lib/login-secrets";
+import { currentIdentity } from "@/lib/session";
 
 import type { MitidIdentity } from "./identity";
 import { cvrInput, mitidLoginSchema } from "./input";
@@ -37,9 +37,9 @@ export async function loginWithMitid(formData: FormData) {
 }
 
 async function currentMitidIdentity(): Promise<MitidIdentity> {
-  const session = await auth();
-  if (session?.identity?.kind !== "mitid") redirect("/login");
-  return session.identity;
+  const identity = await currentIdentity();
+  if (identity?.kind !== "mitid") redirect("/login");
+  return identity;
 }
 
 /**

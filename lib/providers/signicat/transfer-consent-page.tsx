@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
 import { BUTTON } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { requireProviderSettings } from "@/lib/providers/registry";
 import { signedInIdentity } from "@/lib/session";
 
@@ -32,10 +33,7 @@ export default async function TransferConsentPage({ params }: Props) {
     <div className="max-w-2xl space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">{t("title", { partner: name })}</h1>
       <p className="text-slate-700">{t("intro", { partner: name })}</p>
-      <section
-        aria-labelledby="shared-heading"
-        className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
-      >
+      <Card as="section" aria-labelledby="shared-heading">
         <h2 id="shared-heading" className="text-lg font-semibold">
           {t("sharedHeading", { partner: name })}
         </h2>
@@ -49,7 +47,7 @@ export default async function TransferConsentPage({ params }: Props) {
         <p className="mt-2 text-sm text-slate-600">
           {partner.text ? t("text", { partner: name }) : t("noText", { partner: name })}
         </p>
-      </section>
+      </Card>
       <form method="post" action="/api/signicat/transfer/start" className="flex flex-wrap gap-3">
         <input type="hidden" name="partner" value={partner.id} />
         <button type="submit" className={BUTTON.primary}>
