@@ -7,7 +7,7 @@ import { MemoryBackend, type StateBackend } from "../../lib/state/backend";
 import { isSharedStateUnavailable, SharedStateUnavailable } from "../../lib/state/errors";
 import { pacedPoll } from "../../lib/state/paced-poll";
 import { RedisBackend } from "../../lib/state/redis-backend";
-import { createRedisClient, type RedisClient } from "../../lib/state/redis-client";
+import { createRedisClient, whenReady, type RedisClient } from "../../lib/state/redis-client";
 import { SharedState } from "../../lib/state/store";
 import { freePort } from "./support/free-port";
 
@@ -297,13 +297,20 @@ describe("with a real three-node Redis Cluster (REDIS_CLUSTER=on)", () => {
       ],
       { stdio: "ignore" },
     );
-    // The cluster agrees on its slots a moment after `create`.
+    // The cluster agrees on its slots a moment after `create`, each node in its own time: wait
+    // until every node says so, so no test meets a node that has not caught up yet.
     for (let i = 0; i < 100; i++) {
-      const info = execFileSync("redis-cli", ["-p", String(ports[0]), "cluster", "info"]).toString();
-      if (info.includes("cluster_state:ok")) break;
+      const states = ports.map((p) =>
+        execFileSync("redis-cli", ["-p", String(p), "cluster", "info"]).toString(),
+      );
+      if (states.every((info) => info.includes("cluster_state:ok"))) break;
       await sleep(100);
     }
     client = createRedisClient({ url: `redis://127.0.0.1:${ports[0]}`, cluster: true });
+    // A connection to each primary before the tests, so the first commands of a test do not
+    // also open them (on a loaded machine that was the one difference from later commands).
+    await whenReady(client, 10_000);
+    await Promise.all((client as import("ioredis").Cluster).nodes("master").map((n) => n.ping()));
   });
   after(async () => {
     client.disconnect();
