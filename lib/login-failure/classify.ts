@@ -2,6 +2,8 @@ import "server-only";
 
 import { randomBytes } from "node:crypto";
 
+import * as oauth from "oauth4webapi";
+
 import { ProviderRedirectError } from "@/lib/authjs/capture";
 import { log } from "@/lib/log";
 import { isNamedProvider, reasonFromOAuthError } from "./provider-names";
@@ -28,24 +30,35 @@ function name(e: unknown): string {
 }
 
 /**
- * oauth4webapi's checks of the authorization response, the token answer and the ID token's
- * claims. Anything that fails a comparison means the answer cannot be trusted.
+ * An oauth4webapi check of an answer's shape (a property missing or of the wrong type, a body
+ * that is not an object): oauth4webapi attaches the parsed answer as the failure's `cause.body`,
+ * which its checks of values (state, iss, the ID token's alg and claims) never do.
  */
-function reasonFromOAuth4WebApi(code: string, message: string, cause: unknown): LoginErrorReason {
+function isShapeFailure(cause: unknown): boolean {
+  return typeof cause === "object" && cause !== null && "body" in cause;
+}
+
+/**
+ * oauth4webapi's checks of the authorization response, the token answer and the ID token's
+ * claims, by its error codes. Anything that fails a comparison means the answer cannot be trusted.
+ */
+function reasonFromOAuth4WebApi(code: string, cause: unknown): LoginErrorReason {
   switch (code) {
-    case "OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED":
+    case oauth.JSON_ATTRIBUTE_COMPARISON:
       // Discovery (OpenID Connect Discovery 1.0 §4.3): the document names another issuer.
       return (cause as { attribute?: unknown })?.attribute === "issuer"
         ? "issuer_mismatch"
         : "id_token_invalid";
-    case "OAUTH_JWT_TIMESTAMP_CHECK_FAILED":
-    case "OAUTH_JWT_CLAIM_COMPARISON_FAILED":
-    case "OAUTH_KEY_SELECTION_FAILED":
+    case oauth.JWT_TIMESTAMP_CHECK:
+    case oauth.JWT_CLAIM_COMPARISON:
+    case oauth.KEY_SELECTION:
       return "id_token_invalid";
-    case "OAUTH_INVALID_RESPONSE":
-      // Everything oauth4webapi checks in an answer (state, iss, the ID token's alg and claims)
-      // except its shape, which is the provider's malfunction rather than a forgery.
-      return /JSON|content-type|body/i.test(message) ? "provider_error" : "id_token_invalid";
+    case oauth.INVALID_RESPONSE:
+      // A malformed answer is the provider's malfunction rather than a forgery.
+      return isShapeFailure(cause) ? "provider_error" : "id_token_invalid";
+    case oauth.RESPONSE_IS_NOT_JSON:
+    case oauth.RESPONSE_IS_NOT_CONFORM:
+    case oauth.PARSE_ERROR:
     default:
       return "provider_error";
   }
@@ -70,11 +83,7 @@ export function classifyLoginFailure(error: unknown): LoginErrorReason {
     if (n === "InvalidCheck") return "login_expired";
     const oauthCode = (e as { code?: unknown }).code;
     if (typeof oauthCode === "string" && oauthCode.startsWith("OAUTH_")) {
-      return reasonFromOAuth4WebApi(
-        oauthCode,
-        String((e as Error).message),
-        (e as { cause?: unknown }).cause,
-      );
+      return reasonFromOAuth4WebApi(oauthCode, (e as { cause?: unknown }).cause);
     }
     if (e instanceof TypeError && /fetch failed/i.test(e.message)) return "provider_unreachable";
     const code = (e as { code?: string }).code;

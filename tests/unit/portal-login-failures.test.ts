@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
+import * as oauth from "oauth4webapi";
 import { createTranslator } from "use-intl/core";
 
 import {
@@ -55,6 +56,36 @@ describe("login failures", () => {
     const refused = Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } });
     assert.equal(classifyLoginFailure(refused), "provider_unreachable");
     assert.equal(classifyLoginFailure(new Error("anything else")), "unknown");
+  });
+
+  it("tells a malformed answer from a failed check by oauth4webapi's own errors", async () => {
+    const as = { issuer: "https://op.example" };
+    const client = { client_id: "portal" };
+    const refusal = (run: () => unknown) =>
+      Promise.resolve()
+        .then(run)
+        .then(
+          () => assert.fail("oauth4webapi accepted the answer"),
+          (e: unknown) => e,
+        );
+    const tokenAnswer = (body: string, type = "application/json") =>
+      refusal(() =>
+        oauth.processAuthorizationCodeResponse(
+          as,
+          client,
+          new Response(body, { headers: { "content-type": type } }),
+        ),
+      );
+    // A token answer without access_token, one that is not an object, one that is not JSON.
+    assert.equal(classifyLoginFailure(await tokenAnswer("{}")), "provider_error");
+    assert.equal(classifyLoginFailure(await tokenAnswer("[]")), "provider_error");
+    assert.equal(classifyLoginFailure(await tokenAnswer("<html></html>", "text/html")), "provider_error");
+    // A forged state fails a check of a value, under the same code as a malformed answer.
+    const forged = await refusal(() =>
+      oauth.validateAuthResponse(as, client, new URLSearchParams({ code: "c", state: "forged" }), "sent"),
+    );
+    assert.equal((forged as { code?: unknown }).code, oauth.INVALID_RESPONSE);
+    assert.equal(classifyLoginFailure(forged), "id_token_invalid");
   });
 
   it("rewrites Auth.js's error redirects with the provider's own reason and a reference", async () => {
