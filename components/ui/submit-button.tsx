@@ -3,7 +3,7 @@
 import type { ComponentPropsWithoutRef } from "react";
 import { useFormStatus } from "react-dom";
 
-import { BUTTON, type ButtonVariant } from "./button";
+import { buttonClass, type ButtonLook } from "./button";
 import { Spinner } from "./spinner";
 
 /**
@@ -17,7 +17,7 @@ export function SubmitButton({
   className = "",
   children,
   ...props
-}: { variant?: ButtonVariant } & ComponentPropsWithoutRef<"button">) {
+}: { variant?: ButtonLook } & ComponentPropsWithoutRef<"button">) {
   const { pending, data } = useFormStatus();
   const pressed =
     pending && (props.name === undefined || data?.get(props.name) === String(props.value ?? ""));
@@ -26,7 +26,7 @@ export function SubmitButton({
       type="submit"
       disabled={pending}
       aria-busy={pressed || undefined}
-      className={`${BUTTON[variant]} ${className}`}
+      className={`${buttonClass(variant)} ${className}`}
       {...props}
     >
       {pressed ? <Spinner /> : null}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-import type { ButtonVariant } from "@/components/ui/button";
+import type { ButtonLook } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PendingLink } from "@/components/ui/pending-link";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -9,6 +9,15 @@ import type { LoginCardProps } from "@/lib/providers/types";
 
 import { loginWithIdura } from "./actions";
 import type { IduraLoginEid } from "./web";
+
+/**
+ * MitID's call to action: its blue with white text, lightly rounded (docs/providers/idura.md,
+ * MITID-UX: the rules of docs/providers/signicat.md, "Buttons", apply to Idura's MitID button too).
+ */
+const MITID_BUTTON = {
+  brand:
+    "inline-block rounded bg-[#0060e6] px-4 py-2.5 text-center font-medium text-white hover:bg-[#004fc0] disabled:cursor-wait disabled:opacity-70",
+};
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"Login">>>;
 type EidName = Awaited<ReturnType<typeof getTranslations<"Eid">>>;
@@ -21,7 +30,7 @@ function EidButton({
   name,
 }: {
   eid: IduraLoginEid;
-  variant: ButtonVariant;
+  variant: ButtonLook;
   t: Translate;
   name: EidName;
 }) {
@@ -50,7 +59,7 @@ export async function IduraMitidCard({ alongside }: LoginCardProps) {
         {alongside ? t("iduraMitidBodyAlongside") : t("iduraMitidBody")}
       </p>
       <div className="mt-6 grid gap-2 sm:grid-cols-2">
-        <EidButton eid="dk-mitid" variant="mitid" t={t} name={eid} />
+        <EidButton eid="dk-mitid" variant={MITID_BUTTON} t={t} name={eid} />
         <EidButton eid="dk-mitid-business" variant="secondary" t={t} name={eid} />
       </div>
     </Card>

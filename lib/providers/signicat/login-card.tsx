@@ -16,6 +16,12 @@ const PROBLEMS = {
   unavailable: "problemUnavailable",
 } as const;
 
+/** MitID's call to action: its blue with white text, lightly rounded (docs/providers/signicat.md, "Buttons"). */
+const MITID_BUTTON = {
+  brand:
+    "inline-block rounded bg-[#0060e6] px-4 py-2.5 text-center font-medium text-white hover:bg-[#004fc0] disabled:cursor-wait disabled:opacity-70",
+};
+
 const input = "mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 font-mono";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"MitidLogin">>>;
@@ -84,7 +90,7 @@ function MitidChoice({ choice, t, prefill }: { choice: Choice; t: Translate; pre
       ) : null}
       <SubmitButton
         data-testid={testId}
-        variant={flow === "mitid" ? "mitid" : "secondary"}
+        variant={flow === "mitid" ? MITID_BUTTON : "secondary"}
         className="mt-4 w-full"
       >
         {t(`${text}Button`)}
