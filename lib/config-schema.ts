@@ -128,7 +128,7 @@ export type PortalConfig = {
   providers: ProvidersConfig;
   /** Origins of every enabled identity provider the browser is sent to, for the CSP's form-action. */
   providerOrigins: string[];
-  /** Origins page scripts may connect to besides the portal (the IDToken WebSocket), for CSP. */
+  /** Origins page scripts may connect to besides the portal (a provider's WebSocket), for CSP. */
   connectOrigins: string[];
 };
 

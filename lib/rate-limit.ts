@@ -60,7 +60,8 @@ export function getLimiters(): Limiters {
       perBrowser: make("poll-browser", rateLimits.poll.perBrowser),
       perAddress: make("poll-address", rateLimits.poll.perAddress),
     },
-    // Completing a login (IDToken's /complete): as many per login as starts per browser.
+    // Completing a device login whose approval the page hands in: as many per login as starts
+    // per browser.
     complete: {
       perBrowser: make("complete-login", rateLimits.start.perBrowser),
       perAddress: make("complete-address", rateLimits.poll.perAddress),
@@ -185,8 +186,8 @@ export async function limitActionStart(): Promise<number | null> {
 }
 
 /**
- * Count one completion of the login whose sealed cookie is `login` (IDToken's /complete, which
- * verifies a JWT and may fetch the operator's keys), per address and per login.
+ * Count one completion of the login whose sealed cookie is `login` (a route that verifies an
+ * approval the page hands in, and may fetch its signer's keys), per address and per login.
  */
 export async function limitCompletion(req: Request, login: string | undefined): Promise<Response | null> {
   const wait = await consumeRateLimit("complete", { address: clientAddress(req.headers), browser: login });

@@ -9,7 +9,7 @@ export type HeaderPolicyInput = {
   authUrl: string;
   /** Identity providers' origins the browser is sent to by a form post (login redirects). */
   providerOrigins: string[];
-  /** Origins page scripts may open connections to (the IDToken operator's WebSocket). */
+  /** Origins page scripts may open connections to (a provider's WebSocket a login page listens on). */
   connectOrigins?: string[];
 };
 

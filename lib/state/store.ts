@@ -138,7 +138,7 @@ export class SharedState {
   }
 
   /**
-   * A value every instance shares and only one fetches (the Digidentity application token):
+   * A value every instance shares and only one fetches (e.g. a provider's application token):
    * the cached value while it lives; on a miss one caller anywhere takes a lock and fetches,
    * the others wait for its value. If Redis cannot answer this falls back to a per-process
    * cache (logged): a cache may be duplicated, unlike a single use.
