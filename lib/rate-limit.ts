@@ -142,7 +142,7 @@ async function consumeRateLimit(
 /** The 429 every limited route handler answers with. */
 export async function tooManyRequests(retryAfterSeconds: number): Promise<Response> {
   return jsonError(429, "rate_limited", await apiErrorText("rateLimited", { seconds: retryAfterSeconds }), {
-    "retry-after": String(retryAfterSeconds),
+    headers: { "retry-after": String(retryAfterSeconds) },
   });
 }
 

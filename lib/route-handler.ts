@@ -20,8 +20,7 @@ export function jsonError(
   status: number,
   error: string,
   message: string,
-  headers?: HeadersInit,
-  ref?: string,
+  { headers, ref }: { headers?: HeadersInit; ref?: string } = {},
 ): Response {
   return Response.json({ error, message, ...(ref ? { ref } : {}) } satisfies ApiErrorBody, {
     status,
@@ -119,7 +118,7 @@ export function otherMethodsRefused(...allowed: Method[]): Record<Method, (req: 
   const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
   const refuse = (req: Request) =>
     jsonError(405, "method_not_allowed", `This address does not take ${req.method}. It takes ${allow}.`, {
-      allow,
+      headers: { allow },
     });
   return Object.fromEntries(METHODS.map((m) => [m, refuse])) as Record<Method, (req: Request) => Response>;
 }

@@ -15,13 +15,14 @@ export async function stateUnavailableResponse(e: unknown, route: string): Promi
     { event: "state_unavailable", route, operation: e.operation, detail: e.message },
     "shared state unavailable: request refused",
   );
-  return jsonError(503, "state_unavailable", await apiErrorText("stateUnavailable"), { "retry-after": "2" });
+  return jsonError(503, "state_unavailable", await apiErrorText("stateUnavailable"), {
+    headers: { "retry-after": "2" },
+  });
 }
 
 /** A login start refused because this instance is shutting down (the load balancer retries elsewhere). */
 export async function shuttingDownResponse(): Promise<Response> {
   return jsonError(503, "shutting_down", await apiErrorText("shuttingDown"), {
-    "retry-after": "1",
-    connection: "close",
+    headers: { "retry-after": "1", connection: "close" },
   });
 }

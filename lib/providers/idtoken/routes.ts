@@ -93,13 +93,9 @@ export async function completeIdtApproval(req: Request): Promise<Response> {
   }
   const refuse = async (error: unknown) => {
     jar.delete(name);
-    return jsonError(
-      401,
-      "jwt_invalid",
-      await apiErrorText("idTokenJwtInvalid"),
-      undefined,
-      logRefusedLogin("id_token_invalid", { provider: IDTOKEN_ID, error }),
-    );
+    return jsonError(401, "jwt_invalid", await apiErrorText("idTokenJwtInvalid"), {
+      ref: logRefusedLogin("id_token_invalid", { provider: IDTOKEN_ID, error }),
+    });
   };
   let verified;
   try {
