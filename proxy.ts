@@ -13,7 +13,7 @@ export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const headers = securityHeaders({
     nonce,
-    authUrl: config.authUrl,
+    https: config.secureCookies,
     providerOrigins: config.providerOrigins,
     connectOrigins: config.connectOrigins,
   });

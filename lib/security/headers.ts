@@ -5,8 +5,8 @@
 
 export type HeaderPolicyInput = {
   nonce: string;
-  /** The portal's public URL: https turns on HSTS and upgrade-insecure-requests. */
-  authUrl: string;
+  /** The portal is served over https (`config.secureCookies`): HSTS and upgrade-insecure-requests. */
+  https: boolean;
   /** Identity providers' origins the browser is sent to by a form post (login redirects). */
   providerOrigins: string[];
   /** Origins page scripts may open connections to (a provider's WebSocket a login page listens on). */
@@ -15,11 +15,10 @@ export type HeaderPolicyInput = {
 
 export function contentSecurityPolicy({
   nonce,
-  authUrl,
+  https,
   providerOrigins,
   connectOrigins = [],
 }: HeaderPolicyInput): string {
-  const https = authUrl.startsWith("https://");
   const directives = [
     "default-src 'self'",
     // Next.js marks its own scripts with the request's nonce; 'strict-dynamic' lets those load
@@ -52,8 +51,6 @@ export function securityHeaders(input: HeaderPolicyInput): Record<string, string
     "X-Frame-Options": "DENY",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     "Cross-Origin-Opener-Policy": "same-origin",
-    ...(input.authUrl.startsWith("https://")
-      ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" }
-      : {}),
+    ...(input.https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
   };
 }

@@ -1,13 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
+import { parseConfig } from "../../lib/config-schema";
 import { authCookies } from "../../lib/security/cookies";
 import { contentSecurityPolicy, securityHeaders } from "../../lib/security/headers";
 
 describe("security headers", () => {
   const base = {
     nonce: "abc123",
-    authUrl: "http://localhost:3000",
+    https: false,
     providerOrigins: ["http://localhost:4000"],
   };
 
@@ -22,11 +23,16 @@ describe("security headers", () => {
 
   it("HSTS and upgrade-insecure-requests only over https", () => {
     assert.equal(securityHeaders(base)["Strict-Transport-Security"], undefined);
-    const prod = securityHeaders({ ...base, authUrl: "https://rmi.example.com" });
+    const prod = securityHeaders({ ...base, https: true });
     assert.match(prod["Strict-Transport-Security"] ?? "", /max-age=\d+/);
     assert.match(prod["Content-Security-Policy"] ?? "", /upgrade-insecure-requests/);
     assert.equal(prod["Referrer-Policy"], "same-origin");
     assert.equal(prod["X-Content-Type-Options"], "nosniff");
+  });
+
+  it("the portal counts as https when AUTH_URL is an https URL", () => {
+    assert.equal(parseConfig({}).secureCookies, false);
+    assert.equal(parseConfig({ AUTH_URL: "https://rmi.example.com" }).secureCookies, true);
   });
 
   it("every Auth.js cookie is __Host- prefixed, Secure, httpOnly and SameSite=Lax over https", () => {
