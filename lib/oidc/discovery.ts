@@ -3,6 +3,7 @@ import "server-only";
 import * as oauth from "oauth4webapi";
 
 import { ProviderError, providerFetch } from "@/lib/upstream/fetch";
+import { promiseCache } from "@/lib/upstream/promise-cache";
 
 /**
  * The discovery document names another issuer: its endpoints and keys cannot be trusted (a
@@ -50,8 +51,7 @@ export type ProviderMetadata = oauth.AuthorizationServer & {
   jwks_uri: string;
 };
 
-const CACHE_MS = 60 * 60 * 1000;
-const cache = new Map<string, { at: number; metadata: Promise<ProviderMetadata> }>();
+const cached = promiseCache<ProviderMetadata>(60 * 60 * 1000);
 
 /**
  * OpenID Connect Discovery 1.0 §4, through oauth4webapi: the document's `issuer` must be the
@@ -60,14 +60,7 @@ const cache = new Map<string, { at: number; metadata: Promise<ProviderMetadata> 
  * Kept for an hour; callers that arrive together share one request, and a failure is not kept.
  */
 export function discover(issuer: string): Promise<ProviderMetadata> {
-  const hit = cache.get(issuer);
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.metadata;
-  const entry = { at: Date.now(), metadata: fetchMetadata(issuer) };
-  cache.set(issuer, entry);
-  entry.metadata.catch(() => {
-    if (cache.get(issuer) === entry) cache.delete(issuer);
-  });
-  return entry.metadata;
+  return cached(issuer, () => fetchMetadata(issuer));
 }
 
 async function fetchMetadata(issuer: string): Promise<ProviderMetadata> {

@@ -6,6 +6,7 @@ import { z } from "zod";
 
 import { discover } from "@/lib/oidc/discovery";
 import { ProviderError, providerFetch, readJson } from "@/lib/upstream/fetch";
+import { promiseCache } from "@/lib/upstream/promise-cache";
 
 import type { SignicatConfig } from "./descriptor";
 
@@ -31,8 +32,7 @@ type EncryptionKey = { key: CryptoKey | Uint8Array; kid: string | undefined; alg
  * so a busy portal does not fetch the JWKS on every login; a rotated key is picked up within
  * that time. Only successes are kept: after a failed fetch the next login tries again.
  */
-const encryptionKeys = new Map<string, { at: number; value: Promise<EncryptionKey> }>();
-const ENCRYPTION_KEY_CACHE_MS = 5 * 60 * 1000;
+const encryptionKeys = promiseCache<EncryptionKey>(5 * 60 * 1000);
 
 async function fetchEncryptionKey(jwksUri: string): Promise<EncryptionKey> {
   const res = await providerFetch(jwksUri, { headers: { accept: "application/json" } });
@@ -55,17 +55,8 @@ async function fetchEncryptionKey(jwksUri: string): Promise<EncryptionKey> {
 async function encryptionKey(cfg: SignicatConfig) {
   const metadata = await discover(cfg.issuer);
   const uri = metadata.jwks_uri;
-  let hit = encryptionKeys.get(uri);
-  if (!hit || Date.now() - hit.at >= ENCRYPTION_KEY_CACHE_MS) {
-    // The promise is shared, so logins starting together make one request between them.
-    hit = { at: Date.now(), value: fetchEncryptionKey(uri) };
-    encryptionKeys.set(uri, hit);
-    const entry = hit;
-    entry.value.catch(() => {
-      if (encryptionKeys.get(uri) === entry) encryptionKeys.delete(uri);
-    });
-  }
-  return { ...(await hit.value), issuer: metadata.issuer };
+  // Logins starting together make one request between them.
+  return { ...(await encryptionKeys(uri, () => fetchEncryptionKey(uri))), issuer: metadata.issuer };
 }
 
 const signingKeys = new WeakMap<object, Promise<CryptoKey | Uint8Array>>();
