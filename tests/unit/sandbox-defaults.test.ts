@@ -2,9 +2,11 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { parseConfig, SANDBOX_DEFAULTS } from "../../lib/config-schema";
+import { REQUEST_ENCRYPTION_ENCS, REQUEST_SIGNING_ALGS } from "../../lib/providers/signicat/descriptor";
 import { SANDBOX_TRANSFER_DEFAULTS } from "../../lib/providers/signicat/transfer-config";
 import { parseSandboxConfig } from "../../sandbox/config";
 import { SANDBOX_BROKER_ID, serviceProviderId } from "../../sandbox/signicat/session-transfer";
+import { REQUEST_OBJECT_CONTENT_ENCRYPTION, REQUEST_OBJECT_SIGNING_ALGS } from "../../sandbox/signicat/state";
 
 /**
  * The portal and the sandbox never import each other, so the credentials `npm run demo` relies on
@@ -24,6 +26,11 @@ describe("the portal's sandbox defaults are the sandbox's own", () => {
   it("Signicat client and secret", () => {
     assert.equal(SANDBOX_DEFAULTS.SIGNICAT_CLIENT_ID, sandbox.signicat.clientId);
     assert.equal(SANDBOX_DEFAULTS.SIGNICAT_CLIENT_SECRET, sandbox.signicat.clientSecret);
+  });
+
+  it("Signicat request objects: the algorithms the portal may sign and encrypt with, the sandbox takes", () => {
+    assert.deepEqual([...REQUEST_SIGNING_ALGS], REQUEST_OBJECT_SIGNING_ALGS);
+    assert.deepEqual([...REQUEST_ENCRYPTION_ENCS], REQUEST_OBJECT_CONTENT_ENCRYPTION);
   });
 
   it("IDToken service", () => {
