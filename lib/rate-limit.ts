@@ -169,12 +169,6 @@ export async function limitLoginStart(req: Request): Promise<Response | null> {
   return wait === null ? null : tooManyRequests(wait);
 }
 
-/** Count one status poll of the login whose sealed cookie is `login`, per address and per login. */
-export async function limitStatusPoll(req: Request, login: string | undefined): Promise<Response | null> {
-  const wait = await consumeRateLimit("poll", { address: clientAddress(req.headers), browser: login });
-  return wait === null ? null : tooManyRequests(wait);
-}
-
 /**
  * The same count for a login started by a server action that answers in words (the CIBA
  * start): null when it may go ahead, else the seconds to wait (or 0 while this instance shuts
@@ -185,13 +179,23 @@ export async function limitActionStart(): Promise<number | null> {
   return countLoginStart(await headers());
 }
 
+/** This browser's sealed login cookie, as lib/sealed-cookie.ts makes it (or a cache in front). */
+type LoginCookie<T> = { name(): string; open(value: string | undefined): Promise<T | null> };
+
 /**
- * Count one completion of the login whose sealed cookie is `login` (a route that verifies an
- * approval the page hands in, and may fetch its signer's keys), per address and per login.
+ * This browser's login cookie for a call counted per login: a status poll, or a completion
+ * (a route that verifies an approval the page hands in, and may fetch its signer's keys). The
+ * call is counted, per address and per login, before the cookie is decrypted or anything is
+ * asked upstream. Either the 429, or the cookie jar, the cookie's name and its state (null when
+ * no login is in progress).
  */
-export async function limitCompletion(req: Request, login: string | undefined): Promise<Response | null> {
-  const wait = await consumeRateLimit("complete", { address: clientAddress(req.headers), browser: login });
-  return wait === null ? null : tooManyRequests(wait);
+export async function openCountedLogin<T>(req: Request, action: "poll" | "complete", cookie: LoginCookie<T>) {
+  const jar = await cookies();
+  const name = cookie.name();
+  const sealed = jar.get(name)?.value;
+  const wait = await consumeRateLimit(action, { address: clientAddress(req.headers), browser: sealed });
+  if (wait !== null) return { limited: await tooManyRequests(wait) };
+  return { limited: null, jar, name, state: await cookie.open(sealed) };
 }
 
 function keepBrowserId(jar: Awaited<ReturnType<typeof cookies>>, browser: string) {

@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { auth } from "@/auth";
 import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
-import { limitLoginStart, limitStatusPoll } from "@/lib/rate-limit";
+import { limitLoginStart, openCountedLogin } from "@/lib/rate-limit";
 import {
   apiErrorText,
   jsonError,
@@ -69,13 +69,9 @@ export async function qrLoginStatus(req: Request): Promise<Response> {
   const input = parseSearchParams(req, statusRequestSchema);
   if (!input.ok) return input.response;
 
-  const jar = await cookies();
-  const name = qrLoginCookie.name();
-  const sealed = jar.get(name)?.value;
-  // Counted before any decryption or upstream call, per address and per login in this browser.
-  const limited = await limitStatusPoll(req, sealed);
-  if (limited) return limited;
-  const state = await openQrLogin(sealed);
+  const login = await openCountedLogin(req, "poll", { name: qrLoginCookie.name, open: openQrLogin });
+  if (login.limited) return login.limited;
+  const { jar, name, state } = login;
   if (!state) {
     return jsonError(401, "no_login", await apiErrorText("noQrLogin"));
   }

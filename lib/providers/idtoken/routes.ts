@@ -6,7 +6,7 @@ import { z } from "zod";
 import { log } from "@/lib/log";
 import { logRefusedLogin } from "@/lib/login-failure/classify";
 import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
-import { limitCompletion, limitLoginStart } from "@/lib/rate-limit";
+import { limitLoginStart, openCountedLogin } from "@/lib/rate-limit";
 import { apiErrorText, jsonError, jsonOk, parseJsonBody, providerFailureResponse } from "@/lib/route-handler";
 import { stateUnavailableResponse } from "@/lib/state/refusals";
 import { consumeOnce } from "@/lib/state/logins";
@@ -81,13 +81,10 @@ export async function completeIdtApproval(req: Request): Promise<Response> {
   const cfg = providerSettings("idtoken");
   if (!cfg) return providerNotEnabled();
 
-  const jar = await cookies();
-  const name = idtLoginCookie.name();
-  const sealed = jar.get(name)?.value;
   // Counted before any verification: a JWT naming an unknown key may make us fetch the keys.
-  const limited = await limitCompletion(req, sealed);
-  if (limited) return limited;
-  const state = await idtLoginCookie.open(sealed);
+  const login = await openCountedLogin(req, "complete", idtLoginCookie);
+  if (login.limited) return login.limited;
+  const { jar, name, state } = login;
   if (!state || state.phase !== "pending" || state.expiresAt <= Date.now()) {
     return jsonError(401, "no_login", await apiErrorText("noIdTokenLogin"));
   }

@@ -7,7 +7,7 @@ import { auth } from "@/auth";
 import { agentKey, isCallCentreAgent } from "@/lib/call-centre";
 import { logRefusedLogin } from "@/lib/login-failure/classify";
 import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
-import { clientAddress, limitLoginStart, limitStatusPoll } from "@/lib/rate-limit";
+import { clientAddress, limitLoginStart, openCountedLogin } from "@/lib/rate-limit";
 import {
   apiErrorText,
   jsonError,
@@ -41,12 +41,9 @@ export async function cibaStatus(req: Request): Promise<Response> {
   const session = await auth();
   if (!session?.identity) return jsonError(401, "not_signed_in", await apiErrorText("notSignedIn"));
 
-  const jar = await cookies();
-  const name = cibaCookie.name();
-  const sealed = jar.get(name)?.value;
-  const limited = await limitStatusPoll(req, sealed);
-  if (limited) return limited;
-  const state = await cibaCookie.open(sealed);
+  const login = await openCountedLogin(req, "poll", cibaCookie);
+  if (login.limited) return login.limited;
+  const { jar, name, state } = login;
   if (!state) return jsonError(404, "no_request", await apiErrorText("noCibaRequest"));
   // Only the agent who asked hears the answer (another person may sign in on this browser).
   if (!isCallCentreAgent(session.identity) || state.agent !== agentKey(session.identity)) {
@@ -130,12 +127,9 @@ export async function headlessStart(req: Request): Promise<Response> {
 export async function headlessStatus(req: Request): Promise<Response> {
   const input = parseSearchParams(req, emptyQuerySchema);
   if (!input.ok) return input.response;
-  const jar = await cookies();
-  const name = headlessCookie.name();
-  const sealed = jar.get(name)?.value;
-  const limited = await limitStatusPoll(req, sealed);
-  if (limited) return limited;
-  const state = await headlessCookie.open(sealed);
+  const login = await openCountedLogin(req, "poll", headlessCookie);
+  if (login.limited) return login.limited;
+  const { jar, name, state } = login;
   if (!state) return jsonError(401, "no_login", await apiErrorText("noBankIdLogin"));
   const idura = providerSettings("idura");
   if (!idura) return providerNotEnabled();
