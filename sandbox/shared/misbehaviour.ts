@@ -156,6 +156,7 @@ export function misbehaviourRoutes(book: MisbehaviourBook): Hono {
   );
   app.post("/control/misbehaviour", async (c) => {
     const isForm = (c.req.header("content-type") ?? "").startsWith("application/x-www-form-urlencoded");
+    // Not the validators of ./validate.ts: a form or JSON of any content type, as the switch and tests send.
     const input = isForm ? await formParams(c) : await jsonBody(c);
     const parsed = setSchema.safeParse(input ?? {});
     if (!parsed.success || !book.modes.includes(parsed.data.mode)) {
