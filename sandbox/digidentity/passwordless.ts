@@ -168,6 +168,7 @@ export function passwordlessRoutes(state: DigidentityState): Hono {
     if (!found.found) return expiredPage(c, found.why);
     const { session } = found;
     if (session.status !== "pending") return alreadyAnsweredPage(c, session, 409);
+    // Not urlencodedForm: the QR id and the session's state are checked before the form.
     const parsed = phoneFormSchema.safeParse((await formParams(c)) ?? {});
     if (!parsed.success) {
       return sendPage(
@@ -230,6 +231,7 @@ export function passwordlessRoutes(state: DigidentityState): Hono {
   });
 
   app.post("/control/qr/:qrId/approve", async (c) => {
+    // Not controlJson: jsonBody reads JSON whatever the content type, where controlJson would see {}.
     const body = approveBodySchema.safeParse(await jsonBody(c));
     if (!body.success) return sandboxError(c, 400, "invalid_request", 'expected JSON {"persona": "<id>"}');
     const persona = findPersona(body.data.persona);

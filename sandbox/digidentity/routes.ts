@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { SandboxConfig } from "../config";
 import type { SandboxProvider } from "../shared/provider";
 import { misbehaviourRoutes, publishedKeys } from "../shared/misbehaviour";
+import { openidConfigurationRoutes } from "../shared/oidc/discovery";
 import { loadSigningKey } from "../shared/signing-key";
 import type { Clock } from "../shared/ttl-store";
 import { digidentityHomeSection } from "./home-section";
@@ -23,7 +24,7 @@ export async function createDigidentity(config: SandboxConfig, now: Clock): Prom
 
   const routes = new Hono();
 
-  const discovery = () => ({
+  const discovery = {
     issuer,
     authorization_endpoint: `${issuer}/oauth2/authorize`,
     token_endpoint: `${issuer}/oauth2/token`,
@@ -38,11 +39,8 @@ export async function createDigidentity(config: SandboxConfig, now: Clock): Prom
     scopes_supported: ["openid", "sermi"],
     claims_supported: ["sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "amr", ...UID_CLAIMS],
     authorization_response_iss_parameter_supported: true,
-  });
-  routes.get("/.well-known/openid-configuration", (c) => c.json(discovery()));
-  // A fixture, not a mode: an issuer URL whose discovery document names another issuer, as in a
-  // mix-up attack. Discovery has no client to scope a mode to, so it lives at its own address.
-  routes.get("/misissued/.well-known/openid-configuration", (c) => c.json(discovery()));
+  };
+  routes.route("/", openidConfigurationRoutes(discovery));
 
   routes.get("/oauth2/jwks", (c) =>
     c.json({ keys: publishedKeys(state.misbehaviour, signingKey, state.rotatedKey) }),

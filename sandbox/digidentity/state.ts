@@ -1,27 +1,18 @@
-import { IssuedLog } from "../shared/issued";
-import { MisbehaviourBook, OPTIONAL_ID_TOKEN_MISBEHAVIOURS } from "../shared/misbehaviour";
+import { OPTIONAL_ID_TOKEN_MISBEHAVIOURS } from "../shared/misbehaviour";
+import { OidcProviderState, type AuthorizeTransaction, type CodeBinding } from "../shared/oidc/state";
 import type { SigningKey } from "../shared/signing-key";
 import { TtlStore, type Clock } from "../shared/ttl-store";
 import { AuthorisationLedger, type RefusalReason } from "./personas";
 import type { DigidentitySettings } from "./settings";
 
 /** Web-login page open in the browser, between authorize and the PIN. */
-export interface LoginTransaction {
-  clientId: string;
-  redirectUri: string;
-  scope: string;
-  state: string | undefined;
-  nonce: string | undefined;
-  codeChallenge: string | undefined;
-}
+export type LoginTransaction = AuthorizeTransaction;
 
 /** One-time web-login code, bound to everything the token request must repeat. */
-export interface AuthorizationCode {
+export interface AuthorizationCode extends CodeBinding {
   clientId: string;
-  redirectUri: string;
   scope: string;
   nonce: string | undefined;
-  codeChallenge: string | undefined;
   personaId: string;
   authTime: number;
 }
@@ -60,43 +51,31 @@ const LOGIN_TRANSACTION_TTL_MS = 10 * 60_000;
 /** A QR id outlives its session this long, so a late scan says "expired" rather than "unknown". */
 const QR_TOMBSTONE_MS = 60 * 60_000;
 
-/** All in-memory state of the Digidentity sandbox; nothing here survives a restart, by design. */
-export class DigidentityState {
-  readonly transactions: TtlStore<LoginTransaction>;
-  readonly codes: TtlStore<AuthorizationCode>;
+/** All in-memory state of the Digidentity sandbox. */
+export class DigidentityState extends OidcProviderState<
+  LoginTransaction,
+  AuthorizationCode,
+  AccessGrant,
+  IssuedKind
+> {
   /** Redeemed code → access token it produced, so a replayed code can revoke it (RFC 6749 §4.1.2). */
-  readonly redeemedCodes: TtlStore<string>;
-  readonly sessions: TtlStore<PasswordlessSession>;
+  readonly redeemedCodes = new TtlStore<string>({ now: this.now });
+  readonly sessions = new TtlStore<PasswordlessSession>({ now: this.now });
   /** Public QR id → secret authorisation code: the QR never carries the code itself. */
-  readonly qrCodes: TtlStore<string>;
-  readonly accessTokens: TtlStore<AccessGrant>;
+  readonly qrCodes = new TtlStore<string>({ now: this.now });
   /** Application tokens (client credentials) for the identity report API. */
-  readonly applicationTokens: TtlStore<{ clientId: string; scope: string }>;
+  readonly applicationTokens = new TtlStore<{ clientId: string; scope: string }>({ now: this.now });
   /** When each client last verified each person ("client:persona"): its report's start. */
   readonly reportCreatedAt = new Map<string, number>();
   readonly ledger = new AuthorisationLedger();
-  readonly misbehaviour: MisbehaviourBook;
-  /** The codes and tokens handed out, for `GET /control/issued`. */
-  readonly issued = new IssuedLog<IssuedKind>();
 
   constructor(
     readonly settings: DigidentitySettings,
-    readonly signingKey: SigningKey,
-    readonly now: Clock,
-    /** The next signing key, for the `rotated_key` misbehaviour. */
-    readonly rotatedKey: SigningKey,
+    signingKey: SigningKey,
+    now: Clock,
+    rotatedKey: SigningKey,
   ) {
-    this.misbehaviour = new MisbehaviourBook(
-      settings.clients.map((c) => c.clientId),
-      OPTIONAL_ID_TOKEN_MISBEHAVIOURS,
-    );
-    this.transactions = new TtlStore({ now });
-    this.codes = new TtlStore({ now });
-    this.redeemedCodes = new TtlStore({ now });
-    this.sessions = new TtlStore({ now });
-    this.qrCodes = new TtlStore({ now });
-    this.accessTokens = new TtlStore({ now });
-    this.applicationTokens = new TtlStore({ now });
+    super(settings.clients, signingKey, now, rotatedKey, { modes: OPTIONAL_ID_TOKEN_MISBEHAVIOURS });
   }
 
   saveTransaction(id: string, transaction: LoginTransaction): void {
@@ -129,11 +108,6 @@ export class DigidentityState {
     const session = this.sessions.get(code);
     if (!session) return { found: false, why: "expired" };
     return { found: true, code, session };
-  }
-
-  /** The registered client's secret, or undefined for an unknown client id. */
-  clientSecret(clientId: string | undefined): string | undefined {
-    return this.settings.clients.find((c) => c.clientId === clientId)?.clientSecret;
   }
 
   /**

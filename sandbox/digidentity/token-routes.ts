@@ -3,9 +3,9 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
 import { noStore, oauthError } from "../shared/errors";
-import { formParams } from "../shared/forms";
 import { authenticatedClient, parseBearer, type ClientAuthPolicy } from "../shared/http-auth";
 import { pkceVerifierMatches } from "../shared/oidc/pkce";
+import { urlencodedForm } from "../shared/validate";
 import { findPersona } from "./personas";
 import { codeVerifierSchema, firstIssue } from "./params";
 import type { DigidentityState } from "./state";
@@ -43,16 +43,16 @@ export function tokenRoutes(state: DigidentityState): Hono {
       ),
   };
 
-  const token = async (c: Context): Promise<Response> => {
-    const form = await formParams(c);
-    if (!form) {
-      return oauthError(
-        c,
-        400,
-        "invalid_request",
-        "expected an application/x-www-form-urlencoded body with no repeated parameters",
-      );
-    }
+  const tokenBody = urlencodedForm(z.record(z.string(), z.string()), (c) =>
+    oauthError(
+      c,
+      400,
+      "invalid_request",
+      "expected an application/x-www-form-urlencoded body with no repeated parameters",
+    ),
+  );
+  // The fields are checked after client authentication and the grant type, which answer first.
+  const token = async (c: Context, form: Record<string, string>): Promise<Response> => {
     const clientId = authenticatedClient(c, form, clientAuth);
     if (clientId instanceof Response) return clientId;
     if (state.misbehaviour.of(clientId) === "garbage") {
@@ -134,8 +134,8 @@ export function tokenRoutes(state: DigidentityState): Hono {
     return c.json(tokens, 200, noStore);
   };
 
-  app.post("/oauth2/token", token);
-  app.post("/oauth2/token.json", token);
+  app.post("/oauth2/token", tokenBody, (c) => token(c, c.req.valid("form")));
+  app.post("/oauth2/token.json", tokenBody, (c) => token(c, c.req.valid("form")));
 
   app.get("/user_info.json", (c) => {
     const accessToken = parseBearer(c.req.header("authorization"));

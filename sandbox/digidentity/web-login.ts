@@ -1,11 +1,12 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
-import { formParams, queryParams } from "../shared/forms";
+import { queryParams } from "../shared/forms";
 import { sendPage } from "../shared/layout";
 import { misbehavingResponse } from "../shared/misbehaviour";
 import { redirectToClient } from "../shared/oidc/redirect";
 import { randomId } from "../shared/random";
+import { urlencodedForm } from "../shared/validate";
 import { DEFAULT_PERSONA_ID, findPersona, pinMatches } from "./personas";
 import { t } from "../shared/i18n";
 import { messagePage, loginPage } from "./pages";
@@ -82,11 +83,12 @@ export function webLoginRoutes(state: DigidentityState): Hono {
     return sendPage(c, loginPage({ txId, personaId: DEFAULT_PERSONA_ID }));
   });
 
-  app.post("/oauth2/authorize", async (c) => {
-    const form = await formParams(c);
-    const parsed = loginFormSchema.safeParse(form ?? {});
-    if (!parsed.success) return authorizeErrorPage(c, t("digidentity.errors.badForm"));
-    const { tx: txId, action, pin } = parsed.data;
+  const loginForm = urlencodedForm(loginFormSchema, (c) =>
+    authorizeErrorPage(c, t("digidentity.errors.badForm")),
+  );
+  app.post("/oauth2/authorize", loginForm, async (c) => {
+    const form = c.req.valid("form");
+    const { tx: txId, action, pin } = form;
     const transaction = state.transactions.get(txId);
     if (!transaction) {
       return authorizeErrorPage(c, t("digidentity.errors.unknownTransaction"));
@@ -109,7 +111,7 @@ export function webLoginRoutes(state: DigidentityState): Hono {
       state.transactions.delete(txId);
       return back({ error: "access_denied", error_description: "login_cancelled" });
     }
-    const persona = findPersona(parsed.data.persona);
+    const persona = findPersona(form.persona);
     if (!persona) {
       return sendPage(
         c,

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { noStore, oauthError } from "../shared/errors";
 import { parseBearer } from "../shared/http-auth";
 import { publishedKeys } from "../shared/misbehaviour";
+import { openidConfigurationRoutes } from "../shared/oidc/discovery";
 import { userinfoClaims } from "./claims";
 import { ACR } from "./personas";
 import type { IduraState } from "./state";
@@ -15,7 +16,7 @@ export function metadataRoutes(state: IduraState): Hono {
   const app = new Hono();
   const { issuer } = state.settings;
 
-  const discovery = () => ({
+  const discovery = {
     issuer,
     authorization_endpoint: `${issuer}/oauth2/authorize`,
     token_endpoint: `${issuer}/oauth2/token`,
@@ -35,10 +36,8 @@ export function metadataRoutes(state: IduraState): Hono {
     acr_values_supported: Object.keys(ACR),
     scopes_supported: ["openid", "ssn"],
     authorization_response_iss_parameter_supported: true,
-  });
-  app.get("/.well-known/openid-configuration", (c) => c.json(discovery()));
-  // A fixture, as Digidentity's: an issuer URL whose discovery document names another issuer.
-  app.get("/misissued/.well-known/openid-configuration", (c) => c.json(discovery()));
+  };
+  app.route("/", openidConfigurationRoutes(discovery));
   app.get("/.well-known/jwks", (c) =>
     c.json({ keys: publishedKeys(state.misbehaviour, state.signingKey, state.rotatedKey) }),
   );

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { IssuedLog } from "../shared/issued";
-import { misbehavingClaims, MisbehaviourBook, signMisbehaving } from "../shared/misbehaviour";
+import { misbehavingClaims, signMisbehaving } from "../shared/misbehaviour";
+import { OidcProviderState, type AuthorizeTransaction, type CodeBinding } from "../shared/oidc/state";
 import { randomId } from "../shared/random";
 import type { SigningKey } from "../shared/signing-key";
 import { TtlStore, type Clock } from "../shared/ttl-store";
@@ -15,18 +15,12 @@ export const PREFIX = "/idura";
 export type IduraIssuedKind =
   "web_login_code" | "access_token" | "id_token" | "ciba_request_id" | "headless_request_id";
 
-export interface LoginTransaction {
-  clientId: string;
-  redirectUri: string;
+export interface LoginTransaction extends AuthorizeTransaction {
   acr: AcrValue;
-  scope: string;
-  state?: string;
-  nonce?: string;
   codeChallenge: string;
 }
 
-export interface AuthorizationCode {
-  redirectUri: string;
+export interface AuthorizationCode extends CodeBinding {
   codeChallenge: string;
   grant: IduraGrant;
 }
@@ -72,38 +66,25 @@ export type BackchannelRequest = CibaRequest | HeadlessRequest;
 /** Ended requests are remembered this long so a late poll hears `expired_token`, not "unknown". */
 const TOMBSTONE_MS = 10 * 60_000;
 
-export class IduraState {
-  readonly transactions: TtlStore<LoginTransaction>;
-  readonly codes: TtlStore<AuthorizationCode>;
+export class IduraState extends OidcProviderState<
+  LoginTransaction,
+  AuthorizationCode,
+  IduraGrant,
+  IduraIssuedKind
+> {
   /** CIBA and headless requests by their `auth_req_id` / `headless_req_id`. */
-  readonly backchannel: TtlStore<BackchannelRequest>;
+  readonly backchannel = new TtlStore<BackchannelRequest>({ now: this.now });
   /** qrStartToken → headless_req_id; scan id → headless_req_id. */
-  readonly qrTokens: TtlStore<string>;
-  readonly scans: TtlStore<string>;
-  readonly accessTokens: TtlStore<IduraGrant>;
-  readonly misbehaviour: MisbehaviourBook;
-  /** The codes, tokens and request ids handed out, for `GET /control/issued`. */
-  readonly issued = new IssuedLog<IduraIssuedKind>();
+  readonly qrTokens = new TtlStore<string>({ now: this.now });
+  readonly scans = new TtlStore<string>({ now: this.now });
 
   constructor(
     readonly settings: IduraSettings,
-    readonly signingKey: SigningKey,
-    readonly now: Clock,
-    /** The next signing key, for the `rotated_key` and `bad_signature` misbehaviours. */
-    readonly rotatedKey: SigningKey,
+    signingKey: SigningKey,
+    now: Clock,
+    rotatedKey: SigningKey,
   ) {
-    this.misbehaviour = new MisbehaviourBook(settings.clients.map((c) => c.clientId));
-    this.transactions = new TtlStore({ now });
-    this.codes = new TtlStore({ now });
-    this.backchannel = new TtlStore({ now });
-    this.qrTokens = new TtlStore({ now });
-    this.scans = new TtlStore({ now });
-    this.accessTokens = new TtlStore({ now });
-  }
-
-  /** The registered client's secret, or undefined for an unknown client id. */
-  clientSecret(clientId: string | undefined): string | undefined {
-    return this.settings.clients.find((c) => c.clientId === clientId)?.clientSecret;
+    super(settings.clients, signingKey, now, rotatedKey);
   }
 
   startCiba(

@@ -17,10 +17,14 @@ export function queryParams(c: Context): Record<string, string> | undefined {
   return singleValued(new URL(c.req.url).searchParams);
 }
 
+/** Whether the request body is application/x-www-form-urlencoded (multipart is not an OAuth body). */
+export function isUrlencoded(c: Context): boolean {
+  return /^application\/x-www-form-urlencoded\s*(;|$)/i.test(c.req.header("content-type") ?? "");
+}
+
 /** The form body, or undefined when it is not application/x-www-form-urlencoded or repeats a field. */
 export async function formParams(c: Context): Promise<Record<string, string> | undefined> {
-  const type = c.req.header("content-type") ?? "";
-  if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(type)) return undefined;
+  if (!isUrlencoded(c)) return undefined;
   return singleValued(new URLSearchParams(await c.req.text()));
 }
 

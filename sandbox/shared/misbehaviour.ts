@@ -48,8 +48,21 @@ export const MISBEHAVIOURS = {
 
 export type Misbehaviour = keyof typeof MISBEHAVIOURS;
 
+/** The ID token's signature and claims, which every provider's tokens can get wrong (the e2e tests' list). */
+export const ID_TOKEN_MISBEHAVIOURS = [
+  "bad_signature",
+  "alg_none",
+  "hs256_client_secret",
+  "wrong_iss",
+  "wrong_aud",
+  "missing_aud",
+  "expired",
+  "missing_iat",
+  "missing_sub",
+] as const satisfies readonly Misbehaviour[];
+
 /** What only an OpenID provider has to get wrong: the nonce, the redirect back, userinfo, the token endpoint. */
-const OIDC_ONLY: readonly Misbehaviour[] = [
+export const OIDC_ONLY_MISBEHAVIOURS = [
   "wrong_nonce",
   "missing_nonce",
   "wrong_state",
@@ -58,7 +71,8 @@ const OIDC_ONLY: readonly Misbehaviour[] = [
   "userinfo_sub_mismatch",
   "access_denied",
   "garbage",
-];
+] as const satisfies readonly Misbehaviour[];
+const OIDC_ONLY: readonly Misbehaviour[] = OIDC_ONLY_MISBEHAVIOURS;
 
 /**
  * What a provider's own endpoints answer wrongly (a 500 from token or userinfo, tokens without
@@ -156,6 +170,7 @@ export function misbehaviourRoutes(book: MisbehaviourBook): Hono {
   );
   app.post("/control/misbehaviour", async (c) => {
     const isForm = (c.req.header("content-type") ?? "").startsWith("application/x-www-form-urlencoded");
+    // Not the validators of ./validate.ts: a form or JSON of any content type, as the switch and tests send.
     const input = isForm ? await formParams(c) : await jsonBody(c);
     const parsed = setSchema.safeParse(input ?? {});
     if (!parsed.success || !book.modes.includes(parsed.data.mode)) {

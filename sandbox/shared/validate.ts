@@ -1,8 +1,9 @@
 import { zValidator } from "@hono/zod-validator";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import type { z } from "zod";
+import { z } from "zod";
 import { oauthError, sandboxError } from "./errors";
+import { isUrlencoded } from "./forms";
 import { firstIssue } from "./oauth-params";
 
 /** A parameter sent twice arrives as an array (RFC 6749 §3.1 forbids repeating one). */
@@ -17,6 +18,32 @@ export const oauthForm = <S extends z.ZodType>(schema: S) =>
   zValidator("form", schema, (result, c) => {
     if (!result.success)
       return oauthError(c, 400, "invalid_request", describe(result.error as unknown as z.ZodError));
+  });
+
+/**
+ * Hono's form object with one string per field, or undefined when a field came twice: Hono
+ * makes an array of a repeated field and of every `name[]` field, so a lone `name[]` is one value.
+ */
+function singleValues(form: unknown): Record<string, string> | undefined {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(form as Record<string, unknown>)) {
+    const one = Array.isArray(value) && value.length === 1 && key.endsWith("[]") ? value[0] : value;
+    if (typeof one !== "string") return undefined;
+    result[key] = one;
+  }
+  return result;
+}
+
+/**
+ * A form body read as `formParams` reads it (./forms.ts): application/x-www-form-urlencoded only,
+ * no field sent twice (RFC 6749 §3.1). `refuse` answers any other body and one `schema` refuses.
+ */
+export const urlencodedForm = <S extends z.ZodType>(
+  schema: S,
+  refuse: (c: Context) => Response | Promise<Response>,
+) =>
+  zValidator("form", z.preprocess(singleValues, schema), (result, c) => {
+    if (!result.success || !isUrlencoded(c)) return refuse(c);
   });
 
 /** A page's form body (urlencoded or multipart); `refuse` renders the page that says what went wrong. */

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { publishedKeys } from "../shared/misbehaviour";
+import { openidConfigurationRoutes } from "../shared/oidc/discovery";
 import type { PlatformDialect } from "./platform";
 import { REQUEST_OBJECT_CONTENT_ENCRYPTION, REQUEST_OBJECT_SIGNING_ALGS, type SignicatState } from "./state";
 
@@ -12,7 +13,7 @@ export function discoveryRoutes(state: SignicatState, dialect: PlatformDialect):
   const app = new Hono();
   const issuer = state.issuer(dialect);
   const e = dialect.endpoints;
-  const discovery = () => ({
+  const discovery = {
     issuer,
     authorization_endpoint: `${issuer}${e.authorize}`,
     token_endpoint: `${issuer}${e.token}`,
@@ -32,10 +33,8 @@ export function discoveryRoutes(state: SignicatState, dialect: PlatformDialect):
     request_object_encryption_alg_values_supported: [dialect.encryptionAlg],
     request_object_encryption_enc_values_supported: REQUEST_OBJECT_CONTENT_ENCRYPTION,
     authorization_response_iss_parameter_supported: true,
-  });
-  app.get("/.well-known/openid-configuration", (c) => c.json(discovery()));
-  // A fixture, as Digidentity's: an issuer URL whose discovery document names another issuer.
-  app.get("/misissued/.well-known/openid-configuration", (c) => c.json(discovery()));
+  };
+  app.route("/", openidConfigurationRoutes(discovery));
   app.get(e.jwks, (c) =>
     c.json({
       keys: [

@@ -22,6 +22,7 @@ import { CompactEncrypt, importJWK } from "jose";
 import { z } from "zod";
 import { sandboxError } from "../shared/errors";
 import { formParams } from "../shared/forms";
+import { urlencodedForm } from "../shared/validate";
 import { t } from "../shared/i18n";
 import { page, type Html } from "../shared/layout";
 import { randomId } from "../shared/random";
@@ -283,11 +284,11 @@ export function partnerRoutes(state: SignicatState, settings: PartnerSettings): 
   });
 
   // SP-B: the portal's hand-over arrives as a form post; redeem it at once.
-  app.post("/handover", async (c) => {
-    const form = await formParams(c);
-    const parsed = handoverFormSchema.safeParse(form ?? {});
-    if (!parsed.success) return sandboxError(c, 400, "invalid_request", "not a session transfer hand-over");
-    const h = parsed.data;
+  const handover = urlencodedForm(handoverFormSchema, (c) =>
+    sandboxError(c, 400, "invalid_request", "not a session transfer hand-over"),
+  );
+  app.post("/handover", handover, async (c) => {
+    const h = c.req.valid("form");
     if (settings.portals[h.sender] === undefined) {
       return sandboxError(
         c,
@@ -313,6 +314,7 @@ export function partnerRoutes(state: SignicatState, settings: PartnerSettings): 
   });
 
   app.post("/control/next-redemption", async (c) => {
+    // Not controlJson: JSON is read whatever the content type, where controlJson would see {}.
     const body = z
       .strictObject({ mode: z.enum(["normal", "wrong-text"]) })
       .safeParse(await c.req.json().catch(() => undefined));
@@ -327,6 +329,7 @@ export function partnerRoutes(state: SignicatState, settings: PartnerSettings): 
   // on redirects): the portal sends the browser on to its broker, this sandbox ('self').
   app.post("/transfer", async (c) => {
     const { session } = sessionOf(c);
+    // Not urlencodedForm: a refused form still starts the partner session (and sets its cookie).
     const form = transferFormSchema.safeParse((await formParams(c)) ?? {});
     if (!form.success || settings.portals[form.data.portal] === undefined) {
       return sandboxError(c, 400, "invalid_request", "expected a configured portal");

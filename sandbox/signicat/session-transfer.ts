@@ -199,6 +199,7 @@ export function sessionTransferApiRoutes(transfer: SessionTransferState, knownCl
         "WWW-Authenticate": `Bearer realm="signicat", error="invalid_token", scope="${CTA_SCOPE}"`,
       });
     }
+    // Not controlJson: the bearer token is checked first, and JSON is read whatever the content type.
     let body: unknown;
     try {
       body = await c.req.json();
@@ -241,6 +242,7 @@ export function sessionTransferControlRoutes(
   knownClients: () => string[],
 ): Hono {
   const app = new Hono();
+  // Not controlJson (here and below): JSON is read whatever the content type, where it would see {}.
   app.post("/control/session-transfer/lifetime", async (c) => {
     const parsed = lifetimeSchema.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) {

@@ -1,7 +1,6 @@
 import { exportJWK, generateKeyPair, calculateJwkThumbprint, type JWK } from "jose";
 import type { SandboxConfig } from "../config";
-import { IssuedLog } from "../shared/issued";
-import { MisbehaviourBook } from "../shared/misbehaviour";
+import { OidcProviderState, type AuthorizeTransaction, type CodeBinding } from "../shared/oidc/state";
 import type { SigningKey } from "../shared/signing-key";
 import { TtlStore, type Clock } from "../shared/ttl-store";
 import { CprCache } from "./cpr-cache";
@@ -48,14 +47,8 @@ export type Representation =
 export type Step = "userid" | "method" | "app" | "password" | "otp" | "psd2-failed" | "cpr" | "pick";
 
 /** One login in the browser, from authorize to the code. */
-export interface SignicatTransaction {
+export interface SignicatTransaction extends AuthorizeTransaction {
   dialect: PlatformDialect;
-  clientId: string;
-  redirectUri: string;
-  scope: string;
-  state: string | undefined;
-  nonce: string | undefined;
-  codeChallenge: string | undefined;
   wants: LoginWants;
   minLevel: Level;
   /** From an encrypted request object only; never from a plain URL. */
@@ -102,10 +95,7 @@ export interface CompletedLogin {
   authTime: number;
 }
 
-export interface SignicatCode extends CompletedLogin {
-  redirectUri: string;
-  codeChallenge: string | undefined;
-}
+export interface SignicatCode extends CompletedLogin, CodeBinding {}
 
 export interface EncryptionKey {
   kid: string;
@@ -129,41 +119,35 @@ export async function generateEncryptionKey(alg: "RSA-OAEP" | "RSA-OAEP-256"): P
   return { kid, privateKey: pair.privateKey, publicJwk: { ...publicPart, kid, use: "enc", alg } };
 }
 
-export class SignicatState {
-  readonly transactions: TtlStore<SignicatTransaction>;
-  readonly codes: TtlStore<SignicatCode>;
-  readonly accessTokens: TtlStore<CompletedLogin>;
+type SignicatIssuedKind =
+  "web_login_code" | "access_token" | "id_token" | "transfer_exchange_code" | "transfer_token_text";
+
+export class SignicatState extends OidcProviderState<
+  SignicatTransaction,
+  SignicatCode,
+  CompletedLogin,
+  SignicatIssuedKind
+> {
   readonly authTokens: TtlStore<AuthTokenRecord>;
   readonly cprCache: CprCache;
   readonly #psd2 = new Set<string>();
   readonly #psd2Initial: readonly string[];
-  readonly misbehaviour: MisbehaviourBook;
-  /** The codes and tokens handed out, for `GET /control/issued`. */
-  readonly issued = new IssuedLog<
-    "web_login_code" | "access_token" | "id_token" | "transfer_exchange_code" | "transfer_token_text"
-  >();
   /** MitID Session Transfer: CTA ids, exchange codes, API tokens (session-transfer.ts). */
   readonly transfer: SessionTransferState;
 
   constructor(
     readonly settings: SignicatSettings,
-    readonly signingKey: SigningKey,
+    signingKey: SigningKey,
     /** One `use: enc` key per platform, each with that platform's `alg`. */
     readonly encryptionKeys: Record<SignicatPlatform, EncryptionKey>,
     /** Public keys registered on the clients, which verify eID Hub request objects. */
     readonly registeredKeys: readonly JWK[],
-    readonly now: Clock,
+    now: Clock,
     config: SandboxConfig["signicat"],
-    /** The next signing key, for the `rotated_key` and `bad_signature` misbehaviours. */
-    readonly rotatedKey: SigningKey,
+    rotatedKey: SigningKey,
   ) {
     // The partner service is the sandbox's own client: it never misbehaves.
-    this.misbehaviour = new MisbehaviourBook(
-      settings.clients.map((c) => c.clientId).filter((id) => id !== config.partner.clientId),
-    );
-    this.transactions = new TtlStore({ now });
-    this.codes = new TtlStore({ now });
-    this.accessTokens = new TtlStore({ now });
+    super(settings.clients, signingKey, now, rotatedKey, { except: config.partner.clientId });
     this.authTokens = new TtlStore({ now });
     this.#requestObjectIds = new TtlStore({ now });
     this.cprCache = new CprCache({ file: config.cprCacheFile, ttlDays: config.cprCacheDays, now });
@@ -181,10 +165,6 @@ export class SignicatState {
     const path =
       typeof dialect === "string" ? (dialect === "enterprise" ? "/oidc" : "/auth/open") : dialect.issuerPath;
     return `${this.settings.base}${path}`;
-  }
-
-  clientSecret(clientId: string | undefined): string | undefined {
-    return this.settings.clients.find((c) => c.clientId === clientId)?.clientSecret;
   }
 
   psd2(clientId: string): boolean {

@@ -3,12 +3,12 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
 import { oauthError } from "../shared/errors";
-import { formParams } from "../shared/forms";
 import { authenticatedClient, parseBearer, type ClientAuthPolicy } from "../shared/http-auth";
 import { misbehavingClaims, signMisbehaving } from "../shared/misbehaviour";
 import { firstIssue } from "../shared/oauth-params";
 import { pkceVerifierValid } from "../shared/oidc/pkce";
 import { randomId } from "../shared/random";
+import { urlencodedForm } from "../shared/validate";
 import { findPersonaByUuid, type MitidPersona } from "./personas";
 import type { PlatformDialect, SignicatPlatform } from "./platform";
 import { CTA_SCOPE } from "./session-transfer";
@@ -171,10 +171,12 @@ export function tokenRoutes(state: SignicatState, dialect: PlatformDialect): Hon
     tolerates: ["two_methods"],
   };
 
-  app.post(dialect.endpoints.token, async (c) => {
-    const form = await formParams(c);
-    if (!form)
-      return oauthError(c, 400, "invalid_request", "expected a form body with no repeated parameters");
+  const tokenBody = urlencodedForm(z.record(z.string(), z.string()), (c) =>
+    oauthError(c, 400, "invalid_request", "expected a form body with no repeated parameters"),
+  );
+  app.post(dialect.endpoints.token, tokenBody, async (c) => {
+    const form = c.req.valid("form");
+    // The fields are checked after client authentication, which answers first.
     const clientId = authenticatedClient(c, form, clientAuth);
     if (clientId instanceof Response) return clientId;
     if (state.misbehaviour.of(clientId) === "garbage") {

@@ -1,5 +1,9 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import type { Misbehaviour } from "../../../sandbox/shared/misbehaviour";
+import {
+  ID_TOKEN_MISBEHAVIOURS,
+  OIDC_ONLY_MISBEHAVIOURS,
+  type Misbehaviour,
+} from "../../../sandbox/shared/misbehaviour";
 import type { SandboxProvider } from "../../kit";
 
 import { SANDBOX_URL } from "./env";
@@ -9,42 +13,47 @@ import { startPortal } from "./portal-process";
 import { sandboxFor } from "./sandbox";
 
 /**
- * The modes the portal must refuse as "could not be verified", stated here on purpose rather
- * than read from the sandbox: they are what the portal promises, whatever the sandbox offers
- * (a mode dropped from the sandbox must not drop out of these tests unnoticed). Only their names
- * come from the sandbox, as a type: a mode renamed or removed there fails the typecheck here.
- * First the ID token's signature and claims, which every provider's tokens can get wrong.
+ * The modes the portal must refuse as "could not be verified", in the sandbox's own groups: the
+ * ID token's signature and claims, then what only an OpenID provider has to get wrong (the nonce,
+ * the redirect back, userinfo) but for `access_denied` and `garbage`, which have pages of their own.
  */
-const TOKEN_MODES = [
-  "bad_signature",
-  "alg_none",
-  "hs256_client_secret",
-  "wrong_iss",
-  "wrong_aud",
-  "missing_aud",
-  "expired",
-  "missing_iat",
-  "missing_sub",
-] as const satisfies readonly Misbehaviour[];
-
-/** Then what only an OpenID provider has to get wrong: the nonce, the redirect back, userinfo. */
-const OIDC_ONLY_MODES = [
-  "wrong_nonce",
-  "missing_nonce",
-  "wrong_state",
-  "missing_state",
-  "wrong_response_iss",
-  "userinfo_sub_mismatch",
-] as const satisfies readonly Misbehaviour[];
-
-/** Every OpenID provider's lab portal must refuse these. */
-export const REFUSED_MODES = [...TOKEN_MODES, ...OIDC_ONLY_MODES] as const;
+export const REFUSED_MODES = [
+  ...ID_TOKEN_MISBEHAVIOURS,
+  ...OIDC_ONLY_MISBEHAVIOURS.filter(
+    (mode): mode is Exclude<typeof mode, "access_denied" | "garbage"> =>
+      mode !== "access_denied" && mode !== "garbage",
+  ),
+];
 
 /** The JWT IDToken pushes over its WebSocket: its claims, or one that answers another session. */
-export const IDTOKEN_REFUSED_MODES = [
-  ...TOKEN_MODES,
-  "wrong_session",
-] as const satisfies readonly Misbehaviour[];
+export const IDTOKEN_REFUSED_MODES = [...ID_TOKEN_MISBEHAVIOURS, "wrong_session"] as const;
+
+/** The modes a spec tests on its own: accepted variants, own pages, the conformance spec's cases. */
+type TestedOnItsOwn =
+  | "none"
+  | "access_denied"
+  | "garbage"
+  | "rotated_key"
+  | "no_id_token"
+  | "kid_absent_single"
+  | "kid_absent_several"
+  | "unparseable_key"
+  | "rotated_key_no_kid"
+  | "token_server_error"
+  | "userinfo_server_error";
+
+/**
+ * Every sandbox mode is refused by the lists above or tested on its own: a mode added to the
+ * sandbox, or dropped from one of its groups, fails the typecheck here instead of going untested.
+ */
+export const EVERY_MODE_TESTED: [
+  Exclude<
+    Misbehaviour,
+    (typeof REFUSED_MODES)[number] | (typeof IDTOKEN_REFUSED_MODES)[number] | TestedOnItsOwn
+  >,
+] extends [never]
+  ? true
+  : never = true;
 
 export const VERIFY_TITLE = "The identity provider's answer could not be verified";
 export const PROVIDER_ERROR_TITLE = "The identity provider answered something unexpected";
