@@ -18,10 +18,10 @@ import { enabledModules, moduleOfAuthProvider } from "@/lib/providers/registry";
 /** How long a portal session lasts; an RMI session is a working day at most. */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-function authConfig(): NextAuthConfig {
+async function authConfig(): Promise<NextAuthConfig> {
   const config = getConfig();
   // Each enabled provider module with its settings (lib/providers/registry.ts).
-  const enabled = enabledModules().map((module) => ({
+  const enabled = (await enabledModules()).map((module) => ({
     module,
     settings: config.providers[module.key] as never,
   }));
@@ -58,7 +58,8 @@ function authConfig(): NextAuthConfig {
         }
         if (!user.identity) {
           // What a login without a usable identity means depends on the provider.
-          const reason = moduleOfAuthProvider(account?.provider)?.missingIdentityReason ?? "provider_error";
+          const reason =
+            (await moduleOfAuthProvider(account?.provider))?.missingIdentityReason ?? "provider_error";
           return loginErrorUrl(reason, { provider: account?.provider });
         }
         return true;

@@ -11,7 +11,7 @@ export async function SessionHeader() {
   const identity = (await auth())?.identity;
   if (!identity) return null;
   const t = await getTranslations("Layout");
-  const provider = moduleOfIdentityKind(identity.kind);
+  const provider = await moduleOfIdentityKind(identity.kind);
   const name = provider?.personName?.(identity as never);
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="session-header">

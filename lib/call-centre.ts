@@ -2,7 +2,7 @@ import "server-only";
 
 import { getConfig } from "@/lib/config";
 import type { Identity } from "@/lib/identity";
-import { moduleOfIdentityKind } from "@/lib/providers/registry";
+import { descriptorOfIdentityKind } from "@/lib/providers/catalog";
 
 /**
  * Who started a caller verification, as its cookie records it: the status poll answers only that
@@ -19,7 +19,7 @@ export function agentKey(identity: Identity): string {
  * verification; everyone else gets a page saying so.
  */
 export function isCallCentreAgent(identity: Identity): boolean {
-  const provider = moduleOfIdentityKind(identity.kind)?.key;
+  const provider = descriptorOfIdentityKind(identity.kind)?.key;
   if (!provider) return false;
   return getConfig().callCentreAgents.some((a) => a.provider === provider && a.subject === identity.subject);
 }

@@ -35,6 +35,8 @@ export type ProviderDescriptor<
   displayName: string;
   /** The Auth.js providers its module registers; their ids form the callback URLs. */
   authProviderIds: readonly string[];
+  /** The kinds of identity its logins produce (each declared in its `identity.ts`, lib/identity). */
+  identityKinds: readonly string[];
   /**
    * The provider's own `error` / `error_description` codes on the redirect back, and what each
    * means for the user (docs/providers/<provider>.md names their source).
@@ -75,7 +77,22 @@ export type ProviderDescriptor<
    * and CALL_CENTRE_AGENTS unset they are the deployment's agents (docs/configuration.md).
    */
   sandboxAgents?: readonly { provider: K; subject: string }[];
+  /**
+   * Its server side: `() => import("./index")`, whose default export is the module
+   * (lib/providers/types.ts). A function, so that nothing here loads server code until
+   * lib/providers/registry.ts asks; an `import()`, because a bundled `require` would give the
+   * module's dependencies a second instance (docs/architecture.md, "One list of providers").
+   */
+  load(): ModuleImport<NoInfer<K>>;
 };
+
+/**
+ * What a descriptor's `load()` answers. Each descriptor writes it as the return type of
+ * `(): ModuleImport<"key"> => import("./index")`: with the type written out, the compiler need not
+ * read the module to know the descriptor's type, which would be circular (the module's own types
+ * come from the catalog of descriptors).
+ */
+export type ModuleImport<K extends string> = Promise<{ default: { key: K } }>;
 
 export function defineProvider<
   K extends string,

@@ -54,6 +54,7 @@ export type ProviderModule<
   displayName: string;
   authProviderIds: readonly string[];
   providerErrors: Readonly<Record<string, LoginErrorReason>>;
+  identityKinds: readonly string[];
   /** The Auth.js providers this module registers. */
   authProviders(cfg: Settings<K>): Provider[];
   /** OpenID clients whose ID tokens auth.ts verifies against the provider's keys, by Auth.js id. */
@@ -62,8 +63,7 @@ export type ProviderModule<
   missingIdentityReason: LoginErrorReason;
   /** The module's login choices, each in its group of the login page. */
   loginPlacement: readonly LoginPlacement[];
-  /** The identity kinds its logins produce, and the account page's view of them. */
-  identityKinds: readonly I["kind"][];
+  /** The account page's view of the identities its logins produce. */
   AccountView: View<{ identity: I; problem?: string }>;
   /** The person's name for the page header, when the provider gives one. */
   personName?: (identity: I) => string | undefined;

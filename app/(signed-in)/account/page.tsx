@@ -16,11 +16,10 @@ export default async function AccountPage({ searchParams }: Props) {
   const identity = await signedInIdentity();
   const t = await getTranslations("Account");
   // Each kind of identity has its provider's view (lib/providers/<provider>/account-view.tsx).
-  const AccountView = moduleOfIdentityKind(identity.kind)?.AccountView;
+  const [provider, modules] = await Promise.all([moduleOfIdentityKind(identity.kind), enabledModules()]);
   const callCentreAgent = isCallCentreAgent(identity);
-  const links = enabledModules().flatMap(({ key, AccountLinks }) =>
-    AccountLinks ? [{ key, AccountLinks }] : [],
-  );
+  const AccountView = provider?.AccountView;
+  const links = modules.flatMap(({ key, AccountLinks }) => (AccountLinks ? [{ key, AccountLinks }] : []));
 
   return (
     <div className="space-y-8">

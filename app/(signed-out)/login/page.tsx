@@ -27,7 +27,7 @@ export default async function LoginPage({ searchParams }: Props) {
   const signedOut = jar.get(SIGNED_OUT_COOKIE)?.value === "1";
   const device = deviceOf(requestHeaders);
 
-  const placed = enabledModules().flatMap((m) =>
+  const placed = (await enabledModules()).flatMap((m) =>
     m.loginPlacement.map((placement, index) => ({ id: `${m.key}-${index}`, module: m.key, ...placement })),
   );
   const groups = LOGIN_GROUPS.map((group) => ({

@@ -12,7 +12,7 @@ type Context = { params: Promise<{ route: string[] }> };
  */
 function serve(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE") {
   return async (req: Request, { params }: Context): Promise<Response> => {
-    const route = providerRoute((await params).route.join("/"));
+    const route = await providerRoute((await params).route.join("/"));
     if (!route) return jsonError(404, "not_found", "There is nothing at this address.");
     const handler = method === "GET" || method === "POST" ? route[method] : undefined;
     if (handler) return handler(req);

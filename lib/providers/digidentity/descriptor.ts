@@ -2,6 +2,7 @@
 import { z } from "zod";
 
 import { defineProvider, httpUrl, optionalString, providerUrl, required } from "../descriptor";
+import type { ModuleImport } from "../descriptor";
 
 /** The sandbox's Digidentity client (sandbox/config.ts says the same). */
 export const DIGIDENTITY_SANDBOX_DEFAULTS = {
@@ -29,6 +30,7 @@ export const digidentityDescriptor = defineProvider({
   sandboxDefaults: DIGIDENTITY_SANDBOX_DEFAULTS,
   displayName: "Digidentity",
   authProviderIds: [DIGIDENTITY_ID, DIGIDENTITY_QR_ID],
+  identityKinds: ["sermi"],
   // docs/providers/digidentity.md names the source of each code.
   providerErrors: {
     login_cancelled: "cancelled",
@@ -99,6 +101,7 @@ export const digidentityDescriptor = defineProvider({
     };
   },
   origins: (cfg) => ({ form: [new URL(cfg.issuer).origin], connect: [] }),
+  load: (): ModuleImport<"digidentity"> => import("./index"),
 });
 
 export type DigidentityConfig = ReturnType<typeof digidentityDescriptor.build>;

@@ -12,7 +12,7 @@ import { documentPhoto, qrLoginStatus, startQrLogin } from "./routes";
 import { digidentityProvider } from "./web";
 
 /** Digidentity: web login and passwordless QR login, with SERMI UID attributes. */
-export const digidentityModule = defineProviderModule<"digidentity", SermiIdentity>({
+export default defineProviderModule<"digidentity", SermiIdentity>({
   ...digidentityDescriptor,
   authProviders: (cfg) => [digidentityProvider(cfg), digidentityQrProvider(cfg)],
   // None: an ID token is optional at Digidentity, so the module verifies one itself when it
@@ -21,7 +21,6 @@ export const digidentityModule = defineProviderModule<"digidentity", SermiIdenti
   // A Digidentity login without UID attributes is a person the CAB has not authorised.
   missingIdentityReason: "no_uid_attributes",
   loginPlacement: [{ group: "sermi", Card: DigidentityLoginCard }],
-  identityKinds: ["sermi"],
   AccountView: SermiIdentityView,
   routes: {
     "digidentity-qr/start": { POST: startQrLogin },

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
 import { loginErrorProvider } from "@/lib/login-failure/provider-names";
-import { requireProviderSettings } from "@/lib/providers/registry";
+import { requireProviderSettings } from "@/lib/providers/settings";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 
 import { QrLogin } from "./qr-login";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-import { requireProviderSettings } from "@/lib/providers/registry";
+import { requireProviderSettings } from "@/lib/providers/settings";
 import { signedInIdentity } from "@/lib/session";
 import { logProviderFailure } from "@/lib/route-handler";
 import { fetchIdentityReport, type IdentityReport } from "./report";

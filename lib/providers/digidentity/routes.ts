@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { z } from "zod";
 
 import { auth } from "@/auth";
-import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
+import { providerNotEnabled, providerSettings } from "@/lib/providers/settings";
 import { limitLoginStart, openCountedLogin } from "@/lib/rate-limit";
 import {
   apiErrorText,

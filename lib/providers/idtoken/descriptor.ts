@@ -2,6 +2,7 @@
 import { z } from "zod";
 
 import { baseUrl, defineProvider, optionalString, providerUrl, required } from "../descriptor";
+import type { ModuleImport } from "../descriptor";
 
 /** The sandbox's IDToken service (sandbox/config.ts says the same). */
 export const IDTOKEN_SANDBOX_DEFAULTS = { IDTOKEN_SERVICE_ID: "rmi-portal-demo" } as const;
@@ -14,6 +15,7 @@ export const idtokenDescriptor = defineProvider({
   sandboxDefaults: IDTOKEN_SANDBOX_DEFAULTS,
   displayName: "IDToken",
   authProviderIds: [IDTOKEN_ID],
+  identityKinds: ["idtoken"],
   // docs/providers/idtoken.md names the source of each code.
   providerErrors: {},
   // Its own reasons (public contracts) and client message namespaces (lib/providers/descriptor.ts).
@@ -99,6 +101,7 @@ export const idtokenDescriptor = defineProvider({
   },
   // The IDToken page listens on the operator's WebSocket from the browser; no form goes there.
   origins: (cfg) => ({ form: [], connect: [new URL(cfg.wsUrl).origin] }),
+  load: (): ModuleImport<"idtoken"> => import("./index"),
 });
 
 export type IdtConfig = ReturnType<typeof idtokenDescriptor.build>;

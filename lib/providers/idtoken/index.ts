@@ -11,14 +11,13 @@ import { idtProvider } from "./provider";
 import { completeIdtApproval, startIdtLogin } from "./routes";
 
 /** IDToken: a one-time code in the browser, approval on the token holder's device. */
-export const idtokenModule = defineProviderModule<"idtoken", IdtIdentity>({
+export default defineProviderModule<"idtoken", IdtIdentity>({
   ...idtokenDescriptor,
   authProviders: (cfg) => [idtProvider(cfg)],
   // Not an OpenID provider: its JWT is verified before sign-in, in ./provider.ts.
   oidcClients: () => ({}),
   missingIdentityReason: "provider_error",
   loginPlacement: [{ group: "other", Card: IdtLoginCard }],
-  identityKinds: ["idtoken"],
   personName: (identity) => (identity.name ? `${identity.name.given} ${identity.name.family}` : undefined),
   AccountView: IdtIdentityView,
   routes: {

@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 
 import { loginErrorProvider } from "@/lib/login-failure/provider-names";
-import { requireProviderSettings } from "@/lib/providers/registry";
+import { requireProviderSettings } from "@/lib/providers/settings";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 
 import { tokenIdSchema } from "@/lib/providers/idtoken/input";

@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { log } from "@/lib/log";
 import { logRefusedLogin } from "@/lib/login-failure/classify";
-import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
+import { providerNotEnabled, providerSettings } from "@/lib/providers/settings";
 import { limitLoginStart, openCountedLogin } from "@/lib/rate-limit";
 import { apiErrorText, jsonError, jsonOk, parseJsonBody, providerFailureResponse } from "@/lib/route-handler";
 import { stateUnavailableResponse } from "@/lib/state/refusals";

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
 import { agentKey, isCallCentreAgent } from "@/lib/call-centre";
-import { providerSettings } from "@/lib/providers/registry";
+import { providerSettings } from "@/lib/providers/settings";
 import { limitActionStart } from "@/lib/rate-limit";
 import { beginCiba, cibaCookie, nationalIdSchema, UnknownCustomerError } from "@/lib/providers/idura/ciba";
 import { logProviderFailure } from "@/lib/route-handler";

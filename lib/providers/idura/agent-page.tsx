@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { loginErrorProvider } from "@/lib/login-failure/provider-names";
 
 import { isCallCentreAgent } from "@/lib/call-centre";
-import { requireProviderSettings } from "@/lib/providers/registry";
+import { requireProviderSettings } from "@/lib/providers/settings";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { signedInIdentity } from "@/lib/session";
 

@@ -2,6 +2,7 @@
 import { z } from "zod";
 
 import { baseUrl, defineProvider, optionalString, providerUrl, required } from "../descriptor";
+import type { ModuleImport } from "../descriptor";
 
 /** The sandbox's Idura client (sandbox/config.ts says the same). */
 export const IDURA_SANDBOX_DEFAULTS = {
@@ -28,6 +29,7 @@ export const iduraDescriptor = defineProvider({
   sandboxAgents: [IDURA_SANDBOX_AGENT],
   displayName: "Idura",
   authProviderIds: [IDURA_ID, IDURA_BANKID_ID],
+  identityKinds: ["nordic-eid"],
   // docs/providers/idura.md names the source of each code.
   providerErrors: {},
   // Its own reasons (public contracts) and client message namespaces (lib/providers/descriptor.ts).
@@ -75,6 +77,7 @@ export const iduraDescriptor = defineProvider({
     };
   },
   origins: (cfg) => ({ form: [new URL(cfg.issuer).origin], connect: [] }),
+  load: (): ModuleImport<"idura"> => import("./index"),
 });
 
 export type IduraConfig = ReturnType<typeof iduraDescriptor.build>;

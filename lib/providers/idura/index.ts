@@ -12,7 +12,7 @@ import { cibaStatus, headlessStart, headlessStatus } from "./routes";
 import { IDURA_ID, iduraProvider } from "./web";
 
 /** Idura Verify: MitID and BankID web login, headless BankID, CIBA for call centres. */
-export const iduraModule = defineProviderModule<"idura", NordicEidIdentity>({
+export default defineProviderModule<"idura", NordicEidIdentity>({
   ...iduraDescriptor,
   authProviders: (cfg) => [iduraProvider(cfg), iduraBankIdProvider(cfg)],
   oidcClients: (cfg) => ({ [IDURA_ID]: cfg }),
@@ -22,7 +22,6 @@ export const iduraModule = defineProviderModule<"idura", NordicEidIdentity>({
     { group: "dk-mitid", Card: IduraMitidCard },
     { group: "bankid", Card: IduraBankIdCard },
   ],
-  identityKinds: ["nordic-eid"],
   personName: (identity) => identity.name || undefined,
   AccountView: NordicEidIdentityView,
   AccountLinks: IduraAccountLinks,

@@ -6,7 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { auth } from "@/auth";
 import { agentKey, isCallCentreAgent } from "@/lib/call-centre";
 import { logRefusedLogin } from "@/lib/login-failure/classify";
-import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
+import { providerNotEnabled, providerSettings } from "@/lib/providers/settings";
 import { clientAddress, limitLoginStart, openCountedLogin } from "@/lib/rate-limit";
 import {
   apiErrorText,

@@ -7,7 +7,7 @@ import { AttributeSection } from "@/components/ui/attribute-list";
 import { BUTTON } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import Link from "next/link";
-import { requireProviderSettings } from "@/lib/providers/registry";
+import { requireProviderSettings } from "@/lib/providers/settings";
 
 import { stepUpToHigh, switchCompany } from "./actions";
 import { signicatFeatures } from "./provider";

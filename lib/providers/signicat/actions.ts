@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 
 import { refuseIfTooManyStarts } from "@/lib/login-start";
-import { requireProviderSettings } from "@/lib/providers/registry";
+import { requireProviderSettings } from "@/lib/providers/settings";
 import { loginSecret } from "@/lib/login-secrets";
 import { currentIdentity } from "@/lib/session";
 

@@ -11,6 +11,7 @@ import {
   optionalString,
   providerUrl,
   required,
+  type ModuleImport,
   type SliceContext,
 } from "../descriptor";
 
@@ -230,6 +231,7 @@ export const signicatDescriptor = defineProvider({
   sandboxDefaults: SIGNICAT_SANDBOX_DEFAULTS,
   displayName: "Signicat",
   authProviderIds: [SIGNICAT_ID],
+  identityKinds: ["mitid"],
   // Only codes a public source shows (docs/providers/signicat.md): the eID Hub's come in
   // `error` (a cancel came back as IDP-3200), Enterprise's in `error_description`.
   providerErrors: {
@@ -268,6 +270,7 @@ export const signicatDescriptor = defineProvider({
     ],
     connect: [],
   }),
+  load: (): ModuleImport<"signicat"> => import("./index"),
 });
 
 /** Signicat's settings from an environment, and the problems naming each bad variable (tests, scripts). */

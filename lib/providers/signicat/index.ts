@@ -11,13 +11,12 @@ import { SIGNICAT_ID, signicatProvider } from "./provider";
 import { receiveHandover, startTransfer } from "./transfer-routes";
 
 /** Signicat: Danish MitID with CPR matching, MitID Business and Private for Business. */
-export const signicatModule = defineProviderModule<"signicat", MitidIdentity>({
+export default defineProviderModule<"signicat", MitidIdentity>({
   ...signicatDescriptor,
   authProviders: (cfg) => [signicatProvider(cfg)],
   oidcClients: (cfg) => ({ [SIGNICAT_ID]: cfg }),
   missingIdentityReason: "mitid_claims_missing",
   loginPlacement: [{ group: "dk-mitid", Card: MitidLoginChoices }],
-  identityKinds: ["mitid"],
   personName: (identity) => identity.name || undefined,
   AccountView: MitidIdentityView,
   routes: {

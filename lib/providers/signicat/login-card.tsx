@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { LoginCardProps } from "@/lib/providers/types";
 
-import { requireProviderSettings } from "@/lib/providers/registry";
+import { requireProviderSettings } from "@/lib/providers/settings";
 
 import { loginWithMitid } from "./actions";
 import { signicatFeatures } from "./provider";

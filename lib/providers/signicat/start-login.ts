@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 
 import { signIn } from "@/auth";
 import { getConfig } from "@/lib/config";
-import { requireProviderSettings } from "@/lib/providers/registry";
+import { requireProviderSettings } from "@/lib/providers/settings";
 import {
   captureAuthErrors,
   classifyLoginFailure,

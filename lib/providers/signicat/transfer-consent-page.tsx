@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 
 import { BUTTON } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { requireProviderSettings } from "@/lib/providers/registry";
+import { requireProviderSettings } from "@/lib/providers/settings";
 import { signedInIdentity } from "@/lib/session";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

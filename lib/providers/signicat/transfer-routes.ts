@@ -10,7 +10,7 @@ import { refuseIfTooManyStarts } from "@/lib/login-start";
 import { loginErrorUrl } from "@/lib/login-failure/classify";
 import { isSharedStateUnavailable } from "@/lib/state";
 import { consumeOnce } from "@/lib/state/logins";
-import { providerNotEnabled, providerSettings } from "@/lib/providers/registry";
+import { providerNotEnabled, providerSettings } from "@/lib/providers/settings";
 import { jsonError } from "@/lib/route-handler";
 import { loginSecret } from "@/lib/login-secrets";
 
