@@ -4,18 +4,12 @@ import { contextStorage } from "hono/context-storage";
 import type { SandboxConfig } from "./config";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { createDigidentity } from "./digidentity/routes";
-import { digidentitySettings } from "./digidentity/settings";
-import { createIdToken } from "./idtoken/routes";
-import { idtSettings } from "./idtoken/settings";
-import { createIdura } from "./idura/routes";
-import { iduraSettings } from "./idura/settings";
-import { createSignicat } from "./signicat/routes";
-import { signicatSettings } from "./signicat/settings";
 import { homePage } from "./home";
+import { SANDBOX_PROVIDERS } from "./providers";
 import { sandboxError } from "./shared/errors";
 import { LANGUAGE_QUERY, LANGUAGES, languageMiddleware } from "./shared/i18n";
 import { sendPage } from "./shared/layout";
+import type { SandboxProvider } from "./shared/provider";
 import type { Clock } from "./shared/ttl-store";
 
 /**
@@ -34,12 +28,9 @@ export interface Sandbox {
 
 export async function createSandbox(config: SandboxConfig, options: { now?: Clock } = {}): Promise<Sandbox> {
   const now = options.now ?? Date.now;
-  const providers = [
-    await createDigidentity(config, now),
-    await createSignicat(config, now),
-    await createIdToken(config, now),
-    await createIdura(config, now),
-  ];
+  const providers: SandboxProvider[] = [];
+  // One after the other, in the list's order: the home page shows them so.
+  for (const definition of SANDBOX_PROVIDERS) providers.push(await definition.create(config, now));
   const app = new Hono();
 
   app.use(
@@ -83,15 +74,9 @@ export async function createSandbox(config: SandboxConfig, options: { now?: Cloc
 
 /** The addresses worth printing at start-up. */
 export function sandboxUrls(config: SandboxConfig): { label: string; url: string }[] {
-  const digidentity = digidentitySettings(config);
   return [
     { label: "Home", url: `${config.issuerBase}/` },
     { label: "Health", url: `${config.issuerBase}/health` },
-    { label: "Digidentity issuer", url: digidentity.issuer },
-    { label: "Digidentity QR pages", url: `${config.publicUrl}/digidentity/app/qr/…` },
-    { label: "Signicat issuer (eID Hub)", url: `${signicatSettings(config).base}/auth/open` },
-    { label: "Signicat issuer (Enterprise)", url: `${signicatSettings(config).base}/oidc` },
-    { label: "IDToken operator", url: idtSettings(config).issuer },
-    { label: "Idura issuer", url: iduraSettings(config).issuer },
+    ...SANDBOX_PROVIDERS.flatMap((definition) => definition.urls(config)),
   ];
 }

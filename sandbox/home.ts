@@ -1,6 +1,7 @@
 import { html, raw } from "hono/html";
 import QRCode from "qrcode";
 import type { SandboxConfig } from "./config";
+import { SANDBOX_PROVIDERS } from "./providers";
 import { t } from "./shared/i18n";
 import { page, type Html } from "./shared/layout";
 import type { SandboxProvider } from "./shared/provider";
@@ -35,10 +36,7 @@ async function phoneHint(config: SandboxConfig): Promise<Html> {
     }
     <p class="muted">${t("home.phone.where")}</p>
     <ul>
-      <li>${t("home.phone.digidentity")}</li>
-      <li>${t("home.phone.idtoken")}</li>
-      <li>${t("home.phone.idura")}</li>
-      <li>${t("home.phone.signicat")}</li>
+      ${SANDBOX_PROVIDERS.map((provider) => html`<li>${t(provider.phoneHint)}</li>`)}
     </ul>
   </section>`;
 }

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { SandboxConfig } from "../config";
+import type { DigidentitySandboxConfig } from "./config";
 import type { SandboxProvider } from "../shared/provider";
 import { misbehaviourRoutes, publishedKeys } from "../shared/misbehaviour";
 import { openidConfigurationRoutes } from "../shared/oidc/discovery";
@@ -16,7 +16,10 @@ import { webLoginRoutes } from "./web-login";
 const UID_CLAIMS = ["cabuid", "iouid", "ioeuid", "rssuid", "rsseuid"];
 
 /** The Digidentity sandbox, mounted at /digidentity; its issuer is `${SANDBOX_ISSUER_BASE}/digidentity`. */
-export async function createDigidentity(config: SandboxConfig, now: Clock): Promise<SandboxProvider> {
+export async function createDigidentity(
+  config: DigidentitySandboxConfig,
+  now: Clock,
+): Promise<SandboxProvider> {
   const settings = digidentitySettings(config);
   const signingKey = await loadSigningKey(config.signingKey);
   const state = new DigidentityState(settings, signingKey, now, await loadSigningKey());

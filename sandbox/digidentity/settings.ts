@@ -1,4 +1,4 @@
-import type { SandboxConfig } from "../config";
+import type { DigidentitySandboxConfig } from "./config";
 
 export interface DigidentitySettings {
   issuer: string;
@@ -15,7 +15,7 @@ export interface DigidentitySettings {
   codeTtlMs: number;
 }
 
-export function digidentitySettings(config: SandboxConfig): DigidentitySettings {
+export function digidentitySettings(config: DigidentitySandboxConfig): DigidentitySettings {
   return {
     issuer: `${config.issuerBase}/digidentity`,
     publicUrl: config.publicUrl,

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { SandboxConfig } from "../config";
+import type { IdtSandboxConfig } from "./config";
 import type { SandboxProvider } from "../shared/provider";
 import { generateEs256Key } from "../shared/signing-key";
 import type { Clock } from "../shared/ttl-store";
@@ -14,7 +14,7 @@ import { socketUpgrade } from "./socket";
 const PREFIX = "/idtoken";
 
 /** The IDToken operator sandbox, mounted at /idtoken; its issuer is `${SANDBOX_ISSUER_BASE}/idtoken`. */
-export async function createIdToken(config: SandboxConfig, now: Clock): Promise<SandboxProvider> {
+export async function createIdToken(config: IdtSandboxConfig, now: Clock): Promise<SandboxProvider> {
   const settings = idtSettings(config);
   const state = new IdtState(settings, await generateEs256Key(), now, await generateEs256Key());
 

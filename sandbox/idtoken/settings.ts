@@ -1,4 +1,5 @@
-import type { IdtConfig, SandboxConfig } from "../config";
+import type { IdtSandboxConfig } from "./config";
+import type { IdtConfig } from "./config";
 
 export interface IdtSettings extends IdtConfig {
   issuer: string;
@@ -9,7 +10,7 @@ export interface IdtSettings extends IdtConfig {
   clientNames: Readonly<Record<string, string>>;
 }
 
-export function idtSettings(config: SandboxConfig): IdtSettings {
+export function idtSettings(config: IdtSandboxConfig): IdtSettings {
   return {
     ...config.idtoken,
     issuer: `${config.issuerBase}/idtoken`,

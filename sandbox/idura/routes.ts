@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { SandboxConfig } from "../config";
+import type { IduraSandboxConfig } from "./config";
 import { misbehaviourRoutes } from "../shared/misbehaviour";
 import type { SandboxProvider } from "../shared/provider";
 import { loadSigningKey } from "../shared/signing-key";
@@ -17,7 +17,7 @@ import { validationErrorHandler } from "../shared/validate";
 import { webLoginRoutes } from "./web-login";
 
 /** The Idura Verify sandbox, mounted at /idura; its issuer is `${SANDBOX_ISSUER_BASE}/idura`. */
-export async function createIdura(config: SandboxConfig, now: Clock): Promise<SandboxProvider> {
+export async function createIdura(config: IduraSandboxConfig, now: Clock): Promise<SandboxProvider> {
   const settings = iduraSettings(config);
   const state = new IduraState(settings, await loadSigningKey(), now, await loadSigningKey());
 

@@ -1,4 +1,5 @@
-import type { IduraConfig, SandboxConfig } from "../config";
+import type { IduraSandboxConfig } from "./config";
+import type { IduraConfig } from "./config";
 import { PREFIX } from "./state";
 
 export interface IduraSettings extends IduraConfig {
@@ -9,7 +10,7 @@ export interface IduraSettings extends IduraConfig {
   clientNames: Readonly<Record<string, string>>;
 }
 
-export function iduraSettings(config: SandboxConfig): IduraSettings {
+export function iduraSettings(config: IduraSandboxConfig): IduraSettings {
   return {
     ...config.idura,
     issuer: `${config.issuerBase}${PREFIX}`,

@@ -1,5 +1,5 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
-import type { RsaPrivateJwk } from "../config";
+import type { RsaPrivateJwk } from "./env";
 
 export const SIGNING_ALG = "RS256";
 

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
 import type { JWK } from "jose";
-import type { SandboxConfig } from "../config";
+import type { SignicatSandboxConfig } from "./config";
 import { t } from "../shared/i18n";
 import { codeList, personaTable } from "../shared/home-parts";
 import type { Html } from "../shared/layout";
@@ -35,7 +35,7 @@ import {
  * `/signicat/oidc` (`https://<env>.signicat.com/oidc`). They share the MitID users, the screens
  * and the control endpoints; what differs is in platform.ts.
  */
-export async function createSignicat(config: SandboxConfig, now: Clock): Promise<SandboxProvider> {
+export async function createSignicat(config: SignicatSandboxConfig, now: Clock): Promise<SandboxProvider> {
   const settings = signicatSettings(config);
   const registeredKeys: JWK[] = [{ ...SANDBOX_PORTAL_REQUEST_KEY }, ...config.signicat.clientKeys];
   const state = new SignicatState(
@@ -83,7 +83,7 @@ export async function createSignicat(config: SandboxConfig, now: Clock): Promise
   };
 }
 
-function homeSection(settings: SignicatSettings, state: SignicatState, config: SandboxConfig): Html {
+function homeSection(settings: SignicatSettings, state: SignicatState, config: SignicatSandboxConfig): Html {
   const issuer = state.issuer(EID_HUB);
   const enterprise = state.issuer(ENTERPRISE);
   return html`<section class="card">
@@ -137,7 +137,7 @@ function homeSection(settings: SignicatSettings, state: SignicatState, config: S
   </section>`;
 }
 
-function clientName(config: SandboxConfig, clientId: string): string {
+function clientName(config: SignicatSandboxConfig, clientId: string): string {
   return config.clientNames[clientId] ?? clientId;
 }
 
@@ -145,7 +145,7 @@ function clientName(config: SandboxConfig, clientId: string): string {
 function sessionTransferSection(
   settings: SignicatSettings,
   state: SignicatState,
-  config: SandboxConfig,
+  config: SignicatSandboxConfig,
 ): Html {
   const partner = config.signicat.partner;
   return html`<h3>${t("signicat.home.transfer.heading")}</h3>

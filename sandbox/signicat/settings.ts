@@ -1,4 +1,4 @@
-import type { SandboxConfig } from "../config";
+import type { SignicatSandboxConfig } from "./config";
 
 export interface SignicatSettings {
   /** `${SANDBOX_ISSUER_BASE}/signicat`; each platform's issuer is below it (`/auth/open`, `/oidc`). */
@@ -12,7 +12,7 @@ export interface SignicatSettings {
   clientNames: Readonly<Record<string, string>>;
 }
 
-export function signicatSettings(config: SandboxConfig): SignicatSettings {
+export function signicatSettings(config: SignicatSandboxConfig): SignicatSettings {
   return {
     base: `${config.issuerBase}/signicat`,
     clientId: config.signicat.clientId,

@@ -1,5 +1,5 @@
 import { exportJWK, generateKeyPair, calculateJwkThumbprint, type JWK } from "jose";
-import type { SandboxConfig } from "../config";
+import type { SignicatConfig } from "./config";
 import { OidcProviderState, type AuthorizeTransaction, type CodeBinding } from "../shared/oidc/state";
 import type { SigningKey } from "../shared/signing-key";
 import { TtlStore, type Clock } from "../shared/ttl-store";
@@ -143,7 +143,7 @@ export class SignicatState extends OidcProviderState<
     /** Public keys registered on the clients, which verify eID Hub request objects. */
     readonly registeredKeys: readonly JWK[],
     now: Clock,
-    config: SandboxConfig["signicat"],
+    config: SignicatConfig,
     rotatedKey: SigningKey,
   ) {
     // The partner service is the sandbox's own client: it never misbehaves.

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { defineProvider, httpUrl, optionalString, providerUrl, required } from "../descriptor";
 import type { ModuleImport } from "../descriptor";
 
-/** The sandbox's Digidentity client (sandbox/config.ts says the same). */
+/** The sandbox's Digidentity client (sandbox/digidentity/config.ts says the same). */
 export const DIGIDENTITY_SANDBOX_DEFAULTS = {
   DIGIDENTITY_CLIENT_ID: "rmi-portal-demo",
   DIGIDENTITY_CLIENT_SECRET: "sandbox-digidentity-secret",

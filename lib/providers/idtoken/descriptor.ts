@@ -4,7 +4,7 @@ import { z } from "zod";
 import { baseUrl, defineProvider, optionalString, providerUrl, required } from "../descriptor";
 import type { ModuleImport } from "../descriptor";
 
-/** The sandbox's IDToken service (sandbox/config.ts says the same). */
+/** The sandbox's IDToken service (sandbox/idtoken/config.ts says the same). */
 export const IDTOKEN_SANDBOX_DEFAULTS = { IDTOKEN_SERVICE_ID: "rmi-portal-demo" } as const;
 
 /** Public contract: the provider id of IDToken logins. */

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { baseUrl, defineProvider, optionalString, providerUrl, required } from "../descriptor";
 import type { ModuleImport } from "../descriptor";
 
-/** The sandbox's Idura client (sandbox/config.ts says the same). */
+/** The sandbox's Idura client (sandbox/idura/config.ts says the same). */
 export const IDURA_SANDBOX_DEFAULTS = {
   IDURA_CLIENT_ID: "rmi-portal-idura",
   IDURA_CLIENT_SECRET: "sandbox-idura-secret",

@@ -18,7 +18,7 @@ import {
 import { SANDBOX_REQUEST_SIGNING_JWK } from "./sandbox-request-key";
 import { buildTransfer, transferEnvSchema, type SessionTransferConfig } from "./transfer-config";
 
-/** The sandbox's Signicat client (sandbox/config.ts says the same). */
+/** The sandbox's Signicat client (sandbox/signicat/config.ts says the same). */
 export const SIGNICAT_SANDBOX_DEFAULTS = {
   SIGNICAT_CLIENT_ID: "rmi-portal-signicat",
   SIGNICAT_CLIENT_SECRET: "sandbox-signicat-secret",
