@@ -1,7 +1,8 @@
 /**
- * The house rule of docs/architecture.md ("One list of providers"): a provider is its folder
- * under lib/providers/ and one line in lib/providers/catalog.ts. These checks read the source
- * tree, so a change that makes a second place know a provider fails here, with the place named.
+ * The house rule: a provider is its folder and one line in a list, in the portal
+ * (lib/providers/catalog.ts, docs/architecture.md "One list of providers") and in the sandbox
+ * (sandbox/providers.ts, docs/sandbox.md). These checks read the source tree, so a change that
+ * makes a second place know a provider fails here, with the place named.
  */
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -9,6 +10,7 @@ import { join, relative } from "node:path";
 import { describe, it } from "node:test";
 
 import { PROVIDER_CATALOG } from "../../lib/providers/catalog";
+import { SANDBOX_PROVIDERS } from "../../sandbox/providers";
 
 const ROOT = join(import.meta.dirname, "../..");
 const PROVIDERS_DIR = join(ROOT, "lib/providers");
@@ -78,6 +80,36 @@ describe("a provider is one folder and one catalog line", () => {
         if (rel === "lib/providers/catalog.ts" && specifier === `./${provider}/descriptor`) continue;
         if (rel.startsWith("app/") && PAGE_REEXPORT.test(readFileSync(file, "utf8"))) continue;
         found.push(`${rel} imports ${specifier}`);
+      }
+    }
+    assert.deepEqual(found, []);
+  });
+});
+
+describe("a sandbox provider is one folder and one line in sandbox/providers.ts", () => {
+  const SANDBOX_DIR = join(ROOT, "sandbox");
+  const keys: string[] = SANDBOX_PROVIDERS.map((p) => p.key);
+  const NOT_PROVIDERS = ["messages", "shared"];
+
+  it("every provider folder is in the list, and every entry has its folder", () => {
+    const folders = readdirSync(SANDBOX_DIR).filter(
+      (n) => statSync(join(SANDBOX_DIR, n)).isDirectory() && !NOT_PROVIDERS.includes(n),
+    );
+    assert.deepEqual([...folders].sort(), [...keys].sort());
+  });
+
+  it("outside its folder, only sandbox/providers.ts imports a provider's code", () => {
+    const found: string[] = [];
+    for (const file of sourceFiles(SANDBOX_DIR)) {
+      const rel = relative(SANDBOX_DIR, file);
+      const own = rel.split("/").length > 1 ? rel.split("/")[0] : undefined;
+      for (const specifier of specifiers(file)) {
+        if (!specifier.startsWith(".")) continue;
+        const target = relative(SANDBOX_DIR, join(file, "..", specifier)).split("/");
+        const provider = keys.includes(target[0]!) ? target[0] : undefined;
+        if (!provider || provider === own) continue;
+        if (rel === "providers.ts" && specifier === `./${provider}`) continue;
+        found.push(`sandbox/${rel} imports ${specifier}`);
       }
     }
     assert.deepEqual(found, []);
