@@ -36,7 +36,7 @@ export type CallCentreAgent = { provider: ProviderKey; subject: string };
 /** `provider:subject`; the subject is everything after the first colon (it may hold colons). */
 const agentSchema = z
   .string()
-  .regex(/^[a-z]+:.+$/, "each agent is provider:subject, e.g. idura:{…} or digidentity:e2x0…")
+  .regex(/^[a-z]+:.+$/, `each agent is provider:subject, the provider one of ${PROVIDER_KEYS.join(", ")}`)
   .transform((v) => {
     const colon = v.indexOf(":");
     return { provider: v.slice(0, colon), subject: v.slice(colon + 1) };
@@ -205,7 +205,7 @@ export function parseConfig(env: Record<string, string | undefined>): PortalConf
   }
   if (Object.keys(providers).length === 0 && problems.length === 0) {
     problems.push(
-      `PROVIDERS: no provider is configured; set one provider's variables (e.g. DIGIDENTITY_ISSUER) or PROVIDERS`,
+      `PROVIDERS: no provider is configured; set one provider's variables (${PROVIDER_CATALOG.map((d) => d.enabledBy.join(" + ")).join(", or ")}) or PROVIDERS`,
     );
   }
   if (!e.SANDBOX && !e.AUTH_SECRET) {
