@@ -362,7 +362,7 @@ test.describe("graceful shutdown", () => {
         .getSetCookie()
         .map((s) => s.split(";")[0])
         .join("; ");
-      c.stop();
+      void c.stop();
       await expect.poll(async () => (await fetch(`${base}/api/ready`)).status).toBe(503);
       const refused = await fetch(`${base}/api/digidentity-qr/start`, { method: "POST" });
       expect(refused.status).toBe(503);
@@ -381,7 +381,7 @@ test.describe("graceful shutdown", () => {
       ...portalEnv(redis.url),
       SHUTDOWN_DRAIN_SECONDS: "0",
     });
-    c.stop();
+    void c.stop();
     await expectClosed(TEST_PORTS.instanceC, 15_000);
   });
 });

@@ -50,7 +50,7 @@ test("only Digidentity: its web login works, the others are not offered", async 
     // The call-centre page is Idura's: this deployment has none.
     await expect(page.getByRole("link", { name: /Call centre/ })).toHaveCount(0);
   } finally {
-    portal.stop();
+    await portal.stop();
   }
 });
 
@@ -70,7 +70,7 @@ test("only Signicat: MitID works, the others are not offered", async ({ page, lo
     await loginAs({ provider: "signicat", userId: "peter.hansen" });
     await expect(page.getByTestId("mitid-name")).toHaveText("Peter Hansen");
   } finally {
-    portal.stop();
+    await portal.stop();
   }
 });
 
@@ -88,7 +88,7 @@ test("only IDToken: its login works, the others are not offered", async ({ page,
     await loginAs({ provider: "idtoken", tokenId: "IDT-SOFIA-ROSSI" });
     await expect(page.getByTestId("idtoken-name")).toHaveText("Sofia Rossi");
   } finally {
-    portal.stop();
+    await portal.stop();
   }
 });
 
@@ -108,6 +108,6 @@ test("only Idura: BankID works, the others are not offered", async ({ page, logi
     await expect(page.getByTestId("eid-name")).toHaveText("Astrid Lindqvist");
     await expect(page.getByRole("link", { name: /Call centre/ })).toBeVisible();
   } finally {
-    portal.stop();
+    await portal.stop();
   }
 });

@@ -24,7 +24,7 @@ test.describe("provider unreachable or answering garbage", () => {
   });
 
   test.afterAll(async () => {
-    portal?.stop();
+    await portal?.stop();
     await new Promise<void>((resolve) => garbage?.close(() => resolve()) ?? resolve());
   });
 

@@ -55,7 +55,7 @@ test.describe("rate limits", () => {
     portals.push(limited, redisA, redisB);
   });
 
-  test.afterAll(() => portals.forEach((p) => p.stop()));
+  test.afterAll(() => Promise.all(portals.map((p) => p.stop())));
 
   test("status polls beyond the per-browser limit get 429 with Retry-After", async ({ playwright }) => {
     const cookie = await startLogin(limited);

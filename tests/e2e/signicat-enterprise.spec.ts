@@ -18,7 +18,7 @@ test.describe.configure({ mode: "default" });
 
 const port = TEST_PORTS.signicatEnterprisePortal;
 const portalUrl = `http://localhost:${port}`;
-let stop = () => {};
+let stop = async () => {};
 
 test.beforeAll(async () => {
   ({ stop } = await startPortal(port, {

@@ -126,13 +126,13 @@ export function labPortal(
   env: Record<string, string>,
   client?: { provider: MisbehavingProvider; clientId: string },
 ) {
-  let stop = () => {};
+  let stop = async () => {};
   test.beforeAll(async () => {
     ({ stop } = await startPortal(port, { SANDBOX_URL, ...env }));
   });
   test.afterAll(async ({ request }) => {
     if (client) await misbehave(request, client.provider, client.clientId, "none");
-    stop();
+    await stop();
   });
   return {
     url: `http://localhost:${port}`,

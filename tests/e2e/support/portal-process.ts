@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, openSync } from "node:fs";
 
 import { portalTestEnv } from "./env";
+import { listening, sleep } from "./instances";
 
 /**
  * A second portal process for tests that need another configuration (a provider that is down,
@@ -29,9 +30,17 @@ export async function startPortal(port: number, env: Record<string, string>) {
     .toBe(200);
   return {
     url: `http://localhost:${port}`,
-    stop() {
+    /**
+     * SIGTERM to the whole process group; resolves once nothing listens on the port any more, so
+     * the next portal a spec starts there cannot meet this one still draining (which a loaded
+     * machine once showed as "port … is already served"). Never rejects: a test that stops a
+     * portal on purpose without awaiting this (a long drain) leaves nothing unhandled, and the
+     * test's own timeout bounds an await.
+     */
+    async stop() {
       if (child.pid && child.exitCode === null && child.signalCode === null)
         process.kill(-child.pid, "SIGTERM");
+      while (await listening(port)) await sleep(100);
     },
     /** Another signal to the whole process group (SIGKILL: a crash; SIGTERM is `stop`). */
     signal(signal: NodeJS.Signals) {
