@@ -26,7 +26,7 @@ export type ProvidersConfig = {
 
 /** The descriptor whose logins produce an identity of this kind, if any. */
 export function descriptorOfIdentityKind(kind: string): Descriptor | undefined {
-  return PROVIDER_CATALOG.find((d) => (d.identityKinds as readonly string[]).includes(kind));
+  return PROVIDER_CATALOG.find((d) => d.identityKinds.includes(kind));
 }
 
 /** The descriptor that names an Auth.js provider id, if any. */

@@ -2,12 +2,12 @@ import { z } from "zod";
 
 import type { ConfigFor } from "../shared/provider";
 
-import { idList, scopeList, seconds } from "../shared/env";
+import { commaList, scopeList, seconds } from "../shared/env";
 
 /** IDToken's variables (docs/sandbox.md lists them with the common ones). */
 export const idtokenEnv = {
   SANDBOX_IDTOKEN_SERVICE_ID: z.string().min(1).max(200).default("rmi-portal-demo"),
-  SANDBOX_IDTOKEN_EXTRA_SERVICE_IDS: idList.default([]),
+  SANDBOX_IDTOKEN_EXTRA_SERVICE_IDS: commaList.default([]),
   SANDBOX_IDTOKEN_ALLOWED_SCOPES: scopeList.default(["identity:full", "identity:age_over_18"]),
   SANDBOX_IDTOKEN_DEFAULT_SCOPES: scopeList.default(["identity:basic"]),
   SANDBOX_IDTOKEN_SESSION_TTL_SECONDS: seconds.default(60),

@@ -30,63 +30,48 @@ export const redirectUri = httpUrl.refine(
   "a redirect_uri must not have a fragment",
 );
 
-export const redirectUriList = z
-  .string()
-  .transform((list) =>
-    list
-      .split(",")
-      .map((item) => item.trim())
-      .filter((item) => item.length > 0),
-  )
-  .pipe(z.array(redirectUri));
+/** A comma-separated list, its items trimmed and empty ones dropped. */
+export const commaList = z.string().transform((list) =>
+  list
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0),
+);
+
+export const redirectUriList = commaList.pipe(z.array(redirectUri));
 
 /**
  * More clients as `id:secret,id:secret`. They share their provider's redirect allowlist (and,
  * at Digidentity, the product scope); a second client lets one portal misbehave on purpose while another logs in normally.
  */
-export const clientList = z.string().transform((list, ctx) =>
-  list
-    .split(",")
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0)
-    .map((item) => {
-      const [clientId, ...rest] = item.split(":");
-      const clientSecret = rest.join(":");
-      if (!clientId || !clientSecret) {
-        ctx.addIssue({ code: "custom", message: "expected id:secret pairs separated by commas" });
-        return z.NEVER;
-      }
-      return { clientId, clientSecret };
-    }),
+export const clientList = commaList.transform((items, ctx) =>
+  items.map((item) => {
+    const [clientId, ...rest] = item.split(":");
+    const clientSecret = rest.join(":");
+    if (!clientId || !clientSecret) {
+      ctx.addIssue({ code: "custom", message: "expected id:secret pairs separated by commas" });
+      return z.NEVER;
+    }
+    return { clientId, clientSecret };
+  }),
 );
 
 /**
  * Display names of clients, `id=Name,id=Name`: what the phone pages call the service that asks
  * ("Example Motors RMI portal asks you to log in"), as the real apps show the registered name.
  */
-export const nameList = z.string().transform((list, ctx) =>
+export const nameList = commaList.transform((items, ctx) =>
   Object.fromEntries(
-    list
-      .split(",")
-      .map((item) => item.trim())
-      .filter((item) => item.length > 0)
-      .map((item) => {
-        const [id, ...rest] = item.split("=");
-        const name = rest.join("=").trim();
-        if (!id?.trim() || !name) {
-          ctx.addIssue({ code: "custom", message: "expected id=Name pairs separated by commas" });
-          return ["", ""];
-        }
-        return [id.trim(), name];
-      }),
+    items.map((item) => {
+      const [id, ...rest] = item.split("=");
+      const name = rest.join("=").trim();
+      if (!id?.trim() || !name) {
+        ctx.addIssue({ code: "custom", message: "expected id=Name pairs separated by commas" });
+        return ["", ""];
+      }
+      return [id.trim(), name];
+    }),
   ),
-);
-
-export const idList = z.string().transform((list) =>
-  list
-    .split(",")
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0),
 );
 
 export const signingKey = z

@@ -5,7 +5,7 @@ import type { ConfigFor } from "../shared/provider";
 
 import {
   clientList,
-  idList,
+  commaList,
   nameList,
   portalCallbacks,
   redirectUriList,
@@ -19,7 +19,7 @@ export const signicatEnv = {
   SANDBOX_SIGNICAT_CLIENT_SECRET: z.string().min(1).max(500).default("sandbox-signicat-secret"),
   SANDBOX_SIGNICAT_EXTRA_CLIENTS: clientList.default([]),
   SANDBOX_SIGNICAT_REDIRECT_URIS: redirectUriList.default([]),
-  SANDBOX_SIGNICAT_PSD2_CLIENTS: idList.default([]),
+  SANDBOX_SIGNICAT_PSD2_CLIENTS: commaList.default([]),
   SANDBOX_SIGNICAT_CPR_CACHE_FILE: z.string().min(1).default(".data/signicat-cpr-cache.json"),
   /** More public keys registered on the Signicat clients (a JWKS), to verify signed request objects. */
   SANDBOX_SIGNICAT_CLIENT_JWKS: z
@@ -38,7 +38,7 @@ export const signicatEnv = {
     }),
   SANDBOX_SIGNICAT_CPR_CACHE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Clients set up for MitID Session Transfer; default: the main client and the partner. */
-  SANDBOX_SIGNICAT_TRANSFER_CLIENTS: idList.optional(),
+  SANDBOX_SIGNICAT_TRANSFER_CLIENTS: commaList.optional(),
   /** Lifetime of a Transfer Token Exchange Code ("long" at MitID; its value is unconfirmed). */
   SANDBOX_SIGNICAT_TRANSFER_CODE_TTL_SECONDS: seconds.default(3600),
   /** The sandbox's partner service: a second MitID service provider for the round trip. */
